@@ -1,0 +1,26 @@
+using System;
+
+namespace FusedActivations;
+
+/// <summary>
+/// Base class of every activation attribute. An activation attribute on a <c>static partial</c> method asks the
+/// FusedActivations source generator to write the method's body: a vectorized kernel specialized, at compile time,
+/// for the activation's parameters.
+/// </summary>
+/// <remarks>
+/// Supported shapes, for <c>T</c> = <see cref="float"/> or <see cref="double"/>:
+/// <list type="bullet">
+/// <item><description><c>static partial void F(ReadOnlySpan&lt;T&gt; x, Span&lt;T&gt; destination)</c>: span in, span out.</description></item>
+/// <item><description><c>static partial void F(Span&lt;T&gt; values)</c>: in place.</description></item>
+/// <item><description><c>static partial T F(T x)</c>: one element.</description></item>
+/// </list>
+/// </remarks>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public abstract class ActivationAttribute : Attribute
+{
+    /// <summary>
+    /// How many SIMD vectors one iteration of the kernel's main loop processes: 1, 2, 4 or 8.
+    /// 0 (the default) lets the generator choose; see the README for the measured default.
+    /// </summary>
+    public int Unroll { get; set; }
+}

@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace FusedActivations.Generator.Diagnostics;
+
+/// <summary>
+/// The diagnostics the generator reports. Every one is an error: when one is reported the method is not implemented, so
+/// letting the build go on would only add the compiler's less helpful "partial method must have an implementation".
+/// Each ID has a page under <c>docs/diagnostics/</c> with a bad example, the reason and the fix.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "FusedActivations.Generator";
+
+    public static readonly DiagnosticDescriptor MethodMustBePartialWithoutBody = Create(
+        "FA1001",
+        "Activation method must be a partial declaration without a body",
+        "Method '{0}' {1}: declare it 'static partial' and end it with ';' so that the generator can supply the body");
+
+    public static readonly DiagnosticDescriptor MethodMustBeStatic = Create(
+        "FA1002",
+        "Activation method must be static",
+        "Method '{0}' must be static: add the 'static' modifier (the generated kernel uses no instance state)");
+
+    public static readonly DiagnosticDescriptor UnsupportedSignature = Create(
+        "FA1003",
+        "Unsupported activation method signature",
+        "Method '{0}' has an unsupported signature: {1}; use 'void {0}(ReadOnlySpan<T> x, Span<T> destination)', 'void {0}(Span<T> values)' or 'T {0}(T x)' with T float or double");
+
+    public static readonly DiagnosticDescriptor UnsupportedElementType = Create(
+        "FA1004",
+        "Unsupported element type",
+        "Element type '{0}' of method '{1}' is not supported: use float or double");
+
+    public static readonly DiagnosticDescriptor MethodMustNotBeGeneric = Create(
+        "FA1005",
+        "Activation method must not be generic",
+        "Method '{0}' must not be generic: remove the type parameters and declare one method per element type (float or double)");
+
+    public static readonly DiagnosticDescriptor InvalidBeta = Create(
+        "FA1006",
+        "Invalid Beta",
+        "Beta = {0} is not valid for '{1}': {2}; use a finite value greater than 0 such as Beta = 1");
+
+    public static readonly DiagnosticDescriptor InvalidThreshold = Create(
+        "FA1007",
+        "Invalid Threshold",
+        "Threshold of '{0}' must not be NaN: use a number such as Threshold = 20, or double.PositiveInfinity to turn the linear cut-off off");
+
+    public static readonly DiagnosticDescriptor InvalidUnroll = Create(
+        "FA1008",
+        "Invalid Unroll",
+        "Unroll = {0} is not supported for '{1}': use 1, 2, 4 or 8, or 0 (the default) to let the generator choose");
+
+    public static readonly DiagnosticDescriptor MultipleActivationAttributes = Create(
+        "FA1009",
+        "More than one activation attribute",
+        "Method '{0}' already has the activation attribute '{1}', so '{2}' cannot be applied too: keep one and declare a separate method for each activation");
+
+    public static readonly DiagnosticDescriptor ContainingTypeMustBePartial = Create(
+        "FA1010",
+        "Containing type must be partial",
+        "Type '{0}', which contains the activation method '{1}', must be declared 'partial' so that the generator can add the method's body");
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create(
+        "FA1011",
+        "C# 11 or later is required",
+        "The code generated for '{0}' needs C# 11 or later (it uses file-local types), but the project uses C# {1}: set <LangVersion> to 11 or later");
+
+    public static readonly DiagnosticDescriptor UnsupportedContainingType = Create(
+        "FA1012",
+        "Unsupported containing type",
+        "Method '{0}' is declared in {1} '{2}': declare activation methods in a partial class, struct, record or record struct instead");
+
+    /// <summary>Every descriptor, for looking one up by ID when a <see cref="DiagnosticInfo"/> is turned into a diagnostic.</summary>
+    public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = CreateIndex(
+        MethodMustBePartialWithoutBody,
+        MethodMustBeStatic,
+        UnsupportedSignature,
+        UnsupportedElementType,
+        MethodMustNotBeGeneric,
+        InvalidBeta,
+        InvalidThreshold,
+        InvalidUnroll,
+        MultipleActivationAttributes,
+        ContainingTypeMustBePartial,
+        LanguageVersionTooLow,
+        UnsupportedContainingType);
+
+    /// <summary>The documentation page of a diagnostic ID.</summary>
+    public static string HelpLink(string id) =>
+        $"https://github.com/fusedactivations/fusedactivations/blob/main/docs/diagnostics/{id}.md";
+
+    private static DiagnosticDescriptor Create(string id, string title, string messageFormat) =>
+        new(
+            id,
+            title,
+            messageFormat,
+            Category,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLink(id),
+            // As in the Regex generator: an error that means "nothing was generated" must not be turned down to a warning.
+            customTags: WellKnownDiagnosticTags.NotConfigurable);
+
+    private static ImmutableDictionary<string, DiagnosticDescriptor> CreateIndex(params DiagnosticDescriptor[] descriptors)
+    {
+        var builder = ImmutableDictionary.CreateBuilder<string, DiagnosticDescriptor>();
+        foreach (DiagnosticDescriptor descriptor in descriptors)
+        {
+            builder.Add(descriptor.Id, descriptor);
+        }
+
+        return builder.ToImmutable();
+    }
+}

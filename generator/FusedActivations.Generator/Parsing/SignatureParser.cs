@@ -1,0 +1,202 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using FusedActivations.Generator.Diagnostics;
+using FusedActivations.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FusedActivations.Generator.Parsing;
+
+/// <summary>
+/// Recognizes the supported signatures: <c>void F(ReadOnlySpan&lt;T&gt;, Span&lt;T&gt;)</c>,
+/// <c>void F(Span&lt;T&gt;)</c> and <c>T F(T)</c> with T float or double. Anything else gets FA1003 (wrong shape) or
+/// FA1004 (right shape, wrong element type) at the offending parameter or return type.
+/// </summary>
+internal static class SignatureParser
+{
+    /// <summary>
+    /// The signature, or null when it is unsupported (diagnostics added) or mentions types that do not resolve yet
+    /// (quietly: the compiler reports those, and the user is probably still typing).
+    /// </summary>
+    public static Signature? Parse(IMethodSymbol method, MethodDeclarationSyntax syntax, List<DiagnosticInfo> diagnostics)
+    {
+        if (ContainsErrorType(method.ReturnType) || method.Parameters.Any(parameter => ContainsErrorType(parameter.Type)))
+        {
+            return null;
+        }
+
+        var context = new SignatureContext(method, syntax, diagnostics);
+        if (!CheckPassingModes(context))
+        {
+            return null;
+        }
+
+        int count = method.Parameters.Length;
+        if (method.ReturnsVoid)
+        {
+            return count switch
+            {
+                2 => ParseSpanToSpan(context),
+                1 => ParseInPlace(context),
+                0 => context.Unsupported(context.ParameterListLocation, "it has no parameters"),
+                _ => context.Unsupported(context.ParameterListLocation, $"it has {count} parameters"),
+            };
+        }
+
+        return count switch
+        {
+            1 => ParseScalar(context),
+            2 => context.Unsupported(context.ReturnTypeLocation, "a method with two parameters must return void"),
+            0 => context.Unsupported(context.ParameterListLocation, "it has no parameters"),
+            _ => context.Unsupported(context.ParameterListLocation, $"it has {count} parameters"),
+        };
+    }
+
+    /// <summary>Rejects by-reference parameters and returns, extension methods and __arglist.</summary>
+    private static bool CheckPassingModes(SignatureContext context)
+    {
+        bool valid = true;
+        if (context.Method.IsVararg)
+        {
+            context.Unsupported(context.ParameterListLocation, "variable argument lists (__arglist) are not supported");
+            valid = false;
+        }
+
+        for (int i = 0; i < context.Method.Parameters.Length; i++)
+        {
+            ParameterSyntax? parameter = context.ParameterSyntax(i);
+            string name = context.Method.Parameters[i].Name;
+            if (parameter is not null && parameter.Modifiers.Any(SyntaxKind.ThisKeyword))
+            {
+                context.Unsupported(LocationInfo.From(parameter), $"parameter '{name}' is declared 'this', but extension methods are not supported");
+                valid = false;
+            }
+            else if (context.Method.Parameters[i].RefKind != RefKind.None)
+            {
+                string mode = parameter is null
+                    ? context.Method.Parameters[i].RefKind.ToString().ToLowerInvariant()
+                    : string.Join(" ", parameter.Modifiers.Where(IsRefModifier).Select(modifier => modifier.Text));
+                context.Unsupported(context.ParameterLocation(i), $"parameter '{name}' is passed by reference ('{mode}'), but only by value is supported");
+                valid = false;
+            }
+        }
+
+        if (context.Method.ReturnsByRef || context.Method.ReturnsByRefReadonly)
+        {
+            context.Unsupported(context.ReturnTypeLocation, "it returns by reference, but only by value is supported");
+            valid = false;
+        }
+
+        return valid;
+    }
+
+    private static Signature? ParseSpanToSpan(SignatureContext context)
+    {
+        ITypeSymbol? input = SpanElement(context.Method.Parameters[0].Type, "ReadOnlySpan");
+        ITypeSymbol? output = SpanElement(context.Method.Parameters[1].Type, "Span");
+        bool valid = true;
+        if (input is null)
+        {
+            context.Unsupported(context.ParameterTypeLocation(0), $"the first of two parameters must be a ReadOnlySpan<T>, not '{context.Method.Parameters[0].Type}'");
+            valid = false;
+        }
+
+        if (output is null)
+        {
+            context.Unsupported(context.ParameterTypeLocation(1), $"the second of two parameters must be a Span<T>, not '{context.Method.Parameters[1].Type}'");
+            valid = false;
+        }
+
+        if (input is null || output is null)
+        {
+            return null;
+        }
+
+        ElementType? inputElement = context.Element(input, context.ParameterTypeLocation(0));
+        ElementType? outputElement = context.Element(output, context.ParameterTypeLocation(1));
+        if (inputElement is null || outputElement is null || !valid)
+        {
+            return null;
+        }
+
+        if (inputElement != outputElement)
+        {
+            return context.Unsupported(context.ParameterTypeLocation(1), $"the destination's element type '{output}' differs from the input's '{input}'");
+        }
+
+        return context.Success(MethodShape.SpanToSpan, inputElement.Value);
+    }
+
+    private static Signature? ParseInPlace(SignatureContext context)
+    {
+        ITypeSymbol? element = SpanElement(context.Method.Parameters[0].Type, "Span");
+        if (element is null)
+        {
+            return context.Unsupported(context.ParameterTypeLocation(0), $"the parameter of an in-place method must be a Span<T>, not '{context.Method.Parameters[0].Type}'");
+        }
+
+        ElementType? elementType = context.Element(element, context.ParameterTypeLocation(0));
+        return elementType is null ? null : context.Success(MethodShape.InPlace, elementType.Value);
+    }
+
+    private static Signature? ParseScalar(SignatureContext context)
+    {
+        ITypeSymbol parameter = context.Method.Parameters[0].Type;
+        ITypeSymbol returned = context.Method.ReturnType;
+        if (IsSpan(parameter))
+        {
+            return context.Unsupported(context.ParameterTypeLocation(0), "a method taking a span must return void");
+        }
+
+        if (IsSpan(returned))
+        {
+            return context.Unsupported(context.ReturnTypeLocation, "returning a span is not supported");
+        }
+
+        ElementType? parameterElement = context.Element(parameter, context.ParameterTypeLocation(0));
+
+        // One diagnostic when both are the same unsupported type ('int F(int x)'), two when they differ.
+        ElementType? returnElement = SymbolEqualityComparer.Default.Equals(parameter, returned)
+            ? parameterElement
+            : context.Element(returned, context.ReturnTypeLocation);
+        if (parameterElement is null || returnElement is null)
+        {
+            return null;
+        }
+
+        if (parameterElement != returnElement)
+        {
+            return context.Unsupported(context.ReturnTypeLocation, $"the return type '{returned}' differs from the parameter type '{parameter}'");
+        }
+
+        return context.Success(MethodShape.Scalar, parameterElement.Value);
+    }
+
+    /// <summary>T when <paramref name="type"/> is <c>System.{name}&lt;T&gt;</c>, otherwise null.</summary>
+    private static ITypeSymbol? SpanElement(ITypeSymbol type, string name) =>
+        type is INamedTypeSymbol { Arity: 1, ContainingType: null } named
+            && named.Name == name
+            && named.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
+            ? named.TypeArguments[0]
+            : null;
+
+    private static bool IsSpan(ITypeSymbol type) => SpanElement(type, "Span") is not null || SpanElement(type, "ReadOnlySpan") is not null;
+
+    private static bool IsRefModifier(SyntaxToken modifier) =>
+        modifier.IsKind(SyntaxKind.RefKeyword)
+        || modifier.IsKind(SyntaxKind.OutKeyword)
+        || modifier.IsKind(SyntaxKind.InKeyword)
+        || modifier.IsKind(SyntaxKind.ReadOnlyKeyword);
+
+    private static bool ContainsErrorType(ITypeSymbol? type) => type switch
+    {
+        null => true,
+        { TypeKind: TypeKind.Error } => true,
+        INamedTypeSymbol named => named.TypeArguments.Any(ContainsErrorType),
+        IArrayTypeSymbol array => ContainsErrorType(array.ElementType),
+        IPointerTypeSymbol pointer => ContainsErrorType(pointer.PointedAtType),
+        _ => false,
+    };
+}

@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using FusedActivations.Generator.Diagnostics;
+using FusedActivations.Generator.Emitting;
+using FusedActivations.Generator.Model;
+using FusedActivations.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FusedActivations.Generator;
+
+/// <summary>
+/// Implements every <c>static partial</c> method that carries an activation attribute (e.g. <c>[Softplus]</c>) with a
+/// kernel specialized for the attribute's arguments.
+/// </summary>
+/// <remarks>
+/// The pipeline follows the Regex generator's design: <c>ForAttributeWithMetadataName</c> finds the methods and the
+/// <see cref="Parser"/> turns each into an equatable <see cref="ParseResult"/> holding no symbols, syntax or locations,
+/// so that an edit elsewhere leaves the cached results equal and skips emission. Diagnostics and method specs then
+/// flow to separate outputs, so a change in one method re-emits only that method.
+/// </remarks>
+[Generator(LanguageNames.CSharp)]
+public sealed class ActivationGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        // One pipeline per activation attribute: ForAttributeWithMetadataName matches exactly one attribute type.
+        foreach (ActivationAttributeInfo attribute in ActivationAttributes.All)
+        {
+            RegisterPipeline(context, attribute.MetadataName);
+        }
+    }
+
+    private static void RegisterPipeline(IncrementalGeneratorInitializationContext context, string attributeMetadataName)
+    {
+        IncrementalValuesProvider<ParseResult> parseResults = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                attributeMetadataName,
+                static (node, _) => node is MethodDeclarationSyntax,
+                (attributeContext, cancellationToken) => Parser.Parse(
+                    (MethodDeclarationSyntax)attributeContext.TargetNode,
+                    attributeContext.SemanticModel,
+                    attributeMetadataName,
+                    cancellationToken))
+            .WithTrackingName(TrackingNames.ParseResults);
+
+        IncrementalValuesProvider<DiagnosticInfo> diagnostics = parseResults
+            .SelectMany(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        IncrementalValuesProvider<MethodSpec> methods = parseResults
+            .SelectMany(static (result, _) =>
+                result.Method is null ? ImmutableArray<MethodSpec>.Empty : ImmutableArray.Create(result.Method))
+            .WithTrackingName(TrackingNames.Methods);
+
+        context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
+        context.RegisterSourceOutput(methods, static (output, method) => output.AddSource(Emitter.HintName(method), Emitter.Emit(method)));
+    }
+}

@@ -1,0 +1,17 @@
+namespace FusedActivations.Generator;
+
+/// <summary>
+/// Names of the incremental pipeline's steps, so that tests can find them in
+/// <c>GeneratorRunResult.TrackedSteps</c> and check that an unrelated edit reuses their outputs.
+/// </summary>
+public static class TrackingNames
+{
+    /// <summary>One parse result (method spec or diagnostics) per method carrying an activation attribute.</summary>
+    public const string ParseResults = nameof(ParseResults);
+
+    /// <summary>The diagnostics of all parse results, one output per diagnostic.</summary>
+    public const string Diagnostics = nameof(Diagnostics);
+
+    /// <summary>The method specs of the valid methods, one output per method to implement.</summary>
+    public const string Methods = nameof(Methods);
+}

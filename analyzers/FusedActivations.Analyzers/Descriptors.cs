@@ -1,0 +1,77 @@
+using Microsoft.CodeAnalysis;
+
+namespace FusedActivations.Analyzers;
+
+/// <summary>
+/// The rules. Each message says what goes wrong for which inputs; <c>{0}</c> is the argument of exp (or the whole
+/// expression for FA2006/FA2007), <c>{1}</c> and <c>{2}</c> are the bounds for the expression's element type.
+/// </summary>
+internal static class Descriptors
+{
+    /// <summary>
+    /// Where the help pages live. The pages are docs/diagnostics/FA2xxx.md in this repository; change this one
+    /// constant if the repository moves.
+    /// </summary>
+    internal const string HelpLinkBase = "https://github.com/FusedActivations/FusedActivations/blob/main/docs/diagnostics/";
+
+    private const string Category = "Numerics";
+
+    public static readonly DiagnosticDescriptor NaiveSoftplus = Create(
+        DiagnosticIds.NaiveSoftplus,
+        "Softplus computed as log(1 + exp(z)) overflows and underflows",
+        "log(1 + exp(z)) with z = '{0}' gives +∞ for z > {1} and 0 (a 100% relative error) for z < {2}; call FusedMath.Softplus",
+        DiagnosticSeverity.Warning,
+        "exp(z) overflows long before softplus(z) ≈ z does, and 1 + exp(z) rounds to 1 once exp(z) is below half an ulp of 1. "
+        + "FusedMath.Softplus (or a [Softplus] kernel) computes max(z, 0) + log1p(exp(-|z|)), which is accurate for every input.");
+
+    public static readonly DiagnosticDescriptor NaiveInverseSoftplus = Create(
+        DiagnosticIds.NaiveInverseSoftplus,
+        "Inverse softplus computed as log(exp(y) - 1) overflows and cancels",
+        "log(exp(y) - 1) with y = '{0}' gives +∞ for y > {1} and -∞ for 0 < y < {2}; call FusedMath.InverseSoftplus",
+        DiagnosticSeverity.Warning,
+        "exp(y) overflows for large y although the result is ≈ y, and exp(y) - 1 cancels catastrophically for small y. "
+        + "FusedMath.InverseSoftplus computes y + log(-expm1(-y)), accurate for every y > 0.");
+
+    public static readonly DiagnosticDescriptor NaiveLogAddExp = Create(
+        DiagnosticIds.NaiveLogAddExp,
+        "log(exp(a) + exp(b)) overflows and underflows",
+        "log(exp(a) + exp(b)) with a = '{0}' gives +∞ when max(a, b) > {1} and -∞ when both are below {2}; call FusedMath.LogAddExp",
+        DiagnosticSeverity.Warning,
+        "The result is ≈ max(a, b), a moderate number, but exp of either term overflows or underflows first. "
+        + "FusedMath.LogAddExp computes max(a, b) + log1p(exp(-|a - b|)).");
+
+    public static readonly DiagnosticDescriptor NaiveSigmoid = Create(
+        DiagnosticIds.NaiveSigmoid,
+        "Sigmoid computed as exp(x) / (1 + exp(x)) gives NaN for large x",
+        "exp(x) / (1 + exp(x)) with x = '{0}' gives NaN (∞/∞) for x > {1}; call FusedMath.Sigmoid",
+        DiagnosticSeverity.Warning,
+        "Both exp(x) terms overflow to +∞ and ∞/∞ is NaN where the sigmoid is 1. 1 / (1 + exp(-x)) or FusedMath.Sigmoid do not overflow.");
+
+    public static readonly DiagnosticDescriptor NaiveLogSigmoid = Create(
+        DiagnosticIds.NaiveLogSigmoid,
+        "Log-sigmoid computed as log(1 / (1 + exp(-x))) overflows and underflows",
+        "This log-sigmoid with x = '{0}' gives -∞ for x < -{1} and 0 (a 100% relative error) for x > {2}; call FusedMath.LogSigmoid",
+        DiagnosticSeverity.Warning,
+        "exp(-x) overflows for very negative x where log-sigmoid(x) ≈ x, and 1 + exp(-x) rounds to 1 for large x where log-sigmoid(x) ≈ -exp(-x). "
+        + "FusedMath.LogSigmoid computes min(x, 0) - log1p(exp(-|x|)).");
+
+    public static readonly DiagnosticDescriptor ImpreciseLog1P = Create(
+        DiagnosticIds.ImpreciseLog1P,
+        "log(1 + x) loses precision for small x",
+        "'{0}' rounds 1 + x before the logarithm: digits are lost for small |x| and the result is 0 for |x| < {1}; call FusedMath.Log1P",
+        DiagnosticSeverity.Info,
+        "1 + x is rounded to the element type before the logarithm, so the low digits of a small x are gone "
+        + "(double: relative error 8.3e-8 at x = 1e-10). .NET's double.LogP1, float.LogP1 and TensorPrimitives.LogP1 are implemented as "
+        + "Log(x + 1) and have the same problem. FusedMath.Log1P is accurate.");
+
+    public static readonly DiagnosticDescriptor ImpreciseExpM1 = Create(
+        DiagnosticIds.ImpreciseExpM1,
+        "exp(x) - 1 loses precision for small x",
+        "'{0}' subtracts 1 from a rounded exp(x): digits are lost for small |x| and the result is 0 for |x| < {1}; call FusedMath.ExpM1",
+        DiagnosticSeverity.Info,
+        "exp(x) is ≈ 1 + x for small x, and subtracting 1 cancels the leading digits (double: relative error 8.3e-8 at x = 1e-10). "
+        + ".NET's double.ExpM1, float.ExpM1 and TensorPrimitives.ExpM1 are implemented as Exp(x) - 1. FusedMath.ExpM1 is accurate.");
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md");
+}

@@ -1,0 +1,65 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace FusedActivations.Analyzers.Matching;
+
+/// <summary>The accurate function of the runtime library that replaces a naive expression.</summary>
+internal enum FusedFunction
+{
+    Softplus,
+    InverseSoftplus,
+    LogAddExp,
+    Sigmoid,
+    LogSigmoid,
+    Log1P,
+    ExpM1,
+}
+
+/// <summary>
+/// One naive expression found by <see cref="StabilityMatcher"/>: what it computes, where to report it and the
+/// operands the fix passes to <c>FusedMath</c>. Shared by the analyzer (which reports it) and the code fixes (which
+/// match the reported node again and rewrite it), so that both always agree.
+/// </summary>
+internal sealed class StabilityMatch
+{
+    public StabilityMatch(DiagnosticDescriptor descriptor, FusedFunction function, IOperation report, IOperation core)
+    {
+        Descriptor = descriptor;
+        Function = function;
+        Report = report;
+        Core = core;
+    }
+
+    /// <summary>The rule.</summary>
+    public DiagnosticDescriptor Descriptor { get; }
+
+    /// <summary>The accurate replacement.</summary>
+    public FusedFunction Function { get; }
+
+    /// <summary>The whole naive expression: the diagnostic's location and the node a fix replaces.</summary>
+    public IOperation Report { get; }
+
+    /// <summary>The call whose type is the element type: the Log (or Exp) call of the pattern.</summary>
+    public IOperation Core { get; }
+
+    /// <summary>The argument of exp in the pattern (<c>z</c> in <c>log(1 + exp(z))</c>), for the message.</summary>
+    public IOperation? ExpArgument { get; set; }
+
+    /// <summary>First argument of the replacement (<c>x</c>, or <c>a</c> of LogAddExp).</summary>
+    public IOperation? X { get; set; }
+
+    /// <summary>When set, the replacement's first argument is <c>-X</c> (log(1/(1+exp(z))) = LogSigmoid(-z)).</summary>
+    public bool NegateX { get; set; }
+
+    /// <summary>Second argument of the replacement: beta, or <c>b</c> of LogAddExp.</summary>
+    public IOperation? Second { get; set; }
+
+    /// <summary>When exp(z) was stored in a local just before, that local's declarator.</summary>
+    public VariableDeclaratorSyntax? ExpLocalDeclarator { get; set; }
+
+    /// <summary>Whether it is a span API (TensorPrimitives) that has no scalar replacement.</summary>
+    public bool IsSpanApi { get; set; }
+
+    /// <summary>The element type the expression computes in (double, float, T, or a vector type).</summary>
+    public ITypeSymbol? ResultType => Core.Type;
+}

@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Numerics;
+using System.Reflection;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+using FusedActivations.Benchmarks.Benchmarks;
+using FusedActivations.Benchmarks.Infrastructure;
+using FusedActivations.Benchmarks.Peers;
+
+namespace FusedActivations.Benchmarks.Commands;
+
+/// <summary>
+/// <c>--smoke</c>: for CI. Discovers the benchmarks the way BenchmarkDotNet does (same classes, generic arguments,
+/// setups and filter), then, for every benchmark method and a few small lengths, runs its <c>[GlobalSetup]</c>, the
+/// benchmark method once, and checks that every output is finite and within a loose tolerance of the peer's accurate
+/// reference: |y − r| ≤ rel·|r| + abs with (rel, abs) = (1e-5, 1e-6) for float and (1e-12, 1e-14) for double (loose enough
+/// for the naive and TensorPrimitives forms, whose large relative errors are all below e^−17). Peers that cannot run here
+/// (e.g. no TorchSharp natives) count as skipped. Takes seconds; ends with "N passed, N failed, N skipped".
+/// </summary>
+public static class SmokeCommand
+{
+    /// <summary>The lengths checked: a single element, a vector tail, one benchmark length, and one past 64 Ki.</summary>
+    public static readonly int[] Lengths = [1, 37, 1024, 70001];
+
+    /// <summary>Runs the check; returns the process exit code (0 when nothing failed).</summary>
+    public static int Run(TextWriter output)
+    {
+        var clock = Stopwatch.StartNew();
+        output.WriteLine($"Smoke check: best path {ActivePath.Describe()}; our kernels {(OurKernels.IsGenerated ? "generated" : "STAND-IN")}; lengths {string.Join(", ", Lengths)}");
+        IConfig config = BenchmarkConfig.Create(quick: true, bestPathOnly: true, log: m => output.WriteLine("  " + m));
+        int passed = 0, failed = 0, skipped = 0;
+        foreach (Type type in BenchmarkTypes())
+        {
+            BenchmarkRunInfo info = BenchmarkConverter.TypeToBenchmarks(type, config);
+            var seen = new HashSet<string>();
+            foreach (BenchmarkCase benchmarkCase in info.BenchmarksCases)
+            {
+                if (!seen.Add(benchmarkCase.Descriptor.WorkloadMethod.Name))
+                {
+                    continue; // The same method at the other [Params] values: the smoke lengths replace them.
+                }
+
+                foreach (int length in Lengths)
+                {
+                    string name = $"{type.Name.Split('`')[0]}<{type.GetGenericArguments().FirstOrDefault()?.Name}>.{benchmarkCase.Descriptor.WorkloadMethod.Name}[{length}]";
+                    try
+                    {
+                        string detail = Check(benchmarkCase, length);
+                        output.WriteLine($"PASS {name}: {detail}");
+                        passed++;
+                    }
+                    catch (Exception e) when (e is not OutOfMemoryException)
+                    {
+                        Exception inner = e is TargetInvocationException { InnerException: { } i } ? i : e;
+                        output.WriteLine($"FAIL {name}: {inner.GetType().Name}: {inner.Message}");
+                        failed++;
+                    }
+                }
+            }
+
+            // Methods the filter removed: the peer cannot run here (the reason was printed above).
+            foreach (MethodInfo method in type.GetMethods().Where(m => m.GetCustomAttribute<BenchmarkDotNet.Attributes.BenchmarkAttribute>() is not null))
+            {
+                if (!seen.Contains(method.Name))
+                {
+                    output.WriteLine($"SKIP {type.Name.Split('`')[0]}<{type.GetGenericArguments().FirstOrDefault()?.Name}>.{method.Name}");
+                    skipped += Lengths.Length;
+                }
+            }
+        }
+
+        output.WriteLine($"Smoke check finished in {clock.Elapsed.TotalSeconds:F1} s.");
+        output.WriteLine($"{passed} passed, {failed} failed, {skipped} skipped");
+        return failed == 0 && passed > 0 ? 0 : 1;
+    }
+
+    /// <summary>The concrete benchmark classes: every [GenericTypeArguments] closing of every activation benchmark class.</summary>
+    public static IEnumerable<Type> BenchmarkTypes()
+    {
+        foreach (Type type in typeof(SmokeCommand).Assembly.GetTypes().Where(t => typeof(IActivationBenchmarks).IsAssignableFrom(t) && !t.IsAbstract))
+        {
+            if (!type.IsGenericTypeDefinition)
+            {
+                yield return type;
+                continue;
+            }
+
+            foreach (BenchmarkDotNet.Attributes.GenericTypeArgumentsAttribute arguments in type.GetCustomAttributes<BenchmarkDotNet.Attributes.GenericTypeArgumentsAttribute>())
+            {
+                yield return type.MakeGenericType(arguments.GenericTypeArguments);
+            }
+        }
+    }
+
+    private static string Check(BenchmarkCase benchmarkCase, int length)
+    {
+        object instance = Activator.CreateInstance(benchmarkCase.Descriptor.Type)!;
+        Type elementType = ((IActivationBenchmarks)instance).Table.ElementType;
+        MethodInfo check = typeof(SmokeCommand).GetMethod(nameof(CheckTyped), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(elementType);
+        return (string)check.Invoke(null, [benchmarkCase, instance, length])!;
+    }
+
+    private static string CheckTyped<T>(BenchmarkCase benchmarkCase, ActivationBenchmarks<T> benchmarks, int length)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        benchmarks.Length = length;
+        benchmarkCase.Descriptor.GlobalSetupMethod?.Invoke(benchmarks, null);
+        try
+        {
+            benchmarkCase.Descriptor.WorkloadMethod.Invoke(benchmarks, null);
+            benchmarks.Publish();
+            Peer<T> peer = benchmarks.Current ?? throw new InvalidOperationException("the setup did not set a peer up");
+            (double relative, double absolute) = typeof(T) == typeof(float) ? (1e-5, 1e-6) : (1e-12, 1e-14);
+            ReadOnlySpan<T> x = benchmarks.Input;
+            ReadOnlySpan<T> y = benchmarks.Output;
+            if (x.Length != length || y.Length != length)
+            {
+                throw new InvalidOperationException($"buffers of {x.Length}/{y.Length} elements for Length = {length}");
+            }
+
+            double worst = 0;
+            for (int i = 0; i < length; i++)
+            {
+                double got = double.CreateChecked(y[i]);
+                double want = double.CreateChecked(peer.Reference(x[i]));
+                double error = Math.Abs(got - want);
+                if (!double.IsFinite(got) || error > (relative * Math.Abs(want)) + absolute)
+                {
+                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"x[{i}] = {x[i]}: got {got:R}, expected {want:R} ({peer.Label})"));
+                }
+
+                worst = Math.Max(worst, error / (Math.Abs(want) + absolute));
+            }
+
+            return string.Create(CultureInfo.InvariantCulture, $"max scaled error {worst:G3} ({peer.Label})");
+        }
+        finally
+        {
+            benchmarkCase.Descriptor.GlobalCleanupMethod?.Invoke(benchmarks, null);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Runtime.InteropServices;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using FusedActivations.Benchmarks.Benchmarks;
+using FusedActivations.Benchmarks.Peers;
+
+namespace FusedActivations.Benchmarks.Infrastructure;
+
+/// <summary>What the reports derive from one benchmark case: element count, element size, ns per element, GB/s.</summary>
+public static class Measurements
+{
+    /// <summary>The <c>Length</c> parameter of the case.</summary>
+    public static int Length(BenchmarkCase benchmarkCase) =>
+        benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "Length")?.Value is int length ? length : 0;
+
+    /// <summary>The activation table of the case's class (null for classes that are not activation benchmarks).</summary>
+    public static IActivationTable? Table(BenchmarkCase benchmarkCase) =>
+        typeof(IActivationBenchmarks).IsAssignableFrom(benchmarkCase.Descriptor.Type) && !benchmarkCase.Descriptor.Type.IsAbstract
+            ? ((IActivationBenchmarks)Activator.CreateInstance(benchmarkCase.Descriptor.Type)!).Table
+            : null;
+
+    /// <summary>The peer a benchmark method measures (methods are named after <see cref="PeerKind"/> members).</summary>
+    public static PeerKind? Kind(BenchmarkCase benchmarkCase) =>
+        Enum.TryParse(benchmarkCase.Descriptor.WorkloadMethod.Name, out PeerKind kind) ? kind : null;
+
+    /// <summary>Bytes per element of the case's element type.</summary>
+    public static int ElementSize(BenchmarkCase benchmarkCase) =>
+        Table(benchmarkCase)?.ElementType is { } type ? Marshal.SizeOf(type) : 0;
+
+    /// <summary>Mean time of one call in nanoseconds, or null if the case did not run.</summary>
+    public static double? MeanNs(Summary summary, BenchmarkCase benchmarkCase) => summary[benchmarkCase]?.ResultStatistics?.Mean;
+
+    /// <summary>Nanoseconds per element.</summary>
+    public static double? NsPerElement(Summary summary, BenchmarkCase benchmarkCase) =>
+        MeanNs(summary, benchmarkCase) is double mean && Length(benchmarkCase) is > 0 and int length ? mean / length : null;
+
+    /// <summary>Throughput counting the bytes read and the bytes written (2 × length × element size) per call.</summary>
+    public static double? GigabytesPerSecond(Summary summary, BenchmarkCase benchmarkCase) =>
+        MeanNs(summary, benchmarkCase) is double mean && mean > 0
+            ? 2.0 * Length(benchmarkCase) * ElementSize(benchmarkCase) / mean // bytes per ns = GB/s
+            : null;
+
+    /// <summary>Formats a figure with three significant digits (invariant culture).</summary>
+    public static string Format(double? value) =>
+        value is not double v ? "-" : v >= 100 ? v.ToString("F0", CultureInfo.InvariantCulture)
+        : v >= 10 ? v.ToString("F1", CultureInfo.InvariantCulture)
+        : v >= 1 ? v.ToString("F2", CultureInfo.InvariantCulture)
+        : v.ToString("G3", CultureInfo.InvariantCulture);
+}

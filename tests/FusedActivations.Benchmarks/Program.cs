@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using BenchmarkDotNet.Running;
+using FusedActivations;
+using FusedActivations.Benchmarks;
+using FusedActivations.Benchmarks.Commands;
+using FusedActivations.Benchmarks.Infrastructure;
+using FusedActivations.Benchmarks.Peers;
+
+// Commands (README.md in this folder has the details):
+//   (none)            the full benchmark: every activation class, both jobs, BenchmarkDotNet's default accuracy
+//   --job short       the same with ShortRun counts (quick, noisy; while developing). Alias: --quick
+//   --best-path-only  only the machine's best SIMD path (no DOTNET_EnableAVX512=0 job)
+//   --smoke           calls every benchmark once at small lengths and checks the outputs (CI); no BenchmarkDotNet run
+//   --chart [dir]     draws the chart and the markdown tables from the tidy CSVs in dir (default: the last results)
+//   --prepare-torch   copies and patches TorchSharp's native library into native/ and checks that it loads
+// Anything else goes to BenchmarkDotNet's command line (e.g. --filter '*Softplus*', --anyCategories Ours TorchSharp).
+List<string> rest = [.. args];
+bool Take(params string[] names)
+{
+    int index = rest.FindIndex(a => names.Contains(a, StringComparer.OrdinalIgnoreCase));
+    if (index < 0)
+    {
+        return false;
+    }
+
+    rest.RemoveAt(index);
+    return true;
+}
+
+if (Take("--smoke"))
+{
+    return SmokeCommand.Run(Console.Out);
+}
+
+if (Take("--chart"))
+{
+    return ChartCommand.Run(rest, Console.Out);
+}
+
+if (Take("--prepare-torch"))
+{
+    string? failure = TorchSharpNatives.TryRegister(Console.Out);
+    Console.WriteLine(failure is null ? $"TorchSharp loads from {TorchSharpNatives.NativeDirectory}" : $"TorchSharp cannot be used here: {failure}");
+    return failure is null ? 0 : 1;
+}
+
+bool quick = Take("--quick");
+int job = rest.FindIndex(a => a is "--job" or "-j");
+if (job >= 0 && job + 1 < rest.Count && rest[job + 1].Equals("short", StringComparison.OrdinalIgnoreCase))
+{
+    quick = true;
+    rest.RemoveRange(job, 2);
+}
+
+bool bestPathOnly = Take("--best-path-only");
+if (!rest.Any(a => a is "--filter" or "-f" or "--list" or "--help" or "-h" or "--info" or "--version"))
+{
+    rest.AddRange(["--filter", "*"]);
+}
+
+Console.WriteLine($"FusedActivations benchmarks: best path {ActivePath.Describe()}; our kernels: {(OurKernels.IsGenerated ? "generated" : "STAND-IN (scalar loops; see README.md)")}");
+Console.WriteLine($"Inputs: uniform over [{Inputs.Min}, {Inputs.Max}], seed {Inputs.Seed}.");
+var config = BenchmarkConfig.Create(quick, bestPathOnly, Console.WriteLine);
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. rest], config);
+return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;

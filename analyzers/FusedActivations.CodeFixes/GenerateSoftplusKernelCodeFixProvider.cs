@@ -1,0 +1,502 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using FusedActivations.Analyzers;
+using FusedActivations.Analyzers.Matching;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
+using Microsoft.CodeAnalysis.Text;
+
+namespace FusedActivations.CodeFixes;
+
+/// <summary>
+/// "Generate a SIMD kernel": where a naive softplus (FA2001) is the body of a loop that maps one array or span onto
+/// another, <c>for (int i = 0; i &lt; n; i++) y[i] = Math.Log(1 + Math.Exp(b * x[i])) / b;</c>, adds
+/// <c>[Softplus(Beta = b)] private static partial void Softplus(ReadOnlySpan&lt;T&gt; x, Span&lt;T&gt; destination);</c>
+/// to the containing type (made partial, with its containing types) and replaces the loop with one call. The
+/// FusedActivations generator writes the method's body. Modelled on dotnet/runtime's UpgradeToGeneratedRegexCodeFixer.
+/// </summary>
+/// <remarks>
+/// A [Softplus] method of the type with the same element type, shape, beta and cut-off is reused; otherwise the new
+/// method is named Softplus, Softplus2, ... whichever is free. For double the attribute gets
+/// <c>Threshold = double.PositiveInfinity</c>, since the naive loop has no linear cut-off (for float the default 20
+/// changes no result, see <see cref="UseFusedMathCodeFixProvider"/>). A loop with <c>y[i] = f(y[i])</c> becomes an
+/// in-place kernel.
+/// </remarks>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(GenerateSoftplusKernelCodeFixProvider)), Shared]
+public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
+{
+    /// <summary>The equivalence key of the fix.</summary>
+    public const string EquivalenceKey = "FusedActivations.GenerateSoftplusKernel";
+
+    private const string Title = "Generate a SIMD kernel with [Softplus]";
+    private const string BaseName = "Softplus";
+    private const string AttributeMetadataName = "FusedActivations.SoftplusAttribute";
+
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NaiveSoftplus);
+
+    /// <inheritdoc />
+    public override FixAllProvider GetFixAllProvider() =>
+        SequentialFixAllProvider.Create((document, span, _, cancellationToken) => FixAsync(document, span, cancellationToken));
+
+    /// <inheritdoc />
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        foreach (Diagnostic diagnostic in context.Diagnostics)
+        {
+            TextSpan span = diagnostic.Location.SourceSpan;
+            if (await FixTarget.FindAsync(context.Document, span, context.CancellationToken).ConfigureAwait(false) is { } target
+                && LoopShape.TryCreate(target, context.CancellationToken) is not null)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(Title, cancellationToken => FixAsync(context.Document, span, cancellationToken), EquivalenceKey),
+                    diagnostic);
+            }
+        }
+    }
+
+    private static async Task<Document> FixAsync(Document document, TextSpan span, CancellationToken cancellationToken)
+    {
+        if (await FixTarget.FindAsync(document, span, cancellationToken).ConfigureAwait(false) is not { } target
+            || LoopShape.TryCreate(target, cancellationToken) is not { } loop)
+        {
+            return document;
+        }
+
+        SemanticModel model = target.Model;
+        SyntaxNode container = loop.Loop.Ancestors().FirstOrDefault(a => a is TypeDeclarationSyntax) ?? target.Root;
+        INamedTypeSymbol? type = container is TypeDeclarationSyntax typeDeclaration
+            ? model.GetDeclaredSymbol(typeDeclaration, cancellationToken)
+            : model.GetEnclosingSymbol(loop.Loop.SpanStart, cancellationToken)?.ContainingType;
+        if (type is null)
+        {
+            return document;
+        }
+
+        IMethodSymbol? existing = FindReusableKernel(type, loop);
+        string name = existing?.Name ?? PickFreeName(type, model, loop.Loop.SpanStart);
+
+        DocumentEditor editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        editor.ReplaceNode(loop.Loop, KernelCall(name, loop).WithTriviaFrom(loop.Loop));
+        if (existing is null)
+        {
+            MemberDeclarationSyntax kernel = KernelDeclaration(name, loop);
+            if (container is TypeDeclarationSyntax declaration)
+            {
+                editor.AddMember(declaration, kernel);
+                foreach (TypeDeclarationSyntax enclosing in declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>())
+                {
+                    if (!enclosing.Modifiers.Any(SyntaxKind.PartialKeyword))
+                    {
+                        editor.ReplaceNode(enclosing, (node, _) => MakePartial((TypeDeclarationSyntax)node));
+                    }
+                }
+            }
+            else
+            {
+                // Top-level statements: their Program class is implicitly partial; add the kernel to a declaration of it.
+                editor.AddMember(container, SyntaxFactory.ClassDeclaration(type.Name)
+                    .AddModifiers(SyntaxFactory.Token(SyntaxKind.PartialKeyword))
+                    .AddMembers(kernel)
+                    .WithAdditionalAnnotations(Formatter.Annotation));
+            }
+        }
+
+        if (loop.NeedsSystemImport)
+        {
+            editor.ReplaceNode(target.Root, (node, _) => AddSystemUsing((CompilationUnitSyntax)node));
+        }
+
+        return await UseFusedMathCodeFixProvider.CleanUpAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static StatementSyntax KernelCall(string name, LoopShape loop)
+    {
+        var arguments = new List<ArgumentSyntax>();
+        if (!loop.InPlace)
+        {
+            arguments.Add(SyntaxFactory.Argument(loop.SpanArgument(loop.Source, loop.SourceCoversBound)));
+        }
+
+        arguments.Add(SyntaxFactory.Argument(loop.SpanArgument(loop.Destination, loop.DestinationCoversBound)));
+        return SyntaxFactory.ExpressionStatement(
+            SyntaxFactory.InvocationExpression(SyntaxFactory.IdentifierName(name), SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments))));
+    }
+
+    private static MemberDeclarationSyntax KernelDeclaration(string name, LoopShape loop)
+    {
+        string element = loop.ElementType.SpecialType == SpecialType.System_Single ? "float" : "double";
+        var attributeArguments = new List<string>();
+        if (loop.BetaText is not null)
+        {
+            attributeArguments.Add("Beta = " + loop.BetaText);
+        }
+
+        if (loop.ElementType.SpecialType == SpecialType.System_Double)
+        {
+            attributeArguments.Add("Threshold = double.PositiveInfinity");
+        }
+
+        string attribute = attributeArguments.Count == 0
+            ? "global::FusedActivations.Softplus"
+            : "global::FusedActivations.Softplus(" + string.Join(", ", attributeArguments) + ")";
+        string parameters = loop.InPlace
+            ? $"global::System.Span<{element}> values"
+            : $"global::System.ReadOnlySpan<{element}> x, global::System.Span<{element}> destination";
+        var method = (MethodDeclarationSyntax)SyntaxFactory.ParseMemberDeclaration(
+            $"[{attribute}]\nprivate static partial void {name}({parameters});\n")!;
+
+        // The annotations make the cleanup add `using System;` and `using FusedActivations;` and shorten the names.
+        method = method.ReplaceNodes(
+            method.DescendantNodes().OfType<QualifiedNameSyntax>().Where(q => q.Parent is not QualifiedNameSyntax),
+            (_, qualified) => qualified.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
+        method = method.ReplaceNodes(
+            method.DescendantNodes().OfType<AliasQualifiedNameSyntax>().Where(q => q.Parent is not QualifiedNameSyntax),
+            (_, qualified) => qualified.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
+        return method.WithAdditionalAnnotations(Formatter.Annotation);
+    }
+
+    private static TypeDeclarationSyntax MakePartial(TypeDeclarationSyntax declaration)
+    {
+        if (declaration.Modifiers.Count == 0)
+        {
+            // `class C` -> `partial class C`, keeping the indentation and comments before the keyword.
+            SyntaxToken keyword = declaration.Keyword;
+            SyntaxToken partial = SyntaxFactory.Token(keyword.LeadingTrivia, SyntaxKind.PartialKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space));
+            return declaration.ReplaceToken(keyword, keyword.WithLeadingTrivia(SyntaxFactory.TriviaList())).WithModifiers(SyntaxFactory.TokenList(partial));
+        }
+
+        return declaration.WithModifiers(declaration.Modifiers.Add(SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space)));
+    }
+
+    private static CompilationUnitSyntax AddSystemUsing(CompilationUnitSyntax unit)
+    {
+        UsingDirectiveSyntax directive = SyntaxFactory.UsingDirective(SyntaxFactory.IdentifierName("System"))
+            .WithUsingKeyword(SyntaxFactory.Token(SyntaxKind.UsingKeyword).WithTrailingTrivia(SyntaxFactory.Space))
+            .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+        return unit.WithUsings(unit.Usings.Insert(0, directive));
+    }
+
+    /// <summary>A [Softplus] method of the type that computes the same thing, to call instead of adding another.</summary>
+    private static IMethodSymbol? FindReusableKernel(INamedTypeSymbol type, LoopShape loop)
+    {
+        foreach (IMethodSymbol method in type.GetMembers().OfType<IMethodSymbol>())
+        {
+            if (!method.IsStatic || !method.ReturnsVoid || method.IsGenericMethod || method.Parameters.Length != (loop.InPlace ? 1 : 2))
+            {
+                continue;
+            }
+
+            AttributeData? attribute = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == AttributeMetadataName);
+            if (attribute is null || !ParametersMatch(method, loop))
+            {
+                continue;
+            }
+
+            double beta = 1, threshold = 20;
+            foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+            {
+                if (argument.Value.Value is double value)
+                {
+                    if (argument.Key == "Beta")
+                    {
+                        beta = value;
+                    }
+                    else if (argument.Key == "Threshold")
+                    {
+                        threshold = value;
+                    }
+                }
+                else if (argument.Key == "Unroll")
+                {
+                    continue;
+                }
+            }
+
+            bool isFloat = loop.ElementType.SpecialType == SpecialType.System_Single;
+            bool sameBeta = isFloat ? (float)beta == (float)loop.Beta : beta == loop.Beta;
+            bool sameCutOff = isFloat ? threshold >= 20 : double.IsPositiveInfinity(threshold);
+            if (sameBeta && sameCutOff)
+            {
+                return method;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool ParametersMatch(IMethodSymbol method, LoopShape loop)
+    {
+        static bool IsSpanOf(ITypeSymbol type, string name, ITypeSymbol element) =>
+            type is INamedTypeSymbol { IsGenericType: true } named
+            && named.ConstructedFrom.ToDisplayString() == name
+            && SymbolEqualityComparer.Default.Equals(named.TypeArguments[0], element);
+
+        return loop.InPlace
+            ? IsSpanOf(method.Parameters[0].Type, "System.Span<T>", loop.ElementType)
+            : IsSpanOf(method.Parameters[0].Type, "System.ReadOnlySpan<T>", loop.ElementType)
+                && IsSpanOf(method.Parameters[1].Type, "System.Span<T>", loop.ElementType);
+    }
+
+    /// <summary>Softplus, Softplus2, Softplus3, ...: the first name no member of the type or symbol in scope has.</summary>
+    private static string PickFreeName(INamedTypeSymbol type, SemanticModel model, int position)
+    {
+        for (int suffix = 1; ; suffix++)
+        {
+            string name = suffix == 1 ? BaseName : BaseName + suffix.ToString(CultureInfo.InvariantCulture);
+            bool taken = false;
+            for (INamedTypeSymbol? t = type; t is not null && !taken; t = t.BaseType)
+            {
+                taken = !t.GetMembers(name).IsEmpty;
+            }
+
+            if (!taken && model.LookupSymbols(position, name: name).IsEmpty)
+            {
+                return name;
+            }
+        }
+    }
+
+    /// <summary>The recognised loop: <c>for (int i = 0; i &lt; bound; i++) destination[i] = softplus(source[i]);</c>.</summary>
+    private sealed class LoopShape
+    {
+        private LoopShape(ForStatementSyntax loop, IOperation source, IOperation destination, IOperation bound, ITypeSymbol elementType)
+        {
+            Loop = loop;
+            Source = source;
+            Destination = destination;
+            Bound = bound;
+            ElementType = elementType;
+        }
+
+        public ForStatementSyntax Loop { get; }
+
+        public IOperation Source { get; }
+
+        public IOperation Destination { get; }
+
+        public IOperation Bound { get; }
+
+        public ITypeSymbol ElementType { get; }
+
+        public double Beta { get; private set; } = 1;
+
+        /// <summary>The attribute's Beta value as C# (the literal as written where it is one), or null for 1.</summary>
+        public string? BetaText { get; private set; }
+
+        public bool InPlace { get; private set; }
+
+        public bool SourceCoversBound { get; private set; }
+
+        public bool DestinationCoversBound { get; private set; }
+
+        public bool NeedsSystemImport { get; private set; }
+
+        public static LoopShape? TryCreate(FixTarget target, CancellationToken cancellationToken)
+        {
+            StabilityMatch match = target.Match;
+            if (match.Function != FusedFunction.Softplus || match.ExpLocalDeclarator is not null || match.X is null
+                || target.Model.Compilation.GetTypeByMetadataName(AttributeMetadataName) is null
+                || target.Node.SyntaxTree.Options is not CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp9 })
+            {
+                return null;
+            }
+
+            // destination[i] = (T)softplus;
+            IOperation value = match.Report;
+            while (value.Parent is IConversionOperation { Type.SpecialType: SpecialType.System_Single or SpecialType.System_Double } conversion)
+            {
+                value = conversion;
+            }
+
+            if (value.Parent is not ISimpleAssignmentOperation assignment
+                || !ReferenceEquals(assignment.Value, value)
+                || assignment.Parent is not IExpressionStatementOperation statement)
+            {
+                return null;
+            }
+
+            IForLoopOperation? loop = statement.Parent as IForLoopOperation
+                ?? (statement.Parent is IBlockOperation { Operations.Length: 1 } block ? block.Parent as IForLoopOperation : null);
+            if (loop?.Syntax is not ForStatementSyntax loopSyntax
+                || loop.Locals.Length != 1
+                || !IsCountingFromZero(loop, loop.Locals[0], out IOperation? bound)
+                || !TryGetElement(assignment.Target, loop.Locals[0], out IOperation destination, out ITypeSymbol destinationElement, out bool destinationIsArray, out bool destinationReadOnly)
+                || destinationReadOnly
+                || !TryGetElement(StabilityMatcher.Unwrap(match.X), loop.Locals[0], out IOperation source, out ITypeSymbol sourceElement, out bool sourceIsArray, out _)
+                || !SymbolEqualityComparer.Default.Equals(sourceElement, destinationElement)
+                || sourceElement.SpecialType is not (SpecialType.System_Single or SpecialType.System_Double))
+            {
+                return null;
+            }
+
+            var shape = new LoopShape(loopSyntax, source, destination, bound!, sourceElement)
+            {
+                InPlace = StabilityMatcher.AreEquivalent(source, destination),
+                SourceCoversBound = IsLengthOf(bound!, source),
+                DestinationCoversBound = IsLengthOf(bound!, destination),
+            };
+
+            // Beta must be a positive constant: it becomes an attribute argument.
+            if (match.Second is { } beta)
+            {
+                Optional<object?> constant = beta.ConstantValue.HasValue ? beta.ConstantValue : StabilityMatcher.Unwrap(beta).ConstantValue;
+                if (!constant.HasValue || !TryToDouble(constant.Value, out double betaValue) || !(betaValue > 0) || double.IsInfinity(betaValue))
+                {
+                    return null;
+                }
+
+                shape.Beta = betaValue;
+                shape.BetaText = StabilityMatcher.Unwrap(beta).Syntax is LiteralExpressionSyntax literal
+                    ? literal.WithoutTrivia().ToString()
+                    : constant.Value is float single
+                        ? single.ToString("R", CultureInfo.InvariantCulture) + "f"
+                        : StabilityMatcher.FormatInvariant(betaValue);
+                if (betaValue == 1)
+                {
+                    shape.BetaText = null;
+                }
+            }
+
+            // x.AsSpan(0, n) needs MemoryExtensions, i.e. `using System;`.
+            bool needsAsSpan = (sourceIsArray && !shape.SourceCoversBound && !shape.InPlace) || (destinationIsArray && !shape.DestinationCoversBound);
+            shape.NeedsSystemImport = needsAsSpan
+                && target.Model.LookupNamespacesAndTypes(loopSyntax.SpanStart, name: "MemoryExtensions")
+                    .All(s => s.ContainingNamespace?.ToDisplayString() != "System");
+            return shape;
+        }
+
+        /// <summary>The span argument for an array or span: itself if the loop covers all of it, else its first n elements.</summary>
+        public ExpressionSyntax SpanArgument(IOperation collection, bool coversBound)
+        {
+            var syntax = ((ExpressionSyntax)collection.Syntax).WithoutTrivia();
+            if (coversBound)
+            {
+                return syntax;
+            }
+
+            string slice = collection.Type is IArrayTypeSymbol ? "AsSpan" : "Slice";
+            return SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, syntax, SyntaxFactory.IdentifierName(slice)),
+                SyntaxFactory.ParseArgumentList("(0, " + ((ExpressionSyntax)Bound.Syntax).WithoutTrivia().ToString() + ")"));
+        }
+
+        private static bool TryToDouble(object? value, out double result)
+        {
+            switch (value)
+            {
+                case double d: result = d; return true;
+                case float f: result = f; return true;
+                case int i: result = i; return true;
+                case long l: result = l; return true;
+                case decimal m: result = (double)m; return true;
+                default: result = 0; return false;
+            }
+        }
+
+        /// <summary><c>for (int i = 0; i &lt; bound; i++)</c> (or <c>++i</c>, <c>i += 1</c>), with a side-effect-free bound.</summary>
+        private static bool IsCountingFromZero(IForLoopOperation loop, ILocalSymbol counter, out IOperation? bound)
+        {
+            bound = null;
+            if (counter.Type.SpecialType != SpecialType.System_Int32
+                || loop.Before.Length != 1
+                || loop.Before[0] is not IVariableDeclarationGroupOperation { Declarations.Length: 1 } group
+                || group.Declarations[0].Declarators.Length != 1
+                || !SymbolEqualityComparer.Default.Equals(group.Declarations[0].Declarators[0].Symbol, counter)
+                || group.Declarations[0].Declarators[0].Initializer?.Value.ConstantValue is not { HasValue: true, Value: 0 })
+            {
+                return false;
+            }
+
+            if (loop.Condition is not IBinaryOperation { OperatorKind: BinaryOperatorKind.LessThan } condition
+                || !IsCounter(condition.LeftOperand, counter)
+                || !IsPureBound(condition.RightOperand, counter))
+            {
+                return false;
+            }
+
+            if (loop.AtLoopBottom.Length != 1)
+            {
+                return false;
+            }
+
+            IOperation step = loop.AtLoopBottom[0] is IExpressionStatementOperation expression ? expression.Operation : loop.AtLoopBottom[0];
+            bool isIncrement = step switch
+            {
+                IIncrementOrDecrementOperation { Kind: OperationKind.Increment } increment => IsCounter(increment.Target, counter),
+                ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } compound =>
+                    IsCounter(compound.Target, counter) && compound.Value.ConstantValue is { HasValue: true, Value: 1 },
+                _ => false,
+            };
+            bound = condition.RightOperand;
+            return isIncrement;
+        }
+
+        private static bool IsCounter(IOperation operation, ILocalSymbol counter) =>
+            StabilityMatcher.Unwrap(operation) is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, counter);
+
+        private static bool IsPureBound(IOperation operation, ILocalSymbol counter)
+        {
+            foreach (IOperation part in operation.DescendantsAndSelf())
+            {
+                switch (part)
+                {
+                    case ILocalReferenceOperation local when SymbolEqualityComparer.Default.Equals(local.Local, counter):
+                        return false;
+                    case IInvocationOperation or IAssignmentOperation or IIncrementOrDecrementOperation or IObjectCreationOperation:
+                        return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary><c>collection[i]</c> on a one-dimensional array, a Span or a ReadOnlySpan of a side-effect-free collection.</summary>
+        private static bool TryGetElement(IOperation operation, ILocalSymbol counter, out IOperation collection, out ITypeSymbol element, out bool isArray, out bool isReadOnly)
+        {
+            collection = null!;
+            element = null!;
+            isArray = isReadOnly = false;
+            switch (operation)
+            {
+                case IArrayElementReferenceOperation { Indices.Length: 1 } array
+                    when array.ArrayReference.Type is IArrayTypeSymbol { Rank: 1 } arrayType && IsCounter(array.Indices[0], counter):
+                    collection = array.ArrayReference;
+                    element = arrayType.ElementType;
+                    isArray = true;
+                    break;
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } instance } indexer
+                    when instance.Type is INamedTypeSymbol { IsGenericType: true } span
+                         && span.ConstructedFrom.ToDisplayString() is "System.Span<T>" or "System.ReadOnlySpan<T>"
+                         && IsCounter(indexer.Arguments[0].Value, counter):
+                    collection = instance;
+                    element = span.TypeArguments[0];
+                    isReadOnly = span.ConstructedFrom.ToDisplayString() == "System.ReadOnlySpan<T>";
+                    break;
+                default:
+                    return false;
+            }
+
+            return collection is ILocalReferenceOperation or IParameterReferenceOperation
+                || (collection is IFieldReferenceOperation field && (field.Instance is null or IInstanceReferenceOperation));
+        }
+
+        /// <summary>Whether <paramref name="bound"/> is <c>collection.Length</c>.</summary>
+        private static bool IsLengthOf(IOperation bound, IOperation collection) =>
+            StabilityMatcher.Unwrap(bound) is IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance }
+            && StabilityMatcher.AreEquivalent(instance, collection);
+    }
+}

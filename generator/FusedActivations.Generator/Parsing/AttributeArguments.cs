@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Threading;
 using FusedActivations.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace FusedActivations.Generator.Parsing;
@@ -16,11 +17,16 @@ internal sealed class AttributeArguments
 {
     private readonly AttributeData _attribute;
     private readonly AttributeSyntax? _syntax;
+    private readonly SemanticModel _semanticModel;
+    private readonly CancellationToken _cancellationToken;
 
-    public AttributeArguments(AttributeData attribute, CancellationToken cancellationToken)
+    /// <summary>Wraps <paramref name="attribute"/>; <paramref name="semanticModel"/> is that of the method's tree.</summary>
+    public AttributeArguments(AttributeData attribute, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
         _attribute = attribute;
         _syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+        _semanticModel = semanticModel;
+        _cancellationToken = cancellationToken;
     }
 
     /// <summary>
@@ -66,21 +72,7 @@ internal sealed class AttributeArguments
     }
 
     /// <summary>Where the named argument's value was written, falling back to the attribute, then to nothing.</summary>
-    public LocationInfo? LocationOf(string name)
-    {
-        if (_syntax?.ArgumentList is { } list)
-        {
-            foreach (AttributeArgumentSyntax argument in list.Arguments)
-            {
-                if (argument.NameEquals?.Name.Identifier.ValueText == name)
-                {
-                    return LocationInfo.From(argument.Expression);
-                }
-            }
-        }
-
-        return LocationInfo.From(_syntax);
-    }
+    public LocationInfo? LocationOf(string name) => LocationInfo.From(ExpressionOf(name)) ?? LocationInfo.From(_syntax);
 
     /// <summary>A double as it should read in a message: invariant, round-trippable, the same on every host.</summary>
     public static string Format(double value)
@@ -106,13 +98,45 @@ internal sealed class AttributeArguments
             {
                 constant = argument.Value;
                 present = true;
-                return constant.Kind == TypedConstantKind.Primitive && constant.Value is not null;
+                return constant.Kind == TypedConstantKind.Primitive && constant.Value is not null && ConvertsImplicitly(name);
             }
         }
 
         constant = default;
         present = false;
         return true;
+    }
+
+    /// <summary>
+    /// False when the argument's expression needs an explicit conversion to the property's type: the compiler reports
+    /// an error (e.g. 'Unroll = 2.5') yet still hands over a converted constant (2), which must not be used.
+    /// </summary>
+    private bool ConvertsImplicitly(string name)
+    {
+        if (ExpressionOf(name) is not { } expression || expression.SyntaxTree != _semanticModel.SyntaxTree)
+        {
+            // Written elsewhere (another part of a partial method): the constant is all there is to go by.
+            return true;
+        }
+
+        Conversion conversion = _semanticModel.GetConversion(expression, _cancellationToken);
+        return conversion.Exists && conversion.IsImplicit;
+    }
+
+    private ExpressionSyntax? ExpressionOf(string name)
+    {
+        if (_syntax?.ArgumentList is { } list)
+        {
+            foreach (AttributeArgumentSyntax argument in list.Arguments)
+            {
+                if (argument.NameEquals?.Name.Identifier.ValueText == name)
+                {
+                    return argument.Expression;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static bool TryConvertToDouble(object? boxed, out double value)

@@ -63,7 +63,7 @@ internal static class Parser
         // A generic method's signature mentions type parameters: FA1005 says all there is to say.
         Signature? signature = method.IsGenericMethod ? null : SignatureParser.Parse(method, syntax, diagnostics);
 
-        var arguments = new AttributeArguments(owner, cancellationToken);
+        var arguments = new AttributeArguments(owner, semanticModel, cancellationToken);
         int? unroll = ReadUnroll(arguments, method.Name, diagnostics);
         ActivationSpec? activationSpec = activation.ReadArguments(
             new ActivationArgumentContext(arguments, signature?.Element, method.Name, diagnostics));

@@ -114,8 +114,11 @@ internal static class SignatureParser
             return null;
         }
 
+        // One diagnostic when both spans have the same unsupported element type, as for 'int F(int x)'.
         ElementType? inputElement = context.Element(input, context.ParameterTypeLocation(0));
-        ElementType? outputElement = context.Element(output, context.ParameterTypeLocation(1));
+        ElementType? outputElement = SymbolEqualityComparer.Default.Equals(input, output)
+            ? inputElement
+            : context.Element(output, context.ParameterTypeLocation(1));
         if (inputElement is null || outputElement is null || !valid)
         {
             return null;

@@ -1,0 +1,62 @@
+using FusedActivations.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace FusedActivations.Generator.Tests.Diagnostics;
+
+/// <summary>FA1006 (Beta), FA1007 (Threshold), FA1008 (Unroll), on the argument's expression; FA1009 on the extra attribute.</summary>
+public sealed class AttributeArgumentDiagnosticTests
+{
+    [Theory]
+    [InlineData("[|0|]", "Span<double>", "0", "beta must be greater than 0")]
+    [InlineData("[|-1|]", "Span<double>", "-1", "beta must be greater than 0")]
+    [InlineData("[|double.NaN|]", "Span<double>", "NaN", "beta must not be NaN")]
+    [InlineData("[|double.PositiveInfinity|]", "Span<double>", "Infinity", "beta must be finite")]
+    [InlineData("[|1e-50|]", "Span<float>", "1E-50", "beta rounds to 0 as a float")]
+    [InlineData("[|1e39|]", "Span<float>", "1E+39", "beta overflows a float")]
+    [InlineData("[|1e-40|]", "Span<float>", "1E-40", "1/beta overflows a float")]
+    [InlineData("[|1e-320|]", "Span<double>", "1E-320", "1/beta overflows a double")]
+    public void FA1006_InvalidBeta(string betaMarkup, string parameterType, string shown, string problem) =>
+        DiagnosticAssert.Single(
+            Sources.InActivationClass($"[Softplus(Beta = {betaMarkup})] public static partial void F({parameterType} values);"),
+            "FA1006",
+            $"Beta = {shown} is not valid for 'F': {problem}; use a finite value greater than 0 such as Beta = 1");
+
+    [Fact]
+    public void FA1007_ThresholdIsNaN() =>
+        DiagnosticAssert.Single(
+            Sources.InActivationClass("[Softplus(Beta = 2, Threshold = [|double.NaN|])] public static partial float F(float x);"),
+            "FA1007",
+            "Threshold of 'F' must not be NaN: use a number such as Threshold = 20, or double.PositiveInfinity to turn the linear cut-off off");
+
+    [Theory]
+    [InlineData("[|3|]", "3")]
+    [InlineData("[|-1|]", "-1")]
+    [InlineData("[|16|]", "16")]
+    public void FA1008_InvalidUnroll(string unrollMarkup, string shown) =>
+        DiagnosticAssert.Single(
+            Sources.InActivationClass($"[Softplus(Unroll = {unrollMarkup})] public static partial void F(Span<float> values);"),
+            "FA1008",
+            $"Unroll = {shown} is not supported for 'F': use 1, 2, 4 or 8, or 0 (the default) to let the generator choose");
+
+    // Any attribute deriving from ActivationAttribute counts, so these tests declare one the generator does not implement.
+    private const string OtherActivation = "public sealed class OtherActivationAttribute : ActivationAttribute { }\n";
+
+    [Theory]
+    [InlineData("[Softplus][[|OtherActivation|]]")]
+    [InlineData("[[|OtherActivation|]][Softplus]")]
+    [InlineData("[Softplus, [|OtherActivation|]]")]
+    public void FA1009_MoreThanOneActivationAttribute(string attributes) =>
+        DiagnosticAssert.Single(
+            Sources.InActivationClass(OtherActivation + attributes + " public static partial void F(Span<float> values);"),
+            "FA1009",
+            "Method 'F' already has the activation attribute 'Softplus', so 'OtherActivation' cannot be applied too: keep one and declare a separate method for each activation");
+
+    [Fact]
+    public void AnActivationAttributeTheGeneratorDoesNotImplementIsIgnoredWhenAlone()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Sources.InActivationClass(
+            OtherActivation + "[OtherActivation] public static partial void F(Span<float> values);")).AssertNoGeneratorFailure();
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.Result.GeneratedSources);
+    }
+}

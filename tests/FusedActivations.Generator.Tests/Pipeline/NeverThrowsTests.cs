@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using FusedActivations.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace FusedActivations.Generator.Tests.Pipeline;
+
+/// <summary>
+/// The generator runs on every keystroke, so it sees every half-typed state of a file. Whatever it sees, it must not
+/// throw: Roslyn would turn the exception into a CS8785 warning and drop all generated code until the next edit.
+/// </summary>
+public sealed class NeverThrowsTests
+{
+    // Exercises every parser path: namespaces, nesting, generics, all shapes, arguments, several attributes.
+    private const string Complete = """
+        using System;
+        using FusedActivations;
+
+        namespace Fuzz.Inner
+        {
+            public sealed class OtherAttribute : ActivationAttribute { }
+
+            public partial class Outer<T> where T : struct
+            {
+                internal static partial class Act
+                {
+                    [Softplus(Beta = 2, Threshold = 20, Unroll = 2)]
+                    public static partial void SpanToSpan(ReadOnlySpan<float> x, Span<float> destination);
+
+                    [Softplus] internal static partial void InPlace(scoped Span<double> values);
+
+                    [Softplus(Beta = 0.5)] private static partial float Scalar(float x);
+
+                    [Softplus(Beta = -1, Unroll = 3), Other] public static partial int Invalid<U>(ref int x, this Span<int> y);
+
+                    [Softplus(Threshold = double.NaN)] public partial void Instance(Span<float> values) { }
+                }
+            }
+
+            public partial interface IAct { [Softplus] static partial void F(Span<float> values); }
+        }
+        """;
+
+    [Fact]
+    public void EveryPrefixOfAFile()
+    {
+        // Every length up to the end: each cuts a token, an attribute or a declaration somewhere different.
+        var failures = new List<string>();
+        for (int length = 0; length <= Complete.Length; length++)
+        {
+            RunAndCollectFailures(Complete.Substring(0, length), $"prefix of length {length}", failures);
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Take(10)));
+    }
+
+    [Fact]
+    public void EveryFileWithOneTokenRemoved()
+    {
+        SyntaxToken[] tokens = CSharpSyntaxTree.ParseText(Complete).GetRoot().DescendantTokens().ToArray();
+        var failures = new List<string>();
+        foreach (SyntaxToken token in tokens)
+        {
+            string source = Complete.Remove(token.SpanStart, token.Span.Length);
+            RunAndCollectFailures(source, $"without token '{token.Text}' at {token.SpanStart}", failures);
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Take(10)));
+    }
+
+    [Fact]
+    public void TheCompleteFileExercisesValidAndInvalidMethods()
+    {
+        // Guards the two tests above against a fuzz input that the generator would simply ignore.
+        GeneratorRun run = GeneratorHarness.Run(Complete).AssertNoGeneratorFailure();
+        Assert.Equal(3, run.Result.GeneratedSources.Length);
+        Assert.Contains(run.Diagnostics, d => d.Id == "FA1009");
+        Assert.Contains(run.Diagnostics, d => d.Id == "FA1012");
+        Assert.Contains(run.Diagnostics, d => d.Id == "FA1007");
+    }
+
+    private static void RunAndCollectFailures(string source, string description, List<string> failures)
+    {
+        try
+        {
+            GeneratorRun run = GeneratorHarness.Run(source);
+            if (run.Result.Exception is not null)
+            {
+                failures.Add($"{description}: {run.Result.Exception}");
+            }
+            else if (run.DriverDiagnostics.FirstOrDefault(d => d.Id is "CS8784" or "CS8785") is { } failure)
+            {
+                failures.Add($"{description}: {failure}");
+            }
+        }
+        catch (Exception exception)
+        {
+            failures.Add($"{description}: {exception}");
+        }
+    }
+}

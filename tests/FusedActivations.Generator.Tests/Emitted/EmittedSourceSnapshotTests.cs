@@ -1,0 +1,39 @@
+using System.Threading.Tasks;
+using FusedActivations.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+using static FusedActivations.Generator.Tests.Snapshots.Verifier;
+
+namespace FusedActivations.Generator.Tests.Emitted;
+
+/// <summary>
+/// The generated source of representative methods, compared with approved files
+/// (<c>EmittedSourceSnapshotTests.{Test}.verified.cs</c> beside this file). After an intended change to the emitter,
+/// review the <c>.received.cs</c> files and approve them with <c>FUSEDACTIVATIONS_ACCEPT_SNAPSHOTS=1</c>.
+/// </summary>
+public sealed class EmittedSourceSnapshotTests
+{
+    [Fact]
+    public Task FloatSpanToSpanBeta2() => Verify(GeneratedSource(RepresentativeSources.FloatSpanToSpanBeta2), "cs");
+
+    [Fact]
+    public Task DoubleInPlaceDefault() => Verify(GeneratedSource(RepresentativeSources.DoubleInPlaceDefault), "cs");
+
+    [Fact]
+    public Task FloatScalarBetaHalf() => Verify(GeneratedSource(RepresentativeSources.FloatScalarBetaHalf), "cs");
+
+    [Fact]
+    public Task NestedGenericContainingType() => Verify(GeneratedSource(RepresentativeSources.NestedGenericContainingType), "cs");
+
+    [Fact]
+    public Task GlobalNamespace() => Verify(GeneratedSource(RepresentativeSources.GlobalNamespace), "cs");
+
+    /// <summary>The one file generated for <paramref name="source"/>, which must be valid.</summary>
+    private static string GeneratedSource(string source)
+    {
+        GeneratorRun run = GeneratorHarness.Run(source).AssertNoGeneratorFailure();
+        Assert.Empty(run.Diagnostics);
+        GeneratedSourceResult generated = Assert.Single(run.Result.GeneratedSources);
+        return generated.SourceText.ToString();
+    }
+}

@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace FusedActivations.Analyzers.Tests.Infrastructure;
+
+/// <summary>Analyzer test with the repository's references (see <see cref="TestReferences"/>).</summary>
+internal sealed class AnalyzerTest : CSharpAnalyzerTest<NumericStabilityAnalyzer, DefaultVerifier>
+{
+    public AnalyzerTest()
+    {
+        ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+        SolutionTransforms.Add((solution, projectId) => solution.AddMetadataReferences(projectId, TestReferences.All));
+    }
+
+    public static Task VerifyAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new AnalyzerTest { TestCode = source };
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+}
+
+/// <summary>
+/// Code-fix test with the repository's references. The stand-in generator writes the bodies of the [Softplus]
+/// methods a fix adds, so that the fixed code is compiled (and must compile) like a user's project would be.
+/// </summary>
+internal sealed class CodeFixTest<TCodeFix> : CSharpCodeFixTest<NumericStabilityAnalyzer, TCodeFix, DefaultVerifier>
+    where TCodeFix : CodeFixProvider, new()
+{
+    public CodeFixTest()
+    {
+        ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+        SolutionTransforms.Add((solution, projectId) => solution.AddMetadataReferences(projectId, TestReferences.All));
+        TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
+    }
+
+    protected override IEnumerable<Type> GetSourceGenerators() => new[] { typeof(StandInSoftplusGenerator) };
+
+    public static Task VerifyAsync(string source, string fixedSource)
+    {
+        var test = new CodeFixTest<TCodeFix> { TestCode = source, FixedCode = fixedSource };
+        return test.RunAsync();
+    }
+}

@@ -10,7 +10,8 @@ namespace FusedActivations.Generator.Tests.Emitted;
 
 /// <summary>
 /// The generated code must build in the strictest user project: C# 11 (the lowest version the generator accepts),
-/// .NET 8 reference assemblies, nullable enabled, unsafe code off, every warning at the highest level an error.
+/// .NET 8 reference assemblies, nullable enabled, unsafe code off, doc comments checked, every warning at the highest
+/// level an error.
 /// </summary>
 public sealed class GeneratedCodeCompilationTests
 {
@@ -21,8 +22,10 @@ public sealed class GeneratedCodeCompilationTests
 
         namespace @namespace.Edge;
 
+        /// <summary>Keywords as names.</summary>
         public static partial class @static
         {
+            /// <summary>Keywords as names.</summary>
             [Softplus(Beta = 1.5)]
             public static partial void @default(scoped ReadOnlySpan<float> @in, Span<float> @out);
 
@@ -34,7 +37,9 @@ public sealed class GeneratedCodeCompilationTests
     [Fact]
     public void GeneratedCodeCompilesWithoutWarnings()
     {
-        CSharpCompilation input = TestCompilation.Create(LanguageVersion.CSharp11, RepresentativeSources.All.Append(Awkward).ToArray());
+        CSharpCompilation input = TestCompilation.Create(
+            TestCompilation.ParseOptions(LanguageVersion.CSharp11, DocumentationMode.Diagnose),
+            RepresentativeSources.All.Append(Awkward).ToArray());
         Assert.Empty(input.GetParseDiagnostics());
 
         GeneratorRun run = GeneratorHarness.Run(input).AssertNoGeneratorFailure();

@@ -2,7 +2,8 @@ namespace FusedActivations.Generator.Tests.Emitted;
 
 /// <summary>
 /// User code covering each shape, both element types, arguments and declaration contexts; shared by the snapshot,
-/// determinism and compile-the-output tests so that they check the same cases.
+/// determinism and compile-the-output tests so that they check the same cases. Public members are documented so that
+/// the strict compilation test can report missing or malformed doc comments as the generated code's fault.
 /// </summary>
 internal static class RepresentativeSources
 {
@@ -12,8 +13,10 @@ internal static class RepresentativeSources
 
         namespace Samples;
 
+        /// <summary>Activations.</summary>
         public static partial class Activations
         {
+            /// <summary>Softplus with beta 2.</summary>
             [Softplus(Beta = 2)]
             public static partial void Softplus2(ReadOnlySpan<float> x, Span<float> destination);
         }
@@ -37,8 +40,10 @@ internal static class RepresentativeSources
 
         namespace Samples;
 
+        /// <summary>Scalar activations.</summary>
         public partial struct Scalars
         {
+            /// <summary>Softplus with beta 0.5.</summary>
             [Softplus(Beta = 0.5)]
             public static partial float Softplus(float x);
         }
@@ -50,6 +55,7 @@ internal static class RepresentativeSources
 
         namespace Samples.Nested
         {
+            /// <summary>Outer.</summary>
             public partial class Outer<T>
                 where T : class
             {

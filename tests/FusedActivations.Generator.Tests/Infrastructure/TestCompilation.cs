@@ -25,17 +25,25 @@ internal static class TestCompilation
     private static readonly CSharpCompilation s_empty =
         CSharpCompilation.Create("TestAssembly", syntaxTrees: null, s_references, CompilationOptions());
 
-    /// <summary>Parse options for <paramref name="languageVersion"/>.</summary>
-    public static CSharpParseOptions ParseOptions(LanguageVersion languageVersion = DefaultLanguageVersion) =>
-        new(languageVersion, DocumentationMode.Diagnose);
+    /// <summary>
+    /// Parse options for <paramref name="languageVersion"/>. <paramref name="documentation"/> set to
+    /// <see cref="DocumentationMode.Diagnose"/> reports doc-comment warnings, as with GenerateDocumentationFile.
+    /// </summary>
+    public static CSharpParseOptions ParseOptions(
+        LanguageVersion languageVersion = DefaultLanguageVersion,
+        DocumentationMode documentation = DocumentationMode.Parse) =>
+        new(languageVersion, documentation);
 
     /// <summary>A compilation of <paramref name="sources"/>, each its own file named <c>Source{i}.cs</c>.</summary>
     public static CSharpCompilation Create(params string[] sources) => Create(DefaultLanguageVersion, sources);
 
     /// <summary>A compilation of <paramref name="sources"/> at <paramref name="languageVersion"/>.</summary>
-    public static CSharpCompilation Create(LanguageVersion languageVersion, params string[] sources)
+    public static CSharpCompilation Create(LanguageVersion languageVersion, params string[] sources) =>
+        Create(ParseOptions(languageVersion), sources);
+
+    /// <summary>A compilation of <paramref name="sources"/> parsed with <paramref name="parseOptions"/>.</summary>
+    public static CSharpCompilation Create(CSharpParseOptions parseOptions, params string[] sources)
     {
-        CSharpParseOptions parseOptions = ParseOptions(languageVersion);
         IEnumerable<SyntaxTree> trees = sources.Select((source, index) =>
             CSharpSyntaxTree.ParseText(source, parseOptions, path: FileName(index)));
 

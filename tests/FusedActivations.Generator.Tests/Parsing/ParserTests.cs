@@ -87,9 +87,10 @@ public sealed class ParserTests
     {
         MethodSpec spec = ParseValid(Sources.Usings + """
             namespace N;
+            [AttributeUsage(AttributeTargets.GenericParameter)] public sealed class TagAttribute : Attribute { }
             public partial class Outer<T> where T : class
             {
-                private partial record struct Middle<[System.Diagnostics.CodeAnalysis.NotNull] U, V>
+                private partial record struct Middle<[Tag] U, V>
                 {
                     protected internal partial record Inner
                     {

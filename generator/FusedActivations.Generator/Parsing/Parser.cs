@@ -54,6 +54,11 @@ internal static class Parser
             return ParseResult.Empty;
         }
 
+        if (method.ContainingType is null || DuplicateDeclarations.Exist(method))
+        {
+            return ParseResult.Empty;
+        }
+
         var diagnostics = new List<DiagnosticInfo>();
         attributes.ReportExtras(method.Name, diagnostics, cancellationToken);
 

@@ -41,6 +41,18 @@ public sealed class HintNameTests
         Assert.Equal(2, run.Result.GeneratedSources.Select(s => s.HintName).Distinct().Count());
     }
 
+    [Theory]
+    [InlineData("[Softplus] public static partial void F(Span<float> values);\n[Softplus] public static partial void F(Span<float> values);")]
+    [InlineData("[Softplus] public static partial void F(Span<float> values);\n[Softplus] public static partial void F(Span<float> other);")]
+    [InlineData("[Softplus] public static partial void F(Span<float> values);\n[Softplus(Beta = 2)] public static partial void F(Span<float> values);")]
+    public void DuplicateDeclarationsDoNotFailTheGenerator(string members)
+    {
+        // The compiler reports the duplicate (CS0111 / CS0756); generating both would repeat a hint name.
+        GeneratorRun run = GeneratorHarness.Run(Sources.InActivationClass(members)).AssertNoGeneratorFailure();
+        Assert.Empty(run.Result.GeneratedSources);
+        Assert.Contains(run.OutputCompilation.GetDiagnostics(), d => d.Id is "CS0111" or "CS0756");
+    }
+
     [Fact]
     public void OverloadsAndSameNamedMethodsInOtherTypesGetDistinctHintNames()
     {

@@ -35,6 +35,11 @@ internal static class Parser
     /// A method with several activation attributes is handled by the pipeline of the first one the generator
     /// implements; the other pipelines return <see cref="ParseResult.Empty"/> so nothing is reported twice.
     /// </summary>
+    /// <remarks>
+    /// The spec is ready to be written out verbatim: namespace, type, method and parameter names are identifiers as
+    /// code must spell them (<c>@default</c> for a keyword), types are fully qualified (<c>global::System.Span&lt;float&gt;</c>),
+    /// modifiers are the declaration's own. Hint names must therefore not be built from these strings unfiltered.
+    /// </remarks>
     public static ParseResult Parse(
         MethodDeclarationSyntax syntax,
         SemanticModel semanticModel,

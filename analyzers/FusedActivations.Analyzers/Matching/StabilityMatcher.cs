@@ -631,6 +631,11 @@ internal sealed class StabilityMatcher
 
         if (IsBinary(operation, BinaryOperatorKind.Subtract, MathFunction.Subtract, out left, out right))
         {
+            if (IsCall(right, MathFunction.Abs, out IOperation absArgument) && AreEquivalent(absArgument, left))
+            {
+                return Sign.NonPositive; // x - |x|
+            }
+
             return GetSign(left, facts, assumeSymbolsPositive) & Flip(GetSign(right, facts, assumeSymbolsPositive));
         }
 

@@ -1,0 +1,221 @@
+using System.Threading.Tasks;
+using FusedActivations.Analyzers.Tests.Infrastructure;
+using Xunit;
+
+namespace FusedActivations.Analyzers.Tests;
+
+/// <summary>Every spelling of every naive form is flagged, with the right rule and the whole expression as location.</summary>
+public class AnalyzerSpellingTests
+{
+    [Theory]
+    // Math, literals of 1, order, parentheses
+    [InlineData("D", "{|FA2001:Math.Log(1 + Math.Exp(x))|}")]
+    [InlineData("D", "{|FA2001:Math.Log(Math.Exp(x) + 1)|}")]
+    [InlineData("D", "{|FA2001:Math.Log(1.0 + Math.Exp(x))|}")]
+    [InlineData("D", "{|FA2001:Math.Log(1d + Math.Exp(x))|}")]
+    [InlineData("D", "{|FA2001:Math.Log(1f + Math.Exp(x))|}")]
+    [InlineData("D", "{|FA2001:Math.Log(1.0f + Math.Exp(x))|}")]
+    [InlineData("D", "{|FA2001:Math.Log(((1 + (Math.Exp((x))))))|}")]
+    // double. and float. static members, LogP1(Exp(z))
+    [InlineData("D", "{|FA2001:double.Log(1 + double.Exp(x))|}")]
+    [InlineData("D", "{|FA2001:double.LogP1(double.Exp(x))|}")]
+    [InlineData("D", "{|FA2001:double.LogP1(Math.Exp(x))|}")]
+    [InlineData("F", "{|FA2001:float.Log(1 + float.Exp(x))|}")]
+    [InlineData("F", "{|FA2001:float.LogP1(float.Exp(x))|}")]
+    // MathF, and float arguments of double Math
+    [InlineData("F", "{|FA2001:MathF.Log(1 + MathF.Exp(x))|}")]
+    [InlineData("F", "{|FA2001:MathF.Log(1f + MathF.Exp(x))|}")]
+    [InlineData("F", "(float){|FA2001:Math.Log(1 + Math.Exp(x))|}")]
+    // scaling by beta inside and 1/beta or /beta outside
+    [InlineData("D", "{|FA2001:Math.Log(1 + Math.Exp(b * x)) / b|}")]
+    [InlineData("D", "{|FA2001:Math.Log(1 + Math.Exp(x * b)) / b|}")]
+    [InlineData("D", "{|FA2001:(1 / b) * Math.Log(1 + Math.Exp(b * x))|}")]
+    [InlineData("D", "{|FA2001:1.0 / b * Math.Log(1 + Math.Exp(b * x))|}")]
+    [InlineData("D", "{|FA2001:Math.Log(1 + Math.Exp(b * x)) * (1 / b)|}")]
+    [InlineData("D", "{|FA2001:Math.Log(1 + Math.Exp(2 * x)) / 2|}")]
+    [InlineData("D", "{|FA2001:Math.Log(1 + Math.Exp(2 * x)) * 0.5|}")]
+    [InlineData("D", "{|FA2001:Math.Log(1 + Math.Exp(2 * x))|} / 3")]
+    [InlineData("D", "{|FA2001:Math.Log(1 + Math.Exp(b * x))|} / a")]
+    [InlineData("F", "{|FA2001:MathF.Log(1 + MathF.Exp(b * x)) / b|}")]
+    [InlineData("D", "-{|FA2001:Math.Log(1 + Math.Exp(x))|}")]
+    [InlineData("D", "{|FA2001:Math.Log(1 + Math.Exp(x + y))|}")]
+    // generic math
+    [InlineData("G", "{|FA2001:T.Log(T.One + T.Exp(x))|}")]
+    [InlineData("G", "{|FA2001:T.Log(T.Exp(x) + T.One)|}")]
+    [InlineData("G", "{|FA2001:T.LogP1(T.Exp(x))|}")]
+    [InlineData("G", "{|FA2001:T.Log(T.CreateChecked(1) + T.Exp(x))|}")]
+    [InlineData("G", "{|FA2001:T.Log(T.MultiplicativeIdentity + T.Exp(x))|}")]
+    [InlineData("G", "{|FA2001:T.Log(T.One + T.Exp(b * x)) / b|}")]
+    // SIMD vectors, with + and Add, One and Create(1)
+    [InlineData("V128F", "{|FA2001:Vector128.Log(Vector128<float>.One + Vector128.Exp(x))|}")]
+    [InlineData("V128F", "{|FA2001:Vector128.Log(Vector128.Add(Vector128.Exp(x), Vector128.Create(1f)))|}")]
+    [InlineData("V128F", "{|FA2001:Vector128.Log(Vector128.Add(Vector128<float>.One, Vector128.Exp(b * x))) / b|}")]
+    [InlineData("V256D", "{|FA2001:Vector256.Log(Vector256<double>.One + Vector256.Exp(x))|}")]
+    [InlineData("V512D", "{|FA2001:Vector512.Log(Vector512.Exp(x) + Vector512<double>.One)|}")]
+    [InlineData("VT", "{|FA2001:Vector.Log(Vector<double>.One + Vector.Exp(x))|}")]
+    public Task NaiveSoftplus(string kind, string expression) => AnalyzerTest.VerifyAsync(Sources.Expression(kind, expression));
+
+    [Theory]
+    [InlineData("D", "{|FA2002:Math.Log(Math.Exp(x) - 1)|}")]
+    [InlineData("D", "{|FA2002:Math.Log(Math.Exp(x) - 1.0)|}")]
+    [InlineData("D", "{|FA2002:Math.Log(double.ExpM1(x))|}")]
+    [InlineData("D", "{|FA2002:Math.Log(Math.Exp(b * x) - 1) / b|}")]
+    [InlineData("F", "{|FA2002:MathF.Log(MathF.Exp(x) - 1)|}")]
+    [InlineData("F", "{|FA2002:float.Log(float.ExpM1(x))|}")]
+    [InlineData("G", "{|FA2002:T.Log(T.Exp(x) - T.One)|}")]
+    [InlineData("V128F", "{|FA2002:Vector128.Log(Vector128.Exp(x) - Vector128<float>.One)|}")]
+    public Task NaiveInverseSoftplus(string kind, string expression) => AnalyzerTest.VerifyAsync(Sources.Expression(kind, expression));
+
+    [Theory]
+    [InlineData("D", "{|FA2003:Math.Log(Math.Exp(a) + Math.Exp(b))|}")]
+    [InlineData("D", "{|FA2003:double.Log(double.Exp(a) + double.Exp(b))|}")]
+    [InlineData("F", "{|FA2003:MathF.Log(MathF.Exp(a) + MathF.Exp(b))|}")]
+    [InlineData("G", "{|FA2003:T.Log(T.Exp(a) + T.Exp(b))|}")]
+    [InlineData("V128F", "{|FA2003:Vector128.Log(Vector128.Exp(a) + Vector128.Exp(b))|}")]
+    public Task NaiveLogAddExp(string kind, string expression) => AnalyzerTest.VerifyAsync(Sources.Expression(kind, expression));
+
+    [Theory]
+    [InlineData("D", "{|FA2004:Math.Exp(x) / (1 + Math.Exp(x))|}")]
+    [InlineData("D", "{|FA2004:Math.Exp(x) / (Math.Exp(x) + 1.0)|}")]
+    [InlineData("D", "{|FA2004:Math.Exp(b * x) / (1 + Math.Exp(b * x))|}")]
+    [InlineData("F", "{|FA2004:MathF.Exp(x) / (1f + MathF.Exp(x))|}")]
+    [InlineData("G", "{|FA2004:T.Exp(x) / (T.One + T.Exp(x))|}")]
+    [InlineData("V128F", "{|FA2004:Vector128.Exp(x) / (Vector128<float>.One + Vector128.Exp(x))|}")]
+    [InlineData("V128F", "{|FA2004:Vector128.Divide(Vector128.Exp(x), Vector128.Add(Vector128.Exp(x), Vector128<float>.One))|}")]
+    public Task NaiveSigmoid(string kind, string expression) => AnalyzerTest.VerifyAsync(Sources.Expression(kind, expression));
+
+    [Theory]
+    [InlineData("D", "{|FA2005:Math.Log(1 / (1 + Math.Exp(-x)))|}")]
+    [InlineData("D", "{|FA2005:Math.Log(1.0 / (Math.Exp(-x) + 1))|}")]
+    [InlineData("D", "{|FA2005:Math.Log(1 / (1 + Math.Exp(x)))|}")]
+    [InlineData("D", "{|FA2005:-Math.Log(1 + Math.Exp(-x))|}")]
+    [InlineData("F", "{|FA2005:-MathF.Log(1 + MathF.Exp(-x))|}")]
+    [InlineData("G", "{|FA2005:-T.Log(T.One + T.Exp(-x))|}")]
+    public Task NaiveLogSigmoid(string kind, string expression) => AnalyzerTest.VerifyAsync(Sources.Expression(kind, expression));
+
+    [Theory]
+    [InlineData("D", "{|FA2006:Math.Log(1 + x)|}")]
+    [InlineData("D", "{|FA2006:Math.Log(x + 1)|}")]
+    [InlineData("D", "{|FA2006:Math.Log(1 + x * x)|}")]
+    [InlineData("D", "{|FA2006:double.LogP1(x)|}")]
+    [InlineData("F", "{|FA2006:float.LogP1(x)|}")]
+    [InlineData("F", "{|FA2006:MathF.Log(1 + x)|}")]
+    [InlineData("G", "{|FA2006:T.LogP1(x)|}")]
+    [InlineData("G", "{|FA2006:T.Log(T.One + x)|}")]
+    public Task ImpreciseLog1P(string kind, string expression) => AnalyzerTest.VerifyAsync(Sources.Expression(kind, expression));
+
+    [Theory]
+    [InlineData("D", "{|FA2007:Math.Exp(x) - 1|}")]
+    [InlineData("D", "{|FA2007:Math.Exp(b * x) - 1.0|}")]
+    [InlineData("D", "{|FA2007:double.ExpM1(x)|}")]
+    [InlineData("F", "{|FA2007:float.ExpM1(x)|}")]
+    [InlineData("F", "{|FA2007:MathF.Exp(x) - 1f|}")]
+    [InlineData("G", "{|FA2007:T.ExpM1(x)|}")]
+    [InlineData("G", "{|FA2007:T.Exp(x) - T.One|}")]
+    [InlineData("V128F", "{|FA2007:Vector128.Exp(x) - Vector128<float>.One|}")]
+    public Task ImpreciseExpM1(string kind, string expression) => AnalyzerTest.VerifyAsync(Sources.Expression(kind, expression));
+
+    [Fact]
+    public Task UsingStaticSystemMath() => AnalyzerTest.VerifyAsync("""
+        using static System.Math;
+        static class C
+        {
+            static double Softplus(double x) => {|FA2001:Log(1 + Exp(x))|};
+            static double Sigmoid(double x) => {|FA2004:Exp(x) / (1 + Exp(x))|};
+            static double Log1p(double x) => {|FA2006:Log(1 + x)|};
+        }
+        """);
+
+    [Fact]
+    public Task ExpStoredInALocalJustBefore() => AnalyzerTest.VerifyAsync("""
+        using System;
+        static class C
+        {
+            static double Initialized(double x)
+            {
+                var e = Math.Exp(x);
+                return {|FA2001:Math.Log(1 + e)|};
+            }
+
+            static double AssignedOnce(double x)
+            {
+                double e;
+                e = Math.Exp(x);
+                return {|FA2001:Math.Log(e + 1)|};
+            }
+
+            static float Float(float x)
+            {
+                float e = MathF.Exp(x);
+                float s = {|FA2001:MathF.Log(1 + e)|};
+                return s;
+            }
+
+            static double InverseSoftplus(double y)
+            {
+                var e = Math.Exp(y);
+                return {|FA2002:Math.Log(e - 1)|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ExpInALocalThatIsNotTheExpWhenRead_IsOnlyALog1P() => AnalyzerTest.VerifyAsync("""
+        using System;
+        static class C
+        {
+            static double WrittenAgain(double x)
+            {
+                var e = Math.Exp(x);
+                e *= 2;
+                return {|FA2006:Math.Log(1 + e)|};
+            }
+
+            static double NotJustBefore(double x)
+            {
+                var e = Math.Exp(x);
+                Console.WriteLine(e);
+                return {|FA2006:Math.Log(1 + e)|};
+            }
+
+            static double PassedByRef(double x)
+            {
+                var e = Math.Exp(x);
+                return {|FA2006:Math.Log(1 + Twice(ref e))|};
+            }
+
+            static double Twice(ref double v) => v *= 2;
+        }
+        """);
+
+    [Fact]
+    public Task TensorPrimitivesLogP1AndExpM1() => AnalyzerTest.VerifyAsync("""
+        using System;
+        using System.Numerics.Tensors;
+        static class C
+        {
+            static void M(ReadOnlySpan<float> x, Span<float> y)
+            {
+                {|FA2006:TensorPrimitives.LogP1(x, y)|};
+                {|FA2007:TensorPrimitives.ExpM1(x, y)|};
+                TensorPrimitives.Log(x, y);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task InsideLambdasLocalFunctionsAndFieldInitializers() => AnalyzerTest.VerifyAsync("""
+        using System;
+        class C
+        {
+            private readonly Func<double, double> _f = x => {|FA2001:Math.Log(1 + Math.Exp(x))|};
+            private static readonly double S = {|FA2001:Math.Log(1 + Math.Exp(Environment.ProcessorCount))|};
+
+            double M(double x)
+            {
+                return Local(x);
+                static double Local(double v) => {|FA2004:Math.Exp(v) / (1 + Math.Exp(v))|};
+            }
+        }
+        """);
+}

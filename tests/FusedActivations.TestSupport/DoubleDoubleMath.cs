@@ -13,6 +13,9 @@ public static class DoubleDoubleMath
     private const int Squarings = 8;
     private const int TaylorTerms = 11;
 
+    // 2^-200: below it two series terms are exact to far beyond double-double precision.
+    private const double TinyArgument = 6.223015277861142e-61;
+
     private static readonly DoubleDouble[] s_inverseFactorials = CreateInverseFactorials();
 
     private static DoubleDouble[] CreateInverseFactorials()
@@ -88,7 +91,9 @@ public static class DoubleDoubleMath
     {
         if (x.IsFinite && Math.Abs(x.Hi) <= 0.34)
         {
-            return ExpM1Reduced(x);
+            // Below 2^-200 the series x + x^2/2 is exact to 2^-200 relative, and the reduction's scaling by 2^-8
+            // would lose bits of subnormal x.
+            return Math.Abs(x.Hi) < TinyArgument ? x + x * x * 0.5 : ExpM1Reduced(x);
         }
 
         if (double.IsNegativeInfinity(x.Hi))
@@ -150,9 +155,10 @@ public static class DoubleDoubleMath
     /// <summary>log1p(x) for x in about [-0.3, 0.42]: a double-precision start refined by one Newton step.</summary>
     private static DoubleDouble Log1PNewton(DoubleDouble x)
     {
-        if (x.Hi == 0)
+        if (Math.Abs(x.Hi) < TinyArgument)
         {
-            return x;
+            // log1p(x) = x - x^2/2 + ... exactly enough; also keeps subnormal x exact.
+            return x - x * x * 0.5;
         }
 
         // Start: log1p in double with the classic compensation of 1 + x, error a few 2^-53 relative.

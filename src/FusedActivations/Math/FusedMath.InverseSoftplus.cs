@@ -46,6 +46,11 @@ public static partial class FusedMath
         return InverseSoftplusCore(y, beta);
     }
 
+    // ln 2 = Ln2A + Ln2B + Ln2C to about 2^-160 (the double-double-double constant of the QD library).
+    private const double Ln2A = 6.931471805599452862e-01;
+    private const double Ln2B = 2.319046813846299558e-17;
+    private const double Ln2C = 5.707708438416212066e-34;
+
     private static double InverseSoftplusCore(double y, double beta)
     {
         if (!(y > 0))
@@ -61,26 +66,47 @@ public static partial class FusedMath
             return y;
         }
 
+        if (z > 1500.0)
+        {
+            // log1p(-exp(-z)) / beta is below e^-1500 / beta, far below half an ULP of y >= 1500 / beta.
+            return y;
+        }
+
         double zl = Math.FusedMultiplyAdd(beta, y, -z);
         if (z > 1.38)
         {
             // log(expm1(z)) = z + log1p(-exp(-z)); the correction is at most 0.29 / beta next to y >= 1.38 / beta.
-            double t = Exp(-z, -zl);
-            return y + Log1P(-t) / beta;
+            double em = ExpMantissa(-z, -zl, out int k, out double eml);
+            double t = Math.ScaleB(em, k);
+            double tl = Math.ScaleB(eml, k);
+            double log = Log1PCore(-t, out double logLo);
+            double q = DivideSum(log, logLo - tl / (1.0 - t), beta, out double rest);
+            return AddWithTail(y, q, rest);
         }
 
         if (z >= 0.35)
         {
-            // expm1(z) - 1 = 2 expm1(z - ln2) is exact in form, and z - Ln2Hi is exact (Sterbenz) on [0.35, 1.38].
-            double d = (z - Ln2Hi) + (zl - Ln2Lo);
-            return Log1P(2.0 * ExpM1(d)) / beta;
+            // expm1(z) - 1 = 2 expm1(z - ln2) is exact in form. z - ln 2 is formed with ln 2 in three parts: near
+            // the zero the result is about 2 (z - ln 2), so ln 2 must be known far beyond double precision. z - Ln2A
+            // is exact (Sterbenz) on [0.35, 1.38]; TwoSum renormalizes so that the tail is below half an ULP.
+            double dh = z - Ln2A;
+            double dt = (zl - Ln2B) - Ln2C;
+            double d = dh + dt;
+            double db = d - dh;
+            double dl = (dh - (d - db)) + (dt - db);
+            double e = ExpM1WithTail(d, dl, out double el);
+            double w = 2.0 * e;
+            double log = Log1PCore(w, out double logLo);
+            double q = DivideSum(log, logLo + 2.0 * el / (1.0 + w), beta, out double rest);
+            return q + rest;
         }
 
         if (z >= 1.0 / 1073741824.0) // 2^-30
         {
-            // expm1(z + zl) = expm1(z) + zl e^z to far below an ULP; log of a value below 0.42 is well conditioned.
-            double em = ExpM1(z) + zl * (1.0 + z);
-            return Math.Log(em) / beta;
+            // log of expm1(z) below 0.42 is well conditioned; the tail of expm1 enters as el / e.
+            double e = ExpM1WithTail(z, zl, out double el);
+            double q = DivideSum(Math.Log(e), el / e, beta, out double rest);
+            return q + rest;
         }
 
         // log(expm1(z)) = log(z) + z/2 + O(z^2), and log(z) = log(mb * my) + (eb + ey) ln 2 without forming z, which
@@ -92,7 +118,37 @@ public static partial class FusedMath
         double m = mb * my;
         double ml = Math.FusedMultiplyAdd(mb, my, -m);
         int n = eb + ey;
-        double log = n * Ln2Hi + (Math.Log(m) + (n * Ln2Lo + ml / m + 0.5 * z));
-        return log / beta;
+        double logZ = n * Ln2Hi + (Math.Log(m) + (n * Ln2Lo + ml / m + 0.5 * z));
+        return logZ / beta;
+    }
+
+    /// <summary>expm1(x + xl) = e + el for |x| &lt;= 0.7, with e + el accurate to about 2^-55 relative.</summary>
+    private static double ExpM1WithTail(double x, double xl, out double el)
+    {
+        if (Math.Abs(x) < 0.0625)
+        {
+            // expm1(x) = x + x^2 P(x) with P the Taylor series to x^9 / 11! (truncation below 2^-65 relative): the
+            // correction x^2 P(x) is at most x/32, so its rounding error is 2^-58 relative to the result; the
+            // argument's tail enters times the derivative e^x.
+            double p = 1.0 / 39916800;
+            p = p * x + 1.0 / 3628800;
+            p = p * x + 1.0 / 362880;
+            p = p * x + 1.0 / 40320;
+            p = p * x + 1.0 / 5040;
+            p = p * x + 1.0 / 720;
+            p = p * x + 1.0 / 120;
+            p = p * x + 1.0 / 24;
+            p = p * x + 1.0 / 6;
+            p = p * x + 0.5;
+            double q = x * x * p;
+            double e = x + q;
+            el = (q - (e - x)) + xl * (1.0 + e);
+            return e;
+        }
+
+        // exp(x) = (m + ml) 2^k with k in {-1, 0, 1}: m 2^k - 1 is exact (Sterbenz), so exp's tail survives.
+        double m = ExpMantissa(x, xl, out int k, out double ml);
+        el = Math.ScaleB(ml, k);
+        return Math.ScaleB(m, k) - 1.0;
     }
 }

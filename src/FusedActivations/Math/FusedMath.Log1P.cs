@@ -1,3 +1,5 @@
+using System;
+
 namespace FusedActivations;
 
 public static partial class FusedMath
@@ -27,8 +29,15 @@ public static partial class FusedMath
     /// Special values: <c>-1</c> gives -infinity, <c>x &lt; -1</c> and NaN give NaN, +infinity gives +infinity,
     /// ±0 gives ±0, and |x| &lt; 2^-54 gives x.
     /// </returns>
-    public static double Log1P(double x)
+    public static double Log1P(double x) => Log1PCore(x, out _);
+
+    /// <summary>
+    /// log1p(x) = result + lo, where the result is log1p(x) rounded (below 1 ULP) and lo recovers its rounding error
+    /// to about 2^-57 relative: fdlibm's final sums are done error-free and the rounding error of 0.5 f^2 is kept.
+    /// </summary>
+    internal static double Log1PCore(double x, out double lo)
     {
+        lo = 0;
         int hx = HighWord(x);
         int ax = hx & 0x7FFFFFFF;
         int k = 1;
@@ -53,7 +62,15 @@ public static partial class FusedMath
             if (ax < 0x3E200000)
             {
                 // |x| < 2^-29: the series x - x^2/2 is exact enough; below 2^-54 even x - x^2/2 rounds to x.
-                return ax < 0x3C900000 ? x : x - x * x * 0.5;
+                if (ax < 0x3C900000)
+                {
+                    return x;
+                }
+
+                double half = x * x * 0.5;
+                double result = x - half;
+                lo = (x - result) - half; // x - result is exact (Sterbenz)
+                return result;
             }
 
             if (hx > 0 || hx <= unchecked((int)0xBFD2BEC3))
@@ -109,6 +126,7 @@ public static partial class FusedMath
         }
 
         double hfsq = 0.5 * f * f;
+        double hfsqLo = Math.FusedMultiplyAdd(0.5 * f, f, -hfsq); // exact: 0.5 f is exact
         if (hu == 0)
         {
             // |f| < 2^-20: a short series suffices.
@@ -119,19 +137,32 @@ public static partial class FusedMath
                     return 0.0;
                 }
 
-                c += k * Ln2Lo;
-                return k * Ln2Hi + c;
+                return Combine(k * Ln2Hi, 0.0, -(c + k * Ln2Lo), 0.0, out lo);
             }
 
             double rs = hfsq * (1.0 - 0.66666666666666666 * f);
-            return k == 0 ? f - rs : k * Ln2Hi - ((rs - (k * Ln2Lo + c)) - f);
+            return Combine(k * Ln2Hi, f, k == 0 ? rs : rs - (k * Ln2Lo + c), hfsqLo, out lo);
         }
 
         double s = f / (2.0 + f);
         double z = s * s;
         double r = z * (Lp1 + z * (Lp2 + z * (Lp3 + z * (Lp4 + z * (Lp5 + z * (Lp6 + z * Lp7))))));
-        return k == 0
-            ? f - (hfsq - s * (hfsq + r))
-            : k * Ln2Hi - ((hfsq - (s * (hfsq + r) + (k * Ln2Lo + c))) - f);
+        double a = k == 0 ? hfsq - s * (hfsq + r) : hfsq - (s * (hfsq + r) + (k * Ln2Lo + c));
+        return Combine(k * Ln2Hi, f, a, hfsqLo, out lo);
+    }
+
+    /// <summary>
+    /// kLn2 + f - a - aLo rounded once, with the rounding error in lo: kLn2 + f is formed exactly (TwoSum) and the
+    /// small second-order term a only then subtracted. fdlibm rounds kLn2 - (a - f) instead, losing the error.
+    /// </summary>
+    private static double Combine(double kLn2, double f, double a, double aLo, out double lo)
+    {
+        double h = kLn2 + f;
+        double hb = h - kLn2;
+        double hl = (kLn2 - (h - hb)) + (f - hb);
+        double t = (hl - aLo) - a;
+        double result = h + t;
+        lo = t - (result - h); // Fast2Sum: |h| > |t| because a is second order in f
+        return result;
     }
 }

@@ -20,11 +20,11 @@ public static partial class FusedMath
     /// <param name="b">The second argument.</param>
     /// <returns>
     /// <c>max(a, b) + log1p(exp(-|a - b|))</c> with the difference kept exactly (as a double-double) so that large
-    /// differences lose nothing in <c>exp</c>. Within about 1 ULP of the result wherever it is not itself close to 0
-    /// (the test suite asserts the measured bound); near the curve <c>exp(a) + exp(b) = 1</c>, where a and b lie in
-    /// (-ln 2 - 40, 0) and the result cancels, the absolute error is about 2^-53. Special values as numpy: NaN if
-    /// either argument is NaN, +infinity if either is +infinity, the other argument if one is -infinity, and
-    /// -infinity for both -infinity.
+    /// differences lose nothing in <c>exp</c>, and the rounding errors of exp and log1p carried to the final addition.
+    /// Within about 1 ULP of the larger of |result| and |max(a, b)| (the test suite asserts the measured bound): the
+    /// result is near 0 only where max(a, b) lies in (-1.39, 0) and the sum cancels, and there the error is relative
+    /// to max(a, b). Special values as numpy: NaN if either argument is NaN, +infinity if either is +infinity, the
+    /// other argument if one is -infinity, and -infinity for both -infinity.
     /// </returns>
     public static double LogAddExp(double a, double b)
     {
@@ -57,6 +57,11 @@ public static partial class FusedMath
 
         double bv = d - max;
         double dl = (max - (d - bv)) + (-min - bv);
-        return max + Log1P(Exp(-d, -dl));
+        // log1p(t + tl) = log1p(t) + tl / (1 + t), keeping exp's rounding error out of the result.
+        double m = ExpMantissa(-d, -dl, out int k, out double ml);
+        double t = Math.ScaleB(m, k);
+        double tl = Math.ScaleB(ml, k);
+        double log = Log1PCore(t, out double logLo);
+        return AddWithTail(max, log, logLo + tl / (1.0 + t));
     }
 }

@@ -29,21 +29,44 @@ public static partial class FusedMath
 
         if (x >= 0)
         {
-            return QuotientOfOnePlus(1.0, Exp(-x, 0.0));
+            if (x > 1500.0)
+            {
+                return 1.0;
+            }
+
+            double m = ExpMantissa(-x, 0.0, out int k, out double ml);
+            return QuotientOfOnePlus(1.0, 0.0, Math.ScaleB(m, k), Math.ScaleB(ml, k));
         }
 
-        double t = Exp(x, 0.0);
-        return QuotientOfOnePlus(t, t);
+        if (x < -1500.0)
+        {
+            // sigmoid(x) < e^-1500: rounds to 0 (also -infinity).
+            return 0.0;
+        }
+
+        double mn = ExpMantissa(x, 0.0, out int kn, out double mnl);
+        if (kn < -1000)
+        {
+            // t < 2^-1000: sigmoid(x) = t (1 - t + ...) = t; scale once so a subnormal result rounds only once.
+            return Math.ScaleB(mn + mnl, kn);
+        }
+
+        double t = Math.ScaleB(mn, kn);
+        double tl = Math.ScaleB(mnl, kn);
+        return QuotientOfOnePlus(t, tl, t, tl);
     }
 
-    /// <summary>numerator / (1 + t) for 0 &lt;= t &lt;= 1, with 1 + t kept exactly as a double-double.</summary>
-    private static double QuotientOfOnePlus(double numerator, double t)
+    /// <summary>
+    /// (n + nl) / (1 + t + tl) for 0 &lt;= t &lt;= 1, with the denominator kept exactly as a double-double, so the
+    /// quotient is rounded once in effect.
+    /// </summary>
+    private static double QuotientOfOnePlus(double n, double nl, double t, double tl)
     {
         double u = 1.0 + t;
-        double ul = t - (u - 1.0); // Fast2Sum: exact because 1 >= t.
-        double q = numerator / u;
-        // One Newton correction of the quotient against the exact denominator u + ul.
-        double r = Math.FusedMultiplyAdd(-q, u, numerator) - q * ul;
+        double ul = (t - (u - 1.0)) + tl; // Fast2Sum: exact because 1 >= t.
+        double q = n / u;
+        // One Newton correction of the quotient against the exact numerator and denominator.
+        double r = Math.FusedMultiplyAdd(-q, u, n) + nl - q * ul;
         return q + r / u;
     }
 }

@@ -128,29 +128,28 @@ public static partial class FusedMath
     {
         double ax = Math.Abs(x);
         double p = beta * ax;
-        double tail;
         if (!(p <= 1500.0))
         {
             // exp(-p) / beta < e^-1500 / 2^-1074 < 2^-1075: the tail rounds to 0 for every beta (also p = +inf).
-            tail = 0.0;
-        }
-        else
-        {
-            // p + pl == beta * |x| exactly.
-            double pl = Math.FusedMultiplyAdd(beta, ax, -p);
-            double m = ExpMantissa(-p, -pl, out int k);
-            if (k < -60)
-            {
-                // t = exp(-p) < 2^-59: log1p(t) = t (1 - t/2 + ...) = t to within half an ULP. Divide before scaling so
-                // a small beta does not turn a subnormal t's lost bits into a normal result's error.
-                tail = ScaledQuotient(m, beta, k);
-            }
-            else
-            {
-                tail = Log1P(Math.ScaleB(m, k)) / beta;
-            }
+            return Math.Max(x, 0.0);
         }
 
-        return Math.Max(x, 0.0) + tail;
+        // p + pl == beta * |x| exactly.
+        double pl = Math.FusedMultiplyAdd(beta, ax, -p);
+        double m = ExpMantissa(-p, -pl, out int k, out double ml);
+        if (k < -60)
+        {
+            // t = exp(-p) < 2^-59: log1p(t) = t (1 - t/2 + ...) = t to within half an ULP. Divide before scaling so
+            // a small beta does not turn a subnormal t's lost bits into a normal result's error.
+            return Math.Max(x, 0.0) + ScaledQuotient(m, ml, beta, k);
+        }
+
+        // log1p(t + tl) = log1p(t) + tl / (1 + t). Every rounding error so far (exp's, log1p's, the division's) is
+        // carried as a tail and added last, so the result is rounded essentially once.
+        double t = Math.ScaleB(m, k);
+        double tl = Math.ScaleB(ml, k);
+        double log = Log1PCore(t, out double logLo);
+        double q = DivideSum(log, logLo + tl / (1.0 + t), beta, out double rest);
+        return AddWithTail(Math.Max(x, 0.0), q, rest);
     }
 }

@@ -1,0 +1,95 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using FusedActivations.Accuracy.Kernels;
+using FusedActivations.TestSupport;
+
+namespace FusedActivations.Accuracy;
+
+/// <summary>Runs float kernels over the inputs in parallel chunks against <see cref="Reference.Softplus(float, float, float)"/>.</summary>
+internal static class FloatCheck
+{
+    private const int ChunkSize = 1 << 16;
+
+    public static ErrorStats[] Run(IAccuracyKernel[] kernels, FloatInputs inputs, float beta, float threshold, Action<double> progress)
+    {
+        var total = new ErrorStats[kernels.Length];
+        for (int k = 0; k < kernels.Length; k++)
+        {
+            total[k] = new ErrorStats();
+        }
+
+        long chunks = (inputs.Count + ChunkSize - 1) / ChunkSize;
+        long done = 0;
+        var gate = new object();
+        Parallel.For(0L, chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            () => new Worker(kernels.Length),
+            (chunk, _, worker) =>
+            {
+                long start = chunk * ChunkSize;
+                int length = (int)Math.Min(ChunkSize, inputs.Count - start);
+                worker.Process(kernels, inputs, start, length, beta, threshold);
+                long finished = Interlocked.Increment(ref done);
+                if (finished % 1024 == 0)
+                {
+                    progress((double)finished / chunks);
+                }
+
+                return worker;
+            },
+            worker =>
+            {
+                lock (gate)
+                {
+                    for (int k = 0; k < kernels.Length; k++)
+                    {
+                        total[k].Merge(worker.Stats[k]);
+                    }
+                }
+            });
+        return total;
+    }
+
+    /// <summary>One thread's buffers and partial statistics; one reference evaluation serves every kernel.</summary>
+    private sealed class Worker(int kernelCount)
+    {
+        private readonly float[] _x = new float[ChunkSize];
+        private readonly double[] _reference = new double[ChunkSize];
+        private readonly float[] _result = new float[ChunkSize];
+
+        public ErrorStats[] Stats { get; } = CreateStats(kernelCount);
+
+        private static ErrorStats[] CreateStats(int count)
+        {
+            var stats = new ErrorStats[count];
+            for (int i = 0; i < count; i++)
+            {
+                stats[i] = new ErrorStats();
+            }
+
+            return stats;
+        }
+
+        public void Process(IAccuracyKernel[] kernels, FloatInputs inputs, long start, int length, float beta, float threshold)
+        {
+            Span<float> x = _x.AsSpan(0, length);
+            for (int i = 0; i < length; i++)
+            {
+                x[i] = BitConverter.Int32BitsToSingle((int)inputs.Bits(start + i));
+                _reference[i] = Reference.Softplus(x[i], beta, threshold);
+            }
+
+            for (int k = 0; k < kernels.Length; k++)
+            {
+                Span<float> result = _result.AsSpan(0, length);
+                kernels[k].Softplus(x, result);
+                ErrorStats stats = Stats[k];
+                for (int i = 0; i < length; i++)
+                {
+                    double ulps = Ulp.Distance(result[i], _reference[i]);
+                    stats.Add(ulps, x[i], (uint)BitConverter.SingleToInt32Bits(x[i]), result[i], _reference[i]);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System;
+
+namespace FusedActivations.Accuracy.Kernels;
+
+/// <summary>Wraps generated span methods (float, optionally double) as a kernel.</summary>
+internal sealed class DelegateKernel(string name, FloatSpanKernel kernel, DoubleSpanKernel? doubleKernel) : IAccuracyKernelDouble
+{
+    public string Name => name;
+
+    public void Softplus(ReadOnlySpan<float> x, Span<float> destination) => kernel(x, destination);
+
+    public void Softplus(ReadOnlySpan<double> x, Span<double> destination)
+    {
+        if (doubleKernel is null)
+        {
+            throw new NotSupportedException($"Kernel '{name}' has no double entry point.");
+        }
+
+        doubleKernel(x, destination);
+    }
+}

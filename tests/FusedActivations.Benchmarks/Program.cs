@@ -60,8 +60,19 @@ if (!rest.Any(a => a is "--filter" or "-f" or "--list" or "--help" or "-h" or "-
     rest.AddRange(["--filter", "*"]);
 }
 
+// BenchmarkDotNet looks for the .csproj below the current directory; results go to BenchmarkDotNet.Artifacts/ here.
+if (ProjectDirectory() is { } projectDirectory)
+{
+    Environment.CurrentDirectory = projectDirectory;
+}
+
 Console.WriteLine($"FusedActivations benchmarks: best path {ActivePath.Describe()}; our kernels: {(OurKernels.IsGenerated ? "generated" : "STAND-IN (scalar loops; see README.md)")}");
 Console.WriteLine($"Inputs: uniform over [{Inputs.Min}, {Inputs.Max}], seed {Inputs.Seed}.");
 var config = BenchmarkConfig.Create(quick, bestPathOnly, Console.WriteLine);
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. rest], config);
 return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+
+static string? ProjectDirectory() =>
+    typeof(Program).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+        .Cast<System.Reflection.AssemblyMetadataAttribute>()
+        .FirstOrDefault(a => a.Key == "ProjectDirectory")?.Value is { } directory && System.IO.Directory.Exists(directory) ? directory : null;

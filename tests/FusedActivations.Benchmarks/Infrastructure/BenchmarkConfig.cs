@@ -4,10 +4,8 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Order;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
-using Perfolizer.Horology;
 
 namespace FusedActivations.Benchmarks.Infrastructure;
 
@@ -34,8 +32,8 @@ public static class BenchmarkConfig
             .AddColumn(FigureColumn.NsPerElement, FigureColumn.GigabytesPerSecond)
             .AddExporter(new TidyCsvExporter())
             .AddFilter(new SimpleFilter(benchmarkCase => Runnable(benchmarkCase, log)))
-            .WithOrderer(new DefaultOrderer(SummaryOrderPolicy.Declared, MethodOrderPolicy.Declared))
-            .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend).WithTimeUnit(TimeUnit.Microsecond));
+            .WithOrderer(new PeerOrderer())
+            .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend));
         foreach ((string name, string? variable, string? value) in Jobs(bestPathOnly))
         {
             Job job = baseJob.WithId(name);

@@ -32,7 +32,13 @@ public static class SmokeCommand
     {
         var clock = Stopwatch.StartNew();
         output.WriteLine($"Smoke check: best path {ActivePath.Describe()}; our kernels {(OurKernels.IsGenerated ? "generated" : "STAND-IN")}; lengths {string.Join(", ", Lengths)}");
-        IConfig config = BenchmarkConfig.Create(quick: true, bestPathOnly: true, log: m => output.WriteLine("  " + m));
+        IConfig config = BenchmarkConfig.Create(quick: true, bestPathOnly: true, log: m =>
+        {
+            if (!m.StartsWith("Job ", StringComparison.Ordinal))
+            {
+                output.WriteLine("  " + m); // The jobs' environment variables do not apply here: the smoke check runs in this process.
+            }
+        });
         int passed = 0, failed = 0, skipped = 0;
         foreach (Type type in BenchmarkTypes())
         {

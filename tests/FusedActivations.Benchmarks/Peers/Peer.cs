@@ -154,9 +154,21 @@ public sealed class ActivationTable<T> : IActivationTable
         }
     }
 
+    /// <summary>
+    /// The environment variable listing peer kinds to leave out, comma-separated (e.g. <c>TorchSharp,OnnxRuntime</c>):
+    /// an escape hatch for machines where a foreign native library crashes instead of failing to load.
+    /// </summary>
+    public const string SkipVariable = "FUSEDACTIVATIONS_BENCH_SKIP";
+
     /// <summary>Sets the peer up on 16 elements and runs it once: any failure is the reason it is unavailable.</summary>
     private static string? Probe(Peer<T> peer)
     {
+        string[] skipped = (Environment.GetEnvironmentVariable(SkipVariable) ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (skipped.Contains(peer.Kind.ToString(), StringComparer.OrdinalIgnoreCase))
+        {
+            return $"left out by {SkipVariable}";
+        }
+
         try
         {
             if (peer.Unavailable?.Invoke() is { } reason)

@@ -14,9 +14,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
 
 namespace FusedActivations.CodeFixes;
@@ -88,56 +86,93 @@ public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
 
         IMethodSymbol? existing = FindReusableKernel(type, loop);
         string name = existing?.Name ?? PickFreeName(type, model, loop.Loop.SpanStart);
+        string endOfLine = Imports.EndOfLine(target.Root);
+        var imports = new HashSet<string>(StringComparer.Ordinal);
+        if (loop.NeedsSystemImport)
+        {
+            imports.Add("System");
+        }
 
         DocumentEditor editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        editor.ReplaceNode(loop.Loop, KernelCall(name, loop).WithTriviaFrom(loop.Loop));
-        if (existing is null)
+        StatementSyntax call = SyntaxFactory.ParseStatement(KernelCall(name, loop)).WithTriviaFrom(loop.Loop);
+        editor.ReplaceNode(loop.Loop, call);
+        if (existing is null && KernelDeclaration(name, loop, model, imports) is { } signature)
         {
-            MemberDeclarationSyntax kernel = KernelDeclaration(name, loop);
             if (container is TypeDeclarationSyntax declaration)
             {
-                editor.AddMember(declaration, kernel);
+                string indentation = MemberIndentation(declaration);
+                MemberDeclarationSyntax kernel = SyntaxFactory.ParseMemberDeclaration(
+                    endOfLine + indentation + signature.Replace("\n", endOfLine + indentation) + endOfLine)!;
                 foreach (TypeDeclarationSyntax enclosing in declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>())
                 {
-                    if (!enclosing.Modifiers.Any(SyntaxKind.PartialKeyword))
+                    bool isTarget = enclosing == declaration;
+                    if (isTarget || !enclosing.Modifiers.Any(SyntaxKind.PartialKeyword))
                     {
-                        editor.ReplaceNode(enclosing, (node, _) => MakePartial((TypeDeclarationSyntax)node));
+                        editor.ReplaceNode(enclosing, (node, _) =>
+                        {
+                            var current = (TypeDeclarationSyntax)node;
+                            current = current.Modifiers.Any(SyntaxKind.PartialKeyword) ? current : MakePartial(current);
+                            return isTarget ? current.AddMembers(kernel) : current;
+                        });
                     }
                 }
             }
             else
             {
                 // Top-level statements: their Program class is implicitly partial; add the kernel to a declaration of it.
-                editor.AddMember(container, SyntaxFactory.ClassDeclaration(type.Name)
-                    .AddModifiers(SyntaxFactory.Token(SyntaxKind.PartialKeyword))
-                    .AddMembers(kernel)
-                    .WithAdditionalAnnotations(Formatter.Annotation));
+                string program = endOfLine + "partial class " + type.Name + endOfLine + "{" + endOfLine + "    "
+                    + signature.Replace("\n", endOfLine + "    ") + endOfLine + "}" + endOfLine;
+                editor.ReplaceNode(container, (node, _) => ((CompilationUnitSyntax)node).AddMembers(SyntaxFactory.ParseMemberDeclaration(program)!));
             }
         }
 
-        if (loop.NeedsSystemImport)
+        if (imports.Count > 0 && target.Root is CompilationUnitSyntax)
         {
-            editor.ReplaceNode(target.Root, (node, _) => AddSystemUsing((CompilationUnitSyntax)node));
+            editor.ReplaceNode(target.Root, (node, _) => imports.OrderBy(n => n, StringComparer.Ordinal).Aggregate((CompilationUnitSyntax)node, Imports.AddUsing));
         }
 
-        return await UseFusedMathCodeFixProvider.CleanUpAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
+        return editor.GetChangedDocument();
     }
 
-    private static StatementSyntax KernelCall(string name, LoopShape loop)
+    private static string KernelCall(string name, LoopShape loop)
     {
-        var arguments = new List<ArgumentSyntax>();
+        var arguments = new List<string>();
         if (!loop.InPlace)
         {
-            arguments.Add(SyntaxFactory.Argument(loop.SpanArgument(loop.Source, loop.SourceCoversBound)));
+            arguments.Add(loop.SpanArgument(loop.Source, loop.SourceCoversBound));
         }
 
-        arguments.Add(SyntaxFactory.Argument(loop.SpanArgument(loop.Destination, loop.DestinationCoversBound)));
-        return SyntaxFactory.ExpressionStatement(
-            SyntaxFactory.InvocationExpression(SyntaxFactory.IdentifierName(name), SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments))));
+        arguments.Add(loop.SpanArgument(loop.Destination, loop.DestinationCoversBound));
+        return name + "(" + string.Join(", ", arguments) + ");";
     }
 
-    private static MemberDeclarationSyntax KernelDeclaration(string name, LoopShape loop)
+    /// <summary>The attribute and signature of the new kernel, lines separated by \n; null if a name cannot be spelled.</summary>
+    private static string? KernelDeclaration(string name, LoopShape loop, SemanticModel model, HashSet<string> imports)
     {
+        Compilation compilation = model.Compilation;
+        int position = loop.Loop.SpanStart;
+        if (compilation.GetTypeByMetadataName(AttributeMetadataName) is not { } attributeType
+            || compilation.GetTypeByMetadataName("System.ReadOnlySpan`1") is not { } readOnlySpanType
+            || compilation.GetTypeByMetadataName("System.Span`1") is not { } spanType)
+        {
+            return null;
+        }
+
+        string Spell(INamedTypeSymbol type, string simpleName, string written)
+        {
+            string spelled = Imports.Spell(model, position, type, simpleName, out string? namespaceToImport);
+            if (namespaceToImport is not null)
+            {
+                imports.Add(namespaceToImport);
+            }
+
+            return spelled == simpleName ? written : "global::" + type.ContainingNamespace.ToDisplayString() + "." + written;
+        }
+
+        // [Softplus] binds to SoftplusAttribute unless a type named Softplus is in scope too.
+        string attribute = model.LookupNamespacesAndTypes(position, name: "Softplus").IsEmpty
+            ? Spell(attributeType, "SoftplusAttribute", "Softplus")
+            : "global::FusedActivations.Softplus";
         string element = loop.ElementType.SpecialType == SpecialType.System_Single ? "float" : "double";
         var attributeArguments = new List<string>();
         if (loop.BetaText is not null)
@@ -150,23 +185,35 @@ public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
             attributeArguments.Add("Threshold = double.PositiveInfinity");
         }
 
-        string attribute = attributeArguments.Count == 0
-            ? "global::FusedActivations.Softplus"
-            : "global::FusedActivations.Softplus(" + string.Join(", ", attributeArguments) + ")";
-        string parameters = loop.InPlace
-            ? $"global::System.Span<{element}> values"
-            : $"global::System.ReadOnlySpan<{element}> x, global::System.Span<{element}> destination";
-        var method = (MethodDeclarationSyntax)SyntaxFactory.ParseMemberDeclaration(
-            $"[{attribute}]\nprivate static partial void {name}({parameters});\n")!;
+        if (attributeArguments.Count > 0)
+        {
+            attribute += "(" + string.Join(", ", attributeArguments) + ")";
+        }
 
-        // The annotations make the cleanup add `using System;` and `using FusedActivations;` and shorten the names.
-        method = method.ReplaceNodes(
-            method.DescendantNodes().OfType<QualifiedNameSyntax>().Where(q => q.Parent is not QualifiedNameSyntax),
-            (_, qualified) => qualified.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
-        method = method.ReplaceNodes(
-            method.DescendantNodes().OfType<AliasQualifiedNameSyntax>().Where(q => q.Parent is not QualifiedNameSyntax),
-            (_, qualified) => qualified.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
-        return method.WithAdditionalAnnotations(Formatter.Annotation);
+        string span = Spell(spanType, "Span", "Span");
+        string parameters = loop.InPlace
+            ? $"{span}<{element}> values"
+            : $"{Spell(readOnlySpanType, "ReadOnlySpan", "ReadOnlySpan")}<{element}> x, {span}<{element}> destination";
+        return $"[{attribute}]\nprivate static partial void {name}({parameters});";
+    }
+
+    /// <summary>The indentation of the type's members (that of its first member, or the type's plus four spaces).</summary>
+    private static string MemberIndentation(TypeDeclarationSyntax declaration)
+    {
+        static string LineIndentation(SyntaxTriviaList trivia)
+        {
+            string indentation = string.Empty;
+            foreach (SyntaxTrivia t in trivia)
+            {
+                indentation = t.IsKind(SyntaxKind.WhitespaceTrivia) ? t.ToString() : t.IsKind(SyntaxKind.EndOfLineTrivia) ? string.Empty : indentation;
+            }
+
+            return indentation;
+        }
+
+        return declaration.Members.Count > 0
+            ? LineIndentation(declaration.Members[0].GetFirstToken().LeadingTrivia)
+            : LineIndentation(declaration.GetFirstToken().LeadingTrivia) + "    ";
     }
 
     private static TypeDeclarationSyntax MakePartial(TypeDeclarationSyntax declaration)
@@ -180,14 +227,6 @@ public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
         }
 
         return declaration.WithModifiers(declaration.Modifiers.Add(SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space)));
-    }
-
-    private static CompilationUnitSyntax AddSystemUsing(CompilationUnitSyntax unit)
-    {
-        UsingDirectiveSyntax directive = SyntaxFactory.UsingDirective(SyntaxFactory.IdentifierName("System"))
-            .WithUsingKeyword(SyntaxFactory.Token(SyntaxKind.UsingKeyword).WithTrailingTrivia(SyntaxFactory.Space))
-            .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
-        return unit.WithUsings(unit.Usings.Insert(0, directive));
     }
 
     /// <summary>A [Softplus] method of the type that computes the same thing, to call instead of adding another.</summary>
@@ -380,18 +419,16 @@ public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
         }
 
         /// <summary>The span argument for an array or span: itself if the loop covers all of it, else its first n elements.</summary>
-        public ExpressionSyntax SpanArgument(IOperation collection, bool coversBound)
+        public string SpanArgument(IOperation collection, bool coversBound)
         {
-            var syntax = ((ExpressionSyntax)collection.Syntax).WithoutTrivia();
+            string syntax = collection.Syntax.ToString();
             if (coversBound)
             {
                 return syntax;
             }
 
             string slice = collection.Type is IArrayTypeSymbol ? "AsSpan" : "Slice";
-            return SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, syntax, SyntaxFactory.IdentifierName(slice)),
-                SyntaxFactory.ParseArgumentList("(0, " + ((ExpressionSyntax)Bound.Syntax).WithoutTrivia().ToString() + ")"));
+            return syntax + "." + slice + "(0, " + Bound.Syntax + ")";
         }
 
         private static bool TryToDouble(object? value, out double result)

@@ -12,8 +12,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
 
 namespace FusedActivations.CodeFixes;
@@ -113,11 +111,9 @@ public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
             }
         }
 
-        SyntaxGenerator generator = SyntaxGenerator.GetGenerator(document);
-        var replacement = (ExpressionSyntax)generator.InvocationExpression(
-            generator.MemberAccessExpression(generator.TypeExpression(fusedMath, addImport: true), match.Function.ToString()),
-            arguments);
-        replacement = replacement.WithTriviaFrom(target.Node).WithAdditionalAnnotations(Formatter.Annotation);
+        string typeName = Imports.Spell(target.Model, target.Node.SpanStart, fusedMath, "FusedMath", out string? namespaceToImport);
+        string call = typeName + "." + match.Function + "(" + string.Join(", ", arguments.Select(a => a.ToFullString())) + ")";
+        ExpressionSyntax replacement = SyntaxFactory.ParseExpression(call).WithTriviaFrom(target.Node);
 
         DocumentEditor editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         editor.ReplaceNode(target.Node, replacement);
@@ -126,15 +122,12 @@ public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
             editor.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia);
         }
 
-        return await CleanUpAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
-    }
+        if (namespaceToImport is not null && target.Root is CompilationUnitSyntax)
+        {
+            editor.ReplaceNode(target.Root, (root, _) => Imports.AddUsing((CompilationUnitSyntax)root, namespaceToImport));
+        }
 
-    /// <summary>Adds the usings that annotated type names need, shortens them and formats the new nodes.</summary>
-    internal static async Task<Document> CleanUpAsync(Document document, CancellationToken cancellationToken)
-    {
-        document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return editor.GetChangedDocument();
     }
 
     /// <summary>
@@ -145,7 +138,7 @@ public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
     internal static ExpressionSyntax Argument(IOperation operand, ITypeSymbol elementType, bool negate)
     {
         var syntax = (ExpressionSyntax)StabilityMatcher.Unwrap(operand).Syntax;
-        syntax = syntax.WithoutTrivia();
+        syntax = syntax.WithLeadingTrivia(TrimWhitespace(syntax.GetLeadingTrivia(), atStart: true)).WithTrailingTrivia(TrimWhitespace(syntax.GetTrailingTrivia(), atStart: false));
         ITypeSymbol? naturalType = StabilityMatcher.Unwrap(operand).Type;
         bool integerConstant = operand.ConstantValue.HasValue && naturalType?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
         if (naturalType is not null && !SymbolEqualityComparer.Default.Equals(naturalType, elementType) && !integerConstant)
@@ -158,6 +151,27 @@ public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
         return negate
             ? SyntaxFactory.PrefixUnaryExpression(SyntaxKind.UnaryMinusExpression, Parenthesize(syntax))
             : syntax;
+    }
+
+    /// <summary>
+    /// Leading trivia without the whitespace before the first comment, trailing trivia without the whitespace after
+    /// the last one: comments next to an operand stay, the spacing around the operand does not.
+    /// </summary>
+    private static SyntaxTriviaList TrimWhitespace(SyntaxTriviaList trivia, bool atStart)
+    {
+        static bool IsSpace(SyntaxTrivia t) => t.IsKind(SyntaxKind.WhitespaceTrivia) || t.IsKind(SyntaxKind.EndOfLineTrivia);
+        int start = 0, end = trivia.Count;
+        while (start < end && IsSpace(trivia[start]) && (atStart || trivia.Skip(start).All(IsSpace)))
+        {
+            start++;
+        }
+
+        while (end > start && IsSpace(trivia[end - 1]) && (!atStart || trivia.Take(end).All(IsSpace)))
+        {
+            end--;
+        }
+
+        return SyntaxFactory.TriviaList(trivia.Skip(start).Take(end - start));
     }
 
     private static ExpressionSyntax Parenthesize(ExpressionSyntax syntax) => syntax is IdentifierNameSyntax or LiteralExpressionSyntax

@@ -29,10 +29,10 @@ internal sealed class AnalyzerTest : CSharpAnalyzerTest<NumericStabilityAnalyzer
 /// Code-fix test with the repository's references. The stand-in generator writes the bodies of the [Softplus]
 /// methods a fix adds, so that the fixed code is compiled (and must compile) like a user's project would be.
 /// </summary>
-internal sealed class CodeFixTest<TCodeFix> : CSharpCodeFixTest<NumericStabilityAnalyzer, TCodeFix, DefaultVerifier>
+internal sealed class FixTest<TCodeFix> : CSharpCodeFixTest<NumericStabilityAnalyzer, TCodeFix, DefaultVerifier>
     where TCodeFix : CodeFixProvider, new()
 {
-    public CodeFixTest()
+    public FixTest()
     {
         ReferenceAssemblies = new ReferenceAssemblies("net10.0");
         SolutionTransforms.Add((solution, projectId) => solution.AddMetadataReferences(projectId, TestReferences.All));
@@ -43,7 +43,7 @@ internal sealed class CodeFixTest<TCodeFix> : CSharpCodeFixTest<NumericStability
 
     public static Task VerifyAsync(string source, string fixedSource)
     {
-        var test = new CodeFixTest<TCodeFix> { TestCode = source, FixedCode = fixedSource };
+        var test = new FixTest<TCodeFix> { TestCode = source, FixedCode = fixedSource };
         return test.RunAsync();
     }
 }

@@ -2,19 +2,37 @@ namespace FusedActivations.Runtime.Tests;
 
 /// <summary>
 /// The accuracy FusedMath achieves, as asserted by the sweeps. Float overloads round a double evaluation once, so
-/// they are within half an ULP plus a double rounding's worth; the double bounds are the measured maxima over the
-/// sweeps with a small margin, and tightening an algorithm should tighten them here.
+/// they are within half an ULP plus a double rounding's worth. The double bounds are the measured maxima over the
+/// sweeps (seeded, so reproducible) with a small margin; tightening an algorithm should tighten them here.
 /// </summary>
+/// <remarks>
+/// Sigmoid, LogSigmoid and Softplus reach 1.0 only for results in the lowest normal binades (|result| below about
+/// 2^-969, e.g. sigmoid(-708)), where the reference's trailing double underflows and the reference itself is only
+/// known to half an ULP; elsewhere they stay below about 0.9.
+/// </remarks>
 internal static class Bounds
 {
     /// <summary>0.5 ULP plus the worst double-rounding excess (about 2^-28 ULP), with room.</summary>
-    public const double Float = 2;
+    public const double Float = 0.5 + 1e-6;
 
-    public const double Log1P = 2;
-    public const double ExpM1 = 2;
-    public const double Sigmoid = 2;
-    public const double LogSigmoid = 2;
-    public const double Softplus = 2;
-    public const double InverseSoftplus = 2;
-    public const double LogAddExp = 2;
+    /// <summary>Measured 0.725.</summary>
+    public const double Log1P = 0.75;
+
+    /// <summary>Measured 0.787.</summary>
+    public const double ExpM1 = 0.8;
+
+    /// <summary>Measured 1.0 (see remarks).</summary>
+    public const double Sigmoid = 1.01;
+
+    /// <summary>Measured 1.0 (see remarks).</summary>
+    public const double LogSigmoid = 1.01;
+
+    /// <summary>Measured 1.002 (beta 3.7, tiny x).</summary>
+    public const double Softplus = 1.01;
+
+    /// <summary>Measured 1.117 (beta 0.3).</summary>
+    public const double InverseSoftplus = 1.15;
+
+    /// <summary>Measured 0.973, in ULPs of max(|result|, |max(a, b)|).</summary>
+    public const double LogAddExp = 1.0;
 }

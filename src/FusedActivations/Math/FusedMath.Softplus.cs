@@ -78,8 +78,8 @@ public static partial class FusedMath
     /// <c>x</c> where the double product <c>beta * x</c> exceeds <paramref name="threshold"/>; elsewhere
     /// <c>max(x, 0) + log1p(exp(-beta * |x|)) / beta</c>. The product is kept exactly (as a double-double, by a fused
     /// multiply-add) so that large <c>beta * x</c> lose nothing in <c>exp</c>, and where <c>exp</c> would be subnormal
-    /// the division by beta happens before the final scaling. Error within about 1 ULP (the test suite asserts the
-    /// measured bound). NaN gives NaN, +infinity gives +infinity, -infinity gives 0.
+    /// the division by beta happens before the final scaling. The rounding errors of exp, log1p and the division are
+    /// carried to the final addition: measured at most 1.01 ULP (below 0.9 except for results under about 2^-969). NaN gives NaN, +infinity gives +infinity, -infinity gives 0.
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="beta"/> is not greater than 0 or not finite, or <paramref name="threshold"/> is NaN.

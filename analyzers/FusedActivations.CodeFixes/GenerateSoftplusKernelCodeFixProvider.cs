@@ -120,7 +120,8 @@ public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
             else
             {
                 // Top-level statements: their Program class is implicitly partial; add the kernel to a declaration of it.
-                string program = endOfLine + "partial class " + type.Name + endOfLine + "{" + endOfLine + "    "
+                bool endsWithLineBreak = container.GetLastToken().TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+                string program = (endsWithLineBreak ? endOfLine : endOfLine + endOfLine) + "partial class " + type.Name + endOfLine + "{" + endOfLine + "    "
                     + signature.Replace("\n", endOfLine + "    ") + endOfLine + "}" + endOfLine;
                 editor.ReplaceNode(container, (node, _) => ((CompilationUnitSyntax)node).AddMembers(SyntaxFactory.ParseMemberDeclaration(program)!));
             }

@@ -1,0 +1,105 @@
+namespace FusedActivations.Generator.Emitting.Isa;
+
+/// <summary>
+/// How one instruction-set path spells the operations a kernel formula uses. The formula is written once (see
+/// <c>Activations/</c>) against these operations; each dialect renders them as C# for its vector type, so that the
+/// AVX-512, AVX2, NEON, portable Vector128 and scalar kernels compute the same sequence of roundings.
+/// </summary>
+/// <remarks>
+/// Every method returns a C# expression. Binary operators come back parenthesized so expressions compose safely;
+/// <see cref="Kernels.KernelWriter"/> strips the outermost parentheses when it writes a statement.
+/// </remarks>
+internal abstract class IsaDialect
+{
+    
+
+    /// <summary>The path's name as a member of <c>FusedActivations.SimdPath</c>, also used to name its methods.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>One line for documentation comments, e.g. "x86 AVX-512F, 16 floats per vector".</summary>
+    public abstract string Describe(ElementInfo element);
+
+    /// <summary>The vector width in bits, or 0 for the scalar dialect.</summary>
+    public abstract int WidthBits { get; }
+
+    public bool IsVector => WidthBits > 0;
+
+    /// <summary>Whether the path has a fused multiply-add. Without one, exact products use Dekker's algorithm.</summary>
+    public abstract bool HasFma { get; }
+
+    /// <summary>The JIT-time constant condition under which this path may run; "true" for the scalar fallback.</summary>
+    public abstract string Guard(ElementInfo element);
+
+    /// <summary>Elements per vector.</summary>
+    public int Count(ElementInfo element) => IsVector ? WidthBits / (element.Type == Model.ElementType.Single ? 32 : 64) : 1;
+
+    /// <summary>The portable vector class, e.g. <c>Vector512</c> (the kernel file imports System.Runtime.Intrinsics).</summary>
+    protected string VectorClass => "Vector" + WidthBits;
+
+    /// <summary>The type one kernel step works on, e.g. <c>Vector512&lt;float&gt;</c>.</summary>
+    public virtual string Type(ElementInfo element) => $"{VectorClass}<{element.Name}>";
+
+    /// <summary>A constant (a literal or the name of a <c>const</c>) as a value of this path's type.</summary>
+    public virtual string Constant(string value) => $"{VectorClass}.Create({value})";
+
+    public virtual string Add(string a, string b) => $"({a} + {b})";
+
+    public virtual string Subtract(string a, string b) => $"({a} - {b})";
+
+    public virtual string Multiply(string a, string b) => $"({a} * {b})";
+
+    public virtual string Negate(string a) => $"-{a}";
+
+    /// <summary><c>a * b + c</c> with a single rounding (or two roundings where <see cref="HasFma"/> is false).</summary>
+    public abstract string MultiplyAdd(string a, string b, string c, ElementInfo element);
+
+    /// <summary>The larger of two values; a NaN operand may give either operand (callers fix NaN lanes at the end).</summary>
+    public abstract string Max(string a, string b, ElementInfo element);
+
+    /// <summary>The smaller of two values; a NaN operand may give either operand.</summary>
+    public abstract string Min(string a, string b, ElementInfo element);
+
+    /// <summary><c>-|a|</c>: sets the sign bit.</summary>
+    public virtual string NegativeAbs(string a, ElementInfo element) => $"({a} | {Constant(element.Literal(-0.0))})";
+
+    /// <summary><c>a &gt; 0 ? -v : v</c> for the sign of <paramref name="a"/>: flips v's sign where a's sign bit is clear.</summary>
+    public virtual string NegateWhereNonNegative(string v, string a, ElementInfo element) =>
+        $"({v} ^ {VectorClass}.AndNot({Constant(element.Literal(-0.0))}, {a}))";
+
+    /// <summary><c>a &lt; b ? whenTrue : whenFalse</c>, lane by lane.</summary>
+    public virtual string SelectLessThan(string a, string b, string whenTrue, string whenFalse) =>
+        $"{VectorClass}.ConditionalSelect({VectorClass}.LessThan({a}, {b}), {whenTrue}, {whenFalse})";
+
+    /// <summary><c>a &gt; b ? whenTrue : whenFalse</c>, lane by lane.</summary>
+    public virtual string SelectGreaterThan(string a, string b, string whenTrue, string whenFalse) =>
+        $"{VectorClass}.ConditionalSelect({VectorClass}.GreaterThan({a}, {b}), {whenTrue}, {whenFalse})";
+
+    /// <summary><c>a &gt; b ? value : 0</c>, lane by lane.</summary>
+    public virtual string WhereGreaterThan(string a, string b, string value) =>
+        $"({VectorClass}.GreaterThan({a}, {b}) & {value})";
+
+    /// <summary>
+    /// Reinterprets <paramref name="n"/>'s bits as an integer and shifts it into the exponent field: with a "magic"
+    /// bias added beforehand, this turns the integer held in n's low mantissa bits into a power of two.
+    /// </summary>
+    public virtual string ShiftIntoExponent(string n, ElementInfo element) =>
+        $"{VectorClass}.ShiftLeft({n}.{element.AsInteger}(), {element.MantissaBits}).{element.AsSelf}()";
+
+    /// <summary>Loads one vector from <paramref name="reference"/> at element offset <paramref name="index"/>.</summary>
+    public virtual string Load(string reference, string index) => $"{VectorClass}.LoadUnsafe(ref {reference}, {index})";
+
+    /// <summary>Stores <paramref name="value"/> at element offset <paramref name="index"/>.</summary>
+    public virtual string Store(string value, string reference, string index) => $"{value}.StoreUnsafe(ref {reference}, {index})";
+
+    /// <summary>The dialects in dispatch order, widest first; the scalar fallback last.</summary>
+    public static readonly IsaDialect[] All =
+    {
+        new Avx512Dialect(),
+        new Avx2Dialect(),
+        new AdvSimdDialect(),
+        new PortableVector128Dialect(),
+        new ScalarDialect(),
+    };
+
+    public static IsaDialect Scalar => All[All.Length - 1];
+}

@@ -1,0 +1,49 @@
+namespace FusedActivations.Generator.Emitting.Isa;
+
+/// <summary>
+/// One element at a time, with the same operations as the vector paths (<c>MathF.FusedMultiplyAdd</c> is a single
+/// instruction wherever the hardware has FMA), so its results match the FMA vector paths bit for bit.
+/// </summary>
+internal sealed class ScalarDialect : IsaDialect
+{
+    public override string Name => "Scalar";
+
+    public override int WidthBits => 0;
+
+    public override bool HasFma => true;
+
+    public override string Describe(ElementInfo element) => $"scalar, one {element.Name} at a time";
+
+    public override string Guard(ElementInfo element) => "true";
+
+    public override string Type(ElementInfo element) => element.Name;
+
+    public override string Constant(string value) => value;
+
+    public override string MultiplyAdd(string a, string b, string c, ElementInfo element) =>
+        $"{MathClass(element)}.FusedMultiplyAdd({a}, {b}, {c})";
+
+    public override string Max(string a, string b, ElementInfo element) => $"({a} > {b} ? {a} : {b})";
+
+    public override string Min(string a, string b, ElementInfo element) => $"({a} < {b} ? {a} : {b})";
+
+    public override string NegativeAbs(string a, ElementInfo element) => $"-{MathClass(element)}.Abs({a})";
+
+    public override string NegateWhereNonNegative(string v, string a, ElementInfo element) => $"({a} >= 0 ? -{v} : {v})";
+
+    public override string SelectLessThan(string a, string b, string whenTrue, string whenFalse) => $"({a} < {b} ? {whenTrue} : {whenFalse})";
+
+    public override string SelectGreaterThan(string a, string b, string whenTrue, string whenFalse) => $"({a} > {b} ? {whenTrue} : {whenFalse})";
+
+    public override string WhereGreaterThan(string a, string b, string value) => $"({a} > {b} ? {value} : 0)";
+
+    public override string ShiftIntoExponent(string n, ElementInfo element) => element.Type == Model.ElementType.Single
+        ? $"BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits({n}) << {element.MantissaBits})"
+        : $"BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits({n}) << {element.MantissaBits})";
+
+    public override string Load(string reference, string index) => $"Unsafe.Add(ref {reference}, {index})";
+
+    public override string Store(string value, string reference, string index) => $"Unsafe.Add(ref {reference}, {index}) = {value}";
+
+    private static string MathClass(ElementInfo element) => element.Type == Model.ElementType.Single ? "MathF" : "Math";
+}

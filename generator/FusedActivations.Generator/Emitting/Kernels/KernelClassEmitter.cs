@@ -1,0 +1,224 @@
+using System.Collections.Generic;
+using FusedActivations.Generator.Emitting.Activations;
+using FusedActivations.Generator.Emitting.Isa;
+using FusedActivations.Generator.Emitting.VectorMath;
+using FusedActivations.Generator.Model;
+
+namespace FusedActivations.Generator.Emitting.Kernels;
+
+/// <summary>
+/// Writes the file-local kernel class of one method: the folded constants, the dispatch over instruction-set paths,
+/// one loop per path (unrolled main loop, single vectors, then one last vector that overlaps the previous ones, as
+/// <c>TensorPrimitives</c> does) and one step function per path, all computing the same formula.
+/// </summary>
+internal static class KernelClassEmitter
+{
+    public static void Emit(IndentedWriter w, MethodSpec spec, string className)
+    {
+        ElementInfo element = ElementInfo.For(spec.Kernel.Element);
+        var softplus = (SoftplusSpec)spec.Kernel.Activation;
+        SoftplusConstants folded = SoftplusConstants.Fold(softplus, element);
+        ExpReduction reduction = ExpReduction.For(element.Type);
+        string T = element.Name;
+
+        w.Line("/// <summary>");
+        w.Line($"/// Softplus kernels for <c>{spec.Name}</c>, {T}: <c>max(x, 0) + log1p(exp(-beta |x|)) / beta</c>, and <c>x</c> where");
+        w.Line($"/// <c>beta * x &gt; threshold</c>, with beta = {ElementInfo.Readable(softplus.Beta)} and threshold = {ElementInfo.Readable(softplus.Threshold)} folded into the constants below.");
+        w.Line("/// </summary>");
+        w.Line("/// <remarks>");
+        w.Line("/// Paths, chosen by JIT-time constant checks, widest first: " + string.Join("; ", PathList(element)) + ".");
+        w.Line($"/// Main loops handle {spec.Kernel.Unroll} vector{(spec.Kernel.Unroll == 1 ? "" : "s")} per iteration. Every FMA path (and the scalar one) rounds identically, so they agree bit for bit.");
+        w.Line("/// </remarks>");
+        w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{Emitter.GeneratorName}\", \"{Emitter.GeneratorVersion}\")]");
+        using (w.OpenBlock($"file static class {className}"))
+        {
+            WriteConstants(w, element, folded, reduction);
+            WriteDispatch(w, element);
+            foreach (IsaDialect isa in IsaDialect.All)
+            {
+                w.Line();
+                WriteLoop(w, isa, element, spec.Kernel.Unroll);
+            }
+
+            foreach (IsaDialect isa in IsaDialect.All)
+            {
+                w.Line();
+                WriteStep(w, isa, element, folded);
+            }
+
+            w.Line();
+            WriteDekkerHelper(w, element);
+            w.Line();
+            WriteThrowHelpers(w);
+        }
+    }
+
+    private static IEnumerable<string> PathList(ElementInfo element)
+    {
+        foreach (IsaDialect isa in IsaDialect.All)
+        {
+            yield return isa.Describe(element);
+        }
+    }
+
+    private static void WriteConstants(IndentedWriter w, ElementInfo element, SoftplusConstants folded, ExpReduction reduction)
+    {
+        foreach (KernelConstant constant in SoftplusFormula.Constants(folded, reduction))
+        {
+            WriteConstant(w, element, constant);
+        }
+
+        w.Line();
+    }
+
+    private static void WriteConstant(IndentedWriter w, ElementInfo element, KernelConstant constant)
+    {
+        if (constant.Doc is not null)
+        {
+            w.Line($"/// <summary>{Escape(constant.Doc)}</summary>");
+        }
+
+        w.Line($"private const {element.Name} {constant.Name} = {element.Literal(constant.Value)};");
+    }
+
+    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    private static void WriteDispatch(IndentedWriter w, ElementInfo element)
+    {
+        string T = element.Name;
+        w.Line("/// <summary>Computes the activation of every element of <paramref name=\"x\"/> into <paramref name=\"destination\"/> (same length; may be the same memory).</summary>");
+        using (w.OpenBlock($"public static void Run(ReadOnlySpan<{T}> x, Span<{T}> destination)"))
+        {
+            w.Line($"ref {T} source = ref MemoryMarshal.GetReference(x);");
+            w.Line($"ref {T} target = ref MemoryMarshal.GetReference(destination);");
+            w.Line("nuint length = (nuint)x.Length;");
+            foreach (IsaDialect isa in IsaDialect.All)
+            {
+                if (!isa.IsVector)
+                {
+                    w.Line();
+                    w.Line($"Run{isa.Name}(ref source, ref target, length);");
+                    continue;
+                }
+
+                using (w.OpenBlock($"if ({isa.Guard(element)} && length >= (nuint){isa.Type(element)}.Count)"))
+                {
+                    w.Line($"Run{isa.Name}(ref source, ref target, length);");
+                    w.Line("return;");
+                }
+            }
+        }
+    }
+
+    private static void WriteLoop(IndentedWriter w, IsaDialect isa, ElementInfo element, int unroll)
+    {
+        string T = element.Name;
+        string step = isa.Name + "Step";
+        w.Line($"/// <summary>The {isa.Describe(element)} loop.</summary>");
+        using (w.OpenBlock($"private static void Run{isa.Name}(ref {T} x, ref {T} destination, nuint length)"))
+        {
+            w.Line("#if FUSEDACTIVATIONS_TRACE");
+            w.Line($"global::FusedActivations.KernelTrace.Record(global::FusedActivations.SimdPath.{isa.Name});");
+            w.Line("#endif");
+            if (!isa.IsVector)
+            {
+                using (w.OpenBlock("for (nuint i = 0; i < length; i++)"))
+                {
+                    w.Line(isa.Store($"{step}({isa.Load("x", "i")})", "destination", "i") + ";");
+                }
+
+                return;
+            }
+
+            string V = isa.Type(element);
+            w.Line($"nuint count = (nuint){V}.Count;");
+            w.Line();
+            w.Line("// The last vector is computed before anything is stored: in place (destination == x) it must read the");
+            w.Line("// original input, and storing it last rewrites the elements it shares with earlier vectors with equal values.");
+            w.Line($"{V} last = {step}({isa.Load("x", "length - count")});");
+            w.Line("nuint i = 0;");
+            if (unroll > 1)
+            {
+                w.Line();
+                using (w.OpenBlock($"for (; i + {unroll} * count <= length; i += {unroll} * count)"))
+                {
+                    for (int u = 0; u < unroll; u++)
+                    {
+                        string offset = u == 0 ? "i" : u == 1 ? "i + count" : $"i + {u} * count";
+                        w.Line($"{V} y{u} = {step}({isa.Load("x", offset)});");
+                    }
+
+                    for (int u = 0; u < unroll; u++)
+                    {
+                        string offset = u == 0 ? "i" : u == 1 ? "i + count" : $"i + {u} * count";
+                        w.Line(isa.Store($"y{u}", "destination", offset) + ";");
+                    }
+                }
+            }
+
+            w.Line();
+            using (w.OpenBlock("for (; i + count <= length; i += count)"))
+            {
+                w.Line(isa.Store($"{step}({isa.Load("x", "i")})", "destination", "i") + ";");
+            }
+
+            w.Line();
+            using (w.OpenBlock("if (i != length)"))
+            {
+                w.Line(isa.Store("last", "destination", "length - count") + ";");
+            }
+        }
+    }
+
+    private static void WriteStep(IndentedWriter w, IsaDialect isa, ElementInfo element, SoftplusConstants folded)
+    {
+        string type = isa.Type(element);
+        w.Line($"/// <summary>Softplus of {(isa.IsVector ? "one vector" : "one element")} ({isa.Describe(element)}).</summary>");
+        w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
+        string visibility = isa.IsVector ? "private" : "public";
+        using (w.OpenBlock($"{visibility} static {type} {isa.Name}Step({type} x)"))
+        {
+            SoftplusFormula.WriteBody(new KernelWriter(w, isa, element), folded, "x");
+        }
+    }
+
+    private static void WriteDekkerHelper(IndentedWriter w, ElementInfo element)
+    {
+        string T = element.Name;
+        string V = $"Vector128<{T}>";
+        string splitter = element.Type == ElementType.Single ? "4097f" : "134217729.0";
+        w.Line("/// <summary>");
+        w.Line("/// The exact rounding error of <paramref name=\"p\"/> = fl(a * b), by Dekker's algorithm with Veltkamp's splitting");
+        w.Line($"/// (multiplier 2^{(element.Precision + 1) / 2} + 1): the portable path has no FMA to get it in one instruction.");
+        w.Line("/// </summary>");
+        w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
+        using (w.OpenBlock($"private static {V} TwoProductError({V} a, {V} b, {V} p)"))
+        {
+            w.Line($"{V} ca = a * Vector128.Create({splitter});");
+            w.Line($"{V} ah = ca - (ca - a);");
+            w.Line($"{V} al = a - ah;");
+            w.Line($"{V} cb = b * Vector128.Create({splitter});");
+            w.Line($"{V} bh = cb - (cb - b);");
+            w.Line($"{V} bl = b - bh;");
+            w.Line("return (((ah * bh) - p) + (ah * bl) + (al * bh)) + (al * bl);");
+        }
+    }
+
+    private static void WriteThrowHelpers(IndentedWriter w)
+    {
+        w.Line("/// <summary>Throws the exception TensorPrimitives throws for a destination shorter than the input.</summary>");
+        w.Line("[global::System.Diagnostics.CodeAnalysis.DoesNotReturn]");
+        using (w.OpenBlock("public static void ThrowDestinationTooShort(string parameterName)"))
+        {
+            w.Line("throw new ArgumentException(\"Destination is too short: it must have at least as many elements as the input.\", parameterName);");
+        }
+
+        w.Line();
+        w.Line("/// <summary>Throws for a destination that overlaps the input other than exactly (in place).</summary>");
+        w.Line("[global::System.Diagnostics.CodeAnalysis.DoesNotReturn]");
+        using (w.OpenBlock("public static void ThrowOverlap(string parameterName)"))
+        {
+            w.Line("throw new ArgumentException(\"The destination overlaps the input but does not start at the same element: use separate memory, or the same span for an in-place call.\", parameterName);");
+        }
+    }
+}

@@ -28,6 +28,13 @@ internal sealed class IndentedWriter
         return this;
     }
 
+    /// <summary>Writes a line at column 0 whatever the indentation, as preprocessor directives read best.</summary>
+    public IndentedWriter Directive(string text)
+    {
+        _builder.Append(text).Append('\n');
+        return this;
+    }
+
     /// <summary>Writes <c>{</c>, indents, and returns a scope whose disposal writes the matching <c>}</c>.</summary>
     public Block OpenBlock(string? header = null, string closing = "}")
     {

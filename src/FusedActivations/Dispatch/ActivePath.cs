@@ -19,7 +19,10 @@ public static class ActivePath
     {
         get
         {
-            if (Vector512.IsHardwareAccelerated && Avx512F.IsSupported)
+            // The ISA itself, not Vector512.IsHardwareAccelerated: on some Intel CPUs the JIT reports 512-bit vectors as
+            // not "accelerated" (it prefers 256-bit code there) although AVX-512 runs, and these compute-bound kernels
+            // are faster with it. DOTNET_EnableAVX512=0 still turns the path off.
+            if (Avx512F.IsSupported)
             {
                 return SimdPath.Avx512;
             }

@@ -15,6 +15,6 @@ public enum SimdPath
     /// <summary>x86 AVX2 with FMA3, 256-bit vectors.</summary>
     Avx2 = 3,
 
-    /// <summary>x86 AVX-512 (F, and <c>Vector512</c> hardware-accelerated), 512-bit vectors.</summary>
+    /// <summary>x86 AVX-512F, 512-bit vectors.</summary>
     Avx512 = 4,
 }

@@ -27,8 +27,8 @@ internal static class SoftplusFormula
 
         yield return new KernelConstant("Cutoff", c.Cutoff, double.IsPositiveInfinity(c.Cutoff)
             ? "No linear cut-off: threshold = +infinity (or no x reaches it)."
-            : $"Smallest x with fl(beta * x) > threshold ({ElementInfo.Readable(c.Threshold)}): from here on the result is x (PyTorch's rule), = threshold/beta to the last bit.");
-        yield return new KernelConstant("Clamp", c.Clamp, "(ln 2 * (emin - p) - ln beta) / -beta: beyond |x| = Clamp, exp(-beta|x|)/beta rounds to 0, so x is clamped there.");
+            : $"threshold/beta to the last bit: the smallest x with fl(beta * x) > threshold ({ElementInfo.Readable(c.Threshold)}), so x >= Cutoff is exactly PyTorch's test beta * x > threshold.");
+        yield return new KernelConstant("Clamp", c.Clamp, "Beyond |x| = Clamp, exp(-beta|x|)/beta is below half the smallest subnormal: x is clamped there, which keeps every intermediate finite.");
         yield return new KernelConstant("Log2E", e.Log2E, "log2(e).");
         yield return new KernelConstant("Magic", e.Magic, $"1.5 * 2^{t.Precision - 1} + {t.ExponentBias} + {e.ScaleOffset}: adding it rounds to an integer k and leaves k + {t.ExponentBias + e.ScaleOffset} in the low bits.");
         yield return new KernelConstant("Ln2Hi", e.Ln2Hi, "ln2 rounded: fma(k, -Ln2Hi, a) is exact.");
@@ -38,8 +38,6 @@ internal static class SoftplusFormula
 
         yield return new KernelConstant("ScaleDown", System.Math.Pow(2, -e.ScaleOffset), $"2^-{e.ScaleOffset}: undoes the offset in the power of two built from Magic.");
         yield return new KernelConstant("Sqrt2", e.Sqrt2, "sqrt(2): 1 + t above it is halved so that log1p's argument stays in [sqrt(1/2) - 1, sqrt(2) - 1].");
-        yield return new KernelConstant("Ln2", e.Ln2Hi, "ln2 rounded, the high part of log(2) for halved 1 + t.");
-        yield return new KernelConstant("Ln2Tail", e.Ln2Lo, "ln2 - Ln2.");
         yield return new KernelConstant("TinyK", e.TinyExponent, $"Below 2^{e.TinyExponent}, log1p(t) = t (1 - t/2 + t^2/3 - t^3/4) to full precision.");
 
         double[] q = ExpLogCoefficients.ExpRemainder(t.Type);
@@ -109,11 +107,12 @@ internal static class SoftplusFormula
         string Bt = w.Let("Bt", w.Mul(s, pm));
         string uh = w.Let("uh", w.Add(A, Bt));
         string ul = w.Let("ul", w.Add(w.Add(w.Sub(A, uh), Bt), w.Fma(s, pme, Al)));
-        string sc = w.Let("sc", w.SelectGreaterThan(uh, w.C("Sqrt2"), w.Lit(0.5), w.Lit(1)), "halve u above sqrt(2)");
+        string upper = w.Let("upper", w.GreaterThan(uh, w.C("Sqrt2")), "lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)");
+        string sc = w.Let("sc", w.Select(upper, w.Lit(0.5), w.Lit(1)));
         string f = w.Let("f", w.Sub(w.Mul(uh, sc), w.Lit(1)), "exact");
         string d = w.Let("d", w.Mul(ul, sc));
-        string eh = w.Let("eh", w.WhereGreaterThan(uh, w.C("Sqrt2"), w.C("Ln2")));
-        string el = w.Let("el", w.WhereGreaterThan(uh, w.C("Sqrt2"), w.C("Ln2Tail")));
+        string eh = w.Let("eh", w.Where(upper, w.C("Ln2Hi")));
+        string el = w.Let("el", w.Where(upper, w.C("Ln2Lo")));
         string hh = w.Let("hh", w.Add(eh, f));
         string hl = w.Let("hl", w.Add(w.Sub(eh, hh), f), "eh + f = hh + hl exactly");
         string g = w.Let("g", w.Mul(w.Lit(0.5), f));

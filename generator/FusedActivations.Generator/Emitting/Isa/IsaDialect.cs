@@ -74,9 +74,14 @@ internal abstract class IsaDialect
     public virtual string SelectGreaterThan(string a, string b, string whenTrue, string whenFalse) =>
         $"{VectorClass}.ConditionalSelect({VectorClass}.GreaterThan({a}, {b}), {whenTrue}, {whenFalse})";
 
-    /// <summary><c>a &gt; b ? value : 0</c>, lane by lane.</summary>
-    public virtual string WhereGreaterThan(string a, string b, string value) =>
-        $"({VectorClass}.GreaterThan({a}, {b}) & {value})";
+    /// <summary>The lane mask (all ones where true) of <c>a &gt; b</c>; a bool for the scalar path.</summary>
+    public virtual string GreaterThan(string a, string b) => $"{VectorClass}.GreaterThan({a}, {b})";
+
+    /// <summary><c>mask ? whenTrue : whenFalse</c>, lane by lane, for a mask from <see cref="GreaterThan"/>.</summary>
+    public virtual string Select(string mask, string whenTrue, string whenFalse) => $"{VectorClass}.ConditionalSelect({mask}, {whenTrue}, {whenFalse})";
+
+    /// <summary><c>mask ? value : 0</c>, lane by lane.</summary>
+    public virtual string Where(string mask, string value) => $"({mask} & {value})";
 
     /// <summary>
     /// Reinterprets <paramref name="n"/>'s bits as an integer and shifts it into the exponent field: with a "magic"

@@ -35,7 +35,11 @@ internal sealed class ScalarDialect : IsaDialect
 
     public override string SelectGreaterThan(string a, string b, string whenTrue, string whenFalse) => $"({a} > {b} ? {whenTrue} : {whenFalse})";
 
-    public override string WhereGreaterThan(string a, string b, string value) => $"({a} > {b} ? {value} : 0)";
+    public override string GreaterThan(string a, string b) => $"({a} > {b})";
+
+    public override string Select(string mask, string whenTrue, string whenFalse) => $"({mask} ? {whenTrue} : {whenFalse})";
+
+    public override string Where(string mask, string value) => $"({mask} ? {value} : 0)";
 
     public override string ShiftIntoExponent(string n, ElementInfo element) => element.Type == Model.ElementType.Single
         ? $"BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits({n}) << {element.MantissaBits})"

@@ -26,13 +26,27 @@ internal static class KernelClassEmitter
         w.Line($"/// <c>beta * x &gt; threshold</c>, with beta = {ElementInfo.Readable(softplus.Beta)} and threshold = {ElementInfo.Readable(softplus.Threshold)} folded into the constants below.");
         w.Line("/// </summary>");
         w.Line("/// <remarks>");
-        w.Line("/// Paths, chosen by JIT-time constant checks, widest first: " + string.Join("; ", PathList(element)) + ".");
-        w.Line($"/// Main loops handle {spec.Kernel.Unroll} vector{(spec.Kernel.Unroll == 1 ? "" : "s")} per iteration. Every FMA path (and the scalar one) rounds identically, so they agree bit for bit.");
+        if (spec.Shape == MethodShape.Scalar)
+        {
+            w.Line("/// One element per call, with the same operations as the vector paths of span methods.");
+        }
+        else
+        {
+            w.Line("/// Paths, chosen by JIT-time constant checks, widest first: " + string.Join("; ", PathList(element)) + ".");
+            w.Line($"/// Main loops handle {spec.Kernel.Unroll} vector{(spec.Kernel.Unroll == 1 ? "" : "s")} per iteration. Every FMA path (and the scalar one) rounds identically, so they agree bit for bit.");
+        }
         w.Line("/// </remarks>");
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{Emitter.GeneratorName}\", \"{Emitter.GeneratorVersion}\")]");
         using (w.OpenBlock($"file static class {className}"))
         {
             WriteConstants(w, element, folded, reduction);
+            if (spec.Shape == MethodShape.Scalar)
+            {
+                // One element per call: only the scalar step is needed.
+                WriteStep(w, IsaDialect.Scalar, element, folded);
+                return;
+            }
+
             WriteDispatch(w, element);
             foreach (IsaDialect isa in IsaDialect.All)
             {
@@ -101,6 +115,7 @@ internal static class KernelClassEmitter
                     continue;
                 }
 
+                w.Line();
                 using (w.OpenBlock($"if ({isa.Guard(element)} && length >= (nuint){isa.Type(element)}.Count)"))
                 {
                     w.Line($"Run{isa.Name}(ref source, ref target, length);");
@@ -114,12 +129,12 @@ internal static class KernelClassEmitter
     {
         string T = element.Name;
         string step = isa.Name + "Step";
-        w.Line($"/// <summary>The {isa.Describe(element)} loop.</summary>");
+        w.Line($"/// <summary>The loop of the {isa.Name} path: {isa.Describe(element)}.</summary>");
         using (w.OpenBlock($"private static void Run{isa.Name}(ref {T} x, ref {T} destination, nuint length)"))
         {
-            w.Line("#if FUSEDACTIVATIONS_TRACE");
+            w.Directive("#if FUSEDACTIVATIONS_TRACE");
             w.Line($"global::FusedActivations.KernelTrace.Record(global::FusedActivations.SimdPath.{isa.Name});");
-            w.Line("#endif");
+            w.Directive("#endif");
             if (!isa.IsVector)
             {
                 using (w.OpenBlock("for (nuint i = 0; i < length; i++)"))

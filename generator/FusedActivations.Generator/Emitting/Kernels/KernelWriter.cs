@@ -33,6 +33,9 @@ internal sealed class KernelWriter
         return name;
     }
 
+    /// <summary>Writes <c>name = expression;</c> for a variable declared earlier.</summary>
+    public void Assign(string name, string expression) => _writer.Line($"{name} = {StripParentheses(expression)};");
+
     /// <summary>Writes <c>return expression;</c>.</summary>
     public void Return(string expression) => _writer.Line($"return {StripParentheses(expression)};");
 
@@ -68,7 +71,11 @@ internal sealed class KernelWriter
 
     public string SelectGreaterThan(string a, string b, string whenTrue, string whenFalse) => Isa.SelectGreaterThan(a, b, whenTrue, whenFalse);
 
-    public string WhereGreaterThan(string a, string b, string value) => Isa.WhereGreaterThan(a, b, value);
+    public string GreaterThan(string a, string b) => Isa.GreaterThan(a, b);
+
+    public string Select(string mask, string whenTrue, string whenFalse) => Isa.Select(mask, whenTrue, whenFalse);
+
+    public string Where(string mask, string value) => Isa.Where(mask, value);
 
     public string ShiftIntoExponent(string n) => Isa.ShiftIntoExponent(n, Element);
 

@@ -13,7 +13,7 @@ internal static class Report
             ErrorStats s = stats[k];
             Console.WriteLine($"kernel {kernels[k].Name}:");
             Console.WriteLine($"  inputs        {s.Count}");
-            Console.WriteLine($"  max ULP       {s.Max:G6} at x = {describe(s.MaxInput)}: result {s.MaxResult:R}, reference {s.MaxReference:R}");
+            Console.WriteLine($"  max ULP       {s.Max:G9} at x = {describe(s.MaxInput)}: result {s.MaxResult:R}, reference {s.MaxReference:R}");
             Console.WriteLine($"  mean ULP      {s.Mean:G6}");
             Console.WriteLine($"  > 0.5 ULP     {s.AboveHalf} ({(double)s.AboveHalf / s.Count:P4})");
             Console.WriteLine($"  > 1 ULP       {s.AboveOne} ({(double)s.AboveOne / s.Count:P4})");

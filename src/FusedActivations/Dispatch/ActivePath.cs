@@ -37,7 +37,8 @@ public static class ActivePath
                 return SimdPath.AdvSimd;
             }
 
-            if (Vector128.IsHardwareAccelerated)
+            // The portable path has no FMA; where x86 has FMA but not AVX2, the scalar path (with FMA) is used instead.
+            if (Vector128.IsHardwareAccelerated && !Fma.IsSupported)
             {
                 return SimdPath.Vector128;
             }

@@ -34,7 +34,8 @@ internal static class SoftplusFormula
         yield return new KernelConstant("Ln2Hi", e.Ln2Hi, "ln2 rounded: fma(k, -Ln2Hi, a) is exact.");
         yield return new KernelConstant("Ln2Lo", e.Ln2Lo, "ln2 - Ln2Hi.");
         yield return new KernelConstant("Ln2CwHi", e.Ln2CwHi, "ln2 with trailing zero bits: k * Ln2CwHi is exact without FMA (Cody-Waite, for the portable path).");
-        yield return new KernelConstant("Ln2CwLo", e.Ln2CwLo, "ln2 - Ln2CwHi.");
+        yield return new KernelConstant("Ln2CwMid", e.Ln2CwMid, "The next bits of ln2: k * Ln2CwMid is exact too.");
+        yield return new KernelConstant("Ln2CwLo", e.Ln2CwLo, "ln2 - Ln2CwHi - Ln2CwMid.");
 
         yield return new KernelConstant("ScaleDown", System.Math.Pow(2, -e.ScaleOffset), $"2^-{e.ScaleOffset}: undoes the offset in the power of two built from Magic.");
         yield return new KernelConstant("Sqrt2", e.Sqrt2, "sqrt(2): 1 + t above it is halved so that log1p's argument stays in [sqrt(1/2) - 1, sqrt(2) - 1].");
@@ -80,9 +81,23 @@ internal static class SoftplusFormula
         w.Comment("e^a = 2^k e^(rh + rl) with k = round(a / ln2), |rh| <= ln2/2.");
         string n = w.Let("n", w.Fma(a, w.C("Log2E"), w.C("Magic")));
         string k = w.Let("k", w.Sub(n, w.C("Magic")));
-        string rh = w.Let("rh", fma ? w.Fma(k, w.NegC("Ln2Hi"), a) : w.Sub(a, w.Mul(k, w.C("Ln2CwHi"))), "exact");
-        string minusLn2Lo = w.NegC(fma ? "Ln2Lo" : "Ln2CwLo");
-        string rl = w.Let("rl", c.BetaIsPowerOfTwo ? w.Mul(k, minusLn2Lo) : w.Fma(k, minusLn2Lo, al), "a + al = k ln2 + rh + rl");
+        string rh;
+        string rl;
+        if (fma)
+        {
+            rh = w.Let("rh", w.Fma(k, w.NegC("Ln2Hi"), a), "exact");
+            rl = w.Let("rl", c.BetaIsPowerOfTwo ? w.Mul(k, w.NegC("Ln2Lo")) : w.Fma(k, w.NegC("Ln2Lo"), al), "a + al = k ln2 + rh + rl");
+        }
+        else
+        {
+            // Cody-Waite in three parts; both products and the first difference are exact, and a two-sum keeps the rest.
+            string r0 = w.Let("r0", w.Sub(a, w.Mul(k, w.C("Ln2CwHi"))), "exact");
+            string r1 = w.Let("r1", w.Mul(k, w.C("Ln2CwMid")), "exact");
+            rh = w.Let("rh", w.Sub(r0, r1));
+            string rb = w.Let("rb", w.Sub(rh, r0));
+            string re = w.Let("re", w.Sub(w.Sub(r0, w.Sub(rh, rb)), w.Add(r1, rb)), "r0 - r1 = rh + re exactly");
+            rl = w.Let("rl", w.Fma(k, w.NegC("Ln2CwLo"), c.BetaIsPowerOfTwo ? re : w.Add(re, al)), "a + al = k ln2 + rh + rl");
+        }
         string q = w.Horner("q", rh, "Q", qDegree, "e^rh = 1 + rh + rh^2 Q(rh)");
         string p2 = w.Let("p2", w.Mul(w.Mul(rh, rh), q));
         string pt;

@@ -15,7 +15,9 @@ internal sealed class PortableVector128Dialect : IsaDialect
 
     public override string Describe(ElementInfo element) => $"portable Vector128 without FMA, {Count(element)} {element.Name}s per vector";
 
-    public override string Guard(ElementInfo element) => $"{VectorClass}.IsHardwareAccelerated";
+    // Only where there is no FMA at all: on an FMA machine, inputs too short for the AVX2 path go to the scalar
+    // path instead, whose FMA roundings match the vector paths bit for bit.
+    public override string Guard(ElementInfo element) => $"{VectorClass}.IsHardwareAccelerated && !Fma.IsSupported";
 
     public override string MultiplyAdd(string a, string b, string c, ElementInfo element) => $"({a} * {b} + {c})";
 

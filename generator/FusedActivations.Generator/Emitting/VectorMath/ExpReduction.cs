@@ -13,7 +13,8 @@ namespace FusedActivations.Generator.Emitting.VectorMath;
 /// results that are subnormal get a single rounding when the kernel finally multiplies by <c>2^-ScaleOffset</c>.</para>
 /// <para><b>Exact reduced argument.</b> With FMA, <c>fma(k, -Ln2Hi, a)</c> is exact: |k| needs at most 8 (float) or 11
 /// (double) bits, and the result is below ln2/2 in magnitude with no bit below Ln2Hi's last one. Without FMA (the
-/// portable Vector128 path), Cody-Waite constants whose high part has trailing zeros make <c>k * Ln2CwHi</c> exact.</para>
+/// portable Vector128 path), a three-part Cody-Waite split whose first two parts have trailing zeros makes
+/// <c>k * Ln2CwHi</c> and <c>k * Ln2CwMid</c> exact; an exact two-sum then joins them.</para>
 /// </remarks>
 internal sealed class ExpReduction
 {
@@ -24,7 +25,8 @@ internal sealed class ExpReduction
         ln2Hi: (float)Ln2,
         ln2Lo: (float)(Ln2 - (float)Ln2 + 2.3190468138462996e-17),
         ln2CwHi: 0.693145751953125,          // 0x1.62e4p-1: 16 significant bits
-        ln2CwLo: (float)(Ln2 - 0.693145751953125 + 2.3190468138462996e-17),
+        ln2CwMid: Truncate(Ln2 - 0.693145751953125, 16),
+        ln2CwLo: (float)(Ln2 - 0.693145751953125 - Truncate(Ln2 - 0.693145751953125, 16) + 2.3190468138462996e-17),
         magic: 12582912.0 + 127 + 64,        // 1.5 * 2^23 + bias + offset
         scaleOffset: 64,
         sqrt2: 1.41421356237309504880,
@@ -35,14 +37,16 @@ internal sealed class ExpReduction
         ln2Hi: Ln2,
         ln2Lo: 2.3190468138462996e-17,       // ln2 - fl(ln2)
         ln2CwHi: 6.93147180369123816490e-01, // fdlibm's ln2_hi: 32 significant bits
-        ln2CwLo: 1.90821492927058770002e-10,
+        ln2CwMid: Ln2 - 6.93147180369123816490e-01, // exact: 21 significant bits
+        ln2CwLo: 2.3190468138462996e-17,     // ln2 - fl(ln2)
         magic: 6755399441055744.0 + 1023 + 128, // 1.5 * 2^52 + bias + offset
         scaleOffset: 128,
         sqrt2: 1.41421356237309504880,
         tinyExponent: -26);
 
-    private ExpReduction(double log2E, double ln2Hi, double ln2Lo, double ln2CwHi, double ln2CwLo, double magic, int scaleOffset, double sqrt2, int tinyExponent)
+    private ExpReduction(double log2E, double ln2Hi, double ln2Lo, double ln2CwHi, double ln2CwMid, double ln2CwLo, double magic, int scaleOffset, double sqrt2, int tinyExponent)
     {
+        Ln2CwMid = ln2CwMid;
         Log2E = log2E;
         Ln2Hi = ln2Hi;
         Ln2Lo = ln2Lo;
@@ -65,7 +69,10 @@ internal sealed class ExpReduction
     /// <summary>Cody-Waite high part of ln2 with trailing zero bits (for the reduction without FMA).</summary>
     public double Ln2CwHi { get; }
 
-    /// <summary>ln2 - Ln2CwHi, rounded.</summary>
+    /// <summary>The next bits of ln2, few enough that <c>k * Ln2CwMid</c> is exact too.</summary>
+    public double Ln2CwMid { get; }
+
+    /// <summary>ln2 - Ln2CwHi - Ln2CwMid, rounded.</summary>
     public double Ln2CwLo { get; }
 
     public double Magic { get; }
@@ -80,6 +87,13 @@ internal sealed class ExpReduction
     /// converged to the precision of the type, and it keeps t's small relative error instead of adding 1 to it.
     /// </summary>
     public int TinyExponent { get; }
+
+    /// <summary>Rounds <paramref name="value"/> to <paramref name="bits"/> significant bits.</summary>
+    private static double Truncate(double value, int bits)
+    {
+        double scale = System.Math.Pow(2, bits - 1 - System.Math.Floor(System.Math.Log(System.Math.Abs(value), 2)));
+        return System.Math.Round(value * scale) / scale;
+    }
 
     public static ExpReduction For(ElementType type) => type == ElementType.Single ? Single : Double;
 }

@@ -20,7 +20,11 @@ public sealed class LengthAndAliasingTests
 
         foreach (int n in new[] { 511, 512, 513, 1023, 1024, 1025, 4099, 65_536, 65_537, 1_000_003 })
         {
-            yield return new object[] { n };
+            // Under emulation (fewer random samples asked for), the million-element case would dominate the run.
+            if (n < 100_000 || TestEnvironment.RandomSamples >= 1_000_000)
+            {
+                yield return new object[] { n };
+            }
         }
     }
 

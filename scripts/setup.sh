@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Sets up a fresh machine: the arm64 emulation used to test the NEON path, then NuGet restore.
+# Needs root (or sudo) for apt-get; skips what is already installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
+if ! command -v qemu-aarch64-static >/dev/null 2>&1 || [ ! -d /usr/aarch64-linux-gnu/lib ]; then
+  echo "== installing qemu-user-static and the arm64 C runtime (NEON tests under emulation)"
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends \
+    qemu-user-static libc6-arm64-cross libstdc++6-arm64-cross libgcc-s1-arm64-cross >/dev/null
+fi
+
+echo "== dotnet restore"
+dotnet restore Generators.sln --nologo -v q

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Runs every test: the generator, runtime-library and analyzer test projects once, the kernel tests once per SIMD
+# path (AVX-512, AVX2, Vector128, scalar) with the runtime's switches, and the NEON and scalar paths on linux-arm64
+# under qemu. Each kernel run asserts the path it expected actually ran. Ends with "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+passed=0; failed=0; skipped=0
+logs=$(mktemp -d)
+
+# Adds the counts of a `dotnet test` run (one "Passed!/Failed!" summary line per test assembly) to the totals.
+count_dotnet_test() {
+  local log=$1 rc=$2 found=0
+  while IFS= read -r line; do
+    found=1
+    f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line")
+    p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line")
+    s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")
+    passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  done < <(grep -E '^(Passed|Failed)! +- Failed:' "$log")
+  if [ "$found" -eq 0 ] || { [ "$rc" -ne 0 ] && ! grep -qE '^Failed! ' "$log"; }; then
+    echo "   (run ended without a test summary, exit code $rc: counted as one failure)"
+    failed=$((failed + 1))
+  fi
+}
+
+# Adds the counts of our in-process runner ("N passed, N failed, N skipped").
+count_runner() {
+  local log=$1 rc=$2 line
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+  if [ -z "$line" ]; then
+    echo "   (run ended without a test summary, exit code $rc: counted as one failure)"
+    failed=$((failed + 1)); return
+  fi
+  read -r p _ f _ s _ <<<"$(tr -d ',' <<<"$line")"
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + ${s:-0}))
+}
+
+run_dotnet_test() {
+  local name=$1; shift
+  local log="$logs/$name.log"
+  echo "== $name"
+  env "$@" > "$log" 2>&1; local rc=$?
+  grep -E '^(Passed|Failed)! |^  Failed |Error Message' -A1 "$log" | grep -v '^--$' | head -40
+  count_dotnet_test "$log" "$rc"
+}
+
+echo "== build"
+if ! dotnet build Generators.sln -v q --nologo > "$logs/build.log" 2>&1; then
+  cat "$logs/build.log" | grep -E 'error|warn' | head -40
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+for project in tests/FusedActivations.Generator.Tests tests/FusedActivations.Runtime.Tests tests/FusedActivations.Analyzers.Tests; do
+  [ -d "$project" ] || continue
+  run_dotnet_test "$(basename "$project")" dotnet test "$project" --no-build --nologo
+done
+
+# The kernel tests once per x86 path. FUSEDACTIVATIONS_EXPECTED_PATH makes them assert the path that ran.
+kernels=tests/FusedActivations.Kernels.Tests
+run_dotnet_test "kernels-avx512" FUSEDACTIVATIONS_EXPECTED_PATH=Avx512 dotnet test $kernels --no-build --nologo
+run_dotnet_test "kernels-avx2" DOTNET_EnableAVX512=0 FUSEDACTIVATIONS_EXPECTED_PATH=Avx2 dotnet test $kernels --no-build --nologo
+run_dotnet_test "kernels-vector128" DOTNET_EnableAVX2=0 FUSEDACTIVATIONS_EXPECTED_PATH=Vector128 dotnet test $kernels --no-build --nologo
+run_dotnet_test "kernels-scalar" DOTNET_EnableHWIntrinsic=0 FUSEDACTIVATIONS_EXPECTED_PATH=Scalar dotnet test $kernels --no-build --nologo
+
+# NEON: the same test files, published self-contained for linux-arm64 and run under qemu.
+echo "== kernels-arm64 (publish)"
+arm64="$logs/arm64"
+if dotnet publish tests/FusedActivations.Kernels.Arm64 -c Release -r linux-arm64 --self-contained --nologo -v q \
+     -p:InvariantGlobalization=true -p:FusedActivationsTargetFrameworks=net10.0 -o "$arm64" > "$logs/arm64-publish.log" 2>&1; then
+  for path in AdvSimd Scalar; do
+    echo "== kernels-arm64-$path (qemu)"
+    switch=""
+    [ "$path" = Scalar ] && switch="DOTNET_EnableHWIntrinsic=0"
+    env $switch FUSEDACTIVATIONS_EXPECTED_PATH=$path FUSEDACTIVATIONS_RANDOM_SAMPLES=20000 \
+      qemu-aarch64-static -L /usr/aarch64-linux-gnu "$arm64/FusedActivations.Kernels.Arm64" > "$logs/arm64-$path.log" 2>&1
+    rc=$?
+    grep -E '^FAIL|passed, |Kernel tests on' "$logs/arm64-$path.log" | head -20
+    count_runner "$logs/arm64-$path.log" "$rc"
+  done
+else
+  grep -E 'error' "$logs/arm64-publish.log" | head -20
+  echo "   (arm64 publish failed: counted as one failure)"
+  failed=$((failed + 1))
+fi
+
+# Smoke checks of the tools, so they cannot rot: the benchmark peers (one call each) and the accuracy command.
+if [ -d tests/FusedActivations.Benchmarks ]; then
+  echo "== benchmarks --smoke"
+  FUSEDACTIVATIONS_BENCH_SKIP=${FUSEDACTIVATIONS_BENCH_SKIP:-} dotnet run -c Release --project tests/FusedActivations.Benchmarks --nologo -- --smoke > "$logs/bench.log" 2>&1
+  rc=$?
+  tail -3 "$logs/bench.log"
+  count_runner "$logs/bench.log" "$rc"
+fi
+
+echo
+echo "logs: $logs"
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

@@ -30,8 +30,11 @@ public static class TestEnvironment
     /// </summary>
     public static bool PathIsBitExactWithScalar => Path != SimdPath.Vector128;
 
-    /// <summary>Max float error allowed on this path, in ULP (measured: see the README's accuracy table).</summary>
-    public static double FloatUlpBound => PathIsBitExactWithScalar ? 1.0 : 1.5;
+    /// <summary>
+    /// Max float error allowed on this path, in ULP (measured: see the README's accuracy table). Powers of two for beta
+    /// stay below 0.9 ULP; other betas (1/beta inexact) reach about 1.0.
+    /// </summary>
+    public static double FloatUlpBound => PathIsBitExactWithScalar ? 1.05 : 1.5;
 
     /// <summary>Max double error allowed on this path, in ULP.</summary>
     public static double DoubleUlpBound => 2.0;

@@ -38,6 +38,9 @@ internal static class SoftplusFormula
         yield return new KernelConstant("Ln2CwLo", e.Ln2CwLo, "ln2 - Ln2CwHi - Ln2CwMid.");
 
         yield return new KernelConstant("ScaleDown", System.Math.Pow(2, -e.ScaleOffset), $"2^-{e.ScaleOffset}: undoes the offset in the power of two built from Magic.");
+        yield return new KernelConstant("MagicFloor", e.Magic + e.KFloor, $"Magic + ({e.KFloor}): n clamped to it gives 2^{e.KFloor}, the smallest scale the log1p part needs (the tiny-t result uses the unclamped 2^k).");
+        int smallestExponent = -(t.ExponentBias - 1) - (t.Precision - 1);
+        yield return new KernelConstant("UnderflowScaled", System.Math.Pow(2, smallestExponent - 1 + e.ScaleOffset), $"2^({smallestExponent - 1} + {e.ScaleOffset}): at or below it, the result (scaled by 2^{e.ScaleOffset}) rounds to 0.");
         yield return new KernelConstant("Sqrt2", e.Sqrt2, "sqrt(2): 1 + t above it is halved so that log1p's argument stays in [sqrt(1/2) - 1, sqrt(2) - 1].");
         yield return new KernelConstant("TinyK", e.TinyExponent, $"Below 2^{e.TinyExponent}, log1p(t) = t (1 - t/2 + t^2/3 - t^3/4) to full precision.");
 
@@ -114,7 +117,7 @@ internal static class SoftplusFormula
         string pm = w.Let("pm", w.Add(rh, pt));
         string pme = w.Let("pme", w.Add(w.Sub(rh, pm), pt), "pm + pme = rh + pt");
         string s64 = w.Let("s64", w.ShiftIntoExponent(n), "2^(k + offset), normal even where e^a is subnormal");
-        string s = w.Let("s", w.Mul(s64, w.C("ScaleDown")), "2^k, used where k >= TinyK");
+        string s = w.Let("s", w.Mul(w.ShiftIntoExponent(w.Max(n, w.C("MagicFloor"))), w.C("ScaleDown")), "2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)");
 
         w.Comment("Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].");
         string A = w.Let("A", w.Add(w.Lit(1), s));
@@ -157,7 +160,10 @@ internal static class SoftplusFormula
             ? w.Mul(w.C("InvBetaHi"), w.Add(pt, w.Fma(m, pm, m)))
             : w.Fma(w.C("InvBetaHi"), w.Add(pt, w.Fma(m, pm, m)), w.Mul(w.C("InvBetaLo"), w.Add(w.Lit(1), pm)));
         string mid = w.Let("mid", w.Fma(w.C("InvBetaHi"), rh, inner), "(1/beta)(1 + rh + pt)(1 + m) - 1/beta");
-        string yTiny = w.Let("yTiny", w.Add(xp, w.Mul(w.Mul(w.Add(w.C("InvBetaHi"), mid), s64), w.C("ScaleDown"))));
+        string scaled = w.Let("scaled", w.Mul(w.Add(w.C("InvBetaHi"), mid), s64), "the result times 2^offset: exact, normal");
+        w.Comment("Lanes whose result rounds to 0 are zeroed first, so that the last multiply underflows only where the result is subnormal.");
+        string kept = w.Let("kept", w.Select(w.GreaterThan(scaled, w.C("UnderflowScaled")), scaled, w.Lit(0)));
+        string yTiny = w.Let("yTiny", w.Add(xp, w.Mul(kept, w.C("ScaleDown"))));
 
         string y = w.Let("y", w.SelectLessThan(k, w.C("TinyK"), yTiny, yLarge));
         w.Comment("PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.");

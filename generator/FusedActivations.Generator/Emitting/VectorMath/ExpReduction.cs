@@ -88,6 +88,12 @@ internal sealed class ExpReduction
     /// </summary>
     public int TinyExponent { get; }
 
+    /// <summary>
+    /// The log1p part clamps k to at least this, far below <see cref="TinyExponent"/> (where its result is not used) but
+    /// high enough that no intermediate is subnormal.
+    /// </summary>
+    public int KFloor => TinyExponent * 5;
+
     /// <summary>Rounds <paramref name="value"/> to <paramref name="bits"/> significant bits.</summary>
     private static double Truncate(double value, int bits)
     {

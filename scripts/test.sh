@@ -94,6 +94,14 @@ if [ -d tests/FusedActivations.Benchmarks ]; then
   count_runner "$logs/bench.log" "$rc"
 fi
 
+# The package as a user gets it: pack, fresh net10.0/net8.0 consumers outside the repo, the .NET 8 runtime, the
+# analyzer in a consumer build, Native AOT (scripts/consumer-test.sh; about 2 minutes).
+echo "== consumer-test (package, net10.0, net8.0, Native AOT)"
+bash scripts/consumer-test.sh > "$logs/consumer.log" 2>&1
+rc=$?
+grep -E '^(PASS|FAIL) |passed, ' "$logs/consumer.log" | sed 's/^/   /'
+count_runner "$logs/consumer.log" "$rc"
+
 echo
 echo "logs: $logs"
 echo "$passed passed, $failed failed, $skipped skipped"

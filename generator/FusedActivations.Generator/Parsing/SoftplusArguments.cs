@@ -91,6 +91,14 @@ internal static class SoftplusArguments
             return "1/beta overflows a double";
         }
 
+        // The kernel folds exp's underflow point, ln(beta) - 104.5 (float) or - 745.7 (double), into a scale of
+        // 2^(k + offset) that must stay a normal number, and multiplies by 1/beta without losing precision.
+        (double min, double max) = element == ElementType.Single ? (1e-10, 1e30) : (1e-20, 1e300);
+        if (element is not null && (beta < min || beta > max))
+        {
+            return $"the kernels support beta from {min:G} to {max:G} for {(element == ElementType.Single ? "float" : "double")}";
+        }
+
         return null;
     }
 }

@@ -15,6 +15,9 @@ public sealed class AttributeArgumentDiagnosticTests
     [InlineData("[|1e39|]", "Span<float>", "1E+39", "beta overflows a float")]
     [InlineData("[|1e-40|]", "Span<float>", "1E-40", "1/beta overflows a float")]
     [InlineData("[|1e-320|]", "Span<double>", "1E-320", "1/beta overflows a double")]
+    [InlineData("[|1e-12|]", "Span<float>", "1E-12", "the kernels support beta from 1E-10 to 1E+30 for float")]
+    [InlineData("[|1e31|]", "Span<float>", "1E+31", "the kernels support beta from 1E-10 to 1E+30 for float")]
+    [InlineData("[|1e-25|]", "Span<double>", "1E-25", "the kernels support beta from 1E-20 to 1E+300 for double")]
     public void FA1006_InvalidBeta(string betaMarkup, string parameterType, string shown, string problem) =>
         DiagnosticAssert.Single(
             Sources.InActivationClass($"[Softplus(Beta = {betaMarkup})] public static partial void F({parameterType} values);"),

@@ -29,6 +29,8 @@ namespace FusedActivations.Generated
     /// <remarks>
     /// Paths, chosen by JIT-time constant checks, widest first: x86 AVX-512F, 8 doubles per vector; x86 AVX2 + FMA3, 4 doubles per vector; ARM64 NEON (AdvSimd), 2 doubles per vector; portable Vector128 without FMA, 2 doubles per vector; scalar, one double at a time.
     /// Main loops handle 4 vectors per iteration. Every FMA path (and the scalar one) rounds identically, so they agree bit for bit.
+    /// Loops and steps are compiled fully optimized from the first call (AggressiveOptimization): a tier-0 step is
+    /// ~100x slower, and the kernels have no branches for dynamic PGO to improve.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
     file static class SoftplusInPlaceKernel
@@ -57,6 +59,10 @@ namespace FusedActivations.Generated
         private const double Ln2CwLo = 2.3190468138462996E-17;
         /// <summary>2^-128: undoes the offset in the power of two built from Magic.</summary>
         private const double ScaleDown = 2.938735877055719E-39;
+        /// <summary>Magic + (-130): n clamped to it gives 2^-130, the smallest scale the log1p part needs (the tiny-t result uses the unclamped 2^k).</summary>
+        private const double MagicFloor = 6755399441056765.0;
+        /// <summary>2^(-1075 + 128): at or below it, the result (scaled by 2^128) rounds to 0.</summary>
+        private const double UnderflowScaled = 8.406091369059075E-286;
         /// <summary>sqrt(2): 1 + t above it is halved so that log1p's argument stays in [sqrt(1/2) - 1, sqrt(2) - 1].</summary>
         private const double Sqrt2 = 1.4142135623730951;
         /// <summary>Below 2^-26, log1p(t) = t (1 - t/2 + t^2/3 - t^3/4) to full precision.</summary>
@@ -128,6 +134,7 @@ namespace FusedActivations.Generated
         }
 
         /// <summary>The loop of the Avx512 path: x86 AVX-512F, 8 doubles per vector.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunAvx512(ref double x, ref double destination, nuint length)
         {
 #if FUSEDACTIVATIONS_TRACE
@@ -164,6 +171,7 @@ namespace FusedActivations.Generated
         }
 
         /// <summary>The loop of the Avx2 path: x86 AVX2 + FMA3, 4 doubles per vector.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunAvx2(ref double x, ref double destination, nuint length)
         {
 #if FUSEDACTIVATIONS_TRACE
@@ -200,6 +208,7 @@ namespace FusedActivations.Generated
         }
 
         /// <summary>The loop of the AdvSimd path: ARM64 NEON (AdvSimd), 2 doubles per vector.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunAdvSimd(ref double x, ref double destination, nuint length)
         {
 #if FUSEDACTIVATIONS_TRACE
@@ -236,6 +245,7 @@ namespace FusedActivations.Generated
         }
 
         /// <summary>The loop of the Vector128 path: portable Vector128 without FMA, 2 doubles per vector.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunVector128(ref double x, ref double destination, nuint length)
         {
 #if FUSEDACTIVATIONS_TRACE
@@ -272,6 +282,7 @@ namespace FusedActivations.Generated
         }
 
         /// <summary>The loop of the Scalar path: scalar, one double at a time.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunScalar(ref double x, ref double destination, nuint length)
         {
 #if FUSEDACTIVATIONS_TRACE
@@ -284,7 +295,7 @@ namespace FusedActivations.Generated
         }
 
         /// <summary>Softplus of one vector (x86 AVX-512F, 8 doubles per vector).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         private static Vector512<double> Avx512Step(Vector512<double> x)
         {
             // softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|.
@@ -313,7 +324,7 @@ namespace FusedActivations.Generated
             var pm = rh + pt;
             var pme = (rh - pm) + pt; // pm + pme = rh + pt
             var s64 = Vector512.ShiftLeft(n.AsInt64(), 52).AsDouble(); // 2^(k + offset), normal even where e^a is subnormal
-            var s = s64 * Vector512.Create(ScaleDown); // 2^k, used where k >= TinyK
+            var s = Vector512.ShiftLeft(Avx512F.Max(n, Vector512.Create(MagicFloor)).AsInt64(), 52).AsDouble() * Vector512.Create(ScaleDown); // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
             var A = Vector512.Create(1.0) + s;
             var Al = (Vector512.Create(1.0) - A) + s; // 1 + s = A + Al
@@ -365,14 +376,17 @@ namespace FusedActivations.Generated
             var t = s * (Vector512.Create(1.0) + pm);
             var m = t * Avx512F.FusedMultiplyAdd(t, Avx512F.FusedMultiplyAdd(t, Vector512.Create(-0.25), Vector512.Create(0.3333333333333333)), Vector512.Create(-0.5));
             var mid = Avx512F.FusedMultiplyAdd(Vector512.Create(InvBetaHi), rh, (Vector512.Create(InvBetaHi) * (pt + Avx512F.FusedMultiplyAdd(m, pm, m)))); // (1/beta)(1 + rh + pt)(1 + m) - 1/beta
-            var yTiny = xp + (((Vector512.Create(InvBetaHi) + mid) * s64) * Vector512.Create(ScaleDown));
+            var scaled = (Vector512.Create(InvBetaHi) + mid) * s64; // the result times 2^offset: exact, normal
+            // Lanes whose result rounds to 0 are zeroed first, so that the last multiply underflows only where the result is subnormal.
+            var kept = Vector512.ConditionalSelect(Vector512.GreaterThan(scaled, Vector512.Create(UnderflowScaled)), scaled, Vector512.Create(0.0));
+            var yTiny = xp + (kept * Vector512.Create(ScaleDown));
             var y = Vector512.ConditionalSelect(Vector512.LessThan(k, Vector512.Create(TinyK)), yTiny, yLarge);
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(Cutoff)), y, x);
         }
 
         /// <summary>Softplus of one vector (x86 AVX2 + FMA3, 4 doubles per vector).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         private static Vector256<double> Avx2Step(Vector256<double> x)
         {
             // softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|.
@@ -401,7 +415,7 @@ namespace FusedActivations.Generated
             var pm = rh + pt;
             var pme = (rh - pm) + pt; // pm + pme = rh + pt
             var s64 = Vector256.ShiftLeft(n.AsInt64(), 52).AsDouble(); // 2^(k + offset), normal even where e^a is subnormal
-            var s = s64 * Vector256.Create(ScaleDown); // 2^k, used where k >= TinyK
+            var s = Vector256.ShiftLeft(Avx.Max(n, Vector256.Create(MagicFloor)).AsInt64(), 52).AsDouble() * Vector256.Create(ScaleDown); // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
             var A = Vector256.Create(1.0) + s;
             var Al = (Vector256.Create(1.0) - A) + s; // 1 + s = A + Al
@@ -453,14 +467,17 @@ namespace FusedActivations.Generated
             var t = s * (Vector256.Create(1.0) + pm);
             var m = t * Fma.MultiplyAdd(t, Fma.MultiplyAdd(t, Vector256.Create(-0.25), Vector256.Create(0.3333333333333333)), Vector256.Create(-0.5));
             var mid = Fma.MultiplyAdd(Vector256.Create(InvBetaHi), rh, (Vector256.Create(InvBetaHi) * (pt + Fma.MultiplyAdd(m, pm, m)))); // (1/beta)(1 + rh + pt)(1 + m) - 1/beta
-            var yTiny = xp + (((Vector256.Create(InvBetaHi) + mid) * s64) * Vector256.Create(ScaleDown));
+            var scaled = (Vector256.Create(InvBetaHi) + mid) * s64; // the result times 2^offset: exact, normal
+            // Lanes whose result rounds to 0 are zeroed first, so that the last multiply underflows only where the result is subnormal.
+            var kept = Vector256.ConditionalSelect(Vector256.GreaterThan(scaled, Vector256.Create(UnderflowScaled)), scaled, Vector256.Create(0.0));
+            var yTiny = xp + (kept * Vector256.Create(ScaleDown));
             var y = Vector256.ConditionalSelect(Vector256.LessThan(k, Vector256.Create(TinyK)), yTiny, yLarge);
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(Cutoff)), y, x);
         }
 
         /// <summary>Softplus of one vector (ARM64 NEON (AdvSimd), 2 doubles per vector).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         private static Vector128<double> AdvSimdStep(Vector128<double> x)
         {
             // softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|.
@@ -489,7 +506,7 @@ namespace FusedActivations.Generated
             var pm = rh + pt;
             var pme = (rh - pm) + pt; // pm + pme = rh + pt
             var s64 = Vector128.ShiftLeft(n.AsInt64(), 52).AsDouble(); // 2^(k + offset), normal even where e^a is subnormal
-            var s = s64 * Vector128.Create(ScaleDown); // 2^k, used where k >= TinyK
+            var s = Vector128.ShiftLeft(AdvSimd.Arm64.Max(n, Vector128.Create(MagicFloor)).AsInt64(), 52).AsDouble() * Vector128.Create(ScaleDown); // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
             var A = Vector128.Create(1.0) + s;
             var Al = (Vector128.Create(1.0) - A) + s; // 1 + s = A + Al
@@ -541,14 +558,17 @@ namespace FusedActivations.Generated
             var t = s * (Vector128.Create(1.0) + pm);
             var m = t * AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(-0.5), t, AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(0.3333333333333333), t, Vector128.Create(-0.25)));
             var mid = AdvSimd.Arm64.FusedMultiplyAdd((Vector128.Create(InvBetaHi) * (pt + AdvSimd.Arm64.FusedMultiplyAdd(m, m, pm))), Vector128.Create(InvBetaHi), rh); // (1/beta)(1 + rh + pt)(1 + m) - 1/beta
-            var yTiny = xp + (((Vector128.Create(InvBetaHi) + mid) * s64) * Vector128.Create(ScaleDown));
+            var scaled = (Vector128.Create(InvBetaHi) + mid) * s64; // the result times 2^offset: exact, normal
+            // Lanes whose result rounds to 0 are zeroed first, so that the last multiply underflows only where the result is subnormal.
+            var kept = Vector128.ConditionalSelect(Vector128.GreaterThan(scaled, Vector128.Create(UnderflowScaled)), scaled, Vector128.Create(0.0));
+            var yTiny = xp + (kept * Vector128.Create(ScaleDown));
             var y = Vector128.ConditionalSelect(Vector128.LessThan(k, Vector128.Create(TinyK)), yTiny, yLarge);
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128.Create(Cutoff)), y, x);
         }
 
         /// <summary>Softplus of one vector (portable Vector128 without FMA, 2 doubles per vector).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         private static Vector128<double> Vector128Step(Vector128<double> x)
         {
             // softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|.
@@ -581,7 +601,7 @@ namespace FusedActivations.Generated
             var pm = rh + pt;
             var pme = (rh - pm) + pt; // pm + pme = rh + pt
             var s64 = Vector128.ShiftLeft(n.AsInt64(), 52).AsDouble(); // 2^(k + offset), normal even where e^a is subnormal
-            var s = s64 * Vector128.Create(ScaleDown); // 2^k, used where k >= TinyK
+            var s = Vector128.ShiftLeft(Vector128.Max(n, Vector128.Create(MagicFloor)).AsInt64(), 52).AsDouble() * Vector128.Create(ScaleDown); // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
             var A = Vector128.Create(1.0) + s;
             var Al = (Vector128.Create(1.0) - A) + s; // 1 + s = A + Al
@@ -633,14 +653,17 @@ namespace FusedActivations.Generated
             var t = s * (Vector128.Create(1.0) + pm);
             var m = t * (t * (t * Vector128.Create(-0.25) + Vector128.Create(0.3333333333333333)) + Vector128.Create(-0.5));
             var mid = Vector128.Create(InvBetaHi) * rh + (Vector128.Create(InvBetaHi) * (pt + (m * pm + m))); // (1/beta)(1 + rh + pt)(1 + m) - 1/beta
-            var yTiny = xp + (((Vector128.Create(InvBetaHi) + mid) * s64) * Vector128.Create(ScaleDown));
+            var scaled = (Vector128.Create(InvBetaHi) + mid) * s64; // the result times 2^offset: exact, normal
+            // Lanes whose result rounds to 0 are zeroed first, so that the last multiply underflows only where the result is subnormal.
+            var kept = Vector128.ConditionalSelect(Vector128.GreaterThan(scaled, Vector128.Create(UnderflowScaled)), scaled, Vector128.Create(0.0));
+            var yTiny = xp + (kept * Vector128.Create(ScaleDown));
             var y = Vector128.ConditionalSelect(Vector128.LessThan(k, Vector128.Create(TinyK)), yTiny, yLarge);
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128.Create(Cutoff)), y, x);
         }
 
         /// <summary>Softplus of one element (scalar, one double at a time).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         public static double ScalarStep(double x)
         {
             // softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|.
@@ -669,7 +692,7 @@ namespace FusedActivations.Generated
             var pm = rh + pt;
             var pme = (rh - pm) + pt; // pm + pme = rh + pt
             var s64 = BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(n) << 52); // 2^(k + offset), normal even where e^a is subnormal
-            var s = s64 * ScaleDown; // 2^k, used where k >= TinyK
+            var s = BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits((n > MagicFloor ? n : MagicFloor)) << 52) * ScaleDown; // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
             var A = 1.0 + s;
             var Al = (1.0 - A) + s; // 1 + s = A + Al
@@ -721,7 +744,10 @@ namespace FusedActivations.Generated
             var t = s * (1.0 + pm);
             var m = t * Math.FusedMultiplyAdd(t, Math.FusedMultiplyAdd(t, -0.25, 0.3333333333333333), -0.5);
             var mid = Math.FusedMultiplyAdd(InvBetaHi, rh, (InvBetaHi * (pt + Math.FusedMultiplyAdd(m, pm, m)))); // (1/beta)(1 + rh + pt)(1 + m) - 1/beta
-            var yTiny = xp + (((InvBetaHi + mid) * s64) * ScaleDown);
+            var scaled = (InvBetaHi + mid) * s64; // the result times 2^offset: exact, normal
+            // Lanes whose result rounds to 0 are zeroed first, so that the last multiply underflows only where the result is subnormal.
+            var kept = (scaled > UnderflowScaled) ? scaled : 0.0;
+            var yTiny = xp + (kept * ScaleDown);
             var y = k < TinyK ? yTiny : yLarge;
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return x < Cutoff ? y : x;

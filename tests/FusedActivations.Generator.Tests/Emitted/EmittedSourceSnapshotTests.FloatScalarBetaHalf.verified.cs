@@ -56,6 +56,10 @@ namespace FusedActivations.Generated
         private const float Ln2CwLo = -1.290532E-11f;
         /// <summary>2^-64: undoes the offset in the power of two built from Magic.</summary>
         private const float ScaleDown = 5.421011E-20f;
+        /// <summary>Magic + (-55): n clamped to it gives 2^-55, the smallest scale the log1p part needs (the tiny-t result uses the unclamped 2^k).</summary>
+        private const float MagicFloor = 12583048f;
+        /// <summary>2^(-150 + 64): at or below it, the result (scaled by 2^64) rounds to 0.</summary>
+        private const float UnderflowScaled = 1.2924697E-26f;
         /// <summary>sqrt(2): 1 + t above it is halved so that log1p's argument stays in [sqrt(1/2) - 1, sqrt(2) - 1].</summary>
         private const float Sqrt2 = 1.4142135f;
         /// <summary>Below 2^-11, log1p(t) = t (1 - t/2 + t^2/3 - t^3/4) to full precision.</summary>
@@ -78,7 +82,7 @@ namespace FusedActivations.Generated
         private const float R8 = 0.06980702f;
 
         /// <summary>Softplus of one element (scalar, one float at a time).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         public static float ScalarStep(float x)
         {
             // softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|.
@@ -102,7 +106,7 @@ namespace FusedActivations.Generated
             var pm = rh + pt;
             var pme = (rh - pm) + pt; // pm + pme = rh + pt
             var s64 = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(n) << 23); // 2^(k + offset), normal even where e^a is subnormal
-            var s = s64 * ScaleDown; // 2^k, used where k >= TinyK
+            var s = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits((n > MagicFloor ? n : MagicFloor)) << 23) * ScaleDown; // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
             var A = 1f + s;
             var Al = (1f - A) + s; // 1 + s = A + Al
@@ -144,7 +148,10 @@ namespace FusedActivations.Generated
             var t = s * (1f + pm);
             var m = t * MathF.FusedMultiplyAdd(t, MathF.FusedMultiplyAdd(t, -0.25f, 0.33333334f), -0.5f);
             var mid = MathF.FusedMultiplyAdd(InvBetaHi, rh, (InvBetaHi * (pt + MathF.FusedMultiplyAdd(m, pm, m)))); // (1/beta)(1 + rh + pt)(1 + m) - 1/beta
-            var yTiny = xp + (((InvBetaHi + mid) * s64) * ScaleDown);
+            var scaled = (InvBetaHi + mid) * s64; // the result times 2^offset: exact, normal
+            // Lanes whose result rounds to 0 are zeroed first, so that the last multiply underflows only where the result is subnormal.
+            var kept = (scaled > UnderflowScaled) ? scaled : 0f;
+            var yTiny = xp + (kept * ScaleDown);
             var y = k < TinyK ? yTiny : yLarge;
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return x < Cutoff ? y : x;

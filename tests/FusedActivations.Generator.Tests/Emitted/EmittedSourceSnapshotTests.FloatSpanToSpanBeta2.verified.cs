@@ -39,6 +39,8 @@ namespace FusedActivations.Generated
     /// <remarks>
     /// Paths, chosen by JIT-time constant checks, widest first: x86 AVX-512F, 16 floats per vector; x86 AVX2 + FMA3, 8 floats per vector; ARM64 NEON (AdvSimd), 4 floats per vector; portable Vector128 without FMA, 4 floats per vector; scalar, one float at a time.
     /// Main loops handle 4 vectors per iteration. Every FMA path (and the scalar one) rounds identically, so they agree bit for bit.
+    /// Loops and steps are compiled fully optimized from the first call (AggressiveOptimization): a tier-0 step is
+    /// ~100x slower, and the kernels have no branches for dynamic PGO to improve.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
     file static class Softplus2Kernel
@@ -67,6 +69,10 @@ namespace FusedActivations.Generated
         private const float Ln2CwLo = -1.290532E-11f;
         /// <summary>2^-64: undoes the offset in the power of two built from Magic.</summary>
         private const float ScaleDown = 5.421011E-20f;
+        /// <summary>Magic + (-55): n clamped to it gives 2^-55, the smallest scale the log1p part needs (the tiny-t result uses the unclamped 2^k).</summary>
+        private const float MagicFloor = 12583048f;
+        /// <summary>2^(-150 + 64): at or below it, the result (scaled by 2^64) rounds to 0.</summary>
+        private const float UnderflowScaled = 1.2924697E-26f;
         /// <summary>sqrt(2): 1 + t above it is halved so that log1p's argument stays in [sqrt(1/2) - 1, sqrt(2) - 1].</summary>
         private const float Sqrt2 = 1.4142135f;
         /// <summary>Below 2^-11, log1p(t) = t (1 - t/2 + t^2/3 - t^3/4) to full precision.</summary>
@@ -123,6 +129,7 @@ namespace FusedActivations.Generated
         }
 
         /// <summary>The loop of the Avx512 path: x86 AVX-512F, 16 floats per vector.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunAvx512(ref float x, ref float destination, nuint length)
         {
 #if FUSEDACTIVATIONS_TRACE
@@ -159,6 +166,7 @@ namespace FusedActivations.Generated
         }
 
         /// <summary>The loop of the Avx2 path: x86 AVX2 + FMA3, 8 floats per vector.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunAvx2(ref float x, ref float destination, nuint length)
         {
 #if FUSEDACTIVATIONS_TRACE
@@ -195,6 +203,7 @@ namespace FusedActivations.Generated
         }
 
         /// <summary>The loop of the AdvSimd path: ARM64 NEON (AdvSimd), 4 floats per vector.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunAdvSimd(ref float x, ref float destination, nuint length)
         {
 #if FUSEDACTIVATIONS_TRACE
@@ -231,6 +240,7 @@ namespace FusedActivations.Generated
         }
 
         /// <summary>The loop of the Vector128 path: portable Vector128 without FMA, 4 floats per vector.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunVector128(ref float x, ref float destination, nuint length)
         {
 #if FUSEDACTIVATIONS_TRACE
@@ -267,6 +277,7 @@ namespace FusedActivations.Generated
         }
 
         /// <summary>The loop of the Scalar path: scalar, one float at a time.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void RunScalar(ref float x, ref float destination, nuint length)
         {
 #if FUSEDACTIVATIONS_TRACE
@@ -279,7 +290,7 @@ namespace FusedActivations.Generated
         }
 
         /// <summary>Softplus of one vector (x86 AVX-512F, 16 floats per vector).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         private static Vector512<float> Avx512Step(Vector512<float> x)
         {
             // softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|.
@@ -303,7 +314,7 @@ namespace FusedActivations.Generated
             var pm = rh + pt;
             var pme = (rh - pm) + pt; // pm + pme = rh + pt
             var s64 = Vector512.ShiftLeft(n.AsInt32(), 23).AsSingle(); // 2^(k + offset), normal even where e^a is subnormal
-            var s = s64 * Vector512.Create(ScaleDown); // 2^k, used where k >= TinyK
+            var s = Vector512.ShiftLeft(Avx512F.Max(n, Vector512.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector512.Create(ScaleDown); // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
             var A = Vector512.Create(1f) + s;
             var Al = (Vector512.Create(1f) - A) + s; // 1 + s = A + Al
@@ -345,14 +356,17 @@ namespace FusedActivations.Generated
             var t = s * (Vector512.Create(1f) + pm);
             var m = t * Avx512F.FusedMultiplyAdd(t, Avx512F.FusedMultiplyAdd(t, Vector512.Create(-0.25f), Vector512.Create(0.33333334f)), Vector512.Create(-0.5f));
             var mid = Avx512F.FusedMultiplyAdd(Vector512.Create(InvBetaHi), rh, (Vector512.Create(InvBetaHi) * (pt + Avx512F.FusedMultiplyAdd(m, pm, m)))); // (1/beta)(1 + rh + pt)(1 + m) - 1/beta
-            var yTiny = xp + (((Vector512.Create(InvBetaHi) + mid) * s64) * Vector512.Create(ScaleDown));
+            var scaled = (Vector512.Create(InvBetaHi) + mid) * s64; // the result times 2^offset: exact, normal
+            // Lanes whose result rounds to 0 are zeroed first, so that the last multiply underflows only where the result is subnormal.
+            var kept = Vector512.ConditionalSelect(Vector512.GreaterThan(scaled, Vector512.Create(UnderflowScaled)), scaled, Vector512.Create(0f));
+            var yTiny = xp + (kept * Vector512.Create(ScaleDown));
             var y = Vector512.ConditionalSelect(Vector512.LessThan(k, Vector512.Create(TinyK)), yTiny, yLarge);
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(Cutoff)), y, x);
         }
 
         /// <summary>Softplus of one vector (x86 AVX2 + FMA3, 8 floats per vector).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         private static Vector256<float> Avx2Step(Vector256<float> x)
         {
             // softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|.
@@ -376,7 +390,7 @@ namespace FusedActivations.Generated
             var pm = rh + pt;
             var pme = (rh - pm) + pt; // pm + pme = rh + pt
             var s64 = Vector256.ShiftLeft(n.AsInt32(), 23).AsSingle(); // 2^(k + offset), normal even where e^a is subnormal
-            var s = s64 * Vector256.Create(ScaleDown); // 2^k, used where k >= TinyK
+            var s = Vector256.ShiftLeft(Avx.Max(n, Vector256.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector256.Create(ScaleDown); // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
             var A = Vector256.Create(1f) + s;
             var Al = (Vector256.Create(1f) - A) + s; // 1 + s = A + Al
@@ -418,14 +432,17 @@ namespace FusedActivations.Generated
             var t = s * (Vector256.Create(1f) + pm);
             var m = t * Fma.MultiplyAdd(t, Fma.MultiplyAdd(t, Vector256.Create(-0.25f), Vector256.Create(0.33333334f)), Vector256.Create(-0.5f));
             var mid = Fma.MultiplyAdd(Vector256.Create(InvBetaHi), rh, (Vector256.Create(InvBetaHi) * (pt + Fma.MultiplyAdd(m, pm, m)))); // (1/beta)(1 + rh + pt)(1 + m) - 1/beta
-            var yTiny = xp + (((Vector256.Create(InvBetaHi) + mid) * s64) * Vector256.Create(ScaleDown));
+            var scaled = (Vector256.Create(InvBetaHi) + mid) * s64; // the result times 2^offset: exact, normal
+            // Lanes whose result rounds to 0 are zeroed first, so that the last multiply underflows only where the result is subnormal.
+            var kept = Vector256.ConditionalSelect(Vector256.GreaterThan(scaled, Vector256.Create(UnderflowScaled)), scaled, Vector256.Create(0f));
+            var yTiny = xp + (kept * Vector256.Create(ScaleDown));
             var y = Vector256.ConditionalSelect(Vector256.LessThan(k, Vector256.Create(TinyK)), yTiny, yLarge);
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(Cutoff)), y, x);
         }
 
         /// <summary>Softplus of one vector (ARM64 NEON (AdvSimd), 4 floats per vector).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         private static Vector128<float> AdvSimdStep(Vector128<float> x)
         {
             // softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|.
@@ -449,7 +466,7 @@ namespace FusedActivations.Generated
             var pm = rh + pt;
             var pme = (rh - pm) + pt; // pm + pme = rh + pt
             var s64 = Vector128.ShiftLeft(n.AsInt32(), 23).AsSingle(); // 2^(k + offset), normal even where e^a is subnormal
-            var s = s64 * Vector128.Create(ScaleDown); // 2^k, used where k >= TinyK
+            var s = Vector128.ShiftLeft(AdvSimd.Max(n, Vector128.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(ScaleDown); // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
             var A = Vector128.Create(1f) + s;
             var Al = (Vector128.Create(1f) - A) + s; // 1 + s = A + Al
@@ -491,14 +508,17 @@ namespace FusedActivations.Generated
             var t = s * (Vector128.Create(1f) + pm);
             var m = t * AdvSimd.FusedMultiplyAdd(Vector128.Create(-0.5f), t, AdvSimd.FusedMultiplyAdd(Vector128.Create(0.33333334f), t, Vector128.Create(-0.25f)));
             var mid = AdvSimd.FusedMultiplyAdd((Vector128.Create(InvBetaHi) * (pt + AdvSimd.FusedMultiplyAdd(m, m, pm))), Vector128.Create(InvBetaHi), rh); // (1/beta)(1 + rh + pt)(1 + m) - 1/beta
-            var yTiny = xp + (((Vector128.Create(InvBetaHi) + mid) * s64) * Vector128.Create(ScaleDown));
+            var scaled = (Vector128.Create(InvBetaHi) + mid) * s64; // the result times 2^offset: exact, normal
+            // Lanes whose result rounds to 0 are zeroed first, so that the last multiply underflows only where the result is subnormal.
+            var kept = Vector128.ConditionalSelect(Vector128.GreaterThan(scaled, Vector128.Create(UnderflowScaled)), scaled, Vector128.Create(0f));
+            var yTiny = xp + (kept * Vector128.Create(ScaleDown));
             var y = Vector128.ConditionalSelect(Vector128.LessThan(k, Vector128.Create(TinyK)), yTiny, yLarge);
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128.Create(Cutoff)), y, x);
         }
 
         /// <summary>Softplus of one vector (portable Vector128 without FMA, 4 floats per vector).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         private static Vector128<float> Vector128Step(Vector128<float> x)
         {
             // softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|.
@@ -526,7 +546,7 @@ namespace FusedActivations.Generated
             var pm = rh + pt;
             var pme = (rh - pm) + pt; // pm + pme = rh + pt
             var s64 = Vector128.ShiftLeft(n.AsInt32(), 23).AsSingle(); // 2^(k + offset), normal even where e^a is subnormal
-            var s = s64 * Vector128.Create(ScaleDown); // 2^k, used where k >= TinyK
+            var s = Vector128.ShiftLeft(Vector128.Max(n, Vector128.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(ScaleDown); // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
             var A = Vector128.Create(1f) + s;
             var Al = (Vector128.Create(1f) - A) + s; // 1 + s = A + Al
@@ -568,14 +588,17 @@ namespace FusedActivations.Generated
             var t = s * (Vector128.Create(1f) + pm);
             var m = t * (t * (t * Vector128.Create(-0.25f) + Vector128.Create(0.33333334f)) + Vector128.Create(-0.5f));
             var mid = Vector128.Create(InvBetaHi) * rh + (Vector128.Create(InvBetaHi) * (pt + (m * pm + m))); // (1/beta)(1 + rh + pt)(1 + m) - 1/beta
-            var yTiny = xp + (((Vector128.Create(InvBetaHi) + mid) * s64) * Vector128.Create(ScaleDown));
+            var scaled = (Vector128.Create(InvBetaHi) + mid) * s64; // the result times 2^offset: exact, normal
+            // Lanes whose result rounds to 0 are zeroed first, so that the last multiply underflows only where the result is subnormal.
+            var kept = Vector128.ConditionalSelect(Vector128.GreaterThan(scaled, Vector128.Create(UnderflowScaled)), scaled, Vector128.Create(0f));
+            var yTiny = xp + (kept * Vector128.Create(ScaleDown));
             var y = Vector128.ConditionalSelect(Vector128.LessThan(k, Vector128.Create(TinyK)), yTiny, yLarge);
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128.Create(Cutoff)), y, x);
         }
 
         /// <summary>Softplus of one element (scalar, one float at a time).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         public static float ScalarStep(float x)
         {
             // softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|.
@@ -599,7 +622,7 @@ namespace FusedActivations.Generated
             var pm = rh + pt;
             var pme = (rh - pm) + pt; // pm + pme = rh + pt
             var s64 = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(n) << 23); // 2^(k + offset), normal even where e^a is subnormal
-            var s = s64 * ScaleDown; // 2^k, used where k >= TinyK
+            var s = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits((n > MagicFloor ? n : MagicFloor)) << 23) * ScaleDown; // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
             var A = 1f + s;
             var Al = (1f - A) + s; // 1 + s = A + Al
@@ -641,7 +664,10 @@ namespace FusedActivations.Generated
             var t = s * (1f + pm);
             var m = t * MathF.FusedMultiplyAdd(t, MathF.FusedMultiplyAdd(t, -0.25f, 0.33333334f), -0.5f);
             var mid = MathF.FusedMultiplyAdd(InvBetaHi, rh, (InvBetaHi * (pt + MathF.FusedMultiplyAdd(m, pm, m)))); // (1/beta)(1 + rh + pt)(1 + m) - 1/beta
-            var yTiny = xp + (((InvBetaHi + mid) * s64) * ScaleDown);
+            var scaled = (InvBetaHi + mid) * s64; // the result times 2^offset: exact, normal
+            // Lanes whose result rounds to 0 are zeroed first, so that the last multiply underflows only where the result is subnormal.
+            var kept = (scaled > UnderflowScaled) ? scaled : 0f;
+            var yTiny = xp + (kept * ScaleDown);
             var y = k < TinyK ? yTiny : yLarge;
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return x < Cutoff ? y : x;

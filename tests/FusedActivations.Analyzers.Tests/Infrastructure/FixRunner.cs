@@ -67,16 +67,23 @@ internal static class FixRunner
         throw new InvalidOperationException("The fixes did not converge.");
     }
 
-    /// <summary>Compiles <paramref name="source"/> (plus the stand-in kernels) and loads it; fails with the errors.</summary>
-    public static Assembly CompileAndLoad(string source)
+    /// <summary>
+    /// Compiles <paramref name="source"/> with the kernels of <paramref name="generator"/> (the stand-in by default)
+    /// and loads it; fails with the errors.
+    /// </summary>
+    public static Assembly CompileAndLoad(string source, IIncrementalGenerator? generator = null)
     {
         var compilation = CSharpCompilation.Create(
             "Fixed" + Guid.NewGuid().ToString("N"),
             new[] { CSharpSyntaxTree.ParseText(source, ParseOptions) },
             TestReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release));
-        CSharpGeneratorDriver.Create(new StandInSoftplusGenerator())
-            .RunGeneratorsAndUpdateCompilation(compilation, out Compilation withKernels, out _);
+        CSharpGeneratorDriver.Create(generator ?? new StandInSoftplusGenerator())
+            .RunGeneratorsAndUpdateCompilation(compilation, out Compilation withKernels, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        if (generatorDiagnostics.Any(d => d.Severity >= DiagnosticSeverity.Warning))
+        {
+            throw new InvalidOperationException("The generator reported:\n" + string.Join("\n", generatorDiagnostics));
+        }
 
         using var stream = new MemoryStream();
         EmitResult result = withKernels.Emit(stream);

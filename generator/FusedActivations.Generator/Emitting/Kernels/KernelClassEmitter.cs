@@ -58,6 +58,12 @@ internal static class KernelClassEmitter
 
             foreach (IsaDialect isa in IsaDialect.All)
             {
+                if (isa.IsVector && spec.Kernel.Unroll > 1)
+                {
+                    w.Line();
+                    WriteUnrolledStep(w, isa, element, folded, spec.Kernel.Unroll);
+                }
+
                 w.Line();
                 WriteStep(w, isa, element, folded);
             }
@@ -160,17 +166,7 @@ internal static class KernelClassEmitter
                 w.Line();
                 using (w.OpenBlock($"for (; i + {unroll} * count <= length; i += {unroll} * count)"))
                 {
-                    for (int u = 0; u < unroll; u++)
-                    {
-                        string offset = u == 0 ? "i" : u == 1 ? "i + count" : $"i + {u} * count";
-                        w.Line($"{V} y{u} = {step}({isa.Load("x", offset)});");
-                    }
-
-                    for (int u = 0; u < unroll; u++)
-                    {
-                        string offset = u == 0 ? "i" : u == 1 ? "i + count" : $"i + {u} * count";
-                        w.Line(isa.Store($"y{u}", "destination", offset) + ";");
-                    }
+                    w.Line($"{isa.Name}Steps(ref x, ref destination, i);");
                 }
             }
 
@@ -185,6 +181,31 @@ internal static class KernelClassEmitter
             {
                 w.Line(isa.Store("last", "destination", "length - count") + ";");
             }
+        }
+    }
+
+    /// <summary>
+    /// The unrolled step: <paramref name="unroll"/> vectors computed side by side, statement by statement, so that
+    /// independent work is always in flight (one vector's formula is a long dependency chain). All loads come before
+    /// all stores, so exact in-place calls stay correct.
+    /// </summary>
+    private static void WriteUnrolledStep(IndentedWriter w, IsaDialect isa, ElementInfo element, SoftplusConstants folded, int unroll)
+    {
+        string T = element.Name;
+        string V = isa.Type(element);
+        static string Offset(int u) => u == 0 ? "i" : u == 1 ? "i + count" : $"i + {u} * count";
+        w.Line($"/// <summary>Softplus of {unroll} consecutive vectors at <paramref name=\"i\"/>, interleaved ({isa.Describe(element)}).</summary>");
+        w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
+        using (w.OpenBlock($"private static void {isa.Name}Steps(ref {T} source, ref {T} destination, nuint i)"))
+        {
+            w.Line($"nuint count = (nuint){V}.Count;");
+            for (int u = 0; u < unroll; u++)
+            {
+                w.Line($"var x_{u} = {isa.Load("source", Offset(u))};");
+            }
+
+            var writer = new KernelWriter(w, isa, element, unroll, "x", (u, result) => isa.Store($"({result})", "destination", Offset(u)) + ";");
+            SoftplusFormula.WriteBody(writer, folded, "x");
         }
     }
 

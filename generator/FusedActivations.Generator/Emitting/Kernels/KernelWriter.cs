@@ -10,12 +10,28 @@ namespace FusedActivations.Generator.Emitting.Kernels;
 internal sealed class KernelWriter
 {
     private readonly IndentedWriter _writer;
+    private readonly int _lanes;
+    private readonly System.Func<int, string, string>? _result;
+    private readonly System.Collections.Generic.HashSet<string> _locals = new();
 
-    public KernelWriter(IndentedWriter writer, IsaDialect isa, ElementInfo element)
+    /// <param name="writer">Where the statements go.</param>
+    /// <param name="isa">The path's dialect.</param>
+    /// <param name="element">The element type.</param>
+    /// <param name="lanes">
+    /// How many independent vectors to compute side by side. With more than one, every statement is written once per
+    /// lane, with the lane number appended to each local (<c>z_0, z_1, ...</c>): the processor then always has independent
+    /// work in flight, instead of one long dependency chain at a time.
+    /// </param>
+    /// <param name="inputName">The input local (<c>x</c>), lane-suffixed like the others.</param>
+    /// <param name="result">For <paramref name="lanes"/> &gt; 1: the statement that consumes lane u's result expression.</param>
+    public KernelWriter(IndentedWriter writer, IsaDialect isa, ElementInfo element, int lanes = 1, string inputName = "x", System.Func<int, string, string>? result = null)
     {
         _writer = writer;
         Isa = isa;
         Element = element;
+        _lanes = lanes;
+        _result = result;
+        _locals.Add(inputName);
     }
 
     public IsaDialect Isa { get; }
@@ -28,16 +44,57 @@ internal sealed class KernelWriter
     /// <summary>Writes <c>var name = expression;</c> (with an optional trailing comment) and returns the name.</summary>
     public string Let(string name, string expression, string? comment = null)
     {
-        string statement = $"var {name} = {StripParentheses(expression)};";
-        _writer.Line(comment is null ? statement : statement + " // " + comment);
+        for (int u = 0; u < _lanes; u++)
+        {
+            string target = _lanes == 1 ? name : LaneName(name, u);
+            string statement = $"var {target} = {StripParentheses(Lane(expression, u))};";
+            _writer.Line(comment is null || u > 0 ? statement : statement + " // " + comment);
+        }
+
+        _locals.Add(name);
         return name;
     }
 
     /// <summary>Writes <c>name = expression;</c> for a variable declared earlier.</summary>
-    public void Assign(string name, string expression) => _writer.Line($"{name} = {StripParentheses(expression)};");
+    public void Assign(string name, string expression)
+    {
+        for (int u = 0; u < _lanes; u++)
+        {
+            _writer.Line($"{Lane(name, u)} = {StripParentheses(Lane(expression, u))};");
+        }
+    }
 
-    /// <summary>Writes <c>return expression;</c>.</summary>
-    public void Return(string expression) => _writer.Line($"return {StripParentheses(expression)};");
+    /// <summary>Writes <c>return expression;</c>, or with several lanes, the result statement of each lane.</summary>
+    public void Return(string expression)
+    {
+        if (_result is null)
+        {
+            _writer.Line($"return {StripParentheses(expression)};");
+            return;
+        }
+
+        for (int u = 0; u < _lanes; u++)
+        {
+            _writer.Line(_result(u, StripParentheses(Lane(expression, u))));
+        }
+    }
+
+    /// <summary>The code for lane <paramref name="lane"/>: every local name gets the lane number appended.</summary>
+    private string Lane(string code, int lane)
+    {
+        if (_lanes == 1)
+        {
+            return code;
+        }
+
+        // One pass over identifiers, so that a renamed local is never renamed again.
+        return System.Text.RegularExpressions.Regex.Replace(
+            code,
+            @"\b[A-Za-z_][A-Za-z0-9_]*\b",
+            m => _locals.Contains(m.Value) ? LaneName(m.Value, lane) : m.Value);
+    }
+
+    private static string LaneName(string name, int lane) => name + "_" + lane;
 
     /// <summary>A named <c>const</c> of the kernel class, as a value of the path's type.</summary>
     public string C(string constantName) => Isa.Constant(constantName);
@@ -95,7 +152,7 @@ internal sealed class KernelWriter
         Let(name, C(prefix + degree), comment);
         for (int i = degree - 1; i >= 0; i--)
         {
-            _writer.Line($"{name} = {StripParentheses(Fma(name, v, C(prefix + i)))};");
+            Assign(name, Fma(name, v, C(prefix + i)));
         }
 
         return name;

@@ -10,7 +10,8 @@
 #   3. checks that the analyzer fires (FA2001) on a naive Math.Log(1 + Math.Exp(x)) in a separate build;
 #   4. publishes the net8.0 consumer self-contained for linux-x64 and runs it on a real .NET 8 runtime;
 #   5. publishes the net10.0 consumer with Native AOT (warning-free) and runs it: correct results, and the kernels take
-#      the path the binary's instruction set implies (default target: Vector128; x86-64-v4: AVX-512; see below).
+#      the path the binary's instruction set implies (default target: Vector128; x86-64-v4: AVX-512; see below);
+#   6. builds samples/SoftplusTour against the package, publishes it with Native AOT and runs it (it reports its path).
 #
 # Self-contained; needs the .NET 10 SDK, NuGet access, and clang + zlib1g-dev for Native AOT (scripts/setup.sh).
 # Exits non-zero on failure; the last line is "N passed, N failed".
@@ -356,6 +357,45 @@ else
     aot_check v4 x86-64-v4 Avx512
   elif [ "$expected_path" = Avx2 ]; then
     aot_check v3 x86-64-v3 Avx2
+  fi
+fi
+
+# ---- the repository's sample (samples/SoftplusTour), built against the package and published with Native AOT
+if [ -d "$repo/samples/SoftplusTour" ] && [ -f "$c10/Consumer.csproj" ] && command -v clang > /dev/null 2>&1; then
+  echo "== samples/SoftplusTour from the package, Native AOT"
+  st="$work/sample-aot"
+  mkdir -p "$st" && cp "$repo"/samples/SoftplusTour/*.cs "$st/"
+  # The repository's settings (Directory.Build.props) and the package instead of the ProjectReferences.
+  cat > "$st/SoftplusTour.csproj" <<EOF
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <LangVersion>latest</LangVersion>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>disable</ImplicitUsings>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+    <InvariantGlobalization>true</InvariantGlobalization>
+    <PublishAot>true</PublishAot>
+    <!-- The tour shows the naive formula next to the kernel on purpose; the package's analyzer flags it (FA2001). -->
+    <NoWarn>\$(NoWarn);FA2001</NoWarn>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="FusedActivations" Version="$version" />
+  </ItemGroup>
+</Project>
+EOF
+  if ! dotnet publish "$st" -c Release -r linux-x64 --nologo -v q -o "$st/out" > "$st.publish.log" 2>&1; then
+    show "$st.publish.log"; fail "sample Native AOT publish (warnings as errors)"
+  elif grep -qE 'warning [A-Z]+[0-9]+' "$st.publish.log"; then
+    show "$st.publish.log"; fail "sample Native AOT publish" "AOT/trim warnings (see above)"
+  else
+    timeout 300 "$st/out/SoftplusTour" > "$st.run.log" 2>&1; rc=$?
+    grep -E 'SIMD path' "$st.run.log" | sed 's/^/   /'
+    if [ $rc -ne 0 ]; then show "$st.run.log"; fail "sample Native AOT run" "exit code $rc"
+    elif ! grep -qE 'SIMD path.*: (Avx512|Avx2|AdvSimd|Vector128|Scalar) ' "$st.run.log"; then fail "sample Native AOT run" "no SIMD path reported"
+    else pass "sample (SoftplusTour) Native AOT publish and run"
+    fi
   fi
 fi
 

@@ -95,7 +95,7 @@ if [ -d tests/FusedActivations.Benchmarks ]; then
 fi
 
 # The package as a user gets it: pack, fresh net10.0/net8.0 consumers outside the repo, the .NET 8 runtime, the
-# analyzer in a consumer build, Native AOT (scripts/consumer-test.sh; about 2 minutes).
+# analyzer in a consumer build, Native AOT, the sample under AOT (scripts/consumer-test.sh; about 3 minutes).
 echo "== consumer-test (package, net10.0, net8.0, Native AOT)"
 bash scripts/consumer-test.sh > "$logs/consumer.log" 2>&1
 rc=$?

@@ -12,7 +12,7 @@ internal static class Descriptors
     /// Where the help pages live. The pages are docs/diagnostics/FA2xxx.md in this repository; change this one
     /// constant if the repository moves.
     /// </summary>
-    internal const string HelpLinkBase = "https://github.com/FusedActivations/FusedActivations/blob/main/docs/diagnostics/";
+    internal const string HelpLinkBase = "https://github.com/fusedactivations/fusedactivations/blob/main/docs/diagnostics/";
 
     private const string Category = "Numerics";
 

@@ -375,14 +375,10 @@ namespace FusedActivations.Generated
             var s_2 = Vector512.ShiftLeft(Avx512F.Max(n_2, Vector512.Create(MagicFloor)).AsInt64(), 52).AsDouble() * Vector512.Create(ScaleDown);
             var s_3 = Vector512.ShiftLeft(Avx512F.Max(n_3, Vector512.Create(MagicFloor)).AsInt64(), 52).AsDouble() * Vector512.Create(ScaleDown);
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A_0 = Vector512.Create(1.0) + s_0;
+            var A_0 = Vector512.Create(1.0) + s_0; // exact: this result is used only where k >= TinyK
             var A_1 = Vector512.Create(1.0) + s_1;
             var A_2 = Vector512.Create(1.0) + s_2;
             var A_3 = Vector512.Create(1.0) + s_3;
-            var Al_0 = (Vector512.Create(1.0) - A_0) + s_0; // 1 + s = A + Al
-            var Al_1 = (Vector512.Create(1.0) - A_1) + s_1;
-            var Al_2 = (Vector512.Create(1.0) - A_2) + s_2;
-            var Al_3 = (Vector512.Create(1.0) - A_3) + s_3;
             var Bt_0 = s_0 * pm_0;
             var Bt_1 = s_1 * pm_1;
             var Bt_2 = s_2 * pm_2;
@@ -391,10 +387,10 @@ namespace FusedActivations.Generated
             var uh_1 = A_1 + Bt_1;
             var uh_2 = A_2 + Bt_2;
             var uh_3 = A_3 + Bt_3;
-            var ul_0 = ((A_0 - uh_0) + Bt_0) + Avx512F.FusedMultiplyAdd(s_0, pme_0, Al_0);
-            var ul_1 = ((A_1 - uh_1) + Bt_1) + Avx512F.FusedMultiplyAdd(s_1, pme_1, Al_1);
-            var ul_2 = ((A_2 - uh_2) + Bt_2) + Avx512F.FusedMultiplyAdd(s_2, pme_2, Al_2);
-            var ul_3 = ((A_3 - uh_3) + Bt_3) + Avx512F.FusedMultiplyAdd(s_3, pme_3, Al_3);
+            var ul_0 = ((A_0 - uh_0) + Bt_0) + (s_0 * pme_0);
+            var ul_1 = ((A_1 - uh_1) + Bt_1) + (s_1 * pme_1);
+            var ul_2 = ((A_2 - uh_2) + Bt_2) + (s_2 * pme_2);
+            var ul_3 = ((A_3 - uh_3) + Bt_3) + (s_3 * pme_3);
             var upper_0 = Vector512.GreaterThan(uh_0, Vector512.Create(Sqrt2)); // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
             var upper_1 = Vector512.GreaterThan(uh_1, Vector512.Create(Sqrt2));
             var upper_2 = Vector512.GreaterThan(uh_2, Vector512.Create(Sqrt2));
@@ -625,11 +621,10 @@ namespace FusedActivations.Generated
             var s64 = Vector512.ShiftLeft(n.AsInt64(), 52).AsDouble(); // 2^(k + offset), normal even where e^a is subnormal
             var s = Vector512.ShiftLeft(Avx512F.Max(n, Vector512.Create(MagicFloor)).AsInt64(), 52).AsDouble() * Vector512.Create(ScaleDown); // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A = Vector512.Create(1.0) + s;
-            var Al = (Vector512.Create(1.0) - A) + s; // 1 + s = A + Al
+            var A = Vector512.Create(1.0) + s; // exact: this result is used only where k >= TinyK
             var Bt = s * pm;
             var uh = A + Bt;
-            var ul = ((A - uh) + Bt) + Avx512F.FusedMultiplyAdd(s, pme, Al);
+            var ul = ((A - uh) + Bt) + (s * pme);
             var upper = Vector512.GreaterThan(uh, Vector512.Create(Sqrt2)); // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
             var sc = Vector512.ConditionalSelect(upper, Vector512.Create(0.5), Vector512.Create(1.0));
             var f = (uh * sc) - Vector512.Create(1.0); // exact
@@ -793,14 +788,10 @@ namespace FusedActivations.Generated
             var s_2 = Vector256.ShiftLeft(Avx.Max(n_2, Vector256.Create(MagicFloor)).AsInt64(), 52).AsDouble() * Vector256.Create(ScaleDown);
             var s_3 = Vector256.ShiftLeft(Avx.Max(n_3, Vector256.Create(MagicFloor)).AsInt64(), 52).AsDouble() * Vector256.Create(ScaleDown);
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A_0 = Vector256.Create(1.0) + s_0;
+            var A_0 = Vector256.Create(1.0) + s_0; // exact: this result is used only where k >= TinyK
             var A_1 = Vector256.Create(1.0) + s_1;
             var A_2 = Vector256.Create(1.0) + s_2;
             var A_3 = Vector256.Create(1.0) + s_3;
-            var Al_0 = (Vector256.Create(1.0) - A_0) + s_0; // 1 + s = A + Al
-            var Al_1 = (Vector256.Create(1.0) - A_1) + s_1;
-            var Al_2 = (Vector256.Create(1.0) - A_2) + s_2;
-            var Al_3 = (Vector256.Create(1.0) - A_3) + s_3;
             var Bt_0 = s_0 * pm_0;
             var Bt_1 = s_1 * pm_1;
             var Bt_2 = s_2 * pm_2;
@@ -809,10 +800,10 @@ namespace FusedActivations.Generated
             var uh_1 = A_1 + Bt_1;
             var uh_2 = A_2 + Bt_2;
             var uh_3 = A_3 + Bt_3;
-            var ul_0 = ((A_0 - uh_0) + Bt_0) + Fma.MultiplyAdd(s_0, pme_0, Al_0);
-            var ul_1 = ((A_1 - uh_1) + Bt_1) + Fma.MultiplyAdd(s_1, pme_1, Al_1);
-            var ul_2 = ((A_2 - uh_2) + Bt_2) + Fma.MultiplyAdd(s_2, pme_2, Al_2);
-            var ul_3 = ((A_3 - uh_3) + Bt_3) + Fma.MultiplyAdd(s_3, pme_3, Al_3);
+            var ul_0 = ((A_0 - uh_0) + Bt_0) + (s_0 * pme_0);
+            var ul_1 = ((A_1 - uh_1) + Bt_1) + (s_1 * pme_1);
+            var ul_2 = ((A_2 - uh_2) + Bt_2) + (s_2 * pme_2);
+            var ul_3 = ((A_3 - uh_3) + Bt_3) + (s_3 * pme_3);
             var upper_0 = Vector256.GreaterThan(uh_0, Vector256.Create(Sqrt2)); // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
             var upper_1 = Vector256.GreaterThan(uh_1, Vector256.Create(Sqrt2));
             var upper_2 = Vector256.GreaterThan(uh_2, Vector256.Create(Sqrt2));
@@ -1043,11 +1034,10 @@ namespace FusedActivations.Generated
             var s64 = Vector256.ShiftLeft(n.AsInt64(), 52).AsDouble(); // 2^(k + offset), normal even where e^a is subnormal
             var s = Vector256.ShiftLeft(Avx.Max(n, Vector256.Create(MagicFloor)).AsInt64(), 52).AsDouble() * Vector256.Create(ScaleDown); // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A = Vector256.Create(1.0) + s;
-            var Al = (Vector256.Create(1.0) - A) + s; // 1 + s = A + Al
+            var A = Vector256.Create(1.0) + s; // exact: this result is used only where k >= TinyK
             var Bt = s * pm;
             var uh = A + Bt;
-            var ul = ((A - uh) + Bt) + Fma.MultiplyAdd(s, pme, Al);
+            var ul = ((A - uh) + Bt) + (s * pme);
             var upper = Vector256.GreaterThan(uh, Vector256.Create(Sqrt2)); // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
             var sc = Vector256.ConditionalSelect(upper, Vector256.Create(0.5), Vector256.Create(1.0));
             var f = (uh * sc) - Vector256.Create(1.0); // exact
@@ -1211,14 +1201,10 @@ namespace FusedActivations.Generated
             var s_2 = Vector128.ShiftLeft(AdvSimd.Arm64.Max(n_2, Vector128.Create(MagicFloor)).AsInt64(), 52).AsDouble() * Vector128.Create(ScaleDown);
             var s_3 = Vector128.ShiftLeft(AdvSimd.Arm64.Max(n_3, Vector128.Create(MagicFloor)).AsInt64(), 52).AsDouble() * Vector128.Create(ScaleDown);
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A_0 = Vector128.Create(1.0) + s_0;
+            var A_0 = Vector128.Create(1.0) + s_0; // exact: this result is used only where k >= TinyK
             var A_1 = Vector128.Create(1.0) + s_1;
             var A_2 = Vector128.Create(1.0) + s_2;
             var A_3 = Vector128.Create(1.0) + s_3;
-            var Al_0 = (Vector128.Create(1.0) - A_0) + s_0; // 1 + s = A + Al
-            var Al_1 = (Vector128.Create(1.0) - A_1) + s_1;
-            var Al_2 = (Vector128.Create(1.0) - A_2) + s_2;
-            var Al_3 = (Vector128.Create(1.0) - A_3) + s_3;
             var Bt_0 = s_0 * pm_0;
             var Bt_1 = s_1 * pm_1;
             var Bt_2 = s_2 * pm_2;
@@ -1227,10 +1213,10 @@ namespace FusedActivations.Generated
             var uh_1 = A_1 + Bt_1;
             var uh_2 = A_2 + Bt_2;
             var uh_3 = A_3 + Bt_3;
-            var ul_0 = ((A_0 - uh_0) + Bt_0) + AdvSimd.Arm64.FusedMultiplyAdd(Al_0, s_0, pme_0);
-            var ul_1 = ((A_1 - uh_1) + Bt_1) + AdvSimd.Arm64.FusedMultiplyAdd(Al_1, s_1, pme_1);
-            var ul_2 = ((A_2 - uh_2) + Bt_2) + AdvSimd.Arm64.FusedMultiplyAdd(Al_2, s_2, pme_2);
-            var ul_3 = ((A_3 - uh_3) + Bt_3) + AdvSimd.Arm64.FusedMultiplyAdd(Al_3, s_3, pme_3);
+            var ul_0 = ((A_0 - uh_0) + Bt_0) + (s_0 * pme_0);
+            var ul_1 = ((A_1 - uh_1) + Bt_1) + (s_1 * pme_1);
+            var ul_2 = ((A_2 - uh_2) + Bt_2) + (s_2 * pme_2);
+            var ul_3 = ((A_3 - uh_3) + Bt_3) + (s_3 * pme_3);
             var upper_0 = Vector128.GreaterThan(uh_0, Vector128.Create(Sqrt2)); // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
             var upper_1 = Vector128.GreaterThan(uh_1, Vector128.Create(Sqrt2));
             var upper_2 = Vector128.GreaterThan(uh_2, Vector128.Create(Sqrt2));
@@ -1461,11 +1447,10 @@ namespace FusedActivations.Generated
             var s64 = Vector128.ShiftLeft(n.AsInt64(), 52).AsDouble(); // 2^(k + offset), normal even where e^a is subnormal
             var s = Vector128.ShiftLeft(AdvSimd.Arm64.Max(n, Vector128.Create(MagicFloor)).AsInt64(), 52).AsDouble() * Vector128.Create(ScaleDown); // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A = Vector128.Create(1.0) + s;
-            var Al = (Vector128.Create(1.0) - A) + s; // 1 + s = A + Al
+            var A = Vector128.Create(1.0) + s; // exact: this result is used only where k >= TinyK
             var Bt = s * pm;
             var uh = A + Bt;
-            var ul = ((A - uh) + Bt) + AdvSimd.Arm64.FusedMultiplyAdd(Al, s, pme);
+            var ul = ((A - uh) + Bt) + (s * pme);
             var upper = Vector128.GreaterThan(uh, Vector128.Create(Sqrt2)); // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
             var sc = Vector128.ConditionalSelect(upper, Vector128.Create(0.5), Vector128.Create(1.0));
             var f = (uh * sc) - Vector128.Create(1.0); // exact
@@ -1645,14 +1630,10 @@ namespace FusedActivations.Generated
             var s_2 = Vector128.ShiftLeft(Vector128.Max(n_2, Vector128.Create(MagicFloor)).AsInt64(), 52).AsDouble() * Vector128.Create(ScaleDown);
             var s_3 = Vector128.ShiftLeft(Vector128.Max(n_3, Vector128.Create(MagicFloor)).AsInt64(), 52).AsDouble() * Vector128.Create(ScaleDown);
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A_0 = Vector128.Create(1.0) + s_0;
+            var A_0 = Vector128.Create(1.0) + s_0; // exact: this result is used only where k >= TinyK
             var A_1 = Vector128.Create(1.0) + s_1;
             var A_2 = Vector128.Create(1.0) + s_2;
             var A_3 = Vector128.Create(1.0) + s_3;
-            var Al_0 = (Vector128.Create(1.0) - A_0) + s_0; // 1 + s = A + Al
-            var Al_1 = (Vector128.Create(1.0) - A_1) + s_1;
-            var Al_2 = (Vector128.Create(1.0) - A_2) + s_2;
-            var Al_3 = (Vector128.Create(1.0) - A_3) + s_3;
             var Bt_0 = s_0 * pm_0;
             var Bt_1 = s_1 * pm_1;
             var Bt_2 = s_2 * pm_2;
@@ -1661,10 +1642,10 @@ namespace FusedActivations.Generated
             var uh_1 = A_1 + Bt_1;
             var uh_2 = A_2 + Bt_2;
             var uh_3 = A_3 + Bt_3;
-            var ul_0 = ((A_0 - uh_0) + Bt_0) + (s_0 * pme_0 + Al_0);
-            var ul_1 = ((A_1 - uh_1) + Bt_1) + (s_1 * pme_1 + Al_1);
-            var ul_2 = ((A_2 - uh_2) + Bt_2) + (s_2 * pme_2 + Al_2);
-            var ul_3 = ((A_3 - uh_3) + Bt_3) + (s_3 * pme_3 + Al_3);
+            var ul_0 = ((A_0 - uh_0) + Bt_0) + (s_0 * pme_0);
+            var ul_1 = ((A_1 - uh_1) + Bt_1) + (s_1 * pme_1);
+            var ul_2 = ((A_2 - uh_2) + Bt_2) + (s_2 * pme_2);
+            var ul_3 = ((A_3 - uh_3) + Bt_3) + (s_3 * pme_3);
             var upper_0 = Vector128.GreaterThan(uh_0, Vector128.Create(Sqrt2)); // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
             var upper_1 = Vector128.GreaterThan(uh_1, Vector128.Create(Sqrt2));
             var upper_2 = Vector128.GreaterThan(uh_2, Vector128.Create(Sqrt2));
@@ -1899,11 +1880,10 @@ namespace FusedActivations.Generated
             var s64 = Vector128.ShiftLeft(n.AsInt64(), 52).AsDouble(); // 2^(k + offset), normal even where e^a is subnormal
             var s = Vector128.ShiftLeft(Vector128.Max(n, Vector128.Create(MagicFloor)).AsInt64(), 52).AsDouble() * Vector128.Create(ScaleDown); // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A = Vector128.Create(1.0) + s;
-            var Al = (Vector128.Create(1.0) - A) + s; // 1 + s = A + Al
+            var A = Vector128.Create(1.0) + s; // exact: this result is used only where k >= TinyK
             var Bt = s * pm;
             var uh = A + Bt;
-            var ul = ((A - uh) + Bt) + (s * pme + Al);
+            var ul = ((A - uh) + Bt) + (s * pme);
             var upper = Vector128.GreaterThan(uh, Vector128.Create(Sqrt2)); // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
             var sc = Vector128.ConditionalSelect(upper, Vector128.Create(0.5), Vector128.Create(1.0));
             var f = (uh * sc) - Vector128.Create(1.0); // exact
@@ -1990,11 +1970,10 @@ namespace FusedActivations.Generated
             var s64 = BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(n) << 52); // 2^(k + offset), normal even where e^a is subnormal
             var s = BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits((n > MagicFloor ? n : MagicFloor)) << 52) * ScaleDown; // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A = 1.0 + s;
-            var Al = (1.0 - A) + s; // 1 + s = A + Al
+            var A = 1.0 + s; // exact: this result is used only where k >= TinyK
             var Bt = s * pm;
             var uh = A + Bt;
-            var ul = ((A - uh) + Bt) + Math.FusedMultiplyAdd(s, pme, Al);
+            var ul = ((A - uh) + Bt) + (s * pme);
             var upper = uh > Sqrt2; // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
             var sc = upper ? 0.5 : 1.0;
             var f = (uh * sc) - 1.0; // exact

@@ -108,11 +108,10 @@ namespace FusedActivations.Generated
             var s64 = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(n) << 23); // 2^(k + offset), normal even where e^a is subnormal
             var s = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits((n > MagicFloor ? n : MagicFloor)) << 23) * ScaleDown; // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A = 1f + s;
-            var Al = (1f - A) + s; // 1 + s = A + Al
+            var A = 1f + s; // exact: this result is used only where k >= TinyK
             var Bt = s * pm;
             var uh = A + Bt;
-            var ul = ((A - uh) + Bt) + MathF.FusedMultiplyAdd(s, pme, Al);
+            var ul = ((A - uh) + Bt) + (s * pme);
             var upper = uh > Sqrt2; // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
             var sc = upper ? 0.5f : 1f;
             var f = (uh * sc) - 1f; // exact

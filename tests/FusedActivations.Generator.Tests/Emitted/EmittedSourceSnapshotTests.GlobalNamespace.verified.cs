@@ -417,7 +417,7 @@ namespace FusedActivations.Generated
             var s_6 = Vector512.ShiftLeft(Avx512F.Max(n_6, Vector512.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector512.Create(ScaleDown);
             var s_7 = Vector512.ShiftLeft(Avx512F.Max(n_7, Vector512.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector512.Create(ScaleDown);
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A_0 = Vector512.Create(1f) + s_0;
+            var A_0 = Vector512.Create(1f) + s_0; // exact: this result is used only where k >= TinyK
             var A_1 = Vector512.Create(1f) + s_1;
             var A_2 = Vector512.Create(1f) + s_2;
             var A_3 = Vector512.Create(1f) + s_3;
@@ -425,14 +425,6 @@ namespace FusedActivations.Generated
             var A_5 = Vector512.Create(1f) + s_5;
             var A_6 = Vector512.Create(1f) + s_6;
             var A_7 = Vector512.Create(1f) + s_7;
-            var Al_0 = (Vector512.Create(1f) - A_0) + s_0; // 1 + s = A + Al
-            var Al_1 = (Vector512.Create(1f) - A_1) + s_1;
-            var Al_2 = (Vector512.Create(1f) - A_2) + s_2;
-            var Al_3 = (Vector512.Create(1f) - A_3) + s_3;
-            var Al_4 = (Vector512.Create(1f) - A_4) + s_4;
-            var Al_5 = (Vector512.Create(1f) - A_5) + s_5;
-            var Al_6 = (Vector512.Create(1f) - A_6) + s_6;
-            var Al_7 = (Vector512.Create(1f) - A_7) + s_7;
             var Bt_0 = s_0 * pm_0;
             var Bt_1 = s_1 * pm_1;
             var Bt_2 = s_2 * pm_2;
@@ -449,14 +441,14 @@ namespace FusedActivations.Generated
             var uh_5 = A_5 + Bt_5;
             var uh_6 = A_6 + Bt_6;
             var uh_7 = A_7 + Bt_7;
-            var ul_0 = ((A_0 - uh_0) + Bt_0) + Avx512F.FusedMultiplyAdd(s_0, pme_0, Al_0);
-            var ul_1 = ((A_1 - uh_1) + Bt_1) + Avx512F.FusedMultiplyAdd(s_1, pme_1, Al_1);
-            var ul_2 = ((A_2 - uh_2) + Bt_2) + Avx512F.FusedMultiplyAdd(s_2, pme_2, Al_2);
-            var ul_3 = ((A_3 - uh_3) + Bt_3) + Avx512F.FusedMultiplyAdd(s_3, pme_3, Al_3);
-            var ul_4 = ((A_4 - uh_4) + Bt_4) + Avx512F.FusedMultiplyAdd(s_4, pme_4, Al_4);
-            var ul_5 = ((A_5 - uh_5) + Bt_5) + Avx512F.FusedMultiplyAdd(s_5, pme_5, Al_5);
-            var ul_6 = ((A_6 - uh_6) + Bt_6) + Avx512F.FusedMultiplyAdd(s_6, pme_6, Al_6);
-            var ul_7 = ((A_7 - uh_7) + Bt_7) + Avx512F.FusedMultiplyAdd(s_7, pme_7, Al_7);
+            var ul_0 = ((A_0 - uh_0) + Bt_0) + (s_0 * pme_0);
+            var ul_1 = ((A_1 - uh_1) + Bt_1) + (s_1 * pme_1);
+            var ul_2 = ((A_2 - uh_2) + Bt_2) + (s_2 * pme_2);
+            var ul_3 = ((A_3 - uh_3) + Bt_3) + (s_3 * pme_3);
+            var ul_4 = ((A_4 - uh_4) + Bt_4) + (s_4 * pme_4);
+            var ul_5 = ((A_5 - uh_5) + Bt_5) + (s_5 * pme_5);
+            var ul_6 = ((A_6 - uh_6) + Bt_6) + (s_6 * pme_6);
+            var ul_7 = ((A_7 - uh_7) + Bt_7) + (s_7 * pme_7);
             var upper_0 = Vector512.GreaterThan(uh_0, Vector512.Create(Sqrt2)); // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
             var upper_1 = Vector512.GreaterThan(uh_1, Vector512.Create(Sqrt2));
             var upper_2 = Vector512.GreaterThan(uh_2, Vector512.Create(Sqrt2));
@@ -794,11 +786,10 @@ namespace FusedActivations.Generated
             var s64 = Vector512.ShiftLeft(n.AsInt32(), 23).AsSingle(); // 2^(k + offset), normal even where e^a is subnormal
             var s = Vector512.ShiftLeft(Avx512F.Max(n, Vector512.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector512.Create(ScaleDown); // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A = Vector512.Create(1f) + s;
-            var Al = (Vector512.Create(1f) - A) + s; // 1 + s = A + Al
+            var A = Vector512.Create(1f) + s; // exact: this result is used only where k >= TinyK
             var Bt = s * pm;
             var uh = A + Bt;
-            var ul = ((A - uh) + Bt) + Avx512F.FusedMultiplyAdd(s, pme, Al);
+            var ul = ((A - uh) + Bt) + (s * pme);
             var upper = Vector512.GreaterThan(uh, Vector512.Create(Sqrt2)); // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
             var sc = Vector512.ConditionalSelect(upper, Vector512.Create(0.5f), Vector512.Create(1f));
             var f = (uh * sc) - Vector512.Create(1f); // exact
@@ -1012,7 +1003,7 @@ namespace FusedActivations.Generated
             var s_6 = Vector256.ShiftLeft(Avx.Max(n_6, Vector256.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector256.Create(ScaleDown);
             var s_7 = Vector256.ShiftLeft(Avx.Max(n_7, Vector256.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector256.Create(ScaleDown);
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A_0 = Vector256.Create(1f) + s_0;
+            var A_0 = Vector256.Create(1f) + s_0; // exact: this result is used only where k >= TinyK
             var A_1 = Vector256.Create(1f) + s_1;
             var A_2 = Vector256.Create(1f) + s_2;
             var A_3 = Vector256.Create(1f) + s_3;
@@ -1020,14 +1011,6 @@ namespace FusedActivations.Generated
             var A_5 = Vector256.Create(1f) + s_5;
             var A_6 = Vector256.Create(1f) + s_6;
             var A_7 = Vector256.Create(1f) + s_7;
-            var Al_0 = (Vector256.Create(1f) - A_0) + s_0; // 1 + s = A + Al
-            var Al_1 = (Vector256.Create(1f) - A_1) + s_1;
-            var Al_2 = (Vector256.Create(1f) - A_2) + s_2;
-            var Al_3 = (Vector256.Create(1f) - A_3) + s_3;
-            var Al_4 = (Vector256.Create(1f) - A_4) + s_4;
-            var Al_5 = (Vector256.Create(1f) - A_5) + s_5;
-            var Al_6 = (Vector256.Create(1f) - A_6) + s_6;
-            var Al_7 = (Vector256.Create(1f) - A_7) + s_7;
             var Bt_0 = s_0 * pm_0;
             var Bt_1 = s_1 * pm_1;
             var Bt_2 = s_2 * pm_2;
@@ -1044,14 +1027,14 @@ namespace FusedActivations.Generated
             var uh_5 = A_5 + Bt_5;
             var uh_6 = A_6 + Bt_6;
             var uh_7 = A_7 + Bt_7;
-            var ul_0 = ((A_0 - uh_0) + Bt_0) + Fma.MultiplyAdd(s_0, pme_0, Al_0);
-            var ul_1 = ((A_1 - uh_1) + Bt_1) + Fma.MultiplyAdd(s_1, pme_1, Al_1);
-            var ul_2 = ((A_2 - uh_2) + Bt_2) + Fma.MultiplyAdd(s_2, pme_2, Al_2);
-            var ul_3 = ((A_3 - uh_3) + Bt_3) + Fma.MultiplyAdd(s_3, pme_3, Al_3);
-            var ul_4 = ((A_4 - uh_4) + Bt_4) + Fma.MultiplyAdd(s_4, pme_4, Al_4);
-            var ul_5 = ((A_5 - uh_5) + Bt_5) + Fma.MultiplyAdd(s_5, pme_5, Al_5);
-            var ul_6 = ((A_6 - uh_6) + Bt_6) + Fma.MultiplyAdd(s_6, pme_6, Al_6);
-            var ul_7 = ((A_7 - uh_7) + Bt_7) + Fma.MultiplyAdd(s_7, pme_7, Al_7);
+            var ul_0 = ((A_0 - uh_0) + Bt_0) + (s_0 * pme_0);
+            var ul_1 = ((A_1 - uh_1) + Bt_1) + (s_1 * pme_1);
+            var ul_2 = ((A_2 - uh_2) + Bt_2) + (s_2 * pme_2);
+            var ul_3 = ((A_3 - uh_3) + Bt_3) + (s_3 * pme_3);
+            var ul_4 = ((A_4 - uh_4) + Bt_4) + (s_4 * pme_4);
+            var ul_5 = ((A_5 - uh_5) + Bt_5) + (s_5 * pme_5);
+            var ul_6 = ((A_6 - uh_6) + Bt_6) + (s_6 * pme_6);
+            var ul_7 = ((A_7 - uh_7) + Bt_7) + (s_7 * pme_7);
             var upper_0 = Vector256.GreaterThan(uh_0, Vector256.Create(Sqrt2)); // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
             var upper_1 = Vector256.GreaterThan(uh_1, Vector256.Create(Sqrt2));
             var upper_2 = Vector256.GreaterThan(uh_2, Vector256.Create(Sqrt2));
@@ -1389,11 +1372,10 @@ namespace FusedActivations.Generated
             var s64 = Vector256.ShiftLeft(n.AsInt32(), 23).AsSingle(); // 2^(k + offset), normal even where e^a is subnormal
             var s = Vector256.ShiftLeft(Avx.Max(n, Vector256.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector256.Create(ScaleDown); // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A = Vector256.Create(1f) + s;
-            var Al = (Vector256.Create(1f) - A) + s; // 1 + s = A + Al
+            var A = Vector256.Create(1f) + s; // exact: this result is used only where k >= TinyK
             var Bt = s * pm;
             var uh = A + Bt;
-            var ul = ((A - uh) + Bt) + Fma.MultiplyAdd(s, pme, Al);
+            var ul = ((A - uh) + Bt) + (s * pme);
             var upper = Vector256.GreaterThan(uh, Vector256.Create(Sqrt2)); // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
             var sc = Vector256.ConditionalSelect(upper, Vector256.Create(0.5f), Vector256.Create(1f));
             var f = (uh * sc) - Vector256.Create(1f); // exact
@@ -1607,7 +1589,7 @@ namespace FusedActivations.Generated
             var s_6 = Vector128.ShiftLeft(AdvSimd.Max(n_6, Vector128.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(ScaleDown);
             var s_7 = Vector128.ShiftLeft(AdvSimd.Max(n_7, Vector128.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(ScaleDown);
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A_0 = Vector128.Create(1f) + s_0;
+            var A_0 = Vector128.Create(1f) + s_0; // exact: this result is used only where k >= TinyK
             var A_1 = Vector128.Create(1f) + s_1;
             var A_2 = Vector128.Create(1f) + s_2;
             var A_3 = Vector128.Create(1f) + s_3;
@@ -1615,14 +1597,6 @@ namespace FusedActivations.Generated
             var A_5 = Vector128.Create(1f) + s_5;
             var A_6 = Vector128.Create(1f) + s_6;
             var A_7 = Vector128.Create(1f) + s_7;
-            var Al_0 = (Vector128.Create(1f) - A_0) + s_0; // 1 + s = A + Al
-            var Al_1 = (Vector128.Create(1f) - A_1) + s_1;
-            var Al_2 = (Vector128.Create(1f) - A_2) + s_2;
-            var Al_3 = (Vector128.Create(1f) - A_3) + s_3;
-            var Al_4 = (Vector128.Create(1f) - A_4) + s_4;
-            var Al_5 = (Vector128.Create(1f) - A_5) + s_5;
-            var Al_6 = (Vector128.Create(1f) - A_6) + s_6;
-            var Al_7 = (Vector128.Create(1f) - A_7) + s_7;
             var Bt_0 = s_0 * pm_0;
             var Bt_1 = s_1 * pm_1;
             var Bt_2 = s_2 * pm_2;
@@ -1639,14 +1613,14 @@ namespace FusedActivations.Generated
             var uh_5 = A_5 + Bt_5;
             var uh_6 = A_6 + Bt_6;
             var uh_7 = A_7 + Bt_7;
-            var ul_0 = ((A_0 - uh_0) + Bt_0) + AdvSimd.FusedMultiplyAdd(Al_0, s_0, pme_0);
-            var ul_1 = ((A_1 - uh_1) + Bt_1) + AdvSimd.FusedMultiplyAdd(Al_1, s_1, pme_1);
-            var ul_2 = ((A_2 - uh_2) + Bt_2) + AdvSimd.FusedMultiplyAdd(Al_2, s_2, pme_2);
-            var ul_3 = ((A_3 - uh_3) + Bt_3) + AdvSimd.FusedMultiplyAdd(Al_3, s_3, pme_3);
-            var ul_4 = ((A_4 - uh_4) + Bt_4) + AdvSimd.FusedMultiplyAdd(Al_4, s_4, pme_4);
-            var ul_5 = ((A_5 - uh_5) + Bt_5) + AdvSimd.FusedMultiplyAdd(Al_5, s_5, pme_5);
-            var ul_6 = ((A_6 - uh_6) + Bt_6) + AdvSimd.FusedMultiplyAdd(Al_6, s_6, pme_6);
-            var ul_7 = ((A_7 - uh_7) + Bt_7) + AdvSimd.FusedMultiplyAdd(Al_7, s_7, pme_7);
+            var ul_0 = ((A_0 - uh_0) + Bt_0) + (s_0 * pme_0);
+            var ul_1 = ((A_1 - uh_1) + Bt_1) + (s_1 * pme_1);
+            var ul_2 = ((A_2 - uh_2) + Bt_2) + (s_2 * pme_2);
+            var ul_3 = ((A_3 - uh_3) + Bt_3) + (s_3 * pme_3);
+            var ul_4 = ((A_4 - uh_4) + Bt_4) + (s_4 * pme_4);
+            var ul_5 = ((A_5 - uh_5) + Bt_5) + (s_5 * pme_5);
+            var ul_6 = ((A_6 - uh_6) + Bt_6) + (s_6 * pme_6);
+            var ul_7 = ((A_7 - uh_7) + Bt_7) + (s_7 * pme_7);
             var upper_0 = Vector128.GreaterThan(uh_0, Vector128.Create(Sqrt2)); // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
             var upper_1 = Vector128.GreaterThan(uh_1, Vector128.Create(Sqrt2));
             var upper_2 = Vector128.GreaterThan(uh_2, Vector128.Create(Sqrt2));
@@ -1984,11 +1958,10 @@ namespace FusedActivations.Generated
             var s64 = Vector128.ShiftLeft(n.AsInt32(), 23).AsSingle(); // 2^(k + offset), normal even where e^a is subnormal
             var s = Vector128.ShiftLeft(AdvSimd.Max(n, Vector128.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(ScaleDown); // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A = Vector128.Create(1f) + s;
-            var Al = (Vector128.Create(1f) - A) + s; // 1 + s = A + Al
+            var A = Vector128.Create(1f) + s; // exact: this result is used only where k >= TinyK
             var Bt = s * pm;
             var uh = A + Bt;
-            var ul = ((A - uh) + Bt) + AdvSimd.FusedMultiplyAdd(Al, s, pme);
+            var ul = ((A - uh) + Bt) + (s * pme);
             var upper = Vector128.GreaterThan(uh, Vector128.Create(Sqrt2)); // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
             var sc = Vector128.ConditionalSelect(upper, Vector128.Create(0.5f), Vector128.Create(1f));
             var f = (uh * sc) - Vector128.Create(1f); // exact
@@ -2234,7 +2207,7 @@ namespace FusedActivations.Generated
             var s_6 = Vector128.ShiftLeft(Vector128.Max(n_6, Vector128.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(ScaleDown);
             var s_7 = Vector128.ShiftLeft(Vector128.Max(n_7, Vector128.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(ScaleDown);
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A_0 = Vector128.Create(1f) + s_0;
+            var A_0 = Vector128.Create(1f) + s_0; // exact: this result is used only where k >= TinyK
             var A_1 = Vector128.Create(1f) + s_1;
             var A_2 = Vector128.Create(1f) + s_2;
             var A_3 = Vector128.Create(1f) + s_3;
@@ -2242,14 +2215,6 @@ namespace FusedActivations.Generated
             var A_5 = Vector128.Create(1f) + s_5;
             var A_6 = Vector128.Create(1f) + s_6;
             var A_7 = Vector128.Create(1f) + s_7;
-            var Al_0 = (Vector128.Create(1f) - A_0) + s_0; // 1 + s = A + Al
-            var Al_1 = (Vector128.Create(1f) - A_1) + s_1;
-            var Al_2 = (Vector128.Create(1f) - A_2) + s_2;
-            var Al_3 = (Vector128.Create(1f) - A_3) + s_3;
-            var Al_4 = (Vector128.Create(1f) - A_4) + s_4;
-            var Al_5 = (Vector128.Create(1f) - A_5) + s_5;
-            var Al_6 = (Vector128.Create(1f) - A_6) + s_6;
-            var Al_7 = (Vector128.Create(1f) - A_7) + s_7;
             var Bt_0 = s_0 * pm_0;
             var Bt_1 = s_1 * pm_1;
             var Bt_2 = s_2 * pm_2;
@@ -2266,14 +2231,14 @@ namespace FusedActivations.Generated
             var uh_5 = A_5 + Bt_5;
             var uh_6 = A_6 + Bt_6;
             var uh_7 = A_7 + Bt_7;
-            var ul_0 = ((A_0 - uh_0) + Bt_0) + (s_0 * pme_0 + Al_0);
-            var ul_1 = ((A_1 - uh_1) + Bt_1) + (s_1 * pme_1 + Al_1);
-            var ul_2 = ((A_2 - uh_2) + Bt_2) + (s_2 * pme_2 + Al_2);
-            var ul_3 = ((A_3 - uh_3) + Bt_3) + (s_3 * pme_3 + Al_3);
-            var ul_4 = ((A_4 - uh_4) + Bt_4) + (s_4 * pme_4 + Al_4);
-            var ul_5 = ((A_5 - uh_5) + Bt_5) + (s_5 * pme_5 + Al_5);
-            var ul_6 = ((A_6 - uh_6) + Bt_6) + (s_6 * pme_6 + Al_6);
-            var ul_7 = ((A_7 - uh_7) + Bt_7) + (s_7 * pme_7 + Al_7);
+            var ul_0 = ((A_0 - uh_0) + Bt_0) + (s_0 * pme_0);
+            var ul_1 = ((A_1 - uh_1) + Bt_1) + (s_1 * pme_1);
+            var ul_2 = ((A_2 - uh_2) + Bt_2) + (s_2 * pme_2);
+            var ul_3 = ((A_3 - uh_3) + Bt_3) + (s_3 * pme_3);
+            var ul_4 = ((A_4 - uh_4) + Bt_4) + (s_4 * pme_4);
+            var ul_5 = ((A_5 - uh_5) + Bt_5) + (s_5 * pme_5);
+            var ul_6 = ((A_6 - uh_6) + Bt_6) + (s_6 * pme_6);
+            var ul_7 = ((A_7 - uh_7) + Bt_7) + (s_7 * pme_7);
             var upper_0 = Vector128.GreaterThan(uh_0, Vector128.Create(Sqrt2)); // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
             var upper_1 = Vector128.GreaterThan(uh_1, Vector128.Create(Sqrt2));
             var upper_2 = Vector128.GreaterThan(uh_2, Vector128.Create(Sqrt2));
@@ -2615,11 +2580,10 @@ namespace FusedActivations.Generated
             var s64 = Vector128.ShiftLeft(n.AsInt32(), 23).AsSingle(); // 2^(k + offset), normal even where e^a is subnormal
             var s = Vector128.ShiftLeft(Vector128.Max(n, Vector128.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(ScaleDown); // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A = Vector128.Create(1f) + s;
-            var Al = (Vector128.Create(1f) - A) + s; // 1 + s = A + Al
+            var A = Vector128.Create(1f) + s; // exact: this result is used only where k >= TinyK
             var Bt = s * pm;
             var uh = A + Bt;
-            var ul = ((A - uh) + Bt) + (s * pme + Al);
+            var ul = ((A - uh) + Bt) + (s * pme);
             var upper = Vector128.GreaterThan(uh, Vector128.Create(Sqrt2)); // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
             var sc = Vector128.ConditionalSelect(upper, Vector128.Create(0.5f), Vector128.Create(1f));
             var f = (uh * sc) - Vector128.Create(1f); // exact
@@ -2691,11 +2655,10 @@ namespace FusedActivations.Generated
             var s64 = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(n) << 23); // 2^(k + offset), normal even where e^a is subnormal
             var s = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits((n > MagicFloor ? n : MagicFloor)) << 23) * ScaleDown; // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A = 1f + s;
-            var Al = (1f - A) + s; // 1 + s = A + Al
+            var A = 1f + s; // exact: this result is used only where k >= TinyK
             var Bt = s * pm;
             var uh = A + Bt;
-            var ul = ((A - uh) + Bt) + MathF.FusedMultiplyAdd(s, pme, Al);
+            var ul = ((A - uh) + Bt) + (s * pme);
             var upper = uh > Sqrt2; // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
             var sc = upper ? 0.5f : 1f;
             var f = (uh * sc) - 1f; // exact

@@ -120,11 +120,10 @@ internal static class SoftplusFormula
         string s = w.Let("s", w.Mul(w.ShiftIntoExponent(w.Max(n, w.C("MagicFloor"))), w.C("ScaleDown")), "2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)");
 
         w.Comment("Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].");
-        string A = w.Let("A", w.Add(w.Lit(1), s));
-        string Al = w.Let("Al", w.Add(w.Sub(w.Lit(1), A), s), "1 + s = A + Al");
+        string A = w.Let("A", w.Add(w.Lit(1), s), "exact: this result is used only where k >= TinyK");
         string Bt = w.Let("Bt", w.Mul(s, pm));
         string uh = w.Let("uh", w.Add(A, Bt));
-        string ul = w.Let("ul", w.Add(w.Add(w.Sub(A, uh), Bt), w.Fma(s, pme, Al)));
+        string ul = w.Let("ul", w.Add(w.Add(w.Sub(A, uh), Bt), w.Mul(s, pme)));
         string upper = w.Let("upper", w.GreaterThan(uh, w.C("Sqrt2")), "lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)");
         string sc = w.Let("sc", w.Select(upper, w.Lit(0.5), w.Lit(1)));
         string f = w.Let("f", w.Sub(w.Mul(uh, sc), w.Lit(1)), "exact");

@@ -55,6 +55,7 @@ internal static class FloatCheck
     {
         private readonly float[] _x = new float[ChunkSize];
         private readonly double[] _reference = new double[ChunkSize];
+        private readonly double[] _referenceNoCut = new double[ChunkSize];
         private readonly float[] _result = new float[ChunkSize];
 
         public ErrorStats[] Stats { get; } = CreateStats(kernelCount);
@@ -79,15 +80,29 @@ internal static class FloatCheck
                 _reference[i] = Reference.Softplus(x[i], beta, threshold);
             }
 
+            // Kernels without a cut-off (HasThreshold false) are judged against threshold +inf: the same reference when
+            // the run's threshold is +inf, else one that differs only where Reference.Softplus's documented rule,
+            // (float)(beta * x) > threshold, returns x.
+            double[] referenceNoCut = _reference;
+            if (!float.IsPositiveInfinity(threshold) && Array.Exists(kernels, k => !k.HasThreshold))
+            {
+                referenceNoCut = _referenceNoCut;
+                for (int i = 0; i < length; i++)
+                {
+                    referenceNoCut[i] = (float)(beta * x[i]) > threshold ? Reference.Softplus(x[i], beta, float.PositiveInfinity) : _reference[i];
+                }
+            }
+
             for (int k = 0; k < kernels.Length; k++)
             {
                 Span<float> result = _result.AsSpan(0, length);
                 kernels[k].Softplus(x, result);
                 ErrorStats stats = Stats[k];
+                double[] reference = kernels[k].HasThreshold ? _reference : referenceNoCut;
                 for (int i = 0; i < length; i++)
                 {
-                    double ulps = Ulp.Distance(result[i], _reference[i]);
-                    stats.Add(ulps, x[i], (uint)BitConverter.SingleToInt32Bits(x[i]), result[i], _reference[i]);
+                    double ulps = Ulp.Distance(result[i], reference[i]);
+                    stats.Add(ulps, x[i], (uint)BitConverter.SingleToInt32Bits(x[i]), result[i], reference[i]);
                 }
             }
         }

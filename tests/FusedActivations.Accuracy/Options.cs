@@ -4,13 +4,16 @@ using System.Globalization;
 
 namespace FusedActivations.Accuracy;
 
-/// <summary>The command line: <c>softplus [--beta B] [--threshold T] [--kernel A,B] [--quick] [--double N] [--seed S]</c>.</summary>
-internal sealed record Options(double Beta, double Threshold, IReadOnlyList<string> Kernels, bool Quick, long DoubleCount, int Seed)
+/// <summary>
+/// The command line: <c>softplus [--beta B] [--threshold T] [--kernel A,B] [--quick] [--double N] [--seed S] [--markdown FILE]</c>.
+/// </summary>
+internal sealed record Options(double Beta, double Threshold, IReadOnlyList<string> Kernels, bool Quick, long DoubleCount, int Seed, string? Markdown)
 {
     public const string Usage =
-        "usage: softplus [--beta B] [--threshold T|inf] [--kernel NAME[,NAME...]] [--quick] [--double N] [--seed S]\n" +
+        "usage: softplus [--beta B] [--threshold T|inf] [--kernel NAME[,NAME...]] [--quick] [--double N] [--seed S] [--markdown FILE]\n" +
         "  checks every float input (or every 4099th with --quick) of the named kernels against the reference;\n" +
-        "  --double N checks N random doubles plus the special values instead. Default kernel: fusedmath.";
+        "  --double N checks N random doubles plus the special values instead. Default kernel: fusedmath.\n" +
+        "  --markdown FILE also writes the results as a markdown table (folders are created).";
 
     public static Options Parse(string[] args)
     {
@@ -25,6 +28,7 @@ internal sealed record Options(double Beta, double Threshold, IReadOnlyList<stri
         bool quick = false;
         long doubleCount = 0;
         int seed = 1;
+        string? markdown = null;
         for (int i = 1; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -48,6 +52,9 @@ internal sealed record Options(double Beta, double Threshold, IReadOnlyList<stri
                 case "--seed":
                     seed = int.Parse(Value(), CultureInfo.InvariantCulture);
                     break;
+                case "--markdown":
+                    markdown = Value();
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option {args[i]}.");
             }
@@ -63,7 +70,7 @@ internal sealed record Options(double Beta, double Threshold, IReadOnlyList<stri
             kernels.Add("fusedmath");
         }
 
-        return new Options(beta, threshold, kernels, quick, doubleCount, seed);
+        return new Options(beta, threshold, kernels, quick, doubleCount, seed, markdown);
     }
 
     private static double ParseDouble(string text) => text.ToLowerInvariant() switch

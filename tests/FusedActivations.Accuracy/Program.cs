@@ -1,9 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
-using System.Runtime.InteropServices;
-using FusedActivations;
 using FusedActivations.Accuracy;
 using FusedActivations.Accuracy.Kernels;
 
@@ -24,47 +23,77 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 
 KernelRegistry registry = KernelRegistry.CreateDefault();
 var parameters = new SoftplusParameters(options.Beta, options.Threshold);
-IAccuracyKernel[] kernels;
-try
+var kernelList = new List<IAccuracyKernel>();
+var skipped = new List<KernelUnavailableException>();
+foreach (string name in options.Kernels)
 {
-    kernels = options.Kernels.Select(name => registry.Create(name, parameters)).ToArray();
+    try
+    {
+        kernelList.Add(registry.Create(name, parameters));
+    }
+    catch (KernelUnavailableException e)
+    {
+        // A peer whose native library does not load here: say why and go on with the others.
+        Console.Error.WriteLine($"Skipping kernel '{e.Kernel}': {e.Reason}");
+        skipped.Add(e);
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 2;
+    }
 }
-catch (ArgumentException e)
+
+if (kernelList.Count == 0)
 {
-    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine("None of the kernels can run here.");
+    return 1;
+}
+
+IAccuracyKernel[] kernels = [.. kernelList];
+IAccuracyKernelDouble[] doubleKernels = kernels.OfType<IAccuracyKernelDouble>().ToArray();
+if (options.DoubleCount > 0 && doubleKernels.Length != kernels.Length)
+{
+    Console.Error.WriteLine($"--double: no double entry point in {string.Join(", ", kernels.Where(k => k is not IAccuracyKernelDouble).Select(k => k.Name))}.");
     return 2;
 }
 
 Console.WriteLine($"# FusedActivations accuracy: softplus, beta {options.Beta:R}, threshold {options.Threshold:R}");
-Console.WriteLine($"# machine: {Environment.MachineName}, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, {Environment.ProcessorCount} cores");
-Console.WriteLine($"# runtime: {RuntimeInformation.FrameworkDescription}; SIMD path: {ActivePath.Describe()}");
+Console.WriteLine($"# machine: {MachineInfo.Machine}");
+Console.WriteLine($"# runtime: {MachineInfo.Runtime}");
 var stopwatch = Stopwatch.StartNew();
 
+RunResults results;
 if (options.DoubleCount > 0)
 {
-    IAccuracyKernelDouble[] doubleKernels = kernels.OfType<IAccuracyKernelDouble>().ToArray();
-    if (doubleKernels.Length != kernels.Length)
-    {
-        Console.Error.WriteLine("Some of the kernels have no double entry point.");
-        return 2;
-    }
-
-    Console.WriteLine($"# inputs: {options.DoubleCount} random doubles (seed {options.Seed}) + special values, against the double-double reference");
+    string inputs = $"{options.DoubleCount} random doubles (seed {options.Seed}: half random bit patterns, half with βx in [-750, 40]) + special values";
+    Console.WriteLine($"# inputs: {inputs}, against the double-double reference");
     ErrorStats[] stats = DoubleCheck.Run(doubleKernels, options.DoubleCount, options.Beta, options.Threshold, options.Seed);
-    Report.Print(kernels, stats, x => Report.DescribeDouble(x), stopwatch.Elapsed);
+    results = new RunResults(false, options.Beta, options.Threshold, inputs, string.Join(' ', args), kernels, stats, skipped, stopwatch.Elapsed);
 }
 else
 {
-    var inputs = new FloatInputs(options.Quick);
-    float beta = (float)options.Beta;
-    float threshold = (float)options.Threshold;
-    Console.WriteLine(options.Quick
-        ? $"# inputs: every {FloatInputs.QuickStride}th float bit pattern + special values ({inputs.Count} inputs)"
-        : $"# inputs: all {inputs.Count} float bit patterns");
-    ErrorStats[] stats = FloatCheck.Run(kernels, inputs, beta, threshold,
+    var floatInputs = new FloatInputs(options.Quick);
+    string inputs = options.Quick
+        ? $"every {FloatInputs.QuickStride}th float bit pattern + special values ({floatInputs.Count} inputs)"
+        : $"all {floatInputs.Count} float bit patterns";
+    Console.WriteLine($"# inputs: {inputs}");
+    ErrorStats[] stats = FloatCheck.Run(kernels, floatInputs, (float)options.Beta, (float)options.Threshold,
         fraction => Console.Error.Write($"\r{fraction:P0} after {stopwatch.Elapsed.TotalSeconds:F0} s   "));
     Console.Error.WriteLine();
-    Report.Print(kernels, stats, x => Report.DescribeFloat((float)x), stopwatch.Elapsed);
+    results = new RunResults(true, options.Beta, options.Threshold, inputs, string.Join(' ', args), kernels, stats, skipped, stopwatch.Elapsed);
+}
+
+Report.Print(results);
+if (options.Markdown is { } markdown)
+{
+    MarkdownReport.Write(markdown, results);
+    Console.WriteLine($"# written {markdown}");
+}
+
+foreach (IDisposable disposable in kernels.OfType<IDisposable>())
+{
+    disposable.Dispose();
 }
 
 return 0;

@@ -7,6 +7,7 @@ using FusedActivations.Benchmarks;
 using FusedActivations.Benchmarks.Commands;
 using FusedActivations.Benchmarks.Infrastructure;
 using FusedActivations.Benchmarks.Peers;
+using FusedActivations.Peers;
 
 // Commands (README.md in this folder has the details):
 //   (none)            the full benchmark: every activation class, both jobs, BenchmarkDotNet's default accuracy

@@ -3,9 +3,11 @@ using System;
 namespace FusedActivations.Accuracy.Kernels;
 
 /// <summary>Wraps generated span methods (float, optionally double) as a kernel.</summary>
-internal sealed class DelegateKernel(string name, FloatSpanKernel kernel, DoubleSpanKernel? doubleKernel) : IAccuracyKernelDouble
+internal sealed class DelegateKernel(string name, string description, FloatSpanKernel kernel, DoubleSpanKernel? doubleKernel) : IAccuracyKernelDouble
 {
     public string Name => name;
+
+    public string Description => description;
 
     public void Softplus(ReadOnlySpan<float> x, Span<float> destination) => kernel(x, destination);
 

@@ -10,6 +10,8 @@ internal sealed class FusedMathKernel(SoftplusParameters parameters) : IAccuracy
 
     public string Name => "fusedmath";
 
+    public string Description => "FusedMath.Softplus(x, β, threshold), scalar (float: evaluated in double, rounded once)";
+
     public void Softplus(ReadOnlySpan<float> x, Span<float> destination)
     {
         for (int i = 0; i < x.Length; i++)

@@ -8,6 +8,17 @@ public interface IAccuracyKernel
     /// <summary>The registry name, e.g. <c>fusedmath</c>.</summary>
     string Name { get; }
 
+    /// <summary>What runs, for reports (e.g. the library, its version and the call).</summary>
+    string Description => Name;
+
+    /// <summary>
+    /// Whether the kernel applies PyTorch's threshold rule (x where β·x &gt; threshold) with the run's --threshold, as the
+    /// generated kernels, <c>fusedmath</c>, <c>naive</c>, <c>tensorprimitives</c> and <c>pytorch</c> do. A kernel that has no
+    /// cut-off at all (ONNX Runtime's Softplus) says false and is compared against the reference without one (threshold
+    /// +∞), so the difference of semantics above the threshold is not counted as error.
+    /// </summary>
+    bool HasThreshold => true;
+
     /// <summary>Writes Softplus of each element of <paramref name="x"/> to <paramref name="destination"/> (same length).</summary>
     void Softplus(ReadOnlySpan<float> x, Span<float> destination);
 }

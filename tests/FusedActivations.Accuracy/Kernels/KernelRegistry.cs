@@ -17,6 +17,10 @@ public sealed partial class KernelRegistry
         registry.Register("fusedmath", p => new FusedMathKernel(p));
         registry.Register("naive", p => new NaiveKernel(p));
         registry.Register("tensorprimitives", p => new TensorPrimitivesKernel(p));
+
+        // The peers (FusedActivations.Peers): skipped with the reason printed when their native libraries do not load.
+        registry.Register(PyTorchKernel.KernelName, PyTorchKernel.Create);
+        registry.Register(OnnxRuntimeKernel.KernelName, OnnxRuntimeKernel.Create);
         RegisterGenerated(registry);
         return registry;
     }
@@ -50,13 +54,16 @@ public sealed partial class KernelRegistry
                     $"Kernel '{name}' is compiled for --beta {beta} --threshold {threshold}, not --beta {p.Beta} --threshold {p.Threshold}.");
             }
 
-            return new DelegateKernel(name, kernel, doubleKernel);
+            return new DelegateKernel(name, $"generated [Softplus(Beta = {beta:R}, Threshold = {threshold:R})]", kernel, doubleKernel);
         });
 
     /// <summary>The registered names, sorted.</summary>
     public IReadOnlyList<string> Names => _factories.Keys.OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToArray();
 
-    /// <summary>Creates the named kernel for the parameters, or throws listing the known names.</summary>
+    /// <summary>
+    /// Creates the named kernel for the parameters. Throws <see cref="ArgumentException"/> for an unknown name (listing the
+    /// known ones) or parameters the kernel cannot take, <see cref="KernelUnavailableException"/> when it cannot run here.
+    /// </summary>
     public IAccuracyKernel Create(string name, SoftplusParameters parameters) =>
         _factories.TryGetValue(name, out var factory)
             ? factory(parameters)

@@ -13,6 +13,8 @@ internal sealed class NaiveKernel(SoftplusParameters parameters) : IAccuracyKern
 
     public string Name => "naive";
 
+    public string Description => "log(1 + exp(βx))/β in the element type (MathF / Math), scalar, with the threshold rule";
+
     public void Softplus(ReadOnlySpan<float> x, Span<float> destination)
     {
         for (int i = 0; i < x.Length; i++)

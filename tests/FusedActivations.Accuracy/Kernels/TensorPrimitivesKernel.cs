@@ -1,5 +1,6 @@
 using System;
 using System.Numerics.Tensors;
+using System.Reflection;
 
 namespace FusedActivations.Accuracy.Kernels;
 
@@ -14,6 +15,13 @@ internal sealed class TensorPrimitivesKernel(SoftplusParameters parameters) : IA
     private readonly float _threshold = (float)parameters.Threshold;
 
     public string Name => "tensorprimitives";
+
+    public string Description =>
+        $"System.Numerics.Tensors {Version} TensorPrimitives: max(x, 0) + Log(Exp(-|βx|) + 1)/β in 9 passes with temporaries, then the threshold rule";
+
+    /// <summary>The package version (informational version without the commit), e.g. 10.0.12.</summary>
+    private static string Version =>
+        typeof(TensorPrimitives).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "?";
 
     public void Softplus(ReadOnlySpan<float> x, Span<float> destination)
     {

@@ -1,7 +1,7 @@
 using System;
 using System.Numerics;
 using System.Numerics.Tensors;
-using static TorchSharp.torch;
+using FusedActivations.Peers;
 
 namespace FusedActivations.Benchmarks.Peers;
 
@@ -27,7 +27,7 @@ public static class SoftplusPeers
         Peer<float>.FromSpan(PeerKind.StableScalar, "FusedMath.Softplus(x, b) loop", StableFloat, static x => FusedMath.Softplus(x, (float)Beta)),
         new Peer<float>(PeerKind.TensorPrimitives, "TensorPrimitives composition, 6 passes", static b => Composition(b, (float)Beta), static x => FusedMath.Softplus(x, (float)Beta, float.PositiveInfinity)),
         OnnxRuntimePeer.Unary<float>("Softplus", " (β = 1)", static x => FusedMath.Softplus(x, 1f)),
-        TorchSharpPeer.Unary<float>($"softplus(x, beta: 2, threshold: 20)", static t => nn.functional.softplus(t, Beta, Threshold), static x => FusedMath.Softplus(x, (float)Beta)),
+        TorchSharpPeer.Unary<float>($"softplus(x, beta: 2, threshold: 20)", TorchSharpOps.Softplus(Beta, Threshold), static x => FusedMath.Softplus(x, (float)Beta)),
         RooflinePeers.CopyTo<float>(),
         RooflinePeers.Relu<float>());
 
@@ -39,7 +39,7 @@ public static class SoftplusPeers
         Peer<double>.FromSpan(PeerKind.StableScalar, "FusedMath.Softplus(x, b) loop", StableDouble, static x => FusedMath.Softplus(x, Beta)),
         new Peer<double>(PeerKind.TensorPrimitives, "TensorPrimitives composition, 6 passes", static b => Composition(b, Beta), static x => FusedMath.Softplus(x, Beta, double.PositiveInfinity)),
         OnnxRuntimePeer.Unary<double>("Softplus", " (β = 1)", static x => FusedMath.Softplus(x, 1.0)),
-        TorchSharpPeer.Unary<double>($"softplus(x, beta: 2, threshold: 20)", static t => nn.functional.softplus(t, Beta, Threshold), static x => FusedMath.Softplus(x, Beta)),
+        TorchSharpPeer.Unary<double>($"softplus(x, beta: 2, threshold: 20)", TorchSharpOps.Softplus(Beta, Threshold), static x => FusedMath.Softplus(x, Beta)),
         RooflinePeers.CopyTo<double>(),
         RooflinePeers.Relu<double>());
 

@@ -1,13 +1,12 @@
 using System;
 using System.Buffers.Binary;
 using System.IO;
-using System.Linq;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Runtime.Loader;
 using System.Text;
 
-namespace FusedActivations.Benchmarks.Peers;
+namespace FusedActivations.Peers;
 
 /// <summary>
 /// Makes TorchSharp 0.107.0's native library load on Debian 12, reproducibly, from the NuGet package cache.
@@ -41,7 +40,10 @@ public static class TorchSharpNatives
     private static string? s_failure;
     private static bool s_registered;
 
-    /// <summary>The folder holding the patched library and the links to libtorch: <c>native/linux-x64</c> in the project folder.</summary>
+    /// <summary>
+    /// The folder holding the patched library and the links to libtorch: <c>native/linux-x64</c> in this project's folder
+    /// (baked in at build time), so every program that uses the peers shares one prepared copy.
+    /// </summary>
     public static string NativeDirectory =>
         Path.Combine(Metadata("ProjectDirectory") ?? AppContext.BaseDirectory, "native", "linux-x64");
 
@@ -82,8 +84,8 @@ public static class TorchSharpNatives
         }
 
         string packages = Metadata("NuGetPackageRoot") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        string torchSharpVersion = Metadata("TorchSharpVersion") ?? "0.107.0";
-        string libTorchVersion = Metadata("LibTorchVersion") ?? "2.10.0";
+        string torchSharpVersion = PeerVersions.TorchSharp;
+        string libTorchVersion = PeerVersions.LibTorch;
         string source = Path.Combine(packages, "torchsharp", torchSharpVersion, "runtimes", "linux-x64", "native", "libLibTorchSharp.so");
         string libTorchNatives = Path.Combine(packages, "libtorch-cpu-linux-x64", libTorchVersion, "runtimes", "linux-x64", "native");
         if (!File.Exists(source))
@@ -251,8 +253,7 @@ public static class TorchSharpNatives
         return Encoding.ASCII.GetString(image, offset, end - offset);
     }
 
-    private static string? Metadata(string key) =>
-        typeof(TorchSharpNatives).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value is { Length: > 0 } value ? value : null;
+    private static string? Metadata(string key) => PeerVersions.Metadata(key);
 
     private readonly record struct Section(uint Name, uint Type, int Offset, int Size, uint Link, uint Info);
 }

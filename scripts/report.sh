@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Reproduces every published figure, in one command:
+#   1. the full BenchmarkDotNet run, then --chart: tests/FusedActivations.Benchmarks/results/softplus.{csv,md,png}
+#   2. the exhaustive accuracy runs (every float input, beta 2 and beta 1, ours against every peer) and 10^6 random
+#      doubles per beta: tests/FusedActivations.Accuracy/results/softplus-{float,double}-beta{2,1}.md
+# Well over an hour on a 2-core machine; the benchmark figures are only worth publishing from a quiet machine.
+#   bash scripts/report.sh [--skip-benchmarks] [--skip-accuracy]
+# A step that fails is reported and the others still run; the exit code is 1 if any failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+benchmarks=1 accuracy=1
+for arg in "$@"; do
+  case "$arg" in
+    --skip-benchmarks) benchmarks=0 ;;
+    --skip-accuracy) accuracy=0 ;;
+    *) echo "usage: bash scripts/report.sh [--skip-benchmarks] [--skip-accuracy]" >&2; exit 2 ;;
+  esac
+done
+
+start=$SECONDS
+failed=()
+hms() { printf '%dh %02dm %02ds' $(($1 / 3600)) $(($1 % 3600 / 60)) $(($1 % 60)); }
+
+# Runs one step, prints how long it took, and remembers a failure instead of stopping.
+step() {
+  local name=$1; shift
+  local begin=$SECONDS
+  echo
+  echo "== $name  ($(date -u '+%H:%M:%S') UTC, load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  "$@"
+  local rc=$?
+  echo "== $name: exit code $rc after $(hms $((SECONDS - begin)))"
+  [ "$rc" -eq 0 ] || failed+=("$name")
+}
+
+if [ "$benchmarks" = 1 ]; then
+  bench=tests/FusedActivations.Benchmarks
+  step "benchmarks: full BenchmarkDotNet run (both jobs, float and double)" dotnet run -c Release --project $bench
+  step "benchmarks: chart and tables from that run" dotnet run -c Release --project $bench -- --chart
+fi
+
+if [ "$accuracy" = 1 ]; then
+  results=tests/FusedActivations.Accuracy/results
+  # Built once, so that every run below checks the same binaries.
+  step "accuracy: build" dotnet build -c Release tests/FusedActivations.Accuracy -nologo -v q
+  acc() { dotnet run -c Release --no-build --project tests/FusedActivations.Accuracy -- softplus "$@"; }
+  step "accuracy: every float, beta 2" \
+    acc --beta 2 --kernel generated-beta2,fusedmath,naive,tensorprimitives,pytorch --markdown $results/softplus-float-beta2.md
+  step "accuracy: every float, beta 1" \
+    acc --beta 1 --kernel generated-beta1,fusedmath,naive,tensorprimitives,pytorch,onnxruntime --markdown $results/softplus-float-beta1.md
+  # ONNX Runtime's CPU provider has no double Softplus, so it is absent from the double runs.
+  step "accuracy: 10^6 random doubles, beta 2" \
+    acc --beta 2 --double 1000000 --kernel generated-beta2,fusedmath,naive,tensorprimitives,pytorch --markdown $results/softplus-double-beta2.md
+  step "accuracy: 10^6 random doubles, beta 1" \
+    acc --beta 1 --double 1000000 --kernel generated-beta1,fusedmath,naive,tensorprimitives,pytorch --markdown $results/softplus-double-beta1.md
+fi
+
+echo
+echo "total elapsed: $(hms $((SECONDS - start)))"
+if [ ${#failed[@]} -gt 0 ]; then
+  printf 'FAILED: %s\n' "${failed[@]}"
+  exit 1
+fi

@@ -51,23 +51,40 @@ public sealed class PathTests
         Assert.Equal(ActivePath.Current, KernelTrace.Last);
     }
 
-    /// <summary>Inputs shorter than one vector fall through to the next narrower path, down to scalar.</summary>
-    [Fact]
-    public void ShortInputsFallThroughToNarrowerPaths()
+    /// <summary>
+    /// Inputs shorter than one vector stay on the machine's path (through a vector-sized buffer), so an element's result
+    /// does not depend on the length of the span it comes in: each equals the same input's result inside a long span.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(7)]
+    [InlineData(12)]
+    [InlineData(15)]
+    public void ShortInputsTakeTheMachinesPathAndAgreeWithLongOnes(int length)
     {
-        KernelTrace.Reset();
-        Kernels.FloatBeta2(new float[3], new float[3]);
-        Assert.Equal(SimdPath.Scalar, KernelTrace.Last);
-
-        SimdPath path = ActivePath.Current;
-        KernelTrace.Reset();
-        Kernels.FloatBeta2(new float[12], new float[12]);
-        SimdPath expectedFor12 = path switch
+        var random = new Random(length);
+        float[] x = new float[length];
+        for (int i = 0; i < length; i++)
         {
-            SimdPath.Avx512 => SimdPath.Avx2, // 12 < 16 floats
-            _ => path,
-        };
-        Assert.Equal(expectedFor12, KernelTrace.Last);
+            x[i] = (float)(random.NextDouble() * 40 - 20);
+        }
+
+        float[] shortResult = new float[length];
+        KernelTrace.Reset();
+        Kernels.FloatBeta2(x, shortResult);
+        Assert.Equal(ActivePath.Current, KernelTrace.Last);
+
+        float[] longInput = new float[256];
+        x.CopyTo(longInput, 100);
+        float[] longResult = new float[256];
+        Kernels.FloatBeta2(longInput, longResult);
+        for (int i = 0; i < length; i++)
+        {
+            Assert.True(
+                BitConverter.SingleToInt32Bits(shortResult[i]) == BitConverter.SingleToInt32Bits(longResult[100 + i]),
+                $"x = {x[i]:R}: {shortResult[i]:R} in a span of {length}, {longResult[100 + i]:R} in a long one");
+        }
     }
 
     [Fact]

@@ -28,7 +28,8 @@ namespace FusedActivations.Generated
     /// </summary>
     /// <remarks>
     /// Paths, chosen by JIT-time constant checks, widest first: x86 AVX-512F, 8 doubles per vector; x86 AVX2 + FMA3, 4 doubles per vector; ARM64 NEON (AdvSimd), 2 doubles per vector; portable Vector128 without FMA, 2 doubles per vector; scalar, one double at a time.
-    /// Main loops handle 4 vectors per iteration. Every FMA path (and the scalar one) rounds identically, so they agree bit for bit.
+    /// Main loops handle 4 vectors per iteration.
+    /// Every FMA path (and the scalar one) rounds identically, so they agree bit for bit.
     /// Loops and steps are compiled fully optimized from the first call (AggressiveOptimization): a tier-0 step is
     /// ~100x slower, and the kernels have no branches for dynamic PGO to improve.
     /// </remarks>
@@ -106,25 +107,30 @@ namespace FusedActivations.Generated
             ref double target = ref MemoryMarshal.GetReference(destination);
             nuint length = (nuint)x.Length;
 
-            if (Avx512F.IsSupported && length >= (nuint)Vector512<double>.Count)
+            if (length == 0)
+            {
+                return;
+            }
+
+            if (Avx512F.IsSupported)
             {
                 RunAvx512(ref source, ref target, length);
                 return;
             }
 
-            if (Avx2.IsSupported && Fma.IsSupported && length >= (nuint)Vector256<double>.Count)
+            if (Avx2.IsSupported && Fma.IsSupported)
             {
                 RunAvx2(ref source, ref target, length);
                 return;
             }
 
-            if (AdvSimd.Arm64.IsSupported && length >= (nuint)Vector128<double>.Count)
+            if (AdvSimd.Arm64.IsSupported)
             {
                 RunAdvSimd(ref source, ref target, length);
                 return;
             }
 
-            if (Vector128.IsHardwareAccelerated && !Fma.IsSupported && length >= (nuint)Vector128<double>.Count)
+            if (Vector128.IsHardwareAccelerated && !Fma.IsSupported)
             {
                 RunVector128(ref source, ref target, length);
                 return;
@@ -141,6 +147,23 @@ namespace FusedActivations.Generated
             global::FusedActivations.KernelTrace.Record(global::FusedActivations.SimdPath.Avx512);
 #endif
             nuint count = (nuint)Vector512<double>.Count;
+
+            if (length < count)
+            {
+                // Shorter than one vector: through a vector-sized buffer, so that every length gets this path's results.
+                Vector512<double> lanes = Vector512<double>.Zero;
+                ref double buffer = ref Unsafe.As<Vector512<double>, double>(ref lanes);
+                for (nuint j = 0; j < length; j++)
+                {
+                    Unsafe.Add(ref buffer, j) = Unsafe.Add(ref x, j);
+                }
+                lanes = Avx512Step(lanes);
+                for (nuint j = 0; j < length; j++)
+                {
+                    Unsafe.Add(ref destination, j) = Unsafe.Add(ref buffer, j);
+                }
+                return;
+            }
 
             // The last vector is computed before anything is stored: in place (destination == x) it must read the
             // original input, and storing it last rewrites the elements it shares with earlier vectors with equal values.
@@ -172,6 +195,23 @@ namespace FusedActivations.Generated
 #endif
             nuint count = (nuint)Vector256<double>.Count;
 
+            if (length < count)
+            {
+                // Shorter than one vector: through a vector-sized buffer, so that every length gets this path's results.
+                Vector256<double> lanes = Vector256<double>.Zero;
+                ref double buffer = ref Unsafe.As<Vector256<double>, double>(ref lanes);
+                for (nuint j = 0; j < length; j++)
+                {
+                    Unsafe.Add(ref buffer, j) = Unsafe.Add(ref x, j);
+                }
+                lanes = Avx2Step(lanes);
+                for (nuint j = 0; j < length; j++)
+                {
+                    Unsafe.Add(ref destination, j) = Unsafe.Add(ref buffer, j);
+                }
+                return;
+            }
+
             // The last vector is computed before anything is stored: in place (destination == x) it must read the
             // original input, and storing it last rewrites the elements it shares with earlier vectors with equal values.
             Vector256<double> last = Avx2Step(Vector256.LoadUnsafe(ref x, length - count));
@@ -202,6 +242,23 @@ namespace FusedActivations.Generated
 #endif
             nuint count = (nuint)Vector128<double>.Count;
 
+            if (length < count)
+            {
+                // Shorter than one vector: through a vector-sized buffer, so that every length gets this path's results.
+                Vector128<double> lanes = Vector128<double>.Zero;
+                ref double buffer = ref Unsafe.As<Vector128<double>, double>(ref lanes);
+                for (nuint j = 0; j < length; j++)
+                {
+                    Unsafe.Add(ref buffer, j) = Unsafe.Add(ref x, j);
+                }
+                lanes = AdvSimdStep(lanes);
+                for (nuint j = 0; j < length; j++)
+                {
+                    Unsafe.Add(ref destination, j) = Unsafe.Add(ref buffer, j);
+                }
+                return;
+            }
+
             // The last vector is computed before anything is stored: in place (destination == x) it must read the
             // original input, and storing it last rewrites the elements it shares with earlier vectors with equal values.
             Vector128<double> last = AdvSimdStep(Vector128.LoadUnsafe(ref x, length - count));
@@ -231,6 +288,23 @@ namespace FusedActivations.Generated
             global::FusedActivations.KernelTrace.Record(global::FusedActivations.SimdPath.Vector128);
 #endif
             nuint count = (nuint)Vector128<double>.Count;
+
+            if (length < count)
+            {
+                // Shorter than one vector: through a vector-sized buffer, so that every length gets this path's results.
+                Vector128<double> lanes = Vector128<double>.Zero;
+                ref double buffer = ref Unsafe.As<Vector128<double>, double>(ref lanes);
+                for (nuint j = 0; j < length; j++)
+                {
+                    Unsafe.Add(ref buffer, j) = Unsafe.Add(ref x, j);
+                }
+                lanes = Vector128Step(lanes);
+                for (nuint j = 0; j < length; j++)
+                {
+                    Unsafe.Add(ref destination, j) = Unsafe.Add(ref buffer, j);
+                }
+                return;
+            }
 
             // The last vector is computed before anything is stored: in place (destination == x) it must read the
             // original input, and storing it last rewrites the elements it shares with earlier vectors with equal values.

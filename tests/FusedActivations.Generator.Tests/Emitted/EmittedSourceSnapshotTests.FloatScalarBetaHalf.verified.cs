@@ -27,131 +27,89 @@ namespace FusedActivations.Generated
     /// <c>beta * x &gt; threshold</c>, with beta = 0.5 and threshold = 20 folded into the constants below.
     /// </summary>
     /// <remarks>
-    /// One element per call, with the same operations as the vector paths of span methods.
+    /// One element per call, computed in double and rounded once, with the same operations as the AVX-512 path of span methods.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
     file static class SoftplusKernel
     {
-        /// <summary>beta = 0.5, rounded to float.</summary>
-        private const float Beta = 0.5f;
-        /// <summary>1/beta, rounded to float: exact, beta is a power of two.</summary>
-        private const float InvBetaHi = 2f;
         /// <summary>threshold/beta to the last bit: the smallest x with fl(beta * x) &gt; threshold (20), so x &gt;= Cutoff is exactly PyTorch's test beta * x &gt; threshold.</summary>
         private const float Cutoff = 40.000004f;
-        /// <summary>Beyond |x| = Clamp, exp(-beta|x|)/beta is below half the smallest subnormal: x is clamped there, which keeps every intermediate finite.</summary>
-        private const float Clamp = 210.38629f;
+        /// <summary>beta rounded to float (0.5), as PyTorch does for float tensors, held in a double.</summary>
+        private const double WideBeta = 0.5;
+        /// <summary>1/beta in double: its error (2^-53) is far below float's.</summary>
+        private const double WideInvBeta = 2.0;
+        /// <summary>a is raised to -150: e^-150 / beta rounds to 0 in float for every beta the generator accepts, and 2^k stays a normal double.</summary>
+        private const double WideExpFloor = -150.0;
         /// <summary>log2(e).</summary>
-        private const float Log2E = 1.442695f;
-        /// <summary>1.5 * 2^23 + 127 + 64: adding it rounds to an integer k and leaves k + 191 in the low bits.</summary>
-        private const float Magic = 12583103f;
-        /// <summary>ln2 rounded: fma(k, -Ln2Hi, a) is exact.</summary>
-        private const float Ln2Hi = 0.6931472f;
-        /// <summary>ln2 - Ln2Hi.</summary>
-        private const float Ln2Lo = -1.9046542E-09f;
-        /// <summary>ln2 with trailing zero bits: k * Ln2CwHi is exact without FMA (Cody-Waite, for the portable path).</summary>
-        private const float Ln2CwHi = 0.69314575f;
-        /// <summary>The next bits of ln2: k * Ln2CwMid is exact too.</summary>
-        private const float Ln2CwMid = 1.4286197E-06f;
-        /// <summary>ln2 - Ln2CwHi - Ln2CwMid.</summary>
-        private const float Ln2CwLo = -1.290532E-11f;
-        /// <summary>2^-64: undoes the offset in the power of two built from Magic.</summary>
-        private const float ScaleDown = 5.421011E-20f;
-        /// <summary>Magic + (-55): n clamped to it gives 2^-55, the smallest scale the log1p part needs (the tiny-t result uses the unclamped 2^k).</summary>
-        private const float MagicFloor = 12583048f;
-        /// <summary>2^(-150 + 64): at or below it, the result (scaled by 2^64) rounds to 0.</summary>
-        private const float UnderflowScaled = 1.2924697E-26f;
-        /// <summary>sqrt(2): 1 + t above it is halved so that log1p's argument stays in [sqrt(1/2) - 1, sqrt(2) - 1].</summary>
-        private const float Sqrt2 = 1.4142135f;
-        /// <summary>Below 2^-11, log1p(t) = t (1 - t/2 + t^2/3 - t^3/4) to full precision.</summary>
-        private const float TinyK = -11f;
-        /// <summary>Q(r) = (e^r - 1 - r) / r^2 on |r| &lt;= ln2/2, degree 4.</summary>
-        private const float Q0 = 0.5f;
-        private const float Q1 = 0.16666576f;
-        private const float Q2 = 0.041666552f;
-        private const float Q3 = 0.008363233f;
-        private const float Q4 = 0.001392625f;
-        /// <summary>R(f) = (log1p(f) - f + f^2/2) / f^3 on [sqrt(1/2) - 1, sqrt(2) - 1], degree 8.</summary>
-        private const float R0 = 0.3333333f;
-        private const float R1 = -0.24999997f;
-        private const float R2 = 0.2000073f;
-        private const float R3 = -0.1666785f;
-        private const float R4 = 0.14248551f;
-        private const float R5 = -0.124240376f;
-        private const float R6 = 0.11689071f;
-        private const float R7 = -0.114945464f;
-        private const float R8 = 0.06980702f;
+        private const double WideLog2E = 1.4426950408889634;
+        /// <summary>ln2 rounded to double: k ln2 is off by at most 2^-45, far below what float needs.</summary>
+        private const double WideLn2 = 0.6931471805599453;
+        /// <summary>1.5 * 2^52 + 1023: adding it rounds to an integer k and leaves k + 1023 (the biased exponent of 2^k) in the low bits.</summary>
+        private const double WideExpMagic = 6755399441056767.0;
+        /// <summary>1.5 * 2^52 - 15: fma(u, 15, WideIndexMagic) leaves j = round(15 (u - 1)) in the low bits.</summary>
+        private const double WideIndexMagic = 6755399441055729.0;
+        /// <summary>Q(r) = (e^r - 1 - r) / r^2 on |r| &lt;= ln2/2, degree 5, relative error 2^-32.</summary>
+        private const double WideQ0 = 0.500000001362022;
+        private const double WideQ1 = 0.16666666681794715;
+        private const double WideQ2 = 0.04166646338552724;
+        private const double WideQ3 = 0.008333310754486687;
+        private const double WideQ4 = 0.0013933820579595138;
+        private const double WideQ5 = 0.00019891180258026494;
+        /// <summary>P(f) = (log1p(f) - f) / f^2 on [-1/32, 1/30], degree 3, relative error 2^-30.</summary>
+        private const double WideP0 = -0.4999999766890741;
+        private const double WideP1 = 0.33333368457048024;
+        private const double WideP2 = -0.2501759848142587;
+        private const double WideP3 = 0.19945142084418932;
+        /// <summary>c_j ~ 1/(1 + j/15): u c_j - 1 is within 1/30 of 0 for j = round(15 (u - 1)).</summary>
+        private static ReadOnlySpan<double> WideLogInverse => new double[]
+        {
+            1.0, 0.9375, 0.8823529411764706, 0.8333333333333334, 0.7894736842105263, 0.75, 0.7142857142857143, 0.6818181818181818,
+            0.6521739130434783, 0.625, 0.6000000000000001, 0.5769230769230769, 0.5555555555555556, 0.5357142857142857, 0.5172413793103449, 0.5,
+        };
+        /// <summary>-log(c_j), rounded to double: log(u) = -log(c_j) + log1p(u c_j - 1).</summary>
+        private static ReadOnlySpan<double> WideLogOfInverse => new double[]
+        {
+            0.0, 0.06453852113757118, 0.12516314295400605, 0.1823215567939546, 0.2363887780642304, 0.2876820724517809, 0.3364722366212129, 0.38299225225610584,
+            0.4274440148269396, 0.4700036292457356, 0.5108256237659905, 0.5500463369192721, 0.587786664902119, 0.6241543090729939, 0.6592456288842639, 0.6931471805599453,
+        };
 
         /// <summary>Softplus of one element (scalar, one float at a time).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         public static float ScalarStep(float x)
         {
-            // softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|.
-            var xp = x > 0f ? x : 0f; // the linear part (NaN lanes are fixed by the last line)
-            var xc = (x > -Clamp ? x : -Clamp) < Clamp ? (x > -Clamp ? x : -Clamp) : Clamp; // beyond Clamp the exponential no longer matters
-            var z = Beta * xc;
-            var a = -MathF.Abs(z); // a = -|beta x|
-            // beta is a power of two: beta * x is exact.
-            // e^a = 2^k e^(rh + rl) with k = round(a / ln2), |rh| <= ln2/2.
-            var n = MathF.FusedMultiplyAdd(a, Log2E, Magic);
-            var k = n - Magic;
-            var rh = MathF.FusedMultiplyAdd(k, -Ln2Hi, a); // exact
-            var rl = k * -Ln2Lo; // a + al = k ln2 + rh + rl
-            var q = Q4; // e^rh = 1 + rh + rh^2 Q(rh)
-            q = MathF.FusedMultiplyAdd(q, rh, Q3);
-            q = MathF.FusedMultiplyAdd(q, rh, Q2);
-            q = MathF.FusedMultiplyAdd(q, rh, Q1);
-            q = MathF.FusedMultiplyAdd(q, rh, Q0);
-            var p2 = (rh * rh) * q;
-            var pt = MathF.FusedMultiplyAdd(rl, ((1f + rh) + p2), p2); // e^(rh+rl) - 1 = rh + pt, |pt| < 0.07
-            var pm = rh + pt;
-            var pme = (rh - pm) + pt; // pm + pme = rh + pt
-            var s64 = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(n) << 23); // 2^(k + offset), normal even where e^a is subnormal
-            var s = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits((n > MagicFloor ? n : MagicFloor)) << 23) * ScaleDown; // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
-            // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A = 1f + s; // exact: this result is used only where k >= TinyK
-            var Bt = s * pm;
-            var uh = A + Bt;
-            var ul = ((A - uh) + Bt) + (s * pme);
-            var upper = uh > Sqrt2; // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
-            var sc = upper ? 0.5f : 1f;
-            var f = (uh * sc) - 1f; // exact
-            var d = ul * sc;
-            var eh = upper ? Ln2Hi : 0;
-            var el = upper ? Ln2Lo : 0;
-            var hh = eh + f;
-            var hl = (eh - hh) + f; // eh + f = hh + hl exactly
-            var g = 0.5f * f;
-            var sqh = g * f;
-            var sql = MathF.FusedMultiplyAdd(g, f, -sqh); // f^2/2 = sqh + sql exactly
-            var r = R8; // log1p(f) = f - f^2/2 + f^3 R(f)
-            r = MathF.FusedMultiplyAdd(r, f, R7);
-            r = MathF.FusedMultiplyAdd(r, f, R6);
-            r = MathF.FusedMultiplyAdd(r, f, R5);
-            r = MathF.FusedMultiplyAdd(r, f, R4);
-            r = MathF.FusedMultiplyAdd(r, f, R3);
-            r = MathF.FusedMultiplyAdd(r, f, R2);
-            r = MathF.FusedMultiplyAdd(r, f, R1);
-            r = MathF.FusedMultiplyAdd(r, f, R0);
-            var f2 = f * f;
-            var poly = MathF.FusedMultiplyAdd((f2 * f), r, (d * MathF.FusedMultiplyAdd(f, f, (1f - f)))); // f^3 R(f) + d/(1 + f)
-            var tail = ((hl + el) - sql) + poly;
-            var lh = hh - sqh;
-            var ll = ((hh - lh) - sqh) + tail; // log(1 + t) = lh + ll
-            // max(x, 0) + (lh + ll) / beta, adding the two large terms exactly (two-sum) before the small ones.
-            var ph = InvBetaHi * lh;
-            var sum = xp + ph;
-            var bb = sum - xp;
-            var se = (xp - (sum - bb)) + (ph - bb); // xp + ph = sum + se exactly
-            var yLarge = sum + (se + (InvBetaHi * ll));
-            // Tiny t (k < TinyK): log1p(t) = t (1 + m), m = -t/2 + t^2/3 - t^3/4; result scaled by 2^k last (one rounding, also when subnormal).
-            var t = s * (1f + pm);
-            var m = t * MathF.FusedMultiplyAdd(t, MathF.FusedMultiplyAdd(t, -0.25f, 0.33333334f), -0.5f);
-            var mid = MathF.FusedMultiplyAdd(InvBetaHi, rh, (InvBetaHi * (pt + MathF.FusedMultiplyAdd(m, pm, m)))); // (1/beta)(1 + rh + pt)(1 + m) - 1/beta
-            var scaled = (InvBetaHi + mid) * s64; // the result times 2^offset: exact, normal
-            // Lanes whose result rounds to 0 are zeroed first, so that the last multiply underflows only where the result is subnormal.
-            var kept = (scaled > UnderflowScaled) ? scaled : 0f;
-            var yTiny = xp + (kept * ScaleDown);
-            var y = k < TinyK ? yTiny : yLarge;
+            // Widened: computed in double and rounded to float once, at the end.
+            var w = (double)x;
+            // In double: softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|, every error far below float's.
+            var xp = w > 0.0 ? w : 0.0; // the linear part (NaN lanes are fixed after rounding)
+            var z = WideBeta * w; // exact enough: one rounding in double
+            var a = -Math.Abs(z) > WideExpFloor ? -Math.Abs(z) : WideExpFloor; // beyond the floor e^a no longer matters
+            // e^a = 2^k e^r with k = round(a / ln2), |r| <= ln2/2, e^r = 1 + r + r^2 Q(r).
+            var n = Math.FusedMultiplyAdd(a, WideLog2E, WideExpMagic);
+            var k = n - WideExpMagic;
+            var r = Math.FusedMultiplyAdd(k, -WideLn2, a);
+            var e = WideQ5; // Q(r), then 1 + r + r^2 Q(r)
+            e = Math.FusedMultiplyAdd(e, r, WideQ4);
+            e = Math.FusedMultiplyAdd(e, r, WideQ3);
+            e = Math.FusedMultiplyAdd(e, r, WideQ2);
+            e = Math.FusedMultiplyAdd(e, r, WideQ1);
+            e = Math.FusedMultiplyAdd(e, r, WideQ0);
+            e = Math.FusedMultiplyAdd(e, r, 1.0);
+            e = Math.FusedMultiplyAdd(e, r, 1.0);
+            var t = e * BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(n) << 52); // e^a in (0, 1]: exact scaling, never subnormal
+            // log(1 + t): u = 1 + t and its exact rounding error; j = round(15 (u - 1)) picks c_j ~ 1/u from the table.
+            var u = 1.0 + t;
+            var j = Math.FusedMultiplyAdd(u, 15.0, WideIndexMagic); // j in the low bits
+            var c = WideLogInverse[(int)BitConverter.DoubleToInt64Bits(j) & 15];
+            var lc = WideLogOfInverse[(int)BitConverter.DoubleToInt64Bits(j) & 15]; // -log(c_j)
+            var f = Math.FusedMultiplyAdd(u, c, -1.0); // |f| <= 1/30
+            var err = t - (u - 1.0); // 1 + t = u + err exactly (Fast2Sum)
+            var pf = WideP3; // log1p(f) = f + f^2 P(f)
+            pf = Math.FusedMultiplyAdd(pf, f, WideP2);
+            pf = Math.FusedMultiplyAdd(pf, f, WideP1);
+            pf = Math.FusedMultiplyAdd(pf, f, WideP0);
+            var lg = Math.FusedMultiplyAdd((f * f), pf, Math.FusedMultiplyAdd(err, c, f)); // log1p(f) + err/u, to first order
+            var yw = Math.FusedMultiplyAdd(WideInvBeta, (lc + lg), xp);
+            var y = (float)yw;
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return x < Cutoff ? y : x;
         }

@@ -25,7 +25,8 @@ namespace FusedActivations.Generated
     /// </summary>
     /// <remarks>
     /// Paths, chosen by JIT-time constant checks, widest first: x86 AVX-512F, 16 floats per vector; x86 AVX2 + FMA3, 8 floats per vector; ARM64 NEON (AdvSimd), 4 floats per vector; portable Vector128 without FMA, 4 floats per vector; scalar, one float at a time.
-    /// Main loops handle 8 vectors per iteration. Every FMA path (and the scalar one) rounds identically, so they agree bit for bit.
+    /// Main loops handle 8 vectors per iteration.
+    /// The AVX-512 and scalar paths widen to double and round once (they agree bit for bit); the others use compensated float arithmetic (the FMA ones agree bit for bit).
     /// Loops and steps are compiled fully optimized from the first call (AggressiveOptimization): a tier-0 step is
     /// ~100x slower, and the kernels have no branches for dynamic PGO to improve.
     /// </remarks>
@@ -80,6 +81,44 @@ namespace FusedActivations.Generated
         private const float R6 = 0.11689071f;
         private const float R7 = -0.114945464f;
         private const float R8 = 0.06980702f;
+        /// <summary>beta rounded to float (1), as PyTorch does for float tensors, held in a double.</summary>
+        private const double WideBeta = 1.0;
+        /// <summary>1/beta in double: its error (2^-53) is far below float's.</summary>
+        private const double WideInvBeta = 1.0;
+        /// <summary>a is raised to -150: e^-150 / beta rounds to 0 in float for every beta the generator accepts, and 2^k stays a normal double.</summary>
+        private const double WideExpFloor = -150.0;
+        /// <summary>log2(e).</summary>
+        private const double WideLog2E = 1.4426950408889634;
+        /// <summary>ln2 rounded to double: k ln2 is off by at most 2^-45, far below what float needs.</summary>
+        private const double WideLn2 = 0.6931471805599453;
+        /// <summary>1.5 * 2^52 + 1023: adding it rounds to an integer k and leaves k + 1023 (the biased exponent of 2^k) in the low bits.</summary>
+        private const double WideExpMagic = 6755399441056767.0;
+        /// <summary>1.5 * 2^52 - 15: fma(u, 15, WideIndexMagic) leaves j = round(15 (u - 1)) in the low bits.</summary>
+        private const double WideIndexMagic = 6755399441055729.0;
+        /// <summary>Q(r) = (e^r - 1 - r) / r^2 on |r| &lt;= ln2/2, degree 5, relative error 2^-32.</summary>
+        private const double WideQ0 = 0.500000001362022;
+        private const double WideQ1 = 0.16666666681794715;
+        private const double WideQ2 = 0.04166646338552724;
+        private const double WideQ3 = 0.008333310754486687;
+        private const double WideQ4 = 0.0013933820579595138;
+        private const double WideQ5 = 0.00019891180258026494;
+        /// <summary>P(f) = (log1p(f) - f) / f^2 on [-1/32, 1/30], degree 3, relative error 2^-30.</summary>
+        private const double WideP0 = -0.4999999766890741;
+        private const double WideP1 = 0.33333368457048024;
+        private const double WideP2 = -0.2501759848142587;
+        private const double WideP3 = 0.19945142084418932;
+        /// <summary>c_j ~ 1/(1 + j/15): u c_j - 1 is within 1/30 of 0 for j = round(15 (u - 1)).</summary>
+        private static ReadOnlySpan<double> WideLogInverse => new double[]
+        {
+            1.0, 0.9375, 0.8823529411764706, 0.8333333333333334, 0.7894736842105263, 0.75, 0.7142857142857143, 0.6818181818181818,
+            0.6521739130434783, 0.625, 0.6000000000000001, 0.5769230769230769, 0.5555555555555556, 0.5357142857142857, 0.5172413793103449, 0.5,
+        };
+        /// <summary>-log(c_j), rounded to double: log(u) = -log(c_j) + log1p(u c_j - 1).</summary>
+        private static ReadOnlySpan<double> WideLogOfInverse => new double[]
+        {
+            0.0, 0.06453852113757118, 0.12516314295400605, 0.1823215567939546, 0.2363887780642304, 0.2876820724517809, 0.3364722366212129, 0.38299225225610584,
+            0.4274440148269396, 0.4700036292457356, 0.5108256237659905, 0.5500463369192721, 0.587786664902119, 0.6241543090729939, 0.6592456288842639, 0.6931471805599453,
+        };
 
         /// <summary>Computes the activation of every element of <paramref name="x"/> into <paramref name="destination"/> (same length; may be the same memory).</summary>
         public static void Run(ReadOnlySpan<float> x, Span<float> destination)
@@ -88,25 +127,30 @@ namespace FusedActivations.Generated
             ref float target = ref MemoryMarshal.GetReference(destination);
             nuint length = (nuint)x.Length;
 
-            if (Avx512F.IsSupported && length >= (nuint)Vector512<float>.Count)
+            if (length == 0)
+            {
+                return;
+            }
+
+            if (Avx512F.IsSupported)
             {
                 RunAvx512(ref source, ref target, length);
                 return;
             }
 
-            if (Avx2.IsSupported && Fma.IsSupported && length >= (nuint)Vector256<float>.Count)
+            if (Avx2.IsSupported && Fma.IsSupported)
             {
                 RunAvx2(ref source, ref target, length);
                 return;
             }
 
-            if (AdvSimd.Arm64.IsSupported && length >= (nuint)Vector128<float>.Count)
+            if (AdvSimd.Arm64.IsSupported)
             {
                 RunAdvSimd(ref source, ref target, length);
                 return;
             }
 
-            if (Vector128.IsHardwareAccelerated && !Fma.IsSupported && length >= (nuint)Vector128<float>.Count)
+            if (Vector128.IsHardwareAccelerated && !Fma.IsSupported)
             {
                 RunVector128(ref source, ref target, length);
                 return;
@@ -123,6 +167,23 @@ namespace FusedActivations.Generated
             global::FusedActivations.KernelTrace.Record(global::FusedActivations.SimdPath.Avx512);
 #endif
             nuint count = (nuint)Vector512<float>.Count;
+
+            if (length < count)
+            {
+                // Shorter than one vector: through a vector-sized buffer, so that every length gets this path's results.
+                Vector512<float> lanes = Vector512<float>.Zero;
+                ref float buffer = ref Unsafe.As<Vector512<float>, float>(ref lanes);
+                for (nuint j = 0; j < length; j++)
+                {
+                    Unsafe.Add(ref buffer, j) = Unsafe.Add(ref x, j);
+                }
+                lanes = Avx512Step(lanes);
+                for (nuint j = 0; j < length; j++)
+                {
+                    Unsafe.Add(ref destination, j) = Unsafe.Add(ref buffer, j);
+                }
+                return;
+            }
 
             // The last vector is computed before anything is stored: in place (destination == x) it must read the
             // original input, and storing it last rewrites the elements it shares with earlier vectors with equal values.
@@ -154,6 +215,23 @@ namespace FusedActivations.Generated
 #endif
             nuint count = (nuint)Vector256<float>.Count;
 
+            if (length < count)
+            {
+                // Shorter than one vector: through a vector-sized buffer, so that every length gets this path's results.
+                Vector256<float> lanes = Vector256<float>.Zero;
+                ref float buffer = ref Unsafe.As<Vector256<float>, float>(ref lanes);
+                for (nuint j = 0; j < length; j++)
+                {
+                    Unsafe.Add(ref buffer, j) = Unsafe.Add(ref x, j);
+                }
+                lanes = Avx2Step(lanes);
+                for (nuint j = 0; j < length; j++)
+                {
+                    Unsafe.Add(ref destination, j) = Unsafe.Add(ref buffer, j);
+                }
+                return;
+            }
+
             // The last vector is computed before anything is stored: in place (destination == x) it must read the
             // original input, and storing it last rewrites the elements it shares with earlier vectors with equal values.
             Vector256<float> last = Avx2Step(Vector256.LoadUnsafe(ref x, length - count));
@@ -184,6 +262,23 @@ namespace FusedActivations.Generated
 #endif
             nuint count = (nuint)Vector128<float>.Count;
 
+            if (length < count)
+            {
+                // Shorter than one vector: through a vector-sized buffer, so that every length gets this path's results.
+                Vector128<float> lanes = Vector128<float>.Zero;
+                ref float buffer = ref Unsafe.As<Vector128<float>, float>(ref lanes);
+                for (nuint j = 0; j < length; j++)
+                {
+                    Unsafe.Add(ref buffer, j) = Unsafe.Add(ref x, j);
+                }
+                lanes = AdvSimdStep(lanes);
+                for (nuint j = 0; j < length; j++)
+                {
+                    Unsafe.Add(ref destination, j) = Unsafe.Add(ref buffer, j);
+                }
+                return;
+            }
+
             // The last vector is computed before anything is stored: in place (destination == x) it must read the
             // original input, and storing it last rewrites the elements it shares with earlier vectors with equal values.
             Vector128<float> last = AdvSimdStep(Vector128.LoadUnsafe(ref x, length - count));
@@ -213,6 +308,23 @@ namespace FusedActivations.Generated
             global::FusedActivations.KernelTrace.Record(global::FusedActivations.SimdPath.Vector128);
 #endif
             nuint count = (nuint)Vector128<float>.Count;
+
+            if (length < count)
+            {
+                // Shorter than one vector: through a vector-sized buffer, so that every length gets this path's results.
+                Vector128<float> lanes = Vector128<float>.Zero;
+                ref float buffer = ref Unsafe.As<Vector128<float>, float>(ref lanes);
+                for (nuint j = 0; j < length; j++)
+                {
+                    Unsafe.Add(ref buffer, j) = Unsafe.Add(ref x, j);
+                }
+                lanes = Vector128Step(lanes);
+                for (nuint j = 0; j < length; j++)
+                {
+                    Unsafe.Add(ref destination, j) = Unsafe.Add(ref buffer, j);
+                }
+                return;
+            }
 
             // The last vector is computed before anything is stored: in place (destination == x) it must read the
             // original input, and storing it last rewrites the elements it shares with earlier vectors with equal values.
@@ -261,493 +373,466 @@ namespace FusedActivations.Generated
             var x_5 = Vector512.LoadUnsafe(ref source, i + 5 * count);
             var x_6 = Vector512.LoadUnsafe(ref source, i + 6 * count);
             var x_7 = Vector512.LoadUnsafe(ref source, i + 7 * count);
-            // softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|.
-            var xp_0 = Avx512F.Max(x_0, Vector512.Create(0f)); // the linear part (NaN lanes are fixed by the last line)
-            var xp_1 = Avx512F.Max(x_1, Vector512.Create(0f));
-            var xp_2 = Avx512F.Max(x_2, Vector512.Create(0f));
-            var xp_3 = Avx512F.Max(x_3, Vector512.Create(0f));
-            var xp_4 = Avx512F.Max(x_4, Vector512.Create(0f));
-            var xp_5 = Avx512F.Max(x_5, Vector512.Create(0f));
-            var xp_6 = Avx512F.Max(x_6, Vector512.Create(0f));
-            var xp_7 = Avx512F.Max(x_7, Vector512.Create(0f));
-            var xc_0 = Avx512F.Min(Avx512F.Max(x_0, Vector512.Create(-Clamp)), Vector512.Create(Clamp)); // beyond Clamp the exponential no longer matters
-            var xc_1 = Avx512F.Min(Avx512F.Max(x_1, Vector512.Create(-Clamp)), Vector512.Create(Clamp));
-            var xc_2 = Avx512F.Min(Avx512F.Max(x_2, Vector512.Create(-Clamp)), Vector512.Create(Clamp));
-            var xc_3 = Avx512F.Min(Avx512F.Max(x_3, Vector512.Create(-Clamp)), Vector512.Create(Clamp));
-            var xc_4 = Avx512F.Min(Avx512F.Max(x_4, Vector512.Create(-Clamp)), Vector512.Create(Clamp));
-            var xc_5 = Avx512F.Min(Avx512F.Max(x_5, Vector512.Create(-Clamp)), Vector512.Create(Clamp));
-            var xc_6 = Avx512F.Min(Avx512F.Max(x_6, Vector512.Create(-Clamp)), Vector512.Create(Clamp));
-            var xc_7 = Avx512F.Min(Avx512F.Max(x_7, Vector512.Create(-Clamp)), Vector512.Create(Clamp));
-            var z_0 = Vector512.Create(Beta) * xc_0;
-            var z_1 = Vector512.Create(Beta) * xc_1;
-            var z_2 = Vector512.Create(Beta) * xc_2;
-            var z_3 = Vector512.Create(Beta) * xc_3;
-            var z_4 = Vector512.Create(Beta) * xc_4;
-            var z_5 = Vector512.Create(Beta) * xc_5;
-            var z_6 = Vector512.Create(Beta) * xc_6;
-            var z_7 = Vector512.Create(Beta) * xc_7;
-            var a_0 = z_0 | Vector512.Create(-0f); // a = -|beta x|
-            var a_1 = z_1 | Vector512.Create(-0f);
-            var a_2 = z_2 | Vector512.Create(-0f);
-            var a_3 = z_3 | Vector512.Create(-0f);
-            var a_4 = z_4 | Vector512.Create(-0f);
-            var a_5 = z_5 | Vector512.Create(-0f);
-            var a_6 = z_6 | Vector512.Create(-0f);
-            var a_7 = z_7 | Vector512.Create(-0f);
-            // beta is a power of two: beta * x is exact.
-            // e^a = 2^k e^(rh + rl) with k = round(a / ln2), |rh| <= ln2/2.
-            var n_0 = Avx512F.FusedMultiplyAdd(a_0, Vector512.Create(Log2E), Vector512.Create(Magic));
-            var n_1 = Avx512F.FusedMultiplyAdd(a_1, Vector512.Create(Log2E), Vector512.Create(Magic));
-            var n_2 = Avx512F.FusedMultiplyAdd(a_2, Vector512.Create(Log2E), Vector512.Create(Magic));
-            var n_3 = Avx512F.FusedMultiplyAdd(a_3, Vector512.Create(Log2E), Vector512.Create(Magic));
-            var n_4 = Avx512F.FusedMultiplyAdd(a_4, Vector512.Create(Log2E), Vector512.Create(Magic));
-            var n_5 = Avx512F.FusedMultiplyAdd(a_5, Vector512.Create(Log2E), Vector512.Create(Magic));
-            var n_6 = Avx512F.FusedMultiplyAdd(a_6, Vector512.Create(Log2E), Vector512.Create(Magic));
-            var n_7 = Avx512F.FusedMultiplyAdd(a_7, Vector512.Create(Log2E), Vector512.Create(Magic));
-            var k_0 = n_0 - Vector512.Create(Magic);
-            var k_1 = n_1 - Vector512.Create(Magic);
-            var k_2 = n_2 - Vector512.Create(Magic);
-            var k_3 = n_3 - Vector512.Create(Magic);
-            var k_4 = n_4 - Vector512.Create(Magic);
-            var k_5 = n_5 - Vector512.Create(Magic);
-            var k_6 = n_6 - Vector512.Create(Magic);
-            var k_7 = n_7 - Vector512.Create(Magic);
-            var rh_0 = Avx512F.FusedMultiplyAdd(k_0, Vector512.Create(-Ln2Hi), a_0); // exact
-            var rh_1 = Avx512F.FusedMultiplyAdd(k_1, Vector512.Create(-Ln2Hi), a_1);
-            var rh_2 = Avx512F.FusedMultiplyAdd(k_2, Vector512.Create(-Ln2Hi), a_2);
-            var rh_3 = Avx512F.FusedMultiplyAdd(k_3, Vector512.Create(-Ln2Hi), a_3);
-            var rh_4 = Avx512F.FusedMultiplyAdd(k_4, Vector512.Create(-Ln2Hi), a_4);
-            var rh_5 = Avx512F.FusedMultiplyAdd(k_5, Vector512.Create(-Ln2Hi), a_5);
-            var rh_6 = Avx512F.FusedMultiplyAdd(k_6, Vector512.Create(-Ln2Hi), a_6);
-            var rh_7 = Avx512F.FusedMultiplyAdd(k_7, Vector512.Create(-Ln2Hi), a_7);
-            var rl_0 = k_0 * Vector512.Create(-Ln2Lo); // a + al = k ln2 + rh + rl
-            var rl_1 = k_1 * Vector512.Create(-Ln2Lo);
-            var rl_2 = k_2 * Vector512.Create(-Ln2Lo);
-            var rl_3 = k_3 * Vector512.Create(-Ln2Lo);
-            var rl_4 = k_4 * Vector512.Create(-Ln2Lo);
-            var rl_5 = k_5 * Vector512.Create(-Ln2Lo);
-            var rl_6 = k_6 * Vector512.Create(-Ln2Lo);
-            var rl_7 = k_7 * Vector512.Create(-Ln2Lo);
-            var q_0 = Vector512.Create(Q4); // e^rh = 1 + rh + rh^2 Q(rh)
-            var q_1 = Vector512.Create(Q4);
-            var q_2 = Vector512.Create(Q4);
-            var q_3 = Vector512.Create(Q4);
-            var q_4 = Vector512.Create(Q4);
-            var q_5 = Vector512.Create(Q4);
-            var q_6 = Vector512.Create(Q4);
-            var q_7 = Vector512.Create(Q4);
-            q_0 = Avx512F.FusedMultiplyAdd(q_0, rh_0, Vector512.Create(Q3));
-            q_1 = Avx512F.FusedMultiplyAdd(q_1, rh_1, Vector512.Create(Q3));
-            q_2 = Avx512F.FusedMultiplyAdd(q_2, rh_2, Vector512.Create(Q3));
-            q_3 = Avx512F.FusedMultiplyAdd(q_3, rh_3, Vector512.Create(Q3));
-            q_4 = Avx512F.FusedMultiplyAdd(q_4, rh_4, Vector512.Create(Q3));
-            q_5 = Avx512F.FusedMultiplyAdd(q_5, rh_5, Vector512.Create(Q3));
-            q_6 = Avx512F.FusedMultiplyAdd(q_6, rh_6, Vector512.Create(Q3));
-            q_7 = Avx512F.FusedMultiplyAdd(q_7, rh_7, Vector512.Create(Q3));
-            q_0 = Avx512F.FusedMultiplyAdd(q_0, rh_0, Vector512.Create(Q2));
-            q_1 = Avx512F.FusedMultiplyAdd(q_1, rh_1, Vector512.Create(Q2));
-            q_2 = Avx512F.FusedMultiplyAdd(q_2, rh_2, Vector512.Create(Q2));
-            q_3 = Avx512F.FusedMultiplyAdd(q_3, rh_3, Vector512.Create(Q2));
-            q_4 = Avx512F.FusedMultiplyAdd(q_4, rh_4, Vector512.Create(Q2));
-            q_5 = Avx512F.FusedMultiplyAdd(q_5, rh_5, Vector512.Create(Q2));
-            q_6 = Avx512F.FusedMultiplyAdd(q_6, rh_6, Vector512.Create(Q2));
-            q_7 = Avx512F.FusedMultiplyAdd(q_7, rh_7, Vector512.Create(Q2));
-            q_0 = Avx512F.FusedMultiplyAdd(q_0, rh_0, Vector512.Create(Q1));
-            q_1 = Avx512F.FusedMultiplyAdd(q_1, rh_1, Vector512.Create(Q1));
-            q_2 = Avx512F.FusedMultiplyAdd(q_2, rh_2, Vector512.Create(Q1));
-            q_3 = Avx512F.FusedMultiplyAdd(q_3, rh_3, Vector512.Create(Q1));
-            q_4 = Avx512F.FusedMultiplyAdd(q_4, rh_4, Vector512.Create(Q1));
-            q_5 = Avx512F.FusedMultiplyAdd(q_5, rh_5, Vector512.Create(Q1));
-            q_6 = Avx512F.FusedMultiplyAdd(q_6, rh_6, Vector512.Create(Q1));
-            q_7 = Avx512F.FusedMultiplyAdd(q_7, rh_7, Vector512.Create(Q1));
-            q_0 = Avx512F.FusedMultiplyAdd(q_0, rh_0, Vector512.Create(Q0));
-            q_1 = Avx512F.FusedMultiplyAdd(q_1, rh_1, Vector512.Create(Q0));
-            q_2 = Avx512F.FusedMultiplyAdd(q_2, rh_2, Vector512.Create(Q0));
-            q_3 = Avx512F.FusedMultiplyAdd(q_3, rh_3, Vector512.Create(Q0));
-            q_4 = Avx512F.FusedMultiplyAdd(q_4, rh_4, Vector512.Create(Q0));
-            q_5 = Avx512F.FusedMultiplyAdd(q_5, rh_5, Vector512.Create(Q0));
-            q_6 = Avx512F.FusedMultiplyAdd(q_6, rh_6, Vector512.Create(Q0));
-            q_7 = Avx512F.FusedMultiplyAdd(q_7, rh_7, Vector512.Create(Q0));
-            var p2_0 = (rh_0 * rh_0) * q_0;
-            var p2_1 = (rh_1 * rh_1) * q_1;
-            var p2_2 = (rh_2 * rh_2) * q_2;
-            var p2_3 = (rh_3 * rh_3) * q_3;
-            var p2_4 = (rh_4 * rh_4) * q_4;
-            var p2_5 = (rh_5 * rh_5) * q_5;
-            var p2_6 = (rh_6 * rh_6) * q_6;
-            var p2_7 = (rh_7 * rh_7) * q_7;
-            var pt_0 = Avx512F.FusedMultiplyAdd(rl_0, ((Vector512.Create(1f) + rh_0) + p2_0), p2_0); // e^(rh+rl) - 1 = rh + pt, |pt| < 0.07
-            var pt_1 = Avx512F.FusedMultiplyAdd(rl_1, ((Vector512.Create(1f) + rh_1) + p2_1), p2_1);
-            var pt_2 = Avx512F.FusedMultiplyAdd(rl_2, ((Vector512.Create(1f) + rh_2) + p2_2), p2_2);
-            var pt_3 = Avx512F.FusedMultiplyAdd(rl_3, ((Vector512.Create(1f) + rh_3) + p2_3), p2_3);
-            var pt_4 = Avx512F.FusedMultiplyAdd(rl_4, ((Vector512.Create(1f) + rh_4) + p2_4), p2_4);
-            var pt_5 = Avx512F.FusedMultiplyAdd(rl_5, ((Vector512.Create(1f) + rh_5) + p2_5), p2_5);
-            var pt_6 = Avx512F.FusedMultiplyAdd(rl_6, ((Vector512.Create(1f) + rh_6) + p2_6), p2_6);
-            var pt_7 = Avx512F.FusedMultiplyAdd(rl_7, ((Vector512.Create(1f) + rh_7) + p2_7), p2_7);
-            var pm_0 = rh_0 + pt_0;
-            var pm_1 = rh_1 + pt_1;
-            var pm_2 = rh_2 + pt_2;
-            var pm_3 = rh_3 + pt_3;
-            var pm_4 = rh_4 + pt_4;
-            var pm_5 = rh_5 + pt_5;
-            var pm_6 = rh_6 + pt_6;
-            var pm_7 = rh_7 + pt_7;
-            var pme_0 = (rh_0 - pm_0) + pt_0; // pm + pme = rh + pt
-            var pme_1 = (rh_1 - pm_1) + pt_1;
-            var pme_2 = (rh_2 - pm_2) + pt_2;
-            var pme_3 = (rh_3 - pm_3) + pt_3;
-            var pme_4 = (rh_4 - pm_4) + pt_4;
-            var pme_5 = (rh_5 - pm_5) + pt_5;
-            var pme_6 = (rh_6 - pm_6) + pt_6;
-            var pme_7 = (rh_7 - pm_7) + pt_7;
-            var s64_0 = Vector512.ShiftLeft(n_0.AsInt32(), 23).AsSingle(); // 2^(k + offset), normal even where e^a is subnormal
-            var s64_1 = Vector512.ShiftLeft(n_1.AsInt32(), 23).AsSingle();
-            var s64_2 = Vector512.ShiftLeft(n_2.AsInt32(), 23).AsSingle();
-            var s64_3 = Vector512.ShiftLeft(n_3.AsInt32(), 23).AsSingle();
-            var s64_4 = Vector512.ShiftLeft(n_4.AsInt32(), 23).AsSingle();
-            var s64_5 = Vector512.ShiftLeft(n_5.AsInt32(), 23).AsSingle();
-            var s64_6 = Vector512.ShiftLeft(n_6.AsInt32(), 23).AsSingle();
-            var s64_7 = Vector512.ShiftLeft(n_7.AsInt32(), 23).AsSingle();
-            var s_0 = Vector512.ShiftLeft(Avx512F.Max(n_0, Vector512.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector512.Create(ScaleDown); // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
-            var s_1 = Vector512.ShiftLeft(Avx512F.Max(n_1, Vector512.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector512.Create(ScaleDown);
-            var s_2 = Vector512.ShiftLeft(Avx512F.Max(n_2, Vector512.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector512.Create(ScaleDown);
-            var s_3 = Vector512.ShiftLeft(Avx512F.Max(n_3, Vector512.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector512.Create(ScaleDown);
-            var s_4 = Vector512.ShiftLeft(Avx512F.Max(n_4, Vector512.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector512.Create(ScaleDown);
-            var s_5 = Vector512.ShiftLeft(Avx512F.Max(n_5, Vector512.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector512.Create(ScaleDown);
-            var s_6 = Vector512.ShiftLeft(Avx512F.Max(n_6, Vector512.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector512.Create(ScaleDown);
-            var s_7 = Vector512.ShiftLeft(Avx512F.Max(n_7, Vector512.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector512.Create(ScaleDown);
-            // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A_0 = Vector512.Create(1f) + s_0; // exact: this result is used only where k >= TinyK
-            var A_1 = Vector512.Create(1f) + s_1;
-            var A_2 = Vector512.Create(1f) + s_2;
-            var A_3 = Vector512.Create(1f) + s_3;
-            var A_4 = Vector512.Create(1f) + s_4;
-            var A_5 = Vector512.Create(1f) + s_5;
-            var A_6 = Vector512.Create(1f) + s_6;
-            var A_7 = Vector512.Create(1f) + s_7;
-            var Bt_0 = s_0 * pm_0;
-            var Bt_1 = s_1 * pm_1;
-            var Bt_2 = s_2 * pm_2;
-            var Bt_3 = s_3 * pm_3;
-            var Bt_4 = s_4 * pm_4;
-            var Bt_5 = s_5 * pm_5;
-            var Bt_6 = s_6 * pm_6;
-            var Bt_7 = s_7 * pm_7;
-            var uh_0 = A_0 + Bt_0;
-            var uh_1 = A_1 + Bt_1;
-            var uh_2 = A_2 + Bt_2;
-            var uh_3 = A_3 + Bt_3;
-            var uh_4 = A_4 + Bt_4;
-            var uh_5 = A_5 + Bt_5;
-            var uh_6 = A_6 + Bt_6;
-            var uh_7 = A_7 + Bt_7;
-            var ul_0 = ((A_0 - uh_0) + Bt_0) + (s_0 * pme_0);
-            var ul_1 = ((A_1 - uh_1) + Bt_1) + (s_1 * pme_1);
-            var ul_2 = ((A_2 - uh_2) + Bt_2) + (s_2 * pme_2);
-            var ul_3 = ((A_3 - uh_3) + Bt_3) + (s_3 * pme_3);
-            var ul_4 = ((A_4 - uh_4) + Bt_4) + (s_4 * pme_4);
-            var ul_5 = ((A_5 - uh_5) + Bt_5) + (s_5 * pme_5);
-            var ul_6 = ((A_6 - uh_6) + Bt_6) + (s_6 * pme_6);
-            var ul_7 = ((A_7 - uh_7) + Bt_7) + (s_7 * pme_7);
-            var upper_0 = Vector512.GreaterThan(uh_0, Vector512.Create(Sqrt2)); // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
-            var upper_1 = Vector512.GreaterThan(uh_1, Vector512.Create(Sqrt2));
-            var upper_2 = Vector512.GreaterThan(uh_2, Vector512.Create(Sqrt2));
-            var upper_3 = Vector512.GreaterThan(uh_3, Vector512.Create(Sqrt2));
-            var upper_4 = Vector512.GreaterThan(uh_4, Vector512.Create(Sqrt2));
-            var upper_5 = Vector512.GreaterThan(uh_5, Vector512.Create(Sqrt2));
-            var upper_6 = Vector512.GreaterThan(uh_6, Vector512.Create(Sqrt2));
-            var upper_7 = Vector512.GreaterThan(uh_7, Vector512.Create(Sqrt2));
-            var sc_0 = Vector512.ConditionalSelect(upper_0, Vector512.Create(0.5f), Vector512.Create(1f));
-            var sc_1 = Vector512.ConditionalSelect(upper_1, Vector512.Create(0.5f), Vector512.Create(1f));
-            var sc_2 = Vector512.ConditionalSelect(upper_2, Vector512.Create(0.5f), Vector512.Create(1f));
-            var sc_3 = Vector512.ConditionalSelect(upper_3, Vector512.Create(0.5f), Vector512.Create(1f));
-            var sc_4 = Vector512.ConditionalSelect(upper_4, Vector512.Create(0.5f), Vector512.Create(1f));
-            var sc_5 = Vector512.ConditionalSelect(upper_5, Vector512.Create(0.5f), Vector512.Create(1f));
-            var sc_6 = Vector512.ConditionalSelect(upper_6, Vector512.Create(0.5f), Vector512.Create(1f));
-            var sc_7 = Vector512.ConditionalSelect(upper_7, Vector512.Create(0.5f), Vector512.Create(1f));
-            var f_0 = (uh_0 * sc_0) - Vector512.Create(1f); // exact
-            var f_1 = (uh_1 * sc_1) - Vector512.Create(1f);
-            var f_2 = (uh_2 * sc_2) - Vector512.Create(1f);
-            var f_3 = (uh_3 * sc_3) - Vector512.Create(1f);
-            var f_4 = (uh_4 * sc_4) - Vector512.Create(1f);
-            var f_5 = (uh_5 * sc_5) - Vector512.Create(1f);
-            var f_6 = (uh_6 * sc_6) - Vector512.Create(1f);
-            var f_7 = (uh_7 * sc_7) - Vector512.Create(1f);
-            var d_0 = ul_0 * sc_0;
-            var d_1 = ul_1 * sc_1;
-            var d_2 = ul_2 * sc_2;
-            var d_3 = ul_3 * sc_3;
-            var d_4 = ul_4 * sc_4;
-            var d_5 = ul_5 * sc_5;
-            var d_6 = ul_6 * sc_6;
-            var d_7 = ul_7 * sc_7;
-            var eh_0 = upper_0 & Vector512.Create(Ln2Hi);
-            var eh_1 = upper_1 & Vector512.Create(Ln2Hi);
-            var eh_2 = upper_2 & Vector512.Create(Ln2Hi);
-            var eh_3 = upper_3 & Vector512.Create(Ln2Hi);
-            var eh_4 = upper_4 & Vector512.Create(Ln2Hi);
-            var eh_5 = upper_5 & Vector512.Create(Ln2Hi);
-            var eh_6 = upper_6 & Vector512.Create(Ln2Hi);
-            var eh_7 = upper_7 & Vector512.Create(Ln2Hi);
-            var el_0 = upper_0 & Vector512.Create(Ln2Lo);
-            var el_1 = upper_1 & Vector512.Create(Ln2Lo);
-            var el_2 = upper_2 & Vector512.Create(Ln2Lo);
-            var el_3 = upper_3 & Vector512.Create(Ln2Lo);
-            var el_4 = upper_4 & Vector512.Create(Ln2Lo);
-            var el_5 = upper_5 & Vector512.Create(Ln2Lo);
-            var el_6 = upper_6 & Vector512.Create(Ln2Lo);
-            var el_7 = upper_7 & Vector512.Create(Ln2Lo);
-            var hh_0 = eh_0 + f_0;
-            var hh_1 = eh_1 + f_1;
-            var hh_2 = eh_2 + f_2;
-            var hh_3 = eh_3 + f_3;
-            var hh_4 = eh_4 + f_4;
-            var hh_5 = eh_5 + f_5;
-            var hh_6 = eh_6 + f_6;
-            var hh_7 = eh_7 + f_7;
-            var hl_0 = (eh_0 - hh_0) + f_0; // eh + f = hh + hl exactly
-            var hl_1 = (eh_1 - hh_1) + f_1;
-            var hl_2 = (eh_2 - hh_2) + f_2;
-            var hl_3 = (eh_3 - hh_3) + f_3;
-            var hl_4 = (eh_4 - hh_4) + f_4;
-            var hl_5 = (eh_5 - hh_5) + f_5;
-            var hl_6 = (eh_6 - hh_6) + f_6;
-            var hl_7 = (eh_7 - hh_7) + f_7;
-            var g_0 = Vector512.Create(0.5f) * f_0;
-            var g_1 = Vector512.Create(0.5f) * f_1;
-            var g_2 = Vector512.Create(0.5f) * f_2;
-            var g_3 = Vector512.Create(0.5f) * f_3;
-            var g_4 = Vector512.Create(0.5f) * f_4;
-            var g_5 = Vector512.Create(0.5f) * f_5;
-            var g_6 = Vector512.Create(0.5f) * f_6;
-            var g_7 = Vector512.Create(0.5f) * f_7;
-            var sqh_0 = g_0 * f_0;
-            var sqh_1 = g_1 * f_1;
-            var sqh_2 = g_2 * f_2;
-            var sqh_3 = g_3 * f_3;
-            var sqh_4 = g_4 * f_4;
-            var sqh_5 = g_5 * f_5;
-            var sqh_6 = g_6 * f_6;
-            var sqh_7 = g_7 * f_7;
-            var sql_0 = Avx512F.FusedMultiplyAdd(g_0, f_0, -sqh_0); // f^2/2 = sqh + sql exactly
-            var sql_1 = Avx512F.FusedMultiplyAdd(g_1, f_1, -sqh_1);
-            var sql_2 = Avx512F.FusedMultiplyAdd(g_2, f_2, -sqh_2);
-            var sql_3 = Avx512F.FusedMultiplyAdd(g_3, f_3, -sqh_3);
-            var sql_4 = Avx512F.FusedMultiplyAdd(g_4, f_4, -sqh_4);
-            var sql_5 = Avx512F.FusedMultiplyAdd(g_5, f_5, -sqh_5);
-            var sql_6 = Avx512F.FusedMultiplyAdd(g_6, f_6, -sqh_6);
-            var sql_7 = Avx512F.FusedMultiplyAdd(g_7, f_7, -sqh_7);
-            var r_0 = Vector512.Create(R8); // log1p(f) = f - f^2/2 + f^3 R(f)
-            var r_1 = Vector512.Create(R8);
-            var r_2 = Vector512.Create(R8);
-            var r_3 = Vector512.Create(R8);
-            var r_4 = Vector512.Create(R8);
-            var r_5 = Vector512.Create(R8);
-            var r_6 = Vector512.Create(R8);
-            var r_7 = Vector512.Create(R8);
-            r_0 = Avx512F.FusedMultiplyAdd(r_0, f_0, Vector512.Create(R7));
-            r_1 = Avx512F.FusedMultiplyAdd(r_1, f_1, Vector512.Create(R7));
-            r_2 = Avx512F.FusedMultiplyAdd(r_2, f_2, Vector512.Create(R7));
-            r_3 = Avx512F.FusedMultiplyAdd(r_3, f_3, Vector512.Create(R7));
-            r_4 = Avx512F.FusedMultiplyAdd(r_4, f_4, Vector512.Create(R7));
-            r_5 = Avx512F.FusedMultiplyAdd(r_5, f_5, Vector512.Create(R7));
-            r_6 = Avx512F.FusedMultiplyAdd(r_6, f_6, Vector512.Create(R7));
-            r_7 = Avx512F.FusedMultiplyAdd(r_7, f_7, Vector512.Create(R7));
-            r_0 = Avx512F.FusedMultiplyAdd(r_0, f_0, Vector512.Create(R6));
-            r_1 = Avx512F.FusedMultiplyAdd(r_1, f_1, Vector512.Create(R6));
-            r_2 = Avx512F.FusedMultiplyAdd(r_2, f_2, Vector512.Create(R6));
-            r_3 = Avx512F.FusedMultiplyAdd(r_3, f_3, Vector512.Create(R6));
-            r_4 = Avx512F.FusedMultiplyAdd(r_4, f_4, Vector512.Create(R6));
-            r_5 = Avx512F.FusedMultiplyAdd(r_5, f_5, Vector512.Create(R6));
-            r_6 = Avx512F.FusedMultiplyAdd(r_6, f_6, Vector512.Create(R6));
-            r_7 = Avx512F.FusedMultiplyAdd(r_7, f_7, Vector512.Create(R6));
-            r_0 = Avx512F.FusedMultiplyAdd(r_0, f_0, Vector512.Create(R5));
-            r_1 = Avx512F.FusedMultiplyAdd(r_1, f_1, Vector512.Create(R5));
-            r_2 = Avx512F.FusedMultiplyAdd(r_2, f_2, Vector512.Create(R5));
-            r_3 = Avx512F.FusedMultiplyAdd(r_3, f_3, Vector512.Create(R5));
-            r_4 = Avx512F.FusedMultiplyAdd(r_4, f_4, Vector512.Create(R5));
-            r_5 = Avx512F.FusedMultiplyAdd(r_5, f_5, Vector512.Create(R5));
-            r_6 = Avx512F.FusedMultiplyAdd(r_6, f_6, Vector512.Create(R5));
-            r_7 = Avx512F.FusedMultiplyAdd(r_7, f_7, Vector512.Create(R5));
-            r_0 = Avx512F.FusedMultiplyAdd(r_0, f_0, Vector512.Create(R4));
-            r_1 = Avx512F.FusedMultiplyAdd(r_1, f_1, Vector512.Create(R4));
-            r_2 = Avx512F.FusedMultiplyAdd(r_2, f_2, Vector512.Create(R4));
-            r_3 = Avx512F.FusedMultiplyAdd(r_3, f_3, Vector512.Create(R4));
-            r_4 = Avx512F.FusedMultiplyAdd(r_4, f_4, Vector512.Create(R4));
-            r_5 = Avx512F.FusedMultiplyAdd(r_5, f_5, Vector512.Create(R4));
-            r_6 = Avx512F.FusedMultiplyAdd(r_6, f_6, Vector512.Create(R4));
-            r_7 = Avx512F.FusedMultiplyAdd(r_7, f_7, Vector512.Create(R4));
-            r_0 = Avx512F.FusedMultiplyAdd(r_0, f_0, Vector512.Create(R3));
-            r_1 = Avx512F.FusedMultiplyAdd(r_1, f_1, Vector512.Create(R3));
-            r_2 = Avx512F.FusedMultiplyAdd(r_2, f_2, Vector512.Create(R3));
-            r_3 = Avx512F.FusedMultiplyAdd(r_3, f_3, Vector512.Create(R3));
-            r_4 = Avx512F.FusedMultiplyAdd(r_4, f_4, Vector512.Create(R3));
-            r_5 = Avx512F.FusedMultiplyAdd(r_5, f_5, Vector512.Create(R3));
-            r_6 = Avx512F.FusedMultiplyAdd(r_6, f_6, Vector512.Create(R3));
-            r_7 = Avx512F.FusedMultiplyAdd(r_7, f_7, Vector512.Create(R3));
-            r_0 = Avx512F.FusedMultiplyAdd(r_0, f_0, Vector512.Create(R2));
-            r_1 = Avx512F.FusedMultiplyAdd(r_1, f_1, Vector512.Create(R2));
-            r_2 = Avx512F.FusedMultiplyAdd(r_2, f_2, Vector512.Create(R2));
-            r_3 = Avx512F.FusedMultiplyAdd(r_3, f_3, Vector512.Create(R2));
-            r_4 = Avx512F.FusedMultiplyAdd(r_4, f_4, Vector512.Create(R2));
-            r_5 = Avx512F.FusedMultiplyAdd(r_5, f_5, Vector512.Create(R2));
-            r_6 = Avx512F.FusedMultiplyAdd(r_6, f_6, Vector512.Create(R2));
-            r_7 = Avx512F.FusedMultiplyAdd(r_7, f_7, Vector512.Create(R2));
-            r_0 = Avx512F.FusedMultiplyAdd(r_0, f_0, Vector512.Create(R1));
-            r_1 = Avx512F.FusedMultiplyAdd(r_1, f_1, Vector512.Create(R1));
-            r_2 = Avx512F.FusedMultiplyAdd(r_2, f_2, Vector512.Create(R1));
-            r_3 = Avx512F.FusedMultiplyAdd(r_3, f_3, Vector512.Create(R1));
-            r_4 = Avx512F.FusedMultiplyAdd(r_4, f_4, Vector512.Create(R1));
-            r_5 = Avx512F.FusedMultiplyAdd(r_5, f_5, Vector512.Create(R1));
-            r_6 = Avx512F.FusedMultiplyAdd(r_6, f_6, Vector512.Create(R1));
-            r_7 = Avx512F.FusedMultiplyAdd(r_7, f_7, Vector512.Create(R1));
-            r_0 = Avx512F.FusedMultiplyAdd(r_0, f_0, Vector512.Create(R0));
-            r_1 = Avx512F.FusedMultiplyAdd(r_1, f_1, Vector512.Create(R0));
-            r_2 = Avx512F.FusedMultiplyAdd(r_2, f_2, Vector512.Create(R0));
-            r_3 = Avx512F.FusedMultiplyAdd(r_3, f_3, Vector512.Create(R0));
-            r_4 = Avx512F.FusedMultiplyAdd(r_4, f_4, Vector512.Create(R0));
-            r_5 = Avx512F.FusedMultiplyAdd(r_5, f_5, Vector512.Create(R0));
-            r_6 = Avx512F.FusedMultiplyAdd(r_6, f_6, Vector512.Create(R0));
-            r_7 = Avx512F.FusedMultiplyAdd(r_7, f_7, Vector512.Create(R0));
-            var f2_0 = f_0 * f_0;
-            var f2_1 = f_1 * f_1;
-            var f2_2 = f_2 * f_2;
-            var f2_3 = f_3 * f_3;
-            var f2_4 = f_4 * f_4;
-            var f2_5 = f_5 * f_5;
-            var f2_6 = f_6 * f_6;
-            var f2_7 = f_7 * f_7;
-            var poly_0 = Avx512F.FusedMultiplyAdd((f2_0 * f_0), r_0, (d_0 * Avx512F.FusedMultiplyAdd(f_0, f_0, (Vector512.Create(1f) - f_0)))); // f^3 R(f) + d/(1 + f)
-            var poly_1 = Avx512F.FusedMultiplyAdd((f2_1 * f_1), r_1, (d_1 * Avx512F.FusedMultiplyAdd(f_1, f_1, (Vector512.Create(1f) - f_1))));
-            var poly_2 = Avx512F.FusedMultiplyAdd((f2_2 * f_2), r_2, (d_2 * Avx512F.FusedMultiplyAdd(f_2, f_2, (Vector512.Create(1f) - f_2))));
-            var poly_3 = Avx512F.FusedMultiplyAdd((f2_3 * f_3), r_3, (d_3 * Avx512F.FusedMultiplyAdd(f_3, f_3, (Vector512.Create(1f) - f_3))));
-            var poly_4 = Avx512F.FusedMultiplyAdd((f2_4 * f_4), r_4, (d_4 * Avx512F.FusedMultiplyAdd(f_4, f_4, (Vector512.Create(1f) - f_4))));
-            var poly_5 = Avx512F.FusedMultiplyAdd((f2_5 * f_5), r_5, (d_5 * Avx512F.FusedMultiplyAdd(f_5, f_5, (Vector512.Create(1f) - f_5))));
-            var poly_6 = Avx512F.FusedMultiplyAdd((f2_6 * f_6), r_6, (d_6 * Avx512F.FusedMultiplyAdd(f_6, f_6, (Vector512.Create(1f) - f_6))));
-            var poly_7 = Avx512F.FusedMultiplyAdd((f2_7 * f_7), r_7, (d_7 * Avx512F.FusedMultiplyAdd(f_7, f_7, (Vector512.Create(1f) - f_7))));
-            var tail_0 = ((hl_0 + el_0) - sql_0) + poly_0;
-            var tail_1 = ((hl_1 + el_1) - sql_1) + poly_1;
-            var tail_2 = ((hl_2 + el_2) - sql_2) + poly_2;
-            var tail_3 = ((hl_3 + el_3) - sql_3) + poly_3;
-            var tail_4 = ((hl_4 + el_4) - sql_4) + poly_4;
-            var tail_5 = ((hl_5 + el_5) - sql_5) + poly_5;
-            var tail_6 = ((hl_6 + el_6) - sql_6) + poly_6;
-            var tail_7 = ((hl_7 + el_7) - sql_7) + poly_7;
-            var lh_0 = hh_0 - sqh_0;
-            var lh_1 = hh_1 - sqh_1;
-            var lh_2 = hh_2 - sqh_2;
-            var lh_3 = hh_3 - sqh_3;
-            var lh_4 = hh_4 - sqh_4;
-            var lh_5 = hh_5 - sqh_5;
-            var lh_6 = hh_6 - sqh_6;
-            var lh_7 = hh_7 - sqh_7;
-            var ll_0 = ((hh_0 - lh_0) - sqh_0) + tail_0; // log(1 + t) = lh + ll
-            var ll_1 = ((hh_1 - lh_1) - sqh_1) + tail_1;
-            var ll_2 = ((hh_2 - lh_2) - sqh_2) + tail_2;
-            var ll_3 = ((hh_3 - lh_3) - sqh_3) + tail_3;
-            var ll_4 = ((hh_4 - lh_4) - sqh_4) + tail_4;
-            var ll_5 = ((hh_5 - lh_5) - sqh_5) + tail_5;
-            var ll_6 = ((hh_6 - lh_6) - sqh_6) + tail_6;
-            var ll_7 = ((hh_7 - lh_7) - sqh_7) + tail_7;
-            // max(x, 0) + (lh + ll) / beta, adding the two large terms exactly (two-sum) before the small ones.
-            var ph_0 = Vector512.Create(InvBetaHi) * lh_0;
-            var ph_1 = Vector512.Create(InvBetaHi) * lh_1;
-            var ph_2 = Vector512.Create(InvBetaHi) * lh_2;
-            var ph_3 = Vector512.Create(InvBetaHi) * lh_3;
-            var ph_4 = Vector512.Create(InvBetaHi) * lh_4;
-            var ph_5 = Vector512.Create(InvBetaHi) * lh_5;
-            var ph_6 = Vector512.Create(InvBetaHi) * lh_6;
-            var ph_7 = Vector512.Create(InvBetaHi) * lh_7;
-            var sum_0 = xp_0 + ph_0;
-            var sum_1 = xp_1 + ph_1;
-            var sum_2 = xp_2 + ph_2;
-            var sum_3 = xp_3 + ph_3;
-            var sum_4 = xp_4 + ph_4;
-            var sum_5 = xp_5 + ph_5;
-            var sum_6 = xp_6 + ph_6;
-            var sum_7 = xp_7 + ph_7;
-            var bb_0 = sum_0 - xp_0;
-            var bb_1 = sum_1 - xp_1;
-            var bb_2 = sum_2 - xp_2;
-            var bb_3 = sum_3 - xp_3;
-            var bb_4 = sum_4 - xp_4;
-            var bb_5 = sum_5 - xp_5;
-            var bb_6 = sum_6 - xp_6;
-            var bb_7 = sum_7 - xp_7;
-            var se_0 = (xp_0 - (sum_0 - bb_0)) + (ph_0 - bb_0); // xp + ph = sum + se exactly
-            var se_1 = (xp_1 - (sum_1 - bb_1)) + (ph_1 - bb_1);
-            var se_2 = (xp_2 - (sum_2 - bb_2)) + (ph_2 - bb_2);
-            var se_3 = (xp_3 - (sum_3 - bb_3)) + (ph_3 - bb_3);
-            var se_4 = (xp_4 - (sum_4 - bb_4)) + (ph_4 - bb_4);
-            var se_5 = (xp_5 - (sum_5 - bb_5)) + (ph_5 - bb_5);
-            var se_6 = (xp_6 - (sum_6 - bb_6)) + (ph_6 - bb_6);
-            var se_7 = (xp_7 - (sum_7 - bb_7)) + (ph_7 - bb_7);
-            var yLarge_0 = sum_0 + (se_0 + (Vector512.Create(InvBetaHi) * ll_0));
-            var yLarge_1 = sum_1 + (se_1 + (Vector512.Create(InvBetaHi) * ll_1));
-            var yLarge_2 = sum_2 + (se_2 + (Vector512.Create(InvBetaHi) * ll_2));
-            var yLarge_3 = sum_3 + (se_3 + (Vector512.Create(InvBetaHi) * ll_3));
-            var yLarge_4 = sum_4 + (se_4 + (Vector512.Create(InvBetaHi) * ll_4));
-            var yLarge_5 = sum_5 + (se_5 + (Vector512.Create(InvBetaHi) * ll_5));
-            var yLarge_6 = sum_6 + (se_6 + (Vector512.Create(InvBetaHi) * ll_6));
-            var yLarge_7 = sum_7 + (se_7 + (Vector512.Create(InvBetaHi) * ll_7));
-            // Tiny t (k < TinyK): log1p(t) = t (1 + m), m = -t/2 + t^2/3 - t^3/4; result scaled by 2^k last (one rounding, also when subnormal).
-            var t_0 = s_0 * (Vector512.Create(1f) + pm_0);
-            var t_1 = s_1 * (Vector512.Create(1f) + pm_1);
-            var t_2 = s_2 * (Vector512.Create(1f) + pm_2);
-            var t_3 = s_3 * (Vector512.Create(1f) + pm_3);
-            var t_4 = s_4 * (Vector512.Create(1f) + pm_4);
-            var t_5 = s_5 * (Vector512.Create(1f) + pm_5);
-            var t_6 = s_6 * (Vector512.Create(1f) + pm_6);
-            var t_7 = s_7 * (Vector512.Create(1f) + pm_7);
-            var m_0 = t_0 * Avx512F.FusedMultiplyAdd(t_0, Avx512F.FusedMultiplyAdd(t_0, Vector512.Create(-0.25f), Vector512.Create(0.33333334f)), Vector512.Create(-0.5f));
-            var m_1 = t_1 * Avx512F.FusedMultiplyAdd(t_1, Avx512F.FusedMultiplyAdd(t_1, Vector512.Create(-0.25f), Vector512.Create(0.33333334f)), Vector512.Create(-0.5f));
-            var m_2 = t_2 * Avx512F.FusedMultiplyAdd(t_2, Avx512F.FusedMultiplyAdd(t_2, Vector512.Create(-0.25f), Vector512.Create(0.33333334f)), Vector512.Create(-0.5f));
-            var m_3 = t_3 * Avx512F.FusedMultiplyAdd(t_3, Avx512F.FusedMultiplyAdd(t_3, Vector512.Create(-0.25f), Vector512.Create(0.33333334f)), Vector512.Create(-0.5f));
-            var m_4 = t_4 * Avx512F.FusedMultiplyAdd(t_4, Avx512F.FusedMultiplyAdd(t_4, Vector512.Create(-0.25f), Vector512.Create(0.33333334f)), Vector512.Create(-0.5f));
-            var m_5 = t_5 * Avx512F.FusedMultiplyAdd(t_5, Avx512F.FusedMultiplyAdd(t_5, Vector512.Create(-0.25f), Vector512.Create(0.33333334f)), Vector512.Create(-0.5f));
-            var m_6 = t_6 * Avx512F.FusedMultiplyAdd(t_6, Avx512F.FusedMultiplyAdd(t_6, Vector512.Create(-0.25f), Vector512.Create(0.33333334f)), Vector512.Create(-0.5f));
-            var m_7 = t_7 * Avx512F.FusedMultiplyAdd(t_7, Avx512F.FusedMultiplyAdd(t_7, Vector512.Create(-0.25f), Vector512.Create(0.33333334f)), Vector512.Create(-0.5f));
-            var mid_0 = Avx512F.FusedMultiplyAdd(Vector512.Create(InvBetaHi), rh_0, (Vector512.Create(InvBetaHi) * (pt_0 + Avx512F.FusedMultiplyAdd(m_0, pm_0, m_0)))); // (1/beta)(1 + rh + pt)(1 + m) - 1/beta
-            var mid_1 = Avx512F.FusedMultiplyAdd(Vector512.Create(InvBetaHi), rh_1, (Vector512.Create(InvBetaHi) * (pt_1 + Avx512F.FusedMultiplyAdd(m_1, pm_1, m_1))));
-            var mid_2 = Avx512F.FusedMultiplyAdd(Vector512.Create(InvBetaHi), rh_2, (Vector512.Create(InvBetaHi) * (pt_2 + Avx512F.FusedMultiplyAdd(m_2, pm_2, m_2))));
-            var mid_3 = Avx512F.FusedMultiplyAdd(Vector512.Create(InvBetaHi), rh_3, (Vector512.Create(InvBetaHi) * (pt_3 + Avx512F.FusedMultiplyAdd(m_3, pm_3, m_3))));
-            var mid_4 = Avx512F.FusedMultiplyAdd(Vector512.Create(InvBetaHi), rh_4, (Vector512.Create(InvBetaHi) * (pt_4 + Avx512F.FusedMultiplyAdd(m_4, pm_4, m_4))));
-            var mid_5 = Avx512F.FusedMultiplyAdd(Vector512.Create(InvBetaHi), rh_5, (Vector512.Create(InvBetaHi) * (pt_5 + Avx512F.FusedMultiplyAdd(m_5, pm_5, m_5))));
-            var mid_6 = Avx512F.FusedMultiplyAdd(Vector512.Create(InvBetaHi), rh_6, (Vector512.Create(InvBetaHi) * (pt_6 + Avx512F.FusedMultiplyAdd(m_6, pm_6, m_6))));
-            var mid_7 = Avx512F.FusedMultiplyAdd(Vector512.Create(InvBetaHi), rh_7, (Vector512.Create(InvBetaHi) * (pt_7 + Avx512F.FusedMultiplyAdd(m_7, pm_7, m_7))));
-            var scaled_0 = (Vector512.Create(InvBetaHi) + mid_0) * s64_0; // the result times 2^offset: exact, normal
-            var scaled_1 = (Vector512.Create(InvBetaHi) + mid_1) * s64_1;
-            var scaled_2 = (Vector512.Create(InvBetaHi) + mid_2) * s64_2;
-            var scaled_3 = (Vector512.Create(InvBetaHi) + mid_3) * s64_3;
-            var scaled_4 = (Vector512.Create(InvBetaHi) + mid_4) * s64_4;
-            var scaled_5 = (Vector512.Create(InvBetaHi) + mid_5) * s64_5;
-            var scaled_6 = (Vector512.Create(InvBetaHi) + mid_6) * s64_6;
-            var scaled_7 = (Vector512.Create(InvBetaHi) + mid_7) * s64_7;
-            // Lanes whose result rounds to 0 are zeroed first, so that the last multiply underflows only where the result is subnormal.
-            var kept_0 = Vector512.ConditionalSelect(Vector512.GreaterThan(scaled_0, Vector512.Create(UnderflowScaled)), scaled_0, Vector512.Create(0f));
-            var kept_1 = Vector512.ConditionalSelect(Vector512.GreaterThan(scaled_1, Vector512.Create(UnderflowScaled)), scaled_1, Vector512.Create(0f));
-            var kept_2 = Vector512.ConditionalSelect(Vector512.GreaterThan(scaled_2, Vector512.Create(UnderflowScaled)), scaled_2, Vector512.Create(0f));
-            var kept_3 = Vector512.ConditionalSelect(Vector512.GreaterThan(scaled_3, Vector512.Create(UnderflowScaled)), scaled_3, Vector512.Create(0f));
-            var kept_4 = Vector512.ConditionalSelect(Vector512.GreaterThan(scaled_4, Vector512.Create(UnderflowScaled)), scaled_4, Vector512.Create(0f));
-            var kept_5 = Vector512.ConditionalSelect(Vector512.GreaterThan(scaled_5, Vector512.Create(UnderflowScaled)), scaled_5, Vector512.Create(0f));
-            var kept_6 = Vector512.ConditionalSelect(Vector512.GreaterThan(scaled_6, Vector512.Create(UnderflowScaled)), scaled_6, Vector512.Create(0f));
-            var kept_7 = Vector512.ConditionalSelect(Vector512.GreaterThan(scaled_7, Vector512.Create(UnderflowScaled)), scaled_7, Vector512.Create(0f));
-            var yTiny_0 = xp_0 + (kept_0 * Vector512.Create(ScaleDown));
-            var yTiny_1 = xp_1 + (kept_1 * Vector512.Create(ScaleDown));
-            var yTiny_2 = xp_2 + (kept_2 * Vector512.Create(ScaleDown));
-            var yTiny_3 = xp_3 + (kept_3 * Vector512.Create(ScaleDown));
-            var yTiny_4 = xp_4 + (kept_4 * Vector512.Create(ScaleDown));
-            var yTiny_5 = xp_5 + (kept_5 * Vector512.Create(ScaleDown));
-            var yTiny_6 = xp_6 + (kept_6 * Vector512.Create(ScaleDown));
-            var yTiny_7 = xp_7 + (kept_7 * Vector512.Create(ScaleDown));
-            var y_0 = Vector512.ConditionalSelect(Vector512.LessThan(k_0, Vector512.Create(TinyK)), yTiny_0, yLarge_0);
-            var y_1 = Vector512.ConditionalSelect(Vector512.LessThan(k_1, Vector512.Create(TinyK)), yTiny_1, yLarge_1);
-            var y_2 = Vector512.ConditionalSelect(Vector512.LessThan(k_2, Vector512.Create(TinyK)), yTiny_2, yLarge_2);
-            var y_3 = Vector512.ConditionalSelect(Vector512.LessThan(k_3, Vector512.Create(TinyK)), yTiny_3, yLarge_3);
-            var y_4 = Vector512.ConditionalSelect(Vector512.LessThan(k_4, Vector512.Create(TinyK)), yTiny_4, yLarge_4);
-            var y_5 = Vector512.ConditionalSelect(Vector512.LessThan(k_5, Vector512.Create(TinyK)), yTiny_5, yLarge_5);
-            var y_6 = Vector512.ConditionalSelect(Vector512.LessThan(k_6, Vector512.Create(TinyK)), yTiny_6, yLarge_6);
-            var y_7 = Vector512.ConditionalSelect(Vector512.LessThan(k_7, Vector512.Create(TinyK)), yTiny_7, yLarge_7);
+            // Widened: each half of the float vector is computed in double, and the result rounded to float once, at the end.
+            var w_0 = Avx512F.ConvertToVector512Double(x_0.GetLower());
+            var w_1 = Avx512F.ConvertToVector512Double(x_0.GetUpper());
+            var w_2 = Avx512F.ConvertToVector512Double(x_1.GetLower());
+            var w_3 = Avx512F.ConvertToVector512Double(x_1.GetUpper());
+            var w_4 = Avx512F.ConvertToVector512Double(x_2.GetLower());
+            var w_5 = Avx512F.ConvertToVector512Double(x_2.GetUpper());
+            var w_6 = Avx512F.ConvertToVector512Double(x_3.GetLower());
+            var w_7 = Avx512F.ConvertToVector512Double(x_3.GetUpper());
+            var w_8 = Avx512F.ConvertToVector512Double(x_4.GetLower());
+            var w_9 = Avx512F.ConvertToVector512Double(x_4.GetUpper());
+            var w_10 = Avx512F.ConvertToVector512Double(x_5.GetLower());
+            var w_11 = Avx512F.ConvertToVector512Double(x_5.GetUpper());
+            var w_12 = Avx512F.ConvertToVector512Double(x_6.GetLower());
+            var w_13 = Avx512F.ConvertToVector512Double(x_6.GetUpper());
+            var w_14 = Avx512F.ConvertToVector512Double(x_7.GetLower());
+            var w_15 = Avx512F.ConvertToVector512Double(x_7.GetUpper());
+            // In double: softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|, every error far below float's.
+            var xp_0 = Avx512F.Max(w_0, Vector512.Create(0.0)); // the linear part (NaN lanes are fixed after rounding)
+            var xp_1 = Avx512F.Max(w_1, Vector512.Create(0.0));
+            var xp_2 = Avx512F.Max(w_2, Vector512.Create(0.0));
+            var xp_3 = Avx512F.Max(w_3, Vector512.Create(0.0));
+            var xp_4 = Avx512F.Max(w_4, Vector512.Create(0.0));
+            var xp_5 = Avx512F.Max(w_5, Vector512.Create(0.0));
+            var xp_6 = Avx512F.Max(w_6, Vector512.Create(0.0));
+            var xp_7 = Avx512F.Max(w_7, Vector512.Create(0.0));
+            var xp_8 = Avx512F.Max(w_8, Vector512.Create(0.0));
+            var xp_9 = Avx512F.Max(w_9, Vector512.Create(0.0));
+            var xp_10 = Avx512F.Max(w_10, Vector512.Create(0.0));
+            var xp_11 = Avx512F.Max(w_11, Vector512.Create(0.0));
+            var xp_12 = Avx512F.Max(w_12, Vector512.Create(0.0));
+            var xp_13 = Avx512F.Max(w_13, Vector512.Create(0.0));
+            var xp_14 = Avx512F.Max(w_14, Vector512.Create(0.0));
+            var xp_15 = Avx512F.Max(w_15, Vector512.Create(0.0));
+            var z_0 = Vector512.Create(WideBeta) * w_0; // exact enough: one rounding in double
+            var z_1 = Vector512.Create(WideBeta) * w_1;
+            var z_2 = Vector512.Create(WideBeta) * w_2;
+            var z_3 = Vector512.Create(WideBeta) * w_3;
+            var z_4 = Vector512.Create(WideBeta) * w_4;
+            var z_5 = Vector512.Create(WideBeta) * w_5;
+            var z_6 = Vector512.Create(WideBeta) * w_6;
+            var z_7 = Vector512.Create(WideBeta) * w_7;
+            var z_8 = Vector512.Create(WideBeta) * w_8;
+            var z_9 = Vector512.Create(WideBeta) * w_9;
+            var z_10 = Vector512.Create(WideBeta) * w_10;
+            var z_11 = Vector512.Create(WideBeta) * w_11;
+            var z_12 = Vector512.Create(WideBeta) * w_12;
+            var z_13 = Vector512.Create(WideBeta) * w_13;
+            var z_14 = Vector512.Create(WideBeta) * w_14;
+            var z_15 = Vector512.Create(WideBeta) * w_15;
+            var a_0 = Avx512F.Max((z_0 | Vector512.Create(-0.0)), Vector512.Create(WideExpFloor)); // beyond the floor e^a no longer matters
+            var a_1 = Avx512F.Max((z_1 | Vector512.Create(-0.0)), Vector512.Create(WideExpFloor));
+            var a_2 = Avx512F.Max((z_2 | Vector512.Create(-0.0)), Vector512.Create(WideExpFloor));
+            var a_3 = Avx512F.Max((z_3 | Vector512.Create(-0.0)), Vector512.Create(WideExpFloor));
+            var a_4 = Avx512F.Max((z_4 | Vector512.Create(-0.0)), Vector512.Create(WideExpFloor));
+            var a_5 = Avx512F.Max((z_5 | Vector512.Create(-0.0)), Vector512.Create(WideExpFloor));
+            var a_6 = Avx512F.Max((z_6 | Vector512.Create(-0.0)), Vector512.Create(WideExpFloor));
+            var a_7 = Avx512F.Max((z_7 | Vector512.Create(-0.0)), Vector512.Create(WideExpFloor));
+            var a_8 = Avx512F.Max((z_8 | Vector512.Create(-0.0)), Vector512.Create(WideExpFloor));
+            var a_9 = Avx512F.Max((z_9 | Vector512.Create(-0.0)), Vector512.Create(WideExpFloor));
+            var a_10 = Avx512F.Max((z_10 | Vector512.Create(-0.0)), Vector512.Create(WideExpFloor));
+            var a_11 = Avx512F.Max((z_11 | Vector512.Create(-0.0)), Vector512.Create(WideExpFloor));
+            var a_12 = Avx512F.Max((z_12 | Vector512.Create(-0.0)), Vector512.Create(WideExpFloor));
+            var a_13 = Avx512F.Max((z_13 | Vector512.Create(-0.0)), Vector512.Create(WideExpFloor));
+            var a_14 = Avx512F.Max((z_14 | Vector512.Create(-0.0)), Vector512.Create(WideExpFloor));
+            var a_15 = Avx512F.Max((z_15 | Vector512.Create(-0.0)), Vector512.Create(WideExpFloor));
+            // e^a = 2^k e^r with k = round(a / ln2), |r| <= ln2/2, e^r = 1 + r + r^2 Q(r).
+            var n_0 = Avx512F.FusedMultiplyAdd(a_0, Vector512.Create(WideLog2E), Vector512.Create(WideExpMagic));
+            var n_1 = Avx512F.FusedMultiplyAdd(a_1, Vector512.Create(WideLog2E), Vector512.Create(WideExpMagic));
+            var n_2 = Avx512F.FusedMultiplyAdd(a_2, Vector512.Create(WideLog2E), Vector512.Create(WideExpMagic));
+            var n_3 = Avx512F.FusedMultiplyAdd(a_3, Vector512.Create(WideLog2E), Vector512.Create(WideExpMagic));
+            var n_4 = Avx512F.FusedMultiplyAdd(a_4, Vector512.Create(WideLog2E), Vector512.Create(WideExpMagic));
+            var n_5 = Avx512F.FusedMultiplyAdd(a_5, Vector512.Create(WideLog2E), Vector512.Create(WideExpMagic));
+            var n_6 = Avx512F.FusedMultiplyAdd(a_6, Vector512.Create(WideLog2E), Vector512.Create(WideExpMagic));
+            var n_7 = Avx512F.FusedMultiplyAdd(a_7, Vector512.Create(WideLog2E), Vector512.Create(WideExpMagic));
+            var n_8 = Avx512F.FusedMultiplyAdd(a_8, Vector512.Create(WideLog2E), Vector512.Create(WideExpMagic));
+            var n_9 = Avx512F.FusedMultiplyAdd(a_9, Vector512.Create(WideLog2E), Vector512.Create(WideExpMagic));
+            var n_10 = Avx512F.FusedMultiplyAdd(a_10, Vector512.Create(WideLog2E), Vector512.Create(WideExpMagic));
+            var n_11 = Avx512F.FusedMultiplyAdd(a_11, Vector512.Create(WideLog2E), Vector512.Create(WideExpMagic));
+            var n_12 = Avx512F.FusedMultiplyAdd(a_12, Vector512.Create(WideLog2E), Vector512.Create(WideExpMagic));
+            var n_13 = Avx512F.FusedMultiplyAdd(a_13, Vector512.Create(WideLog2E), Vector512.Create(WideExpMagic));
+            var n_14 = Avx512F.FusedMultiplyAdd(a_14, Vector512.Create(WideLog2E), Vector512.Create(WideExpMagic));
+            var n_15 = Avx512F.FusedMultiplyAdd(a_15, Vector512.Create(WideLog2E), Vector512.Create(WideExpMagic));
+            var k_0 = n_0 - Vector512.Create(WideExpMagic);
+            var k_1 = n_1 - Vector512.Create(WideExpMagic);
+            var k_2 = n_2 - Vector512.Create(WideExpMagic);
+            var k_3 = n_3 - Vector512.Create(WideExpMagic);
+            var k_4 = n_4 - Vector512.Create(WideExpMagic);
+            var k_5 = n_5 - Vector512.Create(WideExpMagic);
+            var k_6 = n_6 - Vector512.Create(WideExpMagic);
+            var k_7 = n_7 - Vector512.Create(WideExpMagic);
+            var k_8 = n_8 - Vector512.Create(WideExpMagic);
+            var k_9 = n_9 - Vector512.Create(WideExpMagic);
+            var k_10 = n_10 - Vector512.Create(WideExpMagic);
+            var k_11 = n_11 - Vector512.Create(WideExpMagic);
+            var k_12 = n_12 - Vector512.Create(WideExpMagic);
+            var k_13 = n_13 - Vector512.Create(WideExpMagic);
+            var k_14 = n_14 - Vector512.Create(WideExpMagic);
+            var k_15 = n_15 - Vector512.Create(WideExpMagic);
+            var r_0 = Avx512F.FusedMultiplyAdd(k_0, Vector512.Create(-WideLn2), a_0);
+            var r_1 = Avx512F.FusedMultiplyAdd(k_1, Vector512.Create(-WideLn2), a_1);
+            var r_2 = Avx512F.FusedMultiplyAdd(k_2, Vector512.Create(-WideLn2), a_2);
+            var r_3 = Avx512F.FusedMultiplyAdd(k_3, Vector512.Create(-WideLn2), a_3);
+            var r_4 = Avx512F.FusedMultiplyAdd(k_4, Vector512.Create(-WideLn2), a_4);
+            var r_5 = Avx512F.FusedMultiplyAdd(k_5, Vector512.Create(-WideLn2), a_5);
+            var r_6 = Avx512F.FusedMultiplyAdd(k_6, Vector512.Create(-WideLn2), a_6);
+            var r_7 = Avx512F.FusedMultiplyAdd(k_7, Vector512.Create(-WideLn2), a_7);
+            var r_8 = Avx512F.FusedMultiplyAdd(k_8, Vector512.Create(-WideLn2), a_8);
+            var r_9 = Avx512F.FusedMultiplyAdd(k_9, Vector512.Create(-WideLn2), a_9);
+            var r_10 = Avx512F.FusedMultiplyAdd(k_10, Vector512.Create(-WideLn2), a_10);
+            var r_11 = Avx512F.FusedMultiplyAdd(k_11, Vector512.Create(-WideLn2), a_11);
+            var r_12 = Avx512F.FusedMultiplyAdd(k_12, Vector512.Create(-WideLn2), a_12);
+            var r_13 = Avx512F.FusedMultiplyAdd(k_13, Vector512.Create(-WideLn2), a_13);
+            var r_14 = Avx512F.FusedMultiplyAdd(k_14, Vector512.Create(-WideLn2), a_14);
+            var r_15 = Avx512F.FusedMultiplyAdd(k_15, Vector512.Create(-WideLn2), a_15);
+            var e_0 = Vector512.Create(WideQ5); // Q(r), then 1 + r + r^2 Q(r)
+            var e_1 = Vector512.Create(WideQ5);
+            var e_2 = Vector512.Create(WideQ5);
+            var e_3 = Vector512.Create(WideQ5);
+            var e_4 = Vector512.Create(WideQ5);
+            var e_5 = Vector512.Create(WideQ5);
+            var e_6 = Vector512.Create(WideQ5);
+            var e_7 = Vector512.Create(WideQ5);
+            var e_8 = Vector512.Create(WideQ5);
+            var e_9 = Vector512.Create(WideQ5);
+            var e_10 = Vector512.Create(WideQ5);
+            var e_11 = Vector512.Create(WideQ5);
+            var e_12 = Vector512.Create(WideQ5);
+            var e_13 = Vector512.Create(WideQ5);
+            var e_14 = Vector512.Create(WideQ5);
+            var e_15 = Vector512.Create(WideQ5);
+            e_0 = Avx512F.FusedMultiplyAdd(e_0, r_0, Vector512.Create(WideQ4));
+            e_1 = Avx512F.FusedMultiplyAdd(e_1, r_1, Vector512.Create(WideQ4));
+            e_2 = Avx512F.FusedMultiplyAdd(e_2, r_2, Vector512.Create(WideQ4));
+            e_3 = Avx512F.FusedMultiplyAdd(e_3, r_3, Vector512.Create(WideQ4));
+            e_4 = Avx512F.FusedMultiplyAdd(e_4, r_4, Vector512.Create(WideQ4));
+            e_5 = Avx512F.FusedMultiplyAdd(e_5, r_5, Vector512.Create(WideQ4));
+            e_6 = Avx512F.FusedMultiplyAdd(e_6, r_6, Vector512.Create(WideQ4));
+            e_7 = Avx512F.FusedMultiplyAdd(e_7, r_7, Vector512.Create(WideQ4));
+            e_8 = Avx512F.FusedMultiplyAdd(e_8, r_8, Vector512.Create(WideQ4));
+            e_9 = Avx512F.FusedMultiplyAdd(e_9, r_9, Vector512.Create(WideQ4));
+            e_10 = Avx512F.FusedMultiplyAdd(e_10, r_10, Vector512.Create(WideQ4));
+            e_11 = Avx512F.FusedMultiplyAdd(e_11, r_11, Vector512.Create(WideQ4));
+            e_12 = Avx512F.FusedMultiplyAdd(e_12, r_12, Vector512.Create(WideQ4));
+            e_13 = Avx512F.FusedMultiplyAdd(e_13, r_13, Vector512.Create(WideQ4));
+            e_14 = Avx512F.FusedMultiplyAdd(e_14, r_14, Vector512.Create(WideQ4));
+            e_15 = Avx512F.FusedMultiplyAdd(e_15, r_15, Vector512.Create(WideQ4));
+            e_0 = Avx512F.FusedMultiplyAdd(e_0, r_0, Vector512.Create(WideQ3));
+            e_1 = Avx512F.FusedMultiplyAdd(e_1, r_1, Vector512.Create(WideQ3));
+            e_2 = Avx512F.FusedMultiplyAdd(e_2, r_2, Vector512.Create(WideQ3));
+            e_3 = Avx512F.FusedMultiplyAdd(e_3, r_3, Vector512.Create(WideQ3));
+            e_4 = Avx512F.FusedMultiplyAdd(e_4, r_4, Vector512.Create(WideQ3));
+            e_5 = Avx512F.FusedMultiplyAdd(e_5, r_5, Vector512.Create(WideQ3));
+            e_6 = Avx512F.FusedMultiplyAdd(e_6, r_6, Vector512.Create(WideQ3));
+            e_7 = Avx512F.FusedMultiplyAdd(e_7, r_7, Vector512.Create(WideQ3));
+            e_8 = Avx512F.FusedMultiplyAdd(e_8, r_8, Vector512.Create(WideQ3));
+            e_9 = Avx512F.FusedMultiplyAdd(e_9, r_9, Vector512.Create(WideQ3));
+            e_10 = Avx512F.FusedMultiplyAdd(e_10, r_10, Vector512.Create(WideQ3));
+            e_11 = Avx512F.FusedMultiplyAdd(e_11, r_11, Vector512.Create(WideQ3));
+            e_12 = Avx512F.FusedMultiplyAdd(e_12, r_12, Vector512.Create(WideQ3));
+            e_13 = Avx512F.FusedMultiplyAdd(e_13, r_13, Vector512.Create(WideQ3));
+            e_14 = Avx512F.FusedMultiplyAdd(e_14, r_14, Vector512.Create(WideQ3));
+            e_15 = Avx512F.FusedMultiplyAdd(e_15, r_15, Vector512.Create(WideQ3));
+            e_0 = Avx512F.FusedMultiplyAdd(e_0, r_0, Vector512.Create(WideQ2));
+            e_1 = Avx512F.FusedMultiplyAdd(e_1, r_1, Vector512.Create(WideQ2));
+            e_2 = Avx512F.FusedMultiplyAdd(e_2, r_2, Vector512.Create(WideQ2));
+            e_3 = Avx512F.FusedMultiplyAdd(e_3, r_3, Vector512.Create(WideQ2));
+            e_4 = Avx512F.FusedMultiplyAdd(e_4, r_4, Vector512.Create(WideQ2));
+            e_5 = Avx512F.FusedMultiplyAdd(e_5, r_5, Vector512.Create(WideQ2));
+            e_6 = Avx512F.FusedMultiplyAdd(e_6, r_6, Vector512.Create(WideQ2));
+            e_7 = Avx512F.FusedMultiplyAdd(e_7, r_7, Vector512.Create(WideQ2));
+            e_8 = Avx512F.FusedMultiplyAdd(e_8, r_8, Vector512.Create(WideQ2));
+            e_9 = Avx512F.FusedMultiplyAdd(e_9, r_9, Vector512.Create(WideQ2));
+            e_10 = Avx512F.FusedMultiplyAdd(e_10, r_10, Vector512.Create(WideQ2));
+            e_11 = Avx512F.FusedMultiplyAdd(e_11, r_11, Vector512.Create(WideQ2));
+            e_12 = Avx512F.FusedMultiplyAdd(e_12, r_12, Vector512.Create(WideQ2));
+            e_13 = Avx512F.FusedMultiplyAdd(e_13, r_13, Vector512.Create(WideQ2));
+            e_14 = Avx512F.FusedMultiplyAdd(e_14, r_14, Vector512.Create(WideQ2));
+            e_15 = Avx512F.FusedMultiplyAdd(e_15, r_15, Vector512.Create(WideQ2));
+            e_0 = Avx512F.FusedMultiplyAdd(e_0, r_0, Vector512.Create(WideQ1));
+            e_1 = Avx512F.FusedMultiplyAdd(e_1, r_1, Vector512.Create(WideQ1));
+            e_2 = Avx512F.FusedMultiplyAdd(e_2, r_2, Vector512.Create(WideQ1));
+            e_3 = Avx512F.FusedMultiplyAdd(e_3, r_3, Vector512.Create(WideQ1));
+            e_4 = Avx512F.FusedMultiplyAdd(e_4, r_4, Vector512.Create(WideQ1));
+            e_5 = Avx512F.FusedMultiplyAdd(e_5, r_5, Vector512.Create(WideQ1));
+            e_6 = Avx512F.FusedMultiplyAdd(e_6, r_6, Vector512.Create(WideQ1));
+            e_7 = Avx512F.FusedMultiplyAdd(e_7, r_7, Vector512.Create(WideQ1));
+            e_8 = Avx512F.FusedMultiplyAdd(e_8, r_8, Vector512.Create(WideQ1));
+            e_9 = Avx512F.FusedMultiplyAdd(e_9, r_9, Vector512.Create(WideQ1));
+            e_10 = Avx512F.FusedMultiplyAdd(e_10, r_10, Vector512.Create(WideQ1));
+            e_11 = Avx512F.FusedMultiplyAdd(e_11, r_11, Vector512.Create(WideQ1));
+            e_12 = Avx512F.FusedMultiplyAdd(e_12, r_12, Vector512.Create(WideQ1));
+            e_13 = Avx512F.FusedMultiplyAdd(e_13, r_13, Vector512.Create(WideQ1));
+            e_14 = Avx512F.FusedMultiplyAdd(e_14, r_14, Vector512.Create(WideQ1));
+            e_15 = Avx512F.FusedMultiplyAdd(e_15, r_15, Vector512.Create(WideQ1));
+            e_0 = Avx512F.FusedMultiplyAdd(e_0, r_0, Vector512.Create(WideQ0));
+            e_1 = Avx512F.FusedMultiplyAdd(e_1, r_1, Vector512.Create(WideQ0));
+            e_2 = Avx512F.FusedMultiplyAdd(e_2, r_2, Vector512.Create(WideQ0));
+            e_3 = Avx512F.FusedMultiplyAdd(e_3, r_3, Vector512.Create(WideQ0));
+            e_4 = Avx512F.FusedMultiplyAdd(e_4, r_4, Vector512.Create(WideQ0));
+            e_5 = Avx512F.FusedMultiplyAdd(e_5, r_5, Vector512.Create(WideQ0));
+            e_6 = Avx512F.FusedMultiplyAdd(e_6, r_6, Vector512.Create(WideQ0));
+            e_7 = Avx512F.FusedMultiplyAdd(e_7, r_7, Vector512.Create(WideQ0));
+            e_8 = Avx512F.FusedMultiplyAdd(e_8, r_8, Vector512.Create(WideQ0));
+            e_9 = Avx512F.FusedMultiplyAdd(e_9, r_9, Vector512.Create(WideQ0));
+            e_10 = Avx512F.FusedMultiplyAdd(e_10, r_10, Vector512.Create(WideQ0));
+            e_11 = Avx512F.FusedMultiplyAdd(e_11, r_11, Vector512.Create(WideQ0));
+            e_12 = Avx512F.FusedMultiplyAdd(e_12, r_12, Vector512.Create(WideQ0));
+            e_13 = Avx512F.FusedMultiplyAdd(e_13, r_13, Vector512.Create(WideQ0));
+            e_14 = Avx512F.FusedMultiplyAdd(e_14, r_14, Vector512.Create(WideQ0));
+            e_15 = Avx512F.FusedMultiplyAdd(e_15, r_15, Vector512.Create(WideQ0));
+            e_0 = Avx512F.FusedMultiplyAdd(e_0, r_0, Vector512.Create(1.0));
+            e_1 = Avx512F.FusedMultiplyAdd(e_1, r_1, Vector512.Create(1.0));
+            e_2 = Avx512F.FusedMultiplyAdd(e_2, r_2, Vector512.Create(1.0));
+            e_3 = Avx512F.FusedMultiplyAdd(e_3, r_3, Vector512.Create(1.0));
+            e_4 = Avx512F.FusedMultiplyAdd(e_4, r_4, Vector512.Create(1.0));
+            e_5 = Avx512F.FusedMultiplyAdd(e_5, r_5, Vector512.Create(1.0));
+            e_6 = Avx512F.FusedMultiplyAdd(e_6, r_6, Vector512.Create(1.0));
+            e_7 = Avx512F.FusedMultiplyAdd(e_7, r_7, Vector512.Create(1.0));
+            e_8 = Avx512F.FusedMultiplyAdd(e_8, r_8, Vector512.Create(1.0));
+            e_9 = Avx512F.FusedMultiplyAdd(e_9, r_9, Vector512.Create(1.0));
+            e_10 = Avx512F.FusedMultiplyAdd(e_10, r_10, Vector512.Create(1.0));
+            e_11 = Avx512F.FusedMultiplyAdd(e_11, r_11, Vector512.Create(1.0));
+            e_12 = Avx512F.FusedMultiplyAdd(e_12, r_12, Vector512.Create(1.0));
+            e_13 = Avx512F.FusedMultiplyAdd(e_13, r_13, Vector512.Create(1.0));
+            e_14 = Avx512F.FusedMultiplyAdd(e_14, r_14, Vector512.Create(1.0));
+            e_15 = Avx512F.FusedMultiplyAdd(e_15, r_15, Vector512.Create(1.0));
+            e_0 = Avx512F.FusedMultiplyAdd(e_0, r_0, Vector512.Create(1.0));
+            e_1 = Avx512F.FusedMultiplyAdd(e_1, r_1, Vector512.Create(1.0));
+            e_2 = Avx512F.FusedMultiplyAdd(e_2, r_2, Vector512.Create(1.0));
+            e_3 = Avx512F.FusedMultiplyAdd(e_3, r_3, Vector512.Create(1.0));
+            e_4 = Avx512F.FusedMultiplyAdd(e_4, r_4, Vector512.Create(1.0));
+            e_5 = Avx512F.FusedMultiplyAdd(e_5, r_5, Vector512.Create(1.0));
+            e_6 = Avx512F.FusedMultiplyAdd(e_6, r_6, Vector512.Create(1.0));
+            e_7 = Avx512F.FusedMultiplyAdd(e_7, r_7, Vector512.Create(1.0));
+            e_8 = Avx512F.FusedMultiplyAdd(e_8, r_8, Vector512.Create(1.0));
+            e_9 = Avx512F.FusedMultiplyAdd(e_9, r_9, Vector512.Create(1.0));
+            e_10 = Avx512F.FusedMultiplyAdd(e_10, r_10, Vector512.Create(1.0));
+            e_11 = Avx512F.FusedMultiplyAdd(e_11, r_11, Vector512.Create(1.0));
+            e_12 = Avx512F.FusedMultiplyAdd(e_12, r_12, Vector512.Create(1.0));
+            e_13 = Avx512F.FusedMultiplyAdd(e_13, r_13, Vector512.Create(1.0));
+            e_14 = Avx512F.FusedMultiplyAdd(e_14, r_14, Vector512.Create(1.0));
+            e_15 = Avx512F.FusedMultiplyAdd(e_15, r_15, Vector512.Create(1.0));
+            var t_0 = Avx512F.Scale(e_0, k_0); // e^a in (0, 1]: exact scaling, never subnormal
+            var t_1 = Avx512F.Scale(e_1, k_1);
+            var t_2 = Avx512F.Scale(e_2, k_2);
+            var t_3 = Avx512F.Scale(e_3, k_3);
+            var t_4 = Avx512F.Scale(e_4, k_4);
+            var t_5 = Avx512F.Scale(e_5, k_5);
+            var t_6 = Avx512F.Scale(e_6, k_6);
+            var t_7 = Avx512F.Scale(e_7, k_7);
+            var t_8 = Avx512F.Scale(e_8, k_8);
+            var t_9 = Avx512F.Scale(e_9, k_9);
+            var t_10 = Avx512F.Scale(e_10, k_10);
+            var t_11 = Avx512F.Scale(e_11, k_11);
+            var t_12 = Avx512F.Scale(e_12, k_12);
+            var t_13 = Avx512F.Scale(e_13, k_13);
+            var t_14 = Avx512F.Scale(e_14, k_14);
+            var t_15 = Avx512F.Scale(e_15, k_15);
+            // log(1 + t): u = 1 + t and its exact rounding error; j = round(15 (u - 1)) picks c_j ~ 1/u from the table.
+            var u_0 = Vector512.Create(1.0) + t_0;
+            var u_1 = Vector512.Create(1.0) + t_1;
+            var u_2 = Vector512.Create(1.0) + t_2;
+            var u_3 = Vector512.Create(1.0) + t_3;
+            var u_4 = Vector512.Create(1.0) + t_4;
+            var u_5 = Vector512.Create(1.0) + t_5;
+            var u_6 = Vector512.Create(1.0) + t_6;
+            var u_7 = Vector512.Create(1.0) + t_7;
+            var u_8 = Vector512.Create(1.0) + t_8;
+            var u_9 = Vector512.Create(1.0) + t_9;
+            var u_10 = Vector512.Create(1.0) + t_10;
+            var u_11 = Vector512.Create(1.0) + t_11;
+            var u_12 = Vector512.Create(1.0) + t_12;
+            var u_13 = Vector512.Create(1.0) + t_13;
+            var u_14 = Vector512.Create(1.0) + t_14;
+            var u_15 = Vector512.Create(1.0) + t_15;
+            var j_0 = Avx512F.FusedMultiplyAdd(u_0, Vector512.Create(15.0), Vector512.Create(WideIndexMagic)); // j in the low bits
+            var j_1 = Avx512F.FusedMultiplyAdd(u_1, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
+            var j_2 = Avx512F.FusedMultiplyAdd(u_2, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
+            var j_3 = Avx512F.FusedMultiplyAdd(u_3, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
+            var j_4 = Avx512F.FusedMultiplyAdd(u_4, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
+            var j_5 = Avx512F.FusedMultiplyAdd(u_5, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
+            var j_6 = Avx512F.FusedMultiplyAdd(u_6, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
+            var j_7 = Avx512F.FusedMultiplyAdd(u_7, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
+            var j_8 = Avx512F.FusedMultiplyAdd(u_8, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
+            var j_9 = Avx512F.FusedMultiplyAdd(u_9, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
+            var j_10 = Avx512F.FusedMultiplyAdd(u_10, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
+            var j_11 = Avx512F.FusedMultiplyAdd(u_11, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
+            var j_12 = Avx512F.FusedMultiplyAdd(u_12, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
+            var j_13 = Avx512F.FusedMultiplyAdd(u_13, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
+            var j_14 = Avx512F.FusedMultiplyAdd(u_14, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
+            var j_15 = Avx512F.FusedMultiplyAdd(u_15, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
+            var c_0 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_0.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
+            var c_1 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_1.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
+            var c_2 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_2.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
+            var c_3 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_3.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
+            var c_4 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_4.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
+            var c_5 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_5.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
+            var c_6 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_6.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
+            var c_7 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_7.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
+            var c_8 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_8.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
+            var c_9 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_9.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
+            var c_10 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_10.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
+            var c_11 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_11.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
+            var c_12 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_12.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
+            var c_13 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_13.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
+            var c_14 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_14.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
+            var c_15 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_15.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
+            var lc_0 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_0.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8))); // -log(c_j)
+            var lc_1 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_1.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8)));
+            var lc_2 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_2.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8)));
+            var lc_3 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_3.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8)));
+            var lc_4 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_4.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8)));
+            var lc_5 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_5.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8)));
+            var lc_6 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_6.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8)));
+            var lc_7 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_7.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8)));
+            var lc_8 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_8.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8)));
+            var lc_9 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_9.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8)));
+            var lc_10 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_10.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8)));
+            var lc_11 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_11.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8)));
+            var lc_12 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_12.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8)));
+            var lc_13 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_13.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8)));
+            var lc_14 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_14.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8)));
+            var lc_15 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_15.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8)));
+            var f_0 = Avx512F.FusedMultiplyAdd(u_0, c_0, Vector512.Create(-1.0)); // |f| <= 1/30
+            var f_1 = Avx512F.FusedMultiplyAdd(u_1, c_1, Vector512.Create(-1.0));
+            var f_2 = Avx512F.FusedMultiplyAdd(u_2, c_2, Vector512.Create(-1.0));
+            var f_3 = Avx512F.FusedMultiplyAdd(u_3, c_3, Vector512.Create(-1.0));
+            var f_4 = Avx512F.FusedMultiplyAdd(u_4, c_4, Vector512.Create(-1.0));
+            var f_5 = Avx512F.FusedMultiplyAdd(u_5, c_5, Vector512.Create(-1.0));
+            var f_6 = Avx512F.FusedMultiplyAdd(u_6, c_6, Vector512.Create(-1.0));
+            var f_7 = Avx512F.FusedMultiplyAdd(u_7, c_7, Vector512.Create(-1.0));
+            var f_8 = Avx512F.FusedMultiplyAdd(u_8, c_8, Vector512.Create(-1.0));
+            var f_9 = Avx512F.FusedMultiplyAdd(u_9, c_9, Vector512.Create(-1.0));
+            var f_10 = Avx512F.FusedMultiplyAdd(u_10, c_10, Vector512.Create(-1.0));
+            var f_11 = Avx512F.FusedMultiplyAdd(u_11, c_11, Vector512.Create(-1.0));
+            var f_12 = Avx512F.FusedMultiplyAdd(u_12, c_12, Vector512.Create(-1.0));
+            var f_13 = Avx512F.FusedMultiplyAdd(u_13, c_13, Vector512.Create(-1.0));
+            var f_14 = Avx512F.FusedMultiplyAdd(u_14, c_14, Vector512.Create(-1.0));
+            var f_15 = Avx512F.FusedMultiplyAdd(u_15, c_15, Vector512.Create(-1.0));
+            var err_0 = t_0 - (u_0 - Vector512.Create(1.0)); // 1 + t = u + err exactly (Fast2Sum)
+            var err_1 = t_1 - (u_1 - Vector512.Create(1.0));
+            var err_2 = t_2 - (u_2 - Vector512.Create(1.0));
+            var err_3 = t_3 - (u_3 - Vector512.Create(1.0));
+            var err_4 = t_4 - (u_4 - Vector512.Create(1.0));
+            var err_5 = t_5 - (u_5 - Vector512.Create(1.0));
+            var err_6 = t_6 - (u_6 - Vector512.Create(1.0));
+            var err_7 = t_7 - (u_7 - Vector512.Create(1.0));
+            var err_8 = t_8 - (u_8 - Vector512.Create(1.0));
+            var err_9 = t_9 - (u_9 - Vector512.Create(1.0));
+            var err_10 = t_10 - (u_10 - Vector512.Create(1.0));
+            var err_11 = t_11 - (u_11 - Vector512.Create(1.0));
+            var err_12 = t_12 - (u_12 - Vector512.Create(1.0));
+            var err_13 = t_13 - (u_13 - Vector512.Create(1.0));
+            var err_14 = t_14 - (u_14 - Vector512.Create(1.0));
+            var err_15 = t_15 - (u_15 - Vector512.Create(1.0));
+            var pf_0 = Vector512.Create(WideP3); // log1p(f) = f + f^2 P(f)
+            var pf_1 = Vector512.Create(WideP3);
+            var pf_2 = Vector512.Create(WideP3);
+            var pf_3 = Vector512.Create(WideP3);
+            var pf_4 = Vector512.Create(WideP3);
+            var pf_5 = Vector512.Create(WideP3);
+            var pf_6 = Vector512.Create(WideP3);
+            var pf_7 = Vector512.Create(WideP3);
+            var pf_8 = Vector512.Create(WideP3);
+            var pf_9 = Vector512.Create(WideP3);
+            var pf_10 = Vector512.Create(WideP3);
+            var pf_11 = Vector512.Create(WideP3);
+            var pf_12 = Vector512.Create(WideP3);
+            var pf_13 = Vector512.Create(WideP3);
+            var pf_14 = Vector512.Create(WideP3);
+            var pf_15 = Vector512.Create(WideP3);
+            pf_0 = Avx512F.FusedMultiplyAdd(pf_0, f_0, Vector512.Create(WideP2));
+            pf_1 = Avx512F.FusedMultiplyAdd(pf_1, f_1, Vector512.Create(WideP2));
+            pf_2 = Avx512F.FusedMultiplyAdd(pf_2, f_2, Vector512.Create(WideP2));
+            pf_3 = Avx512F.FusedMultiplyAdd(pf_3, f_3, Vector512.Create(WideP2));
+            pf_4 = Avx512F.FusedMultiplyAdd(pf_4, f_4, Vector512.Create(WideP2));
+            pf_5 = Avx512F.FusedMultiplyAdd(pf_5, f_5, Vector512.Create(WideP2));
+            pf_6 = Avx512F.FusedMultiplyAdd(pf_6, f_6, Vector512.Create(WideP2));
+            pf_7 = Avx512F.FusedMultiplyAdd(pf_7, f_7, Vector512.Create(WideP2));
+            pf_8 = Avx512F.FusedMultiplyAdd(pf_8, f_8, Vector512.Create(WideP2));
+            pf_9 = Avx512F.FusedMultiplyAdd(pf_9, f_9, Vector512.Create(WideP2));
+            pf_10 = Avx512F.FusedMultiplyAdd(pf_10, f_10, Vector512.Create(WideP2));
+            pf_11 = Avx512F.FusedMultiplyAdd(pf_11, f_11, Vector512.Create(WideP2));
+            pf_12 = Avx512F.FusedMultiplyAdd(pf_12, f_12, Vector512.Create(WideP2));
+            pf_13 = Avx512F.FusedMultiplyAdd(pf_13, f_13, Vector512.Create(WideP2));
+            pf_14 = Avx512F.FusedMultiplyAdd(pf_14, f_14, Vector512.Create(WideP2));
+            pf_15 = Avx512F.FusedMultiplyAdd(pf_15, f_15, Vector512.Create(WideP2));
+            pf_0 = Avx512F.FusedMultiplyAdd(pf_0, f_0, Vector512.Create(WideP1));
+            pf_1 = Avx512F.FusedMultiplyAdd(pf_1, f_1, Vector512.Create(WideP1));
+            pf_2 = Avx512F.FusedMultiplyAdd(pf_2, f_2, Vector512.Create(WideP1));
+            pf_3 = Avx512F.FusedMultiplyAdd(pf_3, f_3, Vector512.Create(WideP1));
+            pf_4 = Avx512F.FusedMultiplyAdd(pf_4, f_4, Vector512.Create(WideP1));
+            pf_5 = Avx512F.FusedMultiplyAdd(pf_5, f_5, Vector512.Create(WideP1));
+            pf_6 = Avx512F.FusedMultiplyAdd(pf_6, f_6, Vector512.Create(WideP1));
+            pf_7 = Avx512F.FusedMultiplyAdd(pf_7, f_7, Vector512.Create(WideP1));
+            pf_8 = Avx512F.FusedMultiplyAdd(pf_8, f_8, Vector512.Create(WideP1));
+            pf_9 = Avx512F.FusedMultiplyAdd(pf_9, f_9, Vector512.Create(WideP1));
+            pf_10 = Avx512F.FusedMultiplyAdd(pf_10, f_10, Vector512.Create(WideP1));
+            pf_11 = Avx512F.FusedMultiplyAdd(pf_11, f_11, Vector512.Create(WideP1));
+            pf_12 = Avx512F.FusedMultiplyAdd(pf_12, f_12, Vector512.Create(WideP1));
+            pf_13 = Avx512F.FusedMultiplyAdd(pf_13, f_13, Vector512.Create(WideP1));
+            pf_14 = Avx512F.FusedMultiplyAdd(pf_14, f_14, Vector512.Create(WideP1));
+            pf_15 = Avx512F.FusedMultiplyAdd(pf_15, f_15, Vector512.Create(WideP1));
+            pf_0 = Avx512F.FusedMultiplyAdd(pf_0, f_0, Vector512.Create(WideP0));
+            pf_1 = Avx512F.FusedMultiplyAdd(pf_1, f_1, Vector512.Create(WideP0));
+            pf_2 = Avx512F.FusedMultiplyAdd(pf_2, f_2, Vector512.Create(WideP0));
+            pf_3 = Avx512F.FusedMultiplyAdd(pf_3, f_3, Vector512.Create(WideP0));
+            pf_4 = Avx512F.FusedMultiplyAdd(pf_4, f_4, Vector512.Create(WideP0));
+            pf_5 = Avx512F.FusedMultiplyAdd(pf_5, f_5, Vector512.Create(WideP0));
+            pf_6 = Avx512F.FusedMultiplyAdd(pf_6, f_6, Vector512.Create(WideP0));
+            pf_7 = Avx512F.FusedMultiplyAdd(pf_7, f_7, Vector512.Create(WideP0));
+            pf_8 = Avx512F.FusedMultiplyAdd(pf_8, f_8, Vector512.Create(WideP0));
+            pf_9 = Avx512F.FusedMultiplyAdd(pf_9, f_9, Vector512.Create(WideP0));
+            pf_10 = Avx512F.FusedMultiplyAdd(pf_10, f_10, Vector512.Create(WideP0));
+            pf_11 = Avx512F.FusedMultiplyAdd(pf_11, f_11, Vector512.Create(WideP0));
+            pf_12 = Avx512F.FusedMultiplyAdd(pf_12, f_12, Vector512.Create(WideP0));
+            pf_13 = Avx512F.FusedMultiplyAdd(pf_13, f_13, Vector512.Create(WideP0));
+            pf_14 = Avx512F.FusedMultiplyAdd(pf_14, f_14, Vector512.Create(WideP0));
+            pf_15 = Avx512F.FusedMultiplyAdd(pf_15, f_15, Vector512.Create(WideP0));
+            var lg_0 = Avx512F.FusedMultiplyAdd((f_0 * f_0), pf_0, Avx512F.FusedMultiplyAdd(err_0, c_0, f_0)); // log1p(f) + err/u, to first order
+            var lg_1 = Avx512F.FusedMultiplyAdd((f_1 * f_1), pf_1, Avx512F.FusedMultiplyAdd(err_1, c_1, f_1));
+            var lg_2 = Avx512F.FusedMultiplyAdd((f_2 * f_2), pf_2, Avx512F.FusedMultiplyAdd(err_2, c_2, f_2));
+            var lg_3 = Avx512F.FusedMultiplyAdd((f_3 * f_3), pf_3, Avx512F.FusedMultiplyAdd(err_3, c_3, f_3));
+            var lg_4 = Avx512F.FusedMultiplyAdd((f_4 * f_4), pf_4, Avx512F.FusedMultiplyAdd(err_4, c_4, f_4));
+            var lg_5 = Avx512F.FusedMultiplyAdd((f_5 * f_5), pf_5, Avx512F.FusedMultiplyAdd(err_5, c_5, f_5));
+            var lg_6 = Avx512F.FusedMultiplyAdd((f_6 * f_6), pf_6, Avx512F.FusedMultiplyAdd(err_6, c_6, f_6));
+            var lg_7 = Avx512F.FusedMultiplyAdd((f_7 * f_7), pf_7, Avx512F.FusedMultiplyAdd(err_7, c_7, f_7));
+            var lg_8 = Avx512F.FusedMultiplyAdd((f_8 * f_8), pf_8, Avx512F.FusedMultiplyAdd(err_8, c_8, f_8));
+            var lg_9 = Avx512F.FusedMultiplyAdd((f_9 * f_9), pf_9, Avx512F.FusedMultiplyAdd(err_9, c_9, f_9));
+            var lg_10 = Avx512F.FusedMultiplyAdd((f_10 * f_10), pf_10, Avx512F.FusedMultiplyAdd(err_10, c_10, f_10));
+            var lg_11 = Avx512F.FusedMultiplyAdd((f_11 * f_11), pf_11, Avx512F.FusedMultiplyAdd(err_11, c_11, f_11));
+            var lg_12 = Avx512F.FusedMultiplyAdd((f_12 * f_12), pf_12, Avx512F.FusedMultiplyAdd(err_12, c_12, f_12));
+            var lg_13 = Avx512F.FusedMultiplyAdd((f_13 * f_13), pf_13, Avx512F.FusedMultiplyAdd(err_13, c_13, f_13));
+            var lg_14 = Avx512F.FusedMultiplyAdd((f_14 * f_14), pf_14, Avx512F.FusedMultiplyAdd(err_14, c_14, f_14));
+            var lg_15 = Avx512F.FusedMultiplyAdd((f_15 * f_15), pf_15, Avx512F.FusedMultiplyAdd(err_15, c_15, f_15));
+            var yw_0 = Avx512F.FusedMultiplyAdd(Vector512.Create(WideInvBeta), (lc_0 + lg_0), xp_0);
+            var yw_1 = Avx512F.FusedMultiplyAdd(Vector512.Create(WideInvBeta), (lc_1 + lg_1), xp_1);
+            var yw_2 = Avx512F.FusedMultiplyAdd(Vector512.Create(WideInvBeta), (lc_2 + lg_2), xp_2);
+            var yw_3 = Avx512F.FusedMultiplyAdd(Vector512.Create(WideInvBeta), (lc_3 + lg_3), xp_3);
+            var yw_4 = Avx512F.FusedMultiplyAdd(Vector512.Create(WideInvBeta), (lc_4 + lg_4), xp_4);
+            var yw_5 = Avx512F.FusedMultiplyAdd(Vector512.Create(WideInvBeta), (lc_5 + lg_5), xp_5);
+            var yw_6 = Avx512F.FusedMultiplyAdd(Vector512.Create(WideInvBeta), (lc_6 + lg_6), xp_6);
+            var yw_7 = Avx512F.FusedMultiplyAdd(Vector512.Create(WideInvBeta), (lc_7 + lg_7), xp_7);
+            var yw_8 = Avx512F.FusedMultiplyAdd(Vector512.Create(WideInvBeta), (lc_8 + lg_8), xp_8);
+            var yw_9 = Avx512F.FusedMultiplyAdd(Vector512.Create(WideInvBeta), (lc_9 + lg_9), xp_9);
+            var yw_10 = Avx512F.FusedMultiplyAdd(Vector512.Create(WideInvBeta), (lc_10 + lg_10), xp_10);
+            var yw_11 = Avx512F.FusedMultiplyAdd(Vector512.Create(WideInvBeta), (lc_11 + lg_11), xp_11);
+            var yw_12 = Avx512F.FusedMultiplyAdd(Vector512.Create(WideInvBeta), (lc_12 + lg_12), xp_12);
+            var yw_13 = Avx512F.FusedMultiplyAdd(Vector512.Create(WideInvBeta), (lc_13 + lg_13), xp_13);
+            var yw_14 = Avx512F.FusedMultiplyAdd(Vector512.Create(WideInvBeta), (lc_14 + lg_14), xp_14);
+            var yw_15 = Avx512F.FusedMultiplyAdd(Vector512.Create(WideInvBeta), (lc_15 + lg_15), xp_15);
+            var y_0 = Vector512.Create(Avx512F.ConvertToVector256Single(yw_0), Avx512F.ConvertToVector256Single(yw_1));
+            var y_1 = Vector512.Create(Avx512F.ConvertToVector256Single(yw_2), Avx512F.ConvertToVector256Single(yw_3));
+            var y_2 = Vector512.Create(Avx512F.ConvertToVector256Single(yw_4), Avx512F.ConvertToVector256Single(yw_5));
+            var y_3 = Vector512.Create(Avx512F.ConvertToVector256Single(yw_6), Avx512F.ConvertToVector256Single(yw_7));
+            var y_4 = Vector512.Create(Avx512F.ConvertToVector256Single(yw_8), Avx512F.ConvertToVector256Single(yw_9));
+            var y_5 = Vector512.Create(Avx512F.ConvertToVector256Single(yw_10), Avx512F.ConvertToVector256Single(yw_11));
+            var y_6 = Vector512.Create(Avx512F.ConvertToVector256Single(yw_12), Avx512F.ConvertToVector256Single(yw_13));
+            var y_7 = Vector512.Create(Avx512F.ConvertToVector256Single(yw_14), Avx512F.ConvertToVector256Single(yw_15));
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             (Vector512.ConditionalSelect(Vector512.LessThan(x_0, Vector512.Create(Cutoff)), y_0, x_0)).StoreUnsafe(ref destination, i);
             (Vector512.ConditionalSelect(Vector512.LessThan(x_1, Vector512.Create(Cutoff)), y_1, x_1)).StoreUnsafe(ref destination, i + count);
@@ -763,73 +848,67 @@ namespace FusedActivations.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         private static Vector512<float> Avx512Step(Vector512<float> x)
         {
-            // softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|.
-            var xp = Avx512F.Max(x, Vector512.Create(0f)); // the linear part (NaN lanes are fixed by the last line)
-            var xc = Avx512F.Min(Avx512F.Max(x, Vector512.Create(-Clamp)), Vector512.Create(Clamp)); // beyond Clamp the exponential no longer matters
-            var z = Vector512.Create(Beta) * xc;
-            var a = z | Vector512.Create(-0f); // a = -|beta x|
-            // beta is a power of two: beta * x is exact.
-            // e^a = 2^k e^(rh + rl) with k = round(a / ln2), |rh| <= ln2/2.
-            var n = Avx512F.FusedMultiplyAdd(a, Vector512.Create(Log2E), Vector512.Create(Magic));
-            var k = n - Vector512.Create(Magic);
-            var rh = Avx512F.FusedMultiplyAdd(k, Vector512.Create(-Ln2Hi), a); // exact
-            var rl = k * Vector512.Create(-Ln2Lo); // a + al = k ln2 + rh + rl
-            var q = Vector512.Create(Q4); // e^rh = 1 + rh + rh^2 Q(rh)
-            q = Avx512F.FusedMultiplyAdd(q, rh, Vector512.Create(Q3));
-            q = Avx512F.FusedMultiplyAdd(q, rh, Vector512.Create(Q2));
-            q = Avx512F.FusedMultiplyAdd(q, rh, Vector512.Create(Q1));
-            q = Avx512F.FusedMultiplyAdd(q, rh, Vector512.Create(Q0));
-            var p2 = (rh * rh) * q;
-            var pt = Avx512F.FusedMultiplyAdd(rl, ((Vector512.Create(1f) + rh) + p2), p2); // e^(rh+rl) - 1 = rh + pt, |pt| < 0.07
-            var pm = rh + pt;
-            var pme = (rh - pm) + pt; // pm + pme = rh + pt
-            var s64 = Vector512.ShiftLeft(n.AsInt32(), 23).AsSingle(); // 2^(k + offset), normal even where e^a is subnormal
-            var s = Vector512.ShiftLeft(Avx512F.Max(n, Vector512.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector512.Create(ScaleDown); // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
-            // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A = Vector512.Create(1f) + s; // exact: this result is used only where k >= TinyK
-            var Bt = s * pm;
-            var uh = A + Bt;
-            var ul = ((A - uh) + Bt) + (s * pme);
-            var upper = Vector512.GreaterThan(uh, Vector512.Create(Sqrt2)); // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
-            var sc = Vector512.ConditionalSelect(upper, Vector512.Create(0.5f), Vector512.Create(1f));
-            var f = (uh * sc) - Vector512.Create(1f); // exact
-            var d = ul * sc;
-            var eh = upper & Vector512.Create(Ln2Hi);
-            var el = upper & Vector512.Create(Ln2Lo);
-            var hh = eh + f;
-            var hl = (eh - hh) + f; // eh + f = hh + hl exactly
-            var g = Vector512.Create(0.5f) * f;
-            var sqh = g * f;
-            var sql = Avx512F.FusedMultiplyAdd(g, f, -sqh); // f^2/2 = sqh + sql exactly
-            var r = Vector512.Create(R8); // log1p(f) = f - f^2/2 + f^3 R(f)
-            r = Avx512F.FusedMultiplyAdd(r, f, Vector512.Create(R7));
-            r = Avx512F.FusedMultiplyAdd(r, f, Vector512.Create(R6));
-            r = Avx512F.FusedMultiplyAdd(r, f, Vector512.Create(R5));
-            r = Avx512F.FusedMultiplyAdd(r, f, Vector512.Create(R4));
-            r = Avx512F.FusedMultiplyAdd(r, f, Vector512.Create(R3));
-            r = Avx512F.FusedMultiplyAdd(r, f, Vector512.Create(R2));
-            r = Avx512F.FusedMultiplyAdd(r, f, Vector512.Create(R1));
-            r = Avx512F.FusedMultiplyAdd(r, f, Vector512.Create(R0));
-            var f2 = f * f;
-            var poly = Avx512F.FusedMultiplyAdd((f2 * f), r, (d * Avx512F.FusedMultiplyAdd(f, f, (Vector512.Create(1f) - f)))); // f^3 R(f) + d/(1 + f)
-            var tail = ((hl + el) - sql) + poly;
-            var lh = hh - sqh;
-            var ll = ((hh - lh) - sqh) + tail; // log(1 + t) = lh + ll
-            // max(x, 0) + (lh + ll) / beta, adding the two large terms exactly (two-sum) before the small ones.
-            var ph = Vector512.Create(InvBetaHi) * lh;
-            var sum = xp + ph;
-            var bb = sum - xp;
-            var se = (xp - (sum - bb)) + (ph - bb); // xp + ph = sum + se exactly
-            var yLarge = sum + (se + (Vector512.Create(InvBetaHi) * ll));
-            // Tiny t (k < TinyK): log1p(t) = t (1 + m), m = -t/2 + t^2/3 - t^3/4; result scaled by 2^k last (one rounding, also when subnormal).
-            var t = s * (Vector512.Create(1f) + pm);
-            var m = t * Avx512F.FusedMultiplyAdd(t, Avx512F.FusedMultiplyAdd(t, Vector512.Create(-0.25f), Vector512.Create(0.33333334f)), Vector512.Create(-0.5f));
-            var mid = Avx512F.FusedMultiplyAdd(Vector512.Create(InvBetaHi), rh, (Vector512.Create(InvBetaHi) * (pt + Avx512F.FusedMultiplyAdd(m, pm, m)))); // (1/beta)(1 + rh + pt)(1 + m) - 1/beta
-            var scaled = (Vector512.Create(InvBetaHi) + mid) * s64; // the result times 2^offset: exact, normal
-            // Lanes whose result rounds to 0 are zeroed first, so that the last multiply underflows only where the result is subnormal.
-            var kept = Vector512.ConditionalSelect(Vector512.GreaterThan(scaled, Vector512.Create(UnderflowScaled)), scaled, Vector512.Create(0f));
-            var yTiny = xp + (kept * Vector512.Create(ScaleDown));
-            var y = Vector512.ConditionalSelect(Vector512.LessThan(k, Vector512.Create(TinyK)), yTiny, yLarge);
+            // Widened: each half of the float vector is computed in double, and the result rounded to float once, at the end.
+            var w_0 = Avx512F.ConvertToVector512Double(x.GetLower());
+            var w_1 = Avx512F.ConvertToVector512Double(x.GetUpper());
+            // In double: softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|, every error far below float's.
+            var xp_0 = Avx512F.Max(w_0, Vector512.Create(0.0)); // the linear part (NaN lanes are fixed after rounding)
+            var xp_1 = Avx512F.Max(w_1, Vector512.Create(0.0));
+            var z_0 = Vector512.Create(WideBeta) * w_0; // exact enough: one rounding in double
+            var z_1 = Vector512.Create(WideBeta) * w_1;
+            var a_0 = Avx512F.Max((z_0 | Vector512.Create(-0.0)), Vector512.Create(WideExpFloor)); // beyond the floor e^a no longer matters
+            var a_1 = Avx512F.Max((z_1 | Vector512.Create(-0.0)), Vector512.Create(WideExpFloor));
+            // e^a = 2^k e^r with k = round(a / ln2), |r| <= ln2/2, e^r = 1 + r + r^2 Q(r).
+            var n_0 = Avx512F.FusedMultiplyAdd(a_0, Vector512.Create(WideLog2E), Vector512.Create(WideExpMagic));
+            var n_1 = Avx512F.FusedMultiplyAdd(a_1, Vector512.Create(WideLog2E), Vector512.Create(WideExpMagic));
+            var k_0 = n_0 - Vector512.Create(WideExpMagic);
+            var k_1 = n_1 - Vector512.Create(WideExpMagic);
+            var r_0 = Avx512F.FusedMultiplyAdd(k_0, Vector512.Create(-WideLn2), a_0);
+            var r_1 = Avx512F.FusedMultiplyAdd(k_1, Vector512.Create(-WideLn2), a_1);
+            var e_0 = Vector512.Create(WideQ5); // Q(r), then 1 + r + r^2 Q(r)
+            var e_1 = Vector512.Create(WideQ5);
+            e_0 = Avx512F.FusedMultiplyAdd(e_0, r_0, Vector512.Create(WideQ4));
+            e_1 = Avx512F.FusedMultiplyAdd(e_1, r_1, Vector512.Create(WideQ4));
+            e_0 = Avx512F.FusedMultiplyAdd(e_0, r_0, Vector512.Create(WideQ3));
+            e_1 = Avx512F.FusedMultiplyAdd(e_1, r_1, Vector512.Create(WideQ3));
+            e_0 = Avx512F.FusedMultiplyAdd(e_0, r_0, Vector512.Create(WideQ2));
+            e_1 = Avx512F.FusedMultiplyAdd(e_1, r_1, Vector512.Create(WideQ2));
+            e_0 = Avx512F.FusedMultiplyAdd(e_0, r_0, Vector512.Create(WideQ1));
+            e_1 = Avx512F.FusedMultiplyAdd(e_1, r_1, Vector512.Create(WideQ1));
+            e_0 = Avx512F.FusedMultiplyAdd(e_0, r_0, Vector512.Create(WideQ0));
+            e_1 = Avx512F.FusedMultiplyAdd(e_1, r_1, Vector512.Create(WideQ0));
+            e_0 = Avx512F.FusedMultiplyAdd(e_0, r_0, Vector512.Create(1.0));
+            e_1 = Avx512F.FusedMultiplyAdd(e_1, r_1, Vector512.Create(1.0));
+            e_0 = Avx512F.FusedMultiplyAdd(e_0, r_0, Vector512.Create(1.0));
+            e_1 = Avx512F.FusedMultiplyAdd(e_1, r_1, Vector512.Create(1.0));
+            var t_0 = Avx512F.Scale(e_0, k_0); // e^a in (0, 1]: exact scaling, never subnormal
+            var t_1 = Avx512F.Scale(e_1, k_1);
+            // log(1 + t): u = 1 + t and its exact rounding error; j = round(15 (u - 1)) picks c_j ~ 1/u from the table.
+            var u_0 = Vector512.Create(1.0) + t_0;
+            var u_1 = Vector512.Create(1.0) + t_1;
+            var j_0 = Avx512F.FusedMultiplyAdd(u_0, Vector512.Create(15.0), Vector512.Create(WideIndexMagic)); // j in the low bits
+            var j_1 = Avx512F.FusedMultiplyAdd(u_1, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
+            var c_0 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_0.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
+            var c_1 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_1.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
+            var lc_0 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_0.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8))); // -log(c_j)
+            var lc_1 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_1.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8)));
+            var f_0 = Avx512F.FusedMultiplyAdd(u_0, c_0, Vector512.Create(-1.0)); // |f| <= 1/30
+            var f_1 = Avx512F.FusedMultiplyAdd(u_1, c_1, Vector512.Create(-1.0));
+            var err_0 = t_0 - (u_0 - Vector512.Create(1.0)); // 1 + t = u + err exactly (Fast2Sum)
+            var err_1 = t_1 - (u_1 - Vector512.Create(1.0));
+            var pf_0 = Vector512.Create(WideP3); // log1p(f) = f + f^2 P(f)
+            var pf_1 = Vector512.Create(WideP3);
+            pf_0 = Avx512F.FusedMultiplyAdd(pf_0, f_0, Vector512.Create(WideP2));
+            pf_1 = Avx512F.FusedMultiplyAdd(pf_1, f_1, Vector512.Create(WideP2));
+            pf_0 = Avx512F.FusedMultiplyAdd(pf_0, f_0, Vector512.Create(WideP1));
+            pf_1 = Avx512F.FusedMultiplyAdd(pf_1, f_1, Vector512.Create(WideP1));
+            pf_0 = Avx512F.FusedMultiplyAdd(pf_0, f_0, Vector512.Create(WideP0));
+            pf_1 = Avx512F.FusedMultiplyAdd(pf_1, f_1, Vector512.Create(WideP0));
+            var lg_0 = Avx512F.FusedMultiplyAdd((f_0 * f_0), pf_0, Avx512F.FusedMultiplyAdd(err_0, c_0, f_0)); // log1p(f) + err/u, to first order
+            var lg_1 = Avx512F.FusedMultiplyAdd((f_1 * f_1), pf_1, Avx512F.FusedMultiplyAdd(err_1, c_1, f_1));
+            var yw_0 = Avx512F.FusedMultiplyAdd(Vector512.Create(WideInvBeta), (lc_0 + lg_0), xp_0);
+            var yw_1 = Avx512F.FusedMultiplyAdd(Vector512.Create(WideInvBeta), (lc_1 + lg_1), xp_1);
+            var y = Vector512.Create(Avx512F.ConvertToVector256Single(yw_0), Avx512F.ConvertToVector256Single(yw_1));
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(Cutoff)), y, x);
         }
@@ -2632,73 +2711,39 @@ namespace FusedActivations.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         public static float ScalarStep(float x)
         {
-            // softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|.
-            var xp = x > 0f ? x : 0f; // the linear part (NaN lanes are fixed by the last line)
-            var xc = (x > -Clamp ? x : -Clamp) < Clamp ? (x > -Clamp ? x : -Clamp) : Clamp; // beyond Clamp the exponential no longer matters
-            var z = Beta * xc;
-            var a = -MathF.Abs(z); // a = -|beta x|
-            // beta is a power of two: beta * x is exact.
-            // e^a = 2^k e^(rh + rl) with k = round(a / ln2), |rh| <= ln2/2.
-            var n = MathF.FusedMultiplyAdd(a, Log2E, Magic);
-            var k = n - Magic;
-            var rh = MathF.FusedMultiplyAdd(k, -Ln2Hi, a); // exact
-            var rl = k * -Ln2Lo; // a + al = k ln2 + rh + rl
-            var q = Q4; // e^rh = 1 + rh + rh^2 Q(rh)
-            q = MathF.FusedMultiplyAdd(q, rh, Q3);
-            q = MathF.FusedMultiplyAdd(q, rh, Q2);
-            q = MathF.FusedMultiplyAdd(q, rh, Q1);
-            q = MathF.FusedMultiplyAdd(q, rh, Q0);
-            var p2 = (rh * rh) * q;
-            var pt = MathF.FusedMultiplyAdd(rl, ((1f + rh) + p2), p2); // e^(rh+rl) - 1 = rh + pt, |pt| < 0.07
-            var pm = rh + pt;
-            var pme = (rh - pm) + pt; // pm + pme = rh + pt
-            var s64 = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(n) << 23); // 2^(k + offset), normal even where e^a is subnormal
-            var s = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits((n > MagicFloor ? n : MagicFloor)) << 23) * ScaleDown; // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
-            // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A = 1f + s; // exact: this result is used only where k >= TinyK
-            var Bt = s * pm;
-            var uh = A + Bt;
-            var ul = ((A - uh) + Bt) + (s * pme);
-            var upper = uh > Sqrt2; // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
-            var sc = upper ? 0.5f : 1f;
-            var f = (uh * sc) - 1f; // exact
-            var d = ul * sc;
-            var eh = upper ? Ln2Hi : 0;
-            var el = upper ? Ln2Lo : 0;
-            var hh = eh + f;
-            var hl = (eh - hh) + f; // eh + f = hh + hl exactly
-            var g = 0.5f * f;
-            var sqh = g * f;
-            var sql = MathF.FusedMultiplyAdd(g, f, -sqh); // f^2/2 = sqh + sql exactly
-            var r = R8; // log1p(f) = f - f^2/2 + f^3 R(f)
-            r = MathF.FusedMultiplyAdd(r, f, R7);
-            r = MathF.FusedMultiplyAdd(r, f, R6);
-            r = MathF.FusedMultiplyAdd(r, f, R5);
-            r = MathF.FusedMultiplyAdd(r, f, R4);
-            r = MathF.FusedMultiplyAdd(r, f, R3);
-            r = MathF.FusedMultiplyAdd(r, f, R2);
-            r = MathF.FusedMultiplyAdd(r, f, R1);
-            r = MathF.FusedMultiplyAdd(r, f, R0);
-            var f2 = f * f;
-            var poly = MathF.FusedMultiplyAdd((f2 * f), r, (d * MathF.FusedMultiplyAdd(f, f, (1f - f)))); // f^3 R(f) + d/(1 + f)
-            var tail = ((hl + el) - sql) + poly;
-            var lh = hh - sqh;
-            var ll = ((hh - lh) - sqh) + tail; // log(1 + t) = lh + ll
-            // max(x, 0) + (lh + ll) / beta, adding the two large terms exactly (two-sum) before the small ones.
-            var ph = InvBetaHi * lh;
-            var sum = xp + ph;
-            var bb = sum - xp;
-            var se = (xp - (sum - bb)) + (ph - bb); // xp + ph = sum + se exactly
-            var yLarge = sum + (se + (InvBetaHi * ll));
-            // Tiny t (k < TinyK): log1p(t) = t (1 + m), m = -t/2 + t^2/3 - t^3/4; result scaled by 2^k last (one rounding, also when subnormal).
-            var t = s * (1f + pm);
-            var m = t * MathF.FusedMultiplyAdd(t, MathF.FusedMultiplyAdd(t, -0.25f, 0.33333334f), -0.5f);
-            var mid = MathF.FusedMultiplyAdd(InvBetaHi, rh, (InvBetaHi * (pt + MathF.FusedMultiplyAdd(m, pm, m)))); // (1/beta)(1 + rh + pt)(1 + m) - 1/beta
-            var scaled = (InvBetaHi + mid) * s64; // the result times 2^offset: exact, normal
-            // Lanes whose result rounds to 0 are zeroed first, so that the last multiply underflows only where the result is subnormal.
-            var kept = (scaled > UnderflowScaled) ? scaled : 0f;
-            var yTiny = xp + (kept * ScaleDown);
-            var y = k < TinyK ? yTiny : yLarge;
+            // Widened: computed in double and rounded to float once, at the end.
+            var w = (double)x;
+            // In double: softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|, every error far below float's.
+            var xp = w > 0.0 ? w : 0.0; // the linear part (NaN lanes are fixed after rounding)
+            var z = WideBeta * w; // exact enough: one rounding in double
+            var a = -Math.Abs(z) > WideExpFloor ? -Math.Abs(z) : WideExpFloor; // beyond the floor e^a no longer matters
+            // e^a = 2^k e^r with k = round(a / ln2), |r| <= ln2/2, e^r = 1 + r + r^2 Q(r).
+            var n = Math.FusedMultiplyAdd(a, WideLog2E, WideExpMagic);
+            var k = n - WideExpMagic;
+            var r = Math.FusedMultiplyAdd(k, -WideLn2, a);
+            var e = WideQ5; // Q(r), then 1 + r + r^2 Q(r)
+            e = Math.FusedMultiplyAdd(e, r, WideQ4);
+            e = Math.FusedMultiplyAdd(e, r, WideQ3);
+            e = Math.FusedMultiplyAdd(e, r, WideQ2);
+            e = Math.FusedMultiplyAdd(e, r, WideQ1);
+            e = Math.FusedMultiplyAdd(e, r, WideQ0);
+            e = Math.FusedMultiplyAdd(e, r, 1.0);
+            e = Math.FusedMultiplyAdd(e, r, 1.0);
+            var t = e * BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(n) << 52); // e^a in (0, 1]: exact scaling, never subnormal
+            // log(1 + t): u = 1 + t and its exact rounding error; j = round(15 (u - 1)) picks c_j ~ 1/u from the table.
+            var u = 1.0 + t;
+            var j = Math.FusedMultiplyAdd(u, 15.0, WideIndexMagic); // j in the low bits
+            var c = WideLogInverse[(int)BitConverter.DoubleToInt64Bits(j) & 15];
+            var lc = WideLogOfInverse[(int)BitConverter.DoubleToInt64Bits(j) & 15]; // -log(c_j)
+            var f = Math.FusedMultiplyAdd(u, c, -1.0); // |f| <= 1/30
+            var err = t - (u - 1.0); // 1 + t = u + err exactly (Fast2Sum)
+            var pf = WideP3; // log1p(f) = f + f^2 P(f)
+            pf = Math.FusedMultiplyAdd(pf, f, WideP2);
+            pf = Math.FusedMultiplyAdd(pf, f, WideP1);
+            pf = Math.FusedMultiplyAdd(pf, f, WideP0);
+            var lg = Math.FusedMultiplyAdd((f * f), pf, Math.FusedMultiplyAdd(err, c, f)); // log1p(f) + err/u, to first order
+            var yw = Math.FusedMultiplyAdd(WideInvBeta, (lc + lg), xp);
+            var y = (float)yw;
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return x < Cutoff ? y : x;
         }

@@ -1,6 +1,9 @@
 namespace FusedActivations.Generator.Emitting.Isa;
 
-/// <summary>x86 AVX-512F: 512-bit vectors, <c>vfmadd</c>, <c>vmaxps</c>/<c>vminps</c> and mask-register blends.</summary>
+/// <summary>
+/// x86 AVX-512F: 512-bit vectors, <c>vfmadd</c>, <c>vmaxps</c>/<c>vminps</c>, mask-register blends, <c>vscalefpd</c>,
+/// and <c>vpermt2pd</c>, which looks up 16 doubles held in two registers in one instruction: float kernels widen.
+/// </summary>
 internal sealed class Avx512Dialect : IsaDialect
 {
     public override string Name => "Avx512";
@@ -19,4 +22,17 @@ internal sealed class Avx512Dialect : IsaDialect
     public override string Max(string a, string b, ElementInfo element) => $"Avx512F.Max({a}, {b})";
 
     public override string Min(string a, string b, ElementInfo element) => $"Avx512F.Min({a}, {b})";
+
+    public override string MultiplyByPowerOfTwo(string v, string n, string k, ElementInfo element) => $"Avx512F.Scale({v}, {k})";
+
+    public override bool WidensSingle => true;
+
+    public override string Widen(string x, int part) =>
+        $"Avx512F.ConvertToVector512Double({x}.{(part == 0 ? "GetLower" : "GetUpper")}())";
+
+    public override string Narrow(params string[] parts) =>
+        $"Vector512.Create(Avx512F.ConvertToVector256Single({parts[0]}), Avx512F.ConvertToVector256Single({parts[1]}))";
+
+    public override string Lookup16(string table, string index) =>
+        $"Avx512F.PermuteVar8x64x2(Vector512.Create({table}), {index}.AsInt64(), Vector512.Create({table}.Slice(8)))";
 }

@@ -11,8 +11,6 @@ namespace FusedActivations.Generator.Emitting.Isa;
 /// </remarks>
 internal abstract class IsaDialect
 {
-    
-
     /// <summary>The path's name as a member of <c>FusedActivations.SimdPath</c>, also used to name its methods.</summary>
     public abstract string Name { get; }
 
@@ -89,6 +87,34 @@ internal abstract class IsaDialect
     /// </summary>
     public virtual string ShiftIntoExponent(string n, ElementInfo element) =>
         $"{VectorClass}.ShiftLeft({n}.{element.AsInteger}(), {element.MantissaBits}).{element.AsSelf}()";
+
+    /// <summary>
+    /// <c>v * 2^k</c> for an integral <paramref name="k"/> whose biased value (k plus the exponent bias) sits in the low
+    /// bits of <paramref name="n"/> (see <see cref="ShiftIntoExponent"/>). Exact while the result stays normal.
+    /// </summary>
+    public virtual string MultiplyByPowerOfTwo(string v, string n, string k, ElementInfo element) => Multiply(v, ShiftIntoExponent(n, element));
+
+    /// <summary>
+    /// Whether float kernels on this path compute in double (<see cref="VectorMath.WideningCore"/>): where a 16-entry
+    /// table lookup of doubles is one instruction, the widened formula needs far fewer operations than compensated float
+    /// arithmetic, and it rounds once.
+    /// </summary>
+    public virtual bool WidensSingle => false;
+
+    /// <summary>How many double vectors one float vector widens into (2 for a vector path, 1 for scalar code).</summary>
+    public virtual int WideningFactor => 2;
+
+    /// <summary>Part <paramref name="part"/> (0: low half) of the float vector <paramref name="x"/>, widened to double.</summary>
+    public virtual string Widen(string x, int part) => throw new System.NotSupportedException(Name + " does not widen.");
+
+    /// <summary>The float vector whose halves are the double vectors <paramref name="parts"/>, each rounded once.</summary>
+    public virtual string Narrow(params string[] parts) => throw new System.NotSupportedException(Name + " does not widen.");
+
+    /// <summary>
+    /// <c>table[j]</c> lane by lane, for a 16-entry double table (a <c>ReadOnlySpan&lt;double&gt;</c> property of the
+    /// kernel class) and j in the low 4 bits of <paramref name="index"/>'s lanes.
+    /// </summary>
+    public virtual string Lookup16(string table, string index) => throw new System.NotSupportedException(Name + " has no table lookup.");
 
     /// <summary>Loads one vector from <paramref name="reference"/> at element offset <paramref name="index"/>.</summary>
     public virtual string Load(string reference, string index) => $"{VectorClass}.LoadUnsafe(ref {reference}, {index})";

@@ -2,7 +2,8 @@ namespace FusedActivations.Generator.Emitting.Isa;
 
 /// <summary>
 /// One element at a time, with the same operations as the vector paths (<c>MathF.FusedMultiplyAdd</c> is a single
-/// instruction wherever the hardware has FMA), so its results match the FMA vector paths bit for bit.
+/// instruction wherever the hardware has FMA), so its results match the vector paths of the same formula bit for bit.
+/// Float kernels widen (scalar double arithmetic costs the same as float, and the table is an array), like AVX-512.
 /// </summary>
 internal sealed class ScalarDialect : IsaDialect
 {
@@ -44,6 +45,16 @@ internal sealed class ScalarDialect : IsaDialect
     public override string ShiftIntoExponent(string n, ElementInfo element) => element.Type == Model.ElementType.Single
         ? $"BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits({n}) << {element.MantissaBits})"
         : $"BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits({n}) << {element.MantissaBits})";
+
+    public override bool WidensSingle => true;
+
+    public override int WideningFactor => 1;
+
+    public override string Widen(string x, int part) => $"(double){x}";
+
+    public override string Narrow(params string[] parts) => $"(float){parts[0]}";
+
+    public override string Lookup16(string table, string index) => $"{table}[(int)BitConverter.DoubleToInt64Bits({index}) & 15]";
 
     public override string Load(string reference, string index) => $"Unsafe.Add(ref {reference}, {index})";
 

@@ -28,12 +28,17 @@ internal static class KernelClassEmitter
         w.Line("/// <remarks>");
         if (spec.Shape == MethodShape.Scalar)
         {
-            w.Line("/// One element per call, with the same operations as the vector paths of span methods.");
+            w.Line(element.Type == ElementType.Single
+                ? "/// One element per call, computed in double and rounded once, with the same operations as the AVX-512 path of span methods."
+                : "/// One element per call, with the same operations as the FMA vector paths of span methods.");
         }
         else
         {
             w.Line("/// Paths, chosen by JIT-time constant checks, widest first: " + string.Join("; ", PathList(element)) + ".");
-            w.Line($"/// Main loops handle {spec.Kernel.Unroll} vector{(spec.Kernel.Unroll == 1 ? "" : "s")} per iteration. Every FMA path (and the scalar one) rounds identically, so they agree bit for bit.");
+            w.Line($"/// Main loops handle {spec.Kernel.Unroll} vector{(spec.Kernel.Unroll == 1 ? "" : "s")} per iteration.");
+            w.Line(element.Type == ElementType.Single
+                ? "/// The AVX-512 and scalar paths widen to double and round once (they agree bit for bit); the others use compensated float arithmetic (the FMA ones agree bit for bit)."
+                : "/// Every FMA path (and the scalar one) rounds identically, so they agree bit for bit.");
             w.Line("/// Loops and steps are compiled fully optimized from the first call (AggressiveOptimization): a tier-0 step is");
             w.Line("/// ~100x slower, and the kernels have no branches for dynamic PGO to improve.");
         }
@@ -41,7 +46,9 @@ internal static class KernelClassEmitter
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{Emitter.GeneratorName}\", \"{Emitter.GeneratorVersion}\")]");
         using (w.OpenBlock($"file static class {className}"))
         {
-            WriteConstants(w, element, folded, reduction);
+            bool widens = element.Type == ElementType.Single;
+            bool compensates = element.Type == ElementType.Double || spec.Shape != MethodShape.Scalar;
+            WriteConstants(w, element, folded, reduction, compensates, widens);
             if (spec.Shape == MethodShape.Scalar)
             {
                 // One element per call: only the scalar step is needed.
@@ -83,11 +90,45 @@ internal static class KernelClassEmitter
         }
     }
 
-    private static void WriteConstants(IndentedWriter w, ElementInfo element, SoftplusConstants folded, ExpReduction reduction)
+    /// <summary>
+    /// The folded constants: those of the compensated formula (double kernels, and float kernels' paths that do not
+    /// widen) and those of the widened formula (float kernels' AVX-512 and scalar paths), with its lookup tables.
+    /// </summary>
+    private static void WriteConstants(IndentedWriter w, ElementInfo element, SoftplusConstants folded, ExpReduction reduction, bool compensates, bool widens)
     {
         foreach (KernelConstant constant in SoftplusFormula.Constants(folded, reduction))
         {
-            WriteConstant(w, element, constant);
+            if (compensates || constant.Name == "Cutoff")
+            {
+                WriteConstant(w, element, constant);
+            }
+        }
+
+        if (widens)
+        {
+            foreach (KernelConstant constant in SoftplusWideFormula.Constants(folded))
+            {
+                WriteConstant(w, element, constant);
+            }
+
+            foreach (var (name, values, doc) in SoftplusWideFormula.Tables())
+            {
+                w.Line($"/// <summary>{Escape(doc)}</summary>");
+                w.Line($"private static ReadOnlySpan<double> {name} => new double[]");
+                w.Line("{");
+                for (int i = 0; i < values.Length; i += 8)
+                {
+                    var row = new List<string>();
+                    for (int j = i; j < i + 8 && j < values.Length; j++)
+                    {
+                        row.Add(ElementInfo.Double.Literal(values[j]));
+                    }
+
+                    w.Line("    " + string.Join(", ", row) + ",");
+                }
+
+                w.Line("};");
+            }
         }
 
         w.Line();
@@ -100,7 +141,8 @@ internal static class KernelClassEmitter
             w.Line($"/// <summary>{Escape(constant.Doc)}</summary>");
         }
 
-        w.Line($"private const {element.Name} {constant.Name} = {element.Literal(constant.Value)};");
+        ElementInfo type = constant.Type ?? element;
+        w.Line($"private const {type.Name} {constant.Name} = {type.Literal(constant.Value)};");
     }
 
     private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
@@ -114,6 +156,12 @@ internal static class KernelClassEmitter
             w.Line($"ref {T} source = ref MemoryMarshal.GetReference(x);");
             w.Line($"ref {T} target = ref MemoryMarshal.GetReference(destination);");
             w.Line("nuint length = (nuint)x.Length;");
+            w.Line();
+            using (w.OpenBlock("if (length == 0)"))
+            {
+                w.Line("return;");
+            }
+
             foreach (IsaDialect isa in IsaDialect.All)
             {
                 if (!isa.IsVector)
@@ -124,7 +172,7 @@ internal static class KernelClassEmitter
                 }
 
                 w.Line();
-                using (w.OpenBlock($"if ({isa.Guard(element)} && length >= (nuint){isa.Type(element)}.Count)"))
+                using (w.OpenBlock($"if ({isa.Guard(element)})"))
                 {
                     w.Line($"Run{isa.Name}(ref source, ref target, length);");
                     w.Line("return;");
@@ -156,6 +204,26 @@ internal static class KernelClassEmitter
 
             string V = isa.Type(element);
             w.Line($"nuint count = (nuint){V}.Count;");
+            w.Line();
+            using (w.OpenBlock("if (length < count)"))
+            {
+                w.Line("// Shorter than one vector: through a vector-sized buffer, so that every length gets this path's results.");
+                w.Line($"{V} lanes = {V}.Zero;");
+                w.Line($"ref {T} buffer = ref Unsafe.As<{V}, {T}>(ref lanes);");
+                using (w.OpenBlock("for (nuint j = 0; j < length; j++)"))
+                {
+                    w.Line("Unsafe.Add(ref buffer, j) = Unsafe.Add(ref x, j);");
+                }
+
+                w.Line($"lanes = {step}(lanes);");
+                using (w.OpenBlock("for (nuint j = 0; j < length; j++)"))
+                {
+                    w.Line("Unsafe.Add(ref destination, j) = Unsafe.Add(ref buffer, j);");
+                }
+
+                w.Line("return;");
+            }
+
             w.Line();
             w.Line("// The last vector is computed before anything is stored: in place (destination == x) it must read the");
             w.Line("// original input, and storing it last rewrites the elements it shares with earlier vectors with equal values.");
@@ -204,9 +272,57 @@ internal static class KernelClassEmitter
                 w.Line($"var x_{u} = {isa.Load("source", Offset(u))};");
             }
 
+            if (Widens(isa, element))
+            {
+                WriteWidened(w, isa, unroll, (u, result) => isa.Store($"({result})", "destination", Offset(u)) + ";");
+                return;
+            }
+
             var writer = new KernelWriter(w, isa, element, unroll, "x", (u, result) => isa.Store($"({result})", "destination", Offset(u)) + ";");
             SoftplusFormula.WriteBody(writer, folded, "x");
         }
+    }
+
+    private static bool Widens(IsaDialect isa, ElementInfo element) => isa.WidensSingle && element.Type == ElementType.Single;
+
+    private static string LaneLocal(string name, int lane, int lanes) => lanes == 1 ? name : name + "_" + lane;
+
+    /// <summary>
+    /// The widened float formula for <paramref name="vectors"/> float vectors x (or x_0, x_1, ...): each is split into
+    /// double vectors w_*, all of them computed side by side, and the results rounded back to float vectors y_* before
+    /// the threshold rule. <paramref name="result"/> consumes each lane's final expression (null: return it).
+    /// </summary>
+    private static void WriteWidened(IndentedWriter w, IsaDialect isa, int vectors, System.Func<int, string, string>? result)
+    {
+        int factor = isa.WideningFactor;
+        int wideLanes = vectors * factor;
+        w.Line(factor == 1
+            ? "// Widened: computed in double and rounded to float once, at the end."
+            : "// Widened: each half of the float vector is computed in double, and the result rounded to float once, at the end.");
+        for (int v = 0; v < vectors; v++)
+        {
+            for (int p = 0; p < factor; p++)
+            {
+                w.Line($"var {LaneLocal("w", v * factor + p, wideLanes)} = {isa.Widen(LaneLocal("x", v, vectors), p)};");
+            }
+        }
+
+        var wide = new KernelWriter(w, isa, ElementInfo.Double, wideLanes, "w", (l, e) => $"var {LaneLocal("yw", l, wideLanes)} = {e};");
+        SoftplusWideFormula.WriteWideBody(wide, "w");
+        for (int v = 0; v < vectors; v++)
+        {
+            var parts = new string[factor];
+            for (int p = 0; p < factor; p++)
+            {
+                parts[p] = LaneLocal("yw", v * factor + p, wideLanes);
+            }
+
+            w.Line($"var {LaneLocal("y", v, vectors)} = {isa.Narrow(parts)};");
+        }
+
+        var narrow = new KernelWriter(w, isa, ElementInfo.Single, vectors, "x", result);
+        narrow.Declare("y");
+        SoftplusWideFormula.WriteEpilogue(narrow, "x", "y");
     }
 
     private static void WriteStep(IndentedWriter w, IsaDialect isa, ElementInfo element, SoftplusConstants folded)
@@ -217,6 +333,12 @@ internal static class KernelClassEmitter
         string visibility = isa.IsVector ? "private" : "public";
         using (w.OpenBlock($"{visibility} static {type} {isa.Name}Step({type} x)"))
         {
+            if (Widens(isa, element))
+            {
+                WriteWidened(w, isa, 1, null);
+                return;
+            }
+
             SoftplusFormula.WriteBody(new KernelWriter(w, isa, element), folded, "x");
         }
     }

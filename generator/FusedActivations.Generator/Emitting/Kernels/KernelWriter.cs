@@ -136,6 +136,15 @@ internal sealed class KernelWriter
 
     public string ShiftIntoExponent(string n) => Isa.ShiftIntoExponent(n, Element);
 
+    /// <summary><c>v * 2^k</c>, with k's biased exponent in the low bits of <paramref name="n"/>.</summary>
+    public string MultiplyByPowerOfTwo(string v, string n, string k) => Isa.MultiplyByPowerOfTwo(v, n, k, Element);
+
+    /// <summary><c>table[j]</c> for j in the low 4 bits of each lane of <paramref name="index"/>.</summary>
+    public string Lookup16(string table, string index) => Isa.Lookup16(table, index);
+
+    /// <summary>Makes <paramref name="name"/>, declared by the caller (one per lane), a local that lanes rename.</summary>
+    public void Declare(string name) => _locals.Add(name);
+
     /// <summary>
     /// The exact rounding error of the product <paramref name="product"/> = fl(<paramref name="a"/> * <paramref name="b"/>):
     /// one FMA where the path has it, otherwise a call to the kernel's Dekker helper.

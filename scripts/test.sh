@@ -85,7 +85,7 @@ else
   failed=$((failed + 1))
 fi
 
-# Smoke checks of the tools, so they cannot rot: the benchmark peers (one call each) and the accuracy command.
+# Smoke checks of the tools, so they cannot rot: the benchmark peers (one call each), then the accuracy command.
 if [ -d tests/FusedActivations.Benchmarks ]; then
   echo "== benchmarks --smoke"
   FUSEDACTIVATIONS_BENCH_SKIP=${FUSEDACTIVATIONS_BENCH_SKIP:-} dotnet run -c Release --project tests/FusedActivations.Benchmarks --nologo -- --smoke > "$logs/bench.log" 2>&1
@@ -93,6 +93,15 @@ if [ -d tests/FusedActivations.Benchmarks ]; then
   tail -3 "$logs/bench.log"
   count_runner "$logs/bench.log" "$rc"
 fi
+
+# The accuracy command on every 4099th float (about 10^6 inputs, seconds), against PyTorch and ONNX Runtime too: our
+# kernel must stay within 1.05 ULP (the bound of every FMA path; the kernel tests hold AVX-512 to 0.55).
+echo "== accuracy --quick"
+dotnet run -c Release --project tests/FusedActivations.Accuracy -- softplus --beta 1 --quick \
+  --kernel generated-beta1,pytorch,onnxruntime --fail-above 1.05 > "$logs/accuracy.log" 2>&1
+rc=$?
+grep -E '^(PASS|FAIL) |passed, |Skipping' "$logs/accuracy.log" | sed 's/^/   /'
+count_runner "$logs/accuracy.log" "$rc"
 
 # The package as a user gets it: pack, fresh net10.0/net8.0 consumers outside the repo, the .NET 8 runtime, the
 # analyzer in a consumer build, Native AOT, the sample under AOT (scripts/consumer-test.sh; about 3 minutes).

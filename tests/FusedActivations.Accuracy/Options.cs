@@ -5,15 +5,17 @@ using System.Globalization;
 namespace FusedActivations.Accuracy;
 
 /// <summary>
-/// The command line: <c>softplus [--beta B] [--threshold T] [--kernel A,B] [--quick] [--double N] [--seed S] [--markdown FILE]</c>.
+/// The command line: <c>softplus [--beta B] [--threshold T] [--kernel A,B] [--quick] [--double N] [--seed S] [--markdown FILE] [--fail-above ULP]</c>.
 /// </summary>
-internal sealed record Options(double Beta, double Threshold, IReadOnlyList<string> Kernels, bool Quick, long DoubleCount, int Seed, string? Markdown)
+internal sealed record Options(double Beta, double Threshold, IReadOnlyList<string> Kernels, bool Quick, long DoubleCount, int Seed, string? Markdown, double? FailAbove)
 {
     public const string Usage =
-        "usage: softplus [--beta B] [--threshold T|inf] [--kernel NAME[,NAME...]] [--quick] [--double N] [--seed S] [--markdown FILE]\n" +
+        "usage: softplus [--beta B] [--threshold T|inf] [--kernel NAME[,NAME...]] [--quick] [--double N] [--seed S] [--markdown FILE] [--fail-above ULP]\n" +
         "  checks every float input (or every 4099th with --quick) of the named kernels against the reference;\n" +
         "  --double N checks N random doubles plus the special values instead. Default kernel: fusedmath.\n" +
-        "  --markdown FILE also writes the results as a markdown table (folders are created).";
+        "  --markdown FILE also writes the results as a markdown table (folders are created).\n" +
+        "  --fail-above ULP: exit code 1 if a generated-* kernel's max error exceeds ULP or it gives NaN/infinity\n" +
+        "  where the reference does not (CI's smoke check); prints \"N passed, N failed\".";
 
     public static Options Parse(string[] args)
     {
@@ -29,6 +31,7 @@ internal sealed record Options(double Beta, double Threshold, IReadOnlyList<stri
         long doubleCount = 0;
         int seed = 1;
         string? markdown = null;
+        double? failAbove = null;
         for (int i = 1; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -55,6 +58,9 @@ internal sealed record Options(double Beta, double Threshold, IReadOnlyList<stri
                 case "--markdown":
                     markdown = Value();
                     break;
+                case "--fail-above":
+                    failAbove = ParseDouble(Value());
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option {args[i]}.");
             }
@@ -70,7 +76,7 @@ internal sealed record Options(double Beta, double Threshold, IReadOnlyList<stri
             kernels.Add("fusedmath");
         }
 
-        return new Options(beta, threshold, kernels, quick, doubleCount, seed, markdown);
+        return new Options(beta, threshold, kernels, quick, doubleCount, seed, markdown, failAbove);
     }
 
     private static double ParseDouble(string text) => text.ToLowerInvariant() switch

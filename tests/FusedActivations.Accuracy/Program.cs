@@ -96,4 +96,32 @@ foreach (IDisposable disposable in kernels.OfType<IDisposable>())
     disposable.Dispose();
 }
 
+if (options.FailAbove is { } bound)
+{
+    // The smoke check: our generated kernels (not the peers, whose errors are what they are) within the bound.
+    int passed = 0, failed = 0;
+    for (int i = 0; i < results.Kernels.Count; i++)
+    {
+        if (!results.Kernels[i].Name.StartsWith("generated", StringComparison.OrdinalIgnoreCase))
+        {
+            continue;
+        }
+
+        ErrorStats stat = results.Stats[i];
+        bool ok = stat.Max <= bound && stat.Infinite == 0;
+        Console.WriteLine($"{(ok ? "PASS" : "FAIL")} {results.Kernels[i].Name}: max {stat.Max:F4} ULP (bound {bound}), {stat.Infinite} non-finite mismatches");
+        if (ok)
+        {
+            passed++;
+        }
+        else
+        {
+            failed++;
+        }
+    }
+
+    Console.WriteLine($"{passed} passed, {failed} failed");
+    return failed == 0 && passed > 0 ? 0 : 1;
+}
+
 return 0;

@@ -12,6 +12,7 @@ using FusedActivations.Peers;
 // Commands (README.md in this folder has the details):
 //   (none)            the full benchmark: every activation class, both jobs, BenchmarkDotNet's default accuracy
 //   --job short       the same with ShortRun counts (quick, noisy; while developing). Alias: --quick
+//   --job report      1 launch, 5 warm-ups, 10 iterations: what scripts/report.sh runs (about 20 minutes)
 //   --best-path-only  only the machine's best SIMD path (no DOTNET_EnableAVX512=0 job)
 //   --smoke           calls every benchmark once at small lengths and checks the outputs (CI); no BenchmarkDotNet run
 //   --chart [dir]     draws the chart and the markdown tables from the tidy CSVs in dir (default: the last results)
@@ -47,11 +48,11 @@ if (Take("--prepare-torch"))
     return failure is null ? 0 : 1;
 }
 
-bool quick = Take("--quick");
+RunLength runLength = Take("--quick") ? RunLength.Short : RunLength.Default;
 int job = rest.FindIndex(a => a is "--job" or "-j");
-if (job >= 0 && job + 1 < rest.Count && rest[job + 1].Equals("short", StringComparison.OrdinalIgnoreCase))
+if (job >= 0 && job + 1 < rest.Count && Enum.TryParse(rest[job + 1], ignoreCase: true, out RunLength named))
 {
-    quick = true;
+    runLength = named;
     rest.RemoveRange(job, 2);
 }
 
@@ -69,7 +70,7 @@ if (ProjectDirectory() is { } projectDirectory)
 
 Console.WriteLine($"FusedActivations benchmarks: best path {ActivePath.Describe()}; our kernels: {(OurKernels.IsGenerated ? "generated" : "STAND-IN (scalar loops; see README.md)")}");
 Console.WriteLine($"Inputs: uniform over [{Inputs.Min}, {Inputs.Max}], seed {Inputs.Seed}.");
-var config = BenchmarkConfig.Create(quick, bestPathOnly, Console.WriteLine);
+var config = BenchmarkConfig.Create(runLength, bestPathOnly, Console.WriteLine);
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. rest], config);
 return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
 

@@ -32,7 +32,7 @@ public static class SmokeCommand
     {
         var clock = Stopwatch.StartNew();
         output.WriteLine($"Smoke check: best path {ActivePath.Describe()}; our kernels {(OurKernels.IsGenerated ? "generated" : "STAND-IN")}; lengths {string.Join(", ", Lengths)}");
-        IConfig config = BenchmarkConfig.Create(quick: true, bestPathOnly: true, log: m =>
+        IConfig config = BenchmarkConfig.Create(RunLength.Short, bestPathOnly: true, log: m =>
         {
             if (!m.StartsWith("Job ", StringComparison.Ordinal))
             {

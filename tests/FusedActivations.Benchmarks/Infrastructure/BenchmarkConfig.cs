@@ -21,12 +21,15 @@ public static class BenchmarkConfig
     /// <summary>The environment variable that lets .NET use 512-bit vectors where it would not by default.</summary>
     public const string PreferredVectorBitWidth = "DOTNET_PreferredVectorBitWidth";
 
-    /// <summary>Builds the configuration. <paramref name="quick"/>: BenchmarkDotNet's ShortRun counts (1 launch, 3 warm-ups, 3 iterations).</summary>
-    public static IConfig Create(bool quick, bool bestPathOnly, Action<string>? log = null)
+    /// <summary>Builds the configuration for a run of the given length (see <see cref="RunLength"/>).</summary>
+    public static IConfig Create(RunLength length, bool bestPathOnly, Action<string>? log = null)
     {
-        Job baseJob = quick
-            ? Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(3)
-            : Job.Default;
+        Job baseJob = length switch
+        {
+            RunLength.Short => Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(3),
+            RunLength.Report => Job.Default.WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(10),
+            _ => Job.Default,
+        };
 
         ManualConfig config = ManualConfig.Create(DefaultConfig.Instance)
             .AddColumn(FigureColumn.NsPerElement, FigureColumn.GigabytesPerSecond)

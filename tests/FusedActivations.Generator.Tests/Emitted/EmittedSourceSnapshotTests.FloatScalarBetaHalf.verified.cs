@@ -46,8 +46,8 @@ namespace FusedActivations.Generated
         private const double WideLn2 = 0.6931471805599453;
         /// <summary>1.5 * 2^52 + 1023: adding it rounds to an integer k and leaves k + 1023 (the biased exponent of 2^k) in the low bits.</summary>
         private const double WideExpMagic = 6755399441056767.0;
-        /// <summary>1.5 * 2^52 - 15: fma(u, 15, WideIndexMagic) leaves j = round(15 (u - 1)) in the low bits.</summary>
-        private const double WideIndexMagic = 6755399441055729.0;
+        /// <summary>1.5 * 2^52: fma(t, 15, WideIndexMagic) leaves j = round(15 t) in the low bits.</summary>
+        private const double WideIndexMagic = 6755399441055744.0;
         /// <summary>Q(r) = (e^r - 1 - r) / r^2 on |r| &lt;= ln2/2, degree 5, relative error 2^-32.</summary>
         private const double WideQ0 = 0.500000001362022;
         private const double WideQ1 = 0.16666666681794715;
@@ -60,13 +60,19 @@ namespace FusedActivations.Generated
         private const double WideP1 = 0.33333368457048024;
         private const double WideP2 = -0.2501759848142587;
         private const double WideP3 = 0.19945142084418932;
-        /// <summary>c_j ~ 1/(1 + j/15): u c_j - 1 is within 1/30 of 0 for j = round(15 (u - 1)).</summary>
+        /// <summary>c_j ~ 1/(1 + j/15): (1 + t) c_j - 1 is within 1/30 of 0 for j = round(15 t).</summary>
         private static ReadOnlySpan<double> WideLogInverse => new double[]
         {
             1.0, 0.9375, 0.8823529411764706, 0.8333333333333334, 0.7894736842105263, 0.75, 0.7142857142857143, 0.6818181818181818,
             0.6521739130434783, 0.625, 0.6000000000000001, 0.5769230769230769, 0.5555555555555556, 0.5357142857142857, 0.5172413793103449, 0.5,
         };
-        /// <summary>-log(c_j), rounded to double: log(u) = -log(c_j) + log1p(u c_j - 1).</summary>
+        /// <summary>c_j - 1, exact (Sterbenz): f = t c_j + (c_j - 1) needs one rounding.</summary>
+        private static ReadOnlySpan<double> WideLogInverseMinusOne => new double[]
+        {
+            0.0, -0.0625, -0.11764705882352944, -0.16666666666666663, -0.21052631578947367, -0.25, -0.2857142857142857, -0.31818181818181823,
+            -0.34782608695652173, -0.375, -0.3999999999999999, -0.42307692307692313, -0.4444444444444444, -0.4642857142857143, -0.48275862068965514, -0.5,
+        };
+        /// <summary>-log(c_j), rounded to double: log(1 + t) = -log(c_j) + log1p((1 + t) c_j - 1).</summary>
         private static ReadOnlySpan<double> WideLogOfInverse => new double[]
         {
             0.0, 0.06453852113757118, 0.12516314295400605, 0.1823215567939546, 0.2363887780642304, 0.2876820724517809, 0.3364722366212129, 0.38299225225610584,
@@ -96,18 +102,17 @@ namespace FusedActivations.Generated
             e = Math.FusedMultiplyAdd(e, r, 1.0);
             e = Math.FusedMultiplyAdd(e, r, 1.0);
             var t = e * BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(n) << 52); // e^a in (0, 1]: exact scaling, never subnormal
-            // log(1 + t): u = 1 + t and its exact rounding error; j = round(15 (u - 1)) picks c_j ~ 1/u from the table.
-            var u = 1.0 + t;
-            var j = Math.FusedMultiplyAdd(u, 15.0, WideIndexMagic); // j in the low bits
+            // log(1 + t) = -log(c_j) + log1p(f), f = (1 + t) c_j - 1 = t c_j + (c_j - 1), j = round(15 t), c_j ~ 1/(1 + t).
+            var j = Math.FusedMultiplyAdd(t, 15.0, WideIndexMagic); // j in the low bits
             var c = WideLogInverse[(int)BitConverter.DoubleToInt64Bits(j) & 15];
+            var cm1 = WideLogInverseMinusOne[(int)BitConverter.DoubleToInt64Bits(j) & 15]; // c_j - 1, exact
             var lc = WideLogOfInverse[(int)BitConverter.DoubleToInt64Bits(j) & 15]; // -log(c_j)
-            var f = Math.FusedMultiplyAdd(u, c, -1.0); // |f| <= 1/30
-            var err = t - (u - 1.0); // 1 + t = u + err exactly (Fast2Sum)
+            var f = Math.FusedMultiplyAdd(t, c, cm1); // |f| <= 1/30; f = t exactly for j = 0, so tiny t keeps every bit
             var pf = WideP3; // log1p(f) = f + f^2 P(f)
             pf = Math.FusedMultiplyAdd(pf, f, WideP2);
             pf = Math.FusedMultiplyAdd(pf, f, WideP1);
             pf = Math.FusedMultiplyAdd(pf, f, WideP0);
-            var lg = Math.FusedMultiplyAdd((f * f), pf, Math.FusedMultiplyAdd(err, c, f)); // log1p(f) + err/u, to first order
+            var lg = Math.FusedMultiplyAdd((f * f), pf, f);
             var yw = Math.FusedMultiplyAdd(WideInvBeta, (lc + lg), xp);
             var y = (float)yw;
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.

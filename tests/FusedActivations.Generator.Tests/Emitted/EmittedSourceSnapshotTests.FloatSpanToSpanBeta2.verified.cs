@@ -106,8 +106,8 @@ namespace FusedActivations.Generated
         private const double WideLn2 = 0.6931471805599453;
         /// <summary>1.5 * 2^52 + 1023: adding it rounds to an integer k and leaves k + 1023 (the biased exponent of 2^k) in the low bits.</summary>
         private const double WideExpMagic = 6755399441056767.0;
-        /// <summary>1.5 * 2^52 - 15: fma(u, 15, WideIndexMagic) leaves j = round(15 (u - 1)) in the low bits.</summary>
-        private const double WideIndexMagic = 6755399441055729.0;
+        /// <summary>1.5 * 2^52: fma(t, 15, WideIndexMagic) leaves j = round(15 t) in the low bits.</summary>
+        private const double WideIndexMagic = 6755399441055744.0;
         /// <summary>Q(r) = (e^r - 1 - r) / r^2 on |r| &lt;= ln2/2, degree 5, relative error 2^-32.</summary>
         private const double WideQ0 = 0.500000001362022;
         private const double WideQ1 = 0.16666666681794715;
@@ -120,13 +120,19 @@ namespace FusedActivations.Generated
         private const double WideP1 = 0.33333368457048024;
         private const double WideP2 = -0.2501759848142587;
         private const double WideP3 = 0.19945142084418932;
-        /// <summary>c_j ~ 1/(1 + j/15): u c_j - 1 is within 1/30 of 0 for j = round(15 (u - 1)).</summary>
+        /// <summary>c_j ~ 1/(1 + j/15): (1 + t) c_j - 1 is within 1/30 of 0 for j = round(15 t).</summary>
         private static ReadOnlySpan<double> WideLogInverse => new double[]
         {
             1.0, 0.9375, 0.8823529411764706, 0.8333333333333334, 0.7894736842105263, 0.75, 0.7142857142857143, 0.6818181818181818,
             0.6521739130434783, 0.625, 0.6000000000000001, 0.5769230769230769, 0.5555555555555556, 0.5357142857142857, 0.5172413793103449, 0.5,
         };
-        /// <summary>-log(c_j), rounded to double: log(u) = -log(c_j) + log1p(u c_j - 1).</summary>
+        /// <summary>c_j - 1, exact (Sterbenz): f = t c_j + (c_j - 1) needs one rounding.</summary>
+        private static ReadOnlySpan<double> WideLogInverseMinusOne => new double[]
+        {
+            0.0, -0.0625, -0.11764705882352944, -0.16666666666666663, -0.21052631578947367, -0.25, -0.2857142857142857, -0.31818181818181823,
+            -0.34782608695652173, -0.375, -0.3999999999999999, -0.42307692307692313, -0.4444444444444444, -0.4642857142857143, -0.48275862068965514, -0.5,
+        };
+        /// <summary>-log(c_j), rounded to double: log(1 + t) = -log(c_j) + log1p((1 + t) c_j - 1).</summary>
         private static ReadOnlySpan<double> WideLogOfInverse => new double[]
         {
             0.0, 0.06453852113757118, 0.12516314295400605, 0.1823215567939546, 0.2363887780642304, 0.2876820724517809, 0.3364722366212129, 0.38299225225610584,
@@ -373,7 +379,7 @@ namespace FusedActivations.Generated
             }
         }
 
-        /// <summary>Softplus of 4 consecutive vectors at <paramref name="i"/>, interleaved (x86 AVX-512F, 16 floats per vector).</summary>
+        /// <summary>Softplus of 4 consecutive vectors at <paramref name="i"/>, side by side (x86 AVX-512F, 16 floats per vector).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Avx512Steps(ref float source, ref float destination, nuint i)
         {
@@ -513,23 +519,15 @@ namespace FusedActivations.Generated
             var t_5 = Avx512F.Scale(e_5, k_5);
             var t_6 = Avx512F.Scale(e_6, k_6);
             var t_7 = Avx512F.Scale(e_7, k_7);
-            // log(1 + t): u = 1 + t and its exact rounding error; j = round(15 (u - 1)) picks c_j ~ 1/u from the table.
-            var u_0 = Vector512.Create(1.0) + t_0;
-            var u_1 = Vector512.Create(1.0) + t_1;
-            var u_2 = Vector512.Create(1.0) + t_2;
-            var u_3 = Vector512.Create(1.0) + t_3;
-            var u_4 = Vector512.Create(1.0) + t_4;
-            var u_5 = Vector512.Create(1.0) + t_5;
-            var u_6 = Vector512.Create(1.0) + t_6;
-            var u_7 = Vector512.Create(1.0) + t_7;
-            var j_0 = Avx512F.FusedMultiplyAdd(u_0, Vector512.Create(15.0), Vector512.Create(WideIndexMagic)); // j in the low bits
-            var j_1 = Avx512F.FusedMultiplyAdd(u_1, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
-            var j_2 = Avx512F.FusedMultiplyAdd(u_2, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
-            var j_3 = Avx512F.FusedMultiplyAdd(u_3, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
-            var j_4 = Avx512F.FusedMultiplyAdd(u_4, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
-            var j_5 = Avx512F.FusedMultiplyAdd(u_5, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
-            var j_6 = Avx512F.FusedMultiplyAdd(u_6, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
-            var j_7 = Avx512F.FusedMultiplyAdd(u_7, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
+            // log(1 + t) = -log(c_j) + log1p(f), f = (1 + t) c_j - 1 = t c_j + (c_j - 1), j = round(15 t), c_j ~ 1/(1 + t).
+            var j_0 = Avx512F.FusedMultiplyAdd(t_0, Vector512.Create(15.0), Vector512.Create(WideIndexMagic)); // j in the low bits
+            var j_1 = Avx512F.FusedMultiplyAdd(t_1, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
+            var j_2 = Avx512F.FusedMultiplyAdd(t_2, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
+            var j_3 = Avx512F.FusedMultiplyAdd(t_3, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
+            var j_4 = Avx512F.FusedMultiplyAdd(t_4, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
+            var j_5 = Avx512F.FusedMultiplyAdd(t_5, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
+            var j_6 = Avx512F.FusedMultiplyAdd(t_6, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
+            var j_7 = Avx512F.FusedMultiplyAdd(t_7, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
             var c_0 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_0.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
             var c_1 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_1.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
             var c_2 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_2.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
@@ -538,6 +536,14 @@ namespace FusedActivations.Generated
             var c_5 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_5.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
             var c_6 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_6.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
             var c_7 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_7.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
+            var cm1_0 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverseMinusOne), j_0.AsInt64(), Vector512.Create(WideLogInverseMinusOne.Slice(8))); // c_j - 1, exact
+            var cm1_1 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverseMinusOne), j_1.AsInt64(), Vector512.Create(WideLogInverseMinusOne.Slice(8)));
+            var cm1_2 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverseMinusOne), j_2.AsInt64(), Vector512.Create(WideLogInverseMinusOne.Slice(8)));
+            var cm1_3 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverseMinusOne), j_3.AsInt64(), Vector512.Create(WideLogInverseMinusOne.Slice(8)));
+            var cm1_4 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverseMinusOne), j_4.AsInt64(), Vector512.Create(WideLogInverseMinusOne.Slice(8)));
+            var cm1_5 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverseMinusOne), j_5.AsInt64(), Vector512.Create(WideLogInverseMinusOne.Slice(8)));
+            var cm1_6 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverseMinusOne), j_6.AsInt64(), Vector512.Create(WideLogInverseMinusOne.Slice(8)));
+            var cm1_7 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverseMinusOne), j_7.AsInt64(), Vector512.Create(WideLogInverseMinusOne.Slice(8)));
             var lc_0 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_0.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8))); // -log(c_j)
             var lc_1 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_1.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8)));
             var lc_2 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_2.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8)));
@@ -546,22 +552,14 @@ namespace FusedActivations.Generated
             var lc_5 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_5.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8)));
             var lc_6 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_6.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8)));
             var lc_7 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_7.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8)));
-            var f_0 = Avx512F.FusedMultiplyAdd(u_0, c_0, Vector512.Create(-1.0)); // |f| <= 1/30
-            var f_1 = Avx512F.FusedMultiplyAdd(u_1, c_1, Vector512.Create(-1.0));
-            var f_2 = Avx512F.FusedMultiplyAdd(u_2, c_2, Vector512.Create(-1.0));
-            var f_3 = Avx512F.FusedMultiplyAdd(u_3, c_3, Vector512.Create(-1.0));
-            var f_4 = Avx512F.FusedMultiplyAdd(u_4, c_4, Vector512.Create(-1.0));
-            var f_5 = Avx512F.FusedMultiplyAdd(u_5, c_5, Vector512.Create(-1.0));
-            var f_6 = Avx512F.FusedMultiplyAdd(u_6, c_6, Vector512.Create(-1.0));
-            var f_7 = Avx512F.FusedMultiplyAdd(u_7, c_7, Vector512.Create(-1.0));
-            var err_0 = t_0 - (u_0 - Vector512.Create(1.0)); // 1 + t = u + err exactly (Fast2Sum)
-            var err_1 = t_1 - (u_1 - Vector512.Create(1.0));
-            var err_2 = t_2 - (u_2 - Vector512.Create(1.0));
-            var err_3 = t_3 - (u_3 - Vector512.Create(1.0));
-            var err_4 = t_4 - (u_4 - Vector512.Create(1.0));
-            var err_5 = t_5 - (u_5 - Vector512.Create(1.0));
-            var err_6 = t_6 - (u_6 - Vector512.Create(1.0));
-            var err_7 = t_7 - (u_7 - Vector512.Create(1.0));
+            var f_0 = Avx512F.FusedMultiplyAdd(t_0, c_0, cm1_0); // |f| <= 1/30; f = t exactly for j = 0, so tiny t keeps every bit
+            var f_1 = Avx512F.FusedMultiplyAdd(t_1, c_1, cm1_1);
+            var f_2 = Avx512F.FusedMultiplyAdd(t_2, c_2, cm1_2);
+            var f_3 = Avx512F.FusedMultiplyAdd(t_3, c_3, cm1_3);
+            var f_4 = Avx512F.FusedMultiplyAdd(t_4, c_4, cm1_4);
+            var f_5 = Avx512F.FusedMultiplyAdd(t_5, c_5, cm1_5);
+            var f_6 = Avx512F.FusedMultiplyAdd(t_6, c_6, cm1_6);
+            var f_7 = Avx512F.FusedMultiplyAdd(t_7, c_7, cm1_7);
             var pf_0 = Vector512.Create(WideP3); // log1p(f) = f + f^2 P(f)
             var pf_1 = Vector512.Create(WideP3);
             var pf_2 = Vector512.Create(WideP3);
@@ -594,14 +592,14 @@ namespace FusedActivations.Generated
             pf_5 = Avx512F.FusedMultiplyAdd(pf_5, f_5, Vector512.Create(WideP0));
             pf_6 = Avx512F.FusedMultiplyAdd(pf_6, f_6, Vector512.Create(WideP0));
             pf_7 = Avx512F.FusedMultiplyAdd(pf_7, f_7, Vector512.Create(WideP0));
-            var lg_0 = Avx512F.FusedMultiplyAdd((f_0 * f_0), pf_0, Avx512F.FusedMultiplyAdd(err_0, c_0, f_0)); // log1p(f) + err/u, to first order
-            var lg_1 = Avx512F.FusedMultiplyAdd((f_1 * f_1), pf_1, Avx512F.FusedMultiplyAdd(err_1, c_1, f_1));
-            var lg_2 = Avx512F.FusedMultiplyAdd((f_2 * f_2), pf_2, Avx512F.FusedMultiplyAdd(err_2, c_2, f_2));
-            var lg_3 = Avx512F.FusedMultiplyAdd((f_3 * f_3), pf_3, Avx512F.FusedMultiplyAdd(err_3, c_3, f_3));
-            var lg_4 = Avx512F.FusedMultiplyAdd((f_4 * f_4), pf_4, Avx512F.FusedMultiplyAdd(err_4, c_4, f_4));
-            var lg_5 = Avx512F.FusedMultiplyAdd((f_5 * f_5), pf_5, Avx512F.FusedMultiplyAdd(err_5, c_5, f_5));
-            var lg_6 = Avx512F.FusedMultiplyAdd((f_6 * f_6), pf_6, Avx512F.FusedMultiplyAdd(err_6, c_6, f_6));
-            var lg_7 = Avx512F.FusedMultiplyAdd((f_7 * f_7), pf_7, Avx512F.FusedMultiplyAdd(err_7, c_7, f_7));
+            var lg_0 = Avx512F.FusedMultiplyAdd((f_0 * f_0), pf_0, f_0);
+            var lg_1 = Avx512F.FusedMultiplyAdd((f_1 * f_1), pf_1, f_1);
+            var lg_2 = Avx512F.FusedMultiplyAdd((f_2 * f_2), pf_2, f_2);
+            var lg_3 = Avx512F.FusedMultiplyAdd((f_3 * f_3), pf_3, f_3);
+            var lg_4 = Avx512F.FusedMultiplyAdd((f_4 * f_4), pf_4, f_4);
+            var lg_5 = Avx512F.FusedMultiplyAdd((f_5 * f_5), pf_5, f_5);
+            var lg_6 = Avx512F.FusedMultiplyAdd((f_6 * f_6), pf_6, f_6);
+            var lg_7 = Avx512F.FusedMultiplyAdd((f_7 * f_7), pf_7, f_7);
             var yw_0 = Avx512F.FusedMultiplyAdd(Vector512.Create(WideInvBeta), (lc_0 + lg_0), xp_0);
             var yw_1 = Avx512F.FusedMultiplyAdd(Vector512.Create(WideInvBeta), (lc_1 + lg_1), xp_1);
             var yw_2 = Avx512F.FusedMultiplyAdd(Vector512.Create(WideInvBeta), (lc_2 + lg_2), xp_2);
@@ -660,19 +658,17 @@ namespace FusedActivations.Generated
             e_1 = Avx512F.FusedMultiplyAdd(e_1, r_1, Vector512.Create(1.0));
             var t_0 = Avx512F.Scale(e_0, k_0); // e^a in (0, 1]: exact scaling, never subnormal
             var t_1 = Avx512F.Scale(e_1, k_1);
-            // log(1 + t): u = 1 + t and its exact rounding error; j = round(15 (u - 1)) picks c_j ~ 1/u from the table.
-            var u_0 = Vector512.Create(1.0) + t_0;
-            var u_1 = Vector512.Create(1.0) + t_1;
-            var j_0 = Avx512F.FusedMultiplyAdd(u_0, Vector512.Create(15.0), Vector512.Create(WideIndexMagic)); // j in the low bits
-            var j_1 = Avx512F.FusedMultiplyAdd(u_1, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
+            // log(1 + t) = -log(c_j) + log1p(f), f = (1 + t) c_j - 1 = t c_j + (c_j - 1), j = round(15 t), c_j ~ 1/(1 + t).
+            var j_0 = Avx512F.FusedMultiplyAdd(t_0, Vector512.Create(15.0), Vector512.Create(WideIndexMagic)); // j in the low bits
+            var j_1 = Avx512F.FusedMultiplyAdd(t_1, Vector512.Create(15.0), Vector512.Create(WideIndexMagic));
             var c_0 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_0.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
             var c_1 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverse), j_1.AsInt64(), Vector512.Create(WideLogInverse.Slice(8)));
+            var cm1_0 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverseMinusOne), j_0.AsInt64(), Vector512.Create(WideLogInverseMinusOne.Slice(8))); // c_j - 1, exact
+            var cm1_1 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogInverseMinusOne), j_1.AsInt64(), Vector512.Create(WideLogInverseMinusOne.Slice(8)));
             var lc_0 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_0.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8))); // -log(c_j)
             var lc_1 = Avx512F.PermuteVar8x64x2(Vector512.Create(WideLogOfInverse), j_1.AsInt64(), Vector512.Create(WideLogOfInverse.Slice(8)));
-            var f_0 = Avx512F.FusedMultiplyAdd(u_0, c_0, Vector512.Create(-1.0)); // |f| <= 1/30
-            var f_1 = Avx512F.FusedMultiplyAdd(u_1, c_1, Vector512.Create(-1.0));
-            var err_0 = t_0 - (u_0 - Vector512.Create(1.0)); // 1 + t = u + err exactly (Fast2Sum)
-            var err_1 = t_1 - (u_1 - Vector512.Create(1.0));
+            var f_0 = Avx512F.FusedMultiplyAdd(t_0, c_0, cm1_0); // |f| <= 1/30; f = t exactly for j = 0, so tiny t keeps every bit
+            var f_1 = Avx512F.FusedMultiplyAdd(t_1, c_1, cm1_1);
             var pf_0 = Vector512.Create(WideP3); // log1p(f) = f + f^2 P(f)
             var pf_1 = Vector512.Create(WideP3);
             pf_0 = Avx512F.FusedMultiplyAdd(pf_0, f_0, Vector512.Create(WideP2));
@@ -681,8 +677,8 @@ namespace FusedActivations.Generated
             pf_1 = Avx512F.FusedMultiplyAdd(pf_1, f_1, Vector512.Create(WideP1));
             pf_0 = Avx512F.FusedMultiplyAdd(pf_0, f_0, Vector512.Create(WideP0));
             pf_1 = Avx512F.FusedMultiplyAdd(pf_1, f_1, Vector512.Create(WideP0));
-            var lg_0 = Avx512F.FusedMultiplyAdd((f_0 * f_0), pf_0, Avx512F.FusedMultiplyAdd(err_0, c_0, f_0)); // log1p(f) + err/u, to first order
-            var lg_1 = Avx512F.FusedMultiplyAdd((f_1 * f_1), pf_1, Avx512F.FusedMultiplyAdd(err_1, c_1, f_1));
+            var lg_0 = Avx512F.FusedMultiplyAdd((f_0 * f_0), pf_0, f_0);
+            var lg_1 = Avx512F.FusedMultiplyAdd((f_1 * f_1), pf_1, f_1);
             var yw_0 = Avx512F.FusedMultiplyAdd(Vector512.Create(WideInvBeta), (lc_0 + lg_0), xp_0);
             var yw_1 = Avx512F.FusedMultiplyAdd(Vector512.Create(WideInvBeta), (lc_1 + lg_1), xp_1);
             var y = Vector512.Create(Avx512F.ConvertToVector256Single(yw_0), Avx512F.ConvertToVector256Single(yw_1));
@@ -690,7 +686,7 @@ namespace FusedActivations.Generated
             return Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(Cutoff)), y, x);
         }
 
-        /// <summary>Softplus of 4 consecutive vectors at <paramref name="i"/>, interleaved (x86 AVX2 + FMA3, 8 floats per vector).</summary>
+        /// <summary>Softplus of 4 consecutive vectors at <paramref name="i"/>, side by side (x86 AVX2 + FMA3, 8 floats per vector).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Avx2Steps(ref float source, ref float destination, nuint i)
         {
@@ -1028,7 +1024,7 @@ namespace FusedActivations.Generated
             return Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(Cutoff)), y, x);
         }
 
-        /// <summary>Softplus of 4 consecutive vectors at <paramref name="i"/>, interleaved (ARM64 NEON (AdvSimd), 4 floats per vector).</summary>
+        /// <summary>Softplus of 4 consecutive vectors at <paramref name="i"/>, side by side (ARM64 NEON (AdvSimd), 4 floats per vector).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void AdvSimdSteps(ref float source, ref float destination, nuint i)
         {
@@ -1366,7 +1362,7 @@ namespace FusedActivations.Generated
             return Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128.Create(Cutoff)), y, x);
         }
 
-        /// <summary>Softplus of 4 consecutive vectors at <paramref name="i"/>, interleaved (portable Vector128 without FMA, 4 floats per vector).</summary>
+        /// <summary>Softplus of 4 consecutive vectors at <paramref name="i"/>, side by side (portable Vector128 without FMA, 4 floats per vector).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Vector128Steps(ref float source, ref float destination, nuint i)
         {
@@ -1747,18 +1743,17 @@ namespace FusedActivations.Generated
             e = Math.FusedMultiplyAdd(e, r, 1.0);
             e = Math.FusedMultiplyAdd(e, r, 1.0);
             var t = e * BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(n) << 52); // e^a in (0, 1]: exact scaling, never subnormal
-            // log(1 + t): u = 1 + t and its exact rounding error; j = round(15 (u - 1)) picks c_j ~ 1/u from the table.
-            var u = 1.0 + t;
-            var j = Math.FusedMultiplyAdd(u, 15.0, WideIndexMagic); // j in the low bits
+            // log(1 + t) = -log(c_j) + log1p(f), f = (1 + t) c_j - 1 = t c_j + (c_j - 1), j = round(15 t), c_j ~ 1/(1 + t).
+            var j = Math.FusedMultiplyAdd(t, 15.0, WideIndexMagic); // j in the low bits
             var c = WideLogInverse[(int)BitConverter.DoubleToInt64Bits(j) & 15];
+            var cm1 = WideLogInverseMinusOne[(int)BitConverter.DoubleToInt64Bits(j) & 15]; // c_j - 1, exact
             var lc = WideLogOfInverse[(int)BitConverter.DoubleToInt64Bits(j) & 15]; // -log(c_j)
-            var f = Math.FusedMultiplyAdd(u, c, -1.0); // |f| <= 1/30
-            var err = t - (u - 1.0); // 1 + t = u + err exactly (Fast2Sum)
+            var f = Math.FusedMultiplyAdd(t, c, cm1); // |f| <= 1/30; f = t exactly for j = 0, so tiny t keeps every bit
             var pf = WideP3; // log1p(f) = f + f^2 P(f)
             pf = Math.FusedMultiplyAdd(pf, f, WideP2);
             pf = Math.FusedMultiplyAdd(pf, f, WideP1);
             pf = Math.FusedMultiplyAdd(pf, f, WideP0);
-            var lg = Math.FusedMultiplyAdd((f * f), pf, Math.FusedMultiplyAdd(err, c, f)); // log1p(f) + err/u, to first order
+            var lg = Math.FusedMultiplyAdd((f * f), pf, f);
             var yw = Math.FusedMultiplyAdd(WideInvBeta, (lc + lg), xp);
             var y = (float)yw;
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.

@@ -355,7 +355,7 @@ namespace FusedActivations.Generated
             }
         }
 
-        /// <summary>Softplus of 2 consecutive vectors at <paramref name="i"/>, interleaved (x86 AVX-512F, 8 doubles per vector).</summary>
+        /// <summary>Softplus of 2 consecutive vectors at <paramref name="i"/>, side by side (x86 AVX-512F, 8 doubles per vector).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Avx512Steps(ref double source, ref double destination, nuint i)
         {
@@ -618,7 +618,7 @@ namespace FusedActivations.Generated
             return Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(Cutoff)), y, x);
         }
 
-        /// <summary>Softplus of 2 consecutive vectors at <paramref name="i"/>, interleaved (x86 AVX2 + FMA3, 4 doubles per vector).</summary>
+        /// <summary>Softplus of 2 consecutive vectors at <paramref name="i"/>, side by side (x86 AVX2 + FMA3, 4 doubles per vector).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Avx2Steps(ref double source, ref double destination, nuint i)
         {
@@ -881,7 +881,7 @@ namespace FusedActivations.Generated
             return Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(Cutoff)), y, x);
         }
 
-        /// <summary>Softplus of 2 consecutive vectors at <paramref name="i"/>, interleaved (ARM64 NEON (AdvSimd), 2 doubles per vector).</summary>
+        /// <summary>Softplus of 2 consecutive vectors at <paramref name="i"/>, side by side (ARM64 NEON (AdvSimd), 2 doubles per vector).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void AdvSimdSteps(ref double source, ref double destination, nuint i)
         {
@@ -1144,7 +1144,7 @@ namespace FusedActivations.Generated
             return Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128.Create(Cutoff)), y, x);
         }
 
-        /// <summary>Softplus of 2 consecutive vectors at <paramref name="i"/>, interleaved (portable Vector128 without FMA, 2 doubles per vector).</summary>
+        /// <summary>Softplus of 2 consecutive vectors at <paramref name="i"/>, side by side (portable Vector128 without FMA, 2 doubles per vector).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Vector128Steps(ref double source, ref double destination, nuint i)
         {

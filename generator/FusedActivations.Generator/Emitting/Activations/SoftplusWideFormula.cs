@@ -7,7 +7,8 @@ namespace FusedActivations.Generator.Emitting.Activations;
 /// <summary>
 /// Softplus for float kernels on paths that widen (<see cref="Isa.IsaDialect.WidensSingle"/>): each float is widened to
 /// double, <c>max(x, 0) + log1p(e^a) / beta</c> with <c>a = -beta|x|</c> is computed there with the short polynomials and
-/// the 16-entry log table of <see cref="WideningCore"/>, and the result is rounded to float once. No compensated
+/// the 16-entry log tables of <see cref="WideningCore"/>, and the result is rounded to float once. 1 + t is never
+/// formed: its log is taken as -log(c_j) + log1p(t c_j + (c_j - 1)), which loses nothing for tiny t. No compensated
 /// arithmetic is needed: every intermediate error is below 2^-29 relative, so the result is within about 0.51 ULP
 /// (measured on all 2^32 inputs; README). Double has the exponent range to keep e^a normal down to results that round
 /// to 0 in float, so there is no separate tiny-result branch either.
@@ -25,7 +26,7 @@ internal static class SoftplusWideFormula
         yield return new KernelConstant("WideLog2E", 1.4426950408889634, "log2(e).", d);
         yield return new KernelConstant("WideLn2", 0.6931471805599453, "ln2 rounded to double: k ln2 is off by at most 2^-45, far below what float needs.", d);
         yield return new KernelConstant("WideExpMagic", WideningCore.RoundingMagic + 1023, "1.5 * 2^52 + 1023: adding it rounds to an integer k and leaves k + 1023 (the biased exponent of 2^k) in the low bits.", d);
-        yield return new KernelConstant("WideIndexMagic", WideningCore.RoundingMagic - WideningCore.TableScale, $"1.5 * 2^52 - {WideningCore.TableScale}: fma(u, {WideningCore.TableScale}, WideIndexMagic) leaves j = round({WideningCore.TableScale} (u - 1)) in the low bits.", d);
+        yield return new KernelConstant("WideIndexMagic", WideningCore.RoundingMagic, $"1.5 * 2^52: fma(t, {WideningCore.TableScale}, WideIndexMagic) leaves j = round({WideningCore.TableScale} t) in the low bits.", d);
         double[] q = WideningCore.ExpRemainder;
         for (int i = 0; i < q.Length; i++)
         {
@@ -42,8 +43,9 @@ internal static class SoftplusWideFormula
     /// <summary>The 16-entry tables the widened formula looks up, with their documentation.</summary>
     public static IEnumerable<(string Name, double[] Values, string Doc)> Tables()
     {
-        yield return ("WideLogInverse", WideningCore.LogTableInverse, $"c_j ~ 1/(1 + j/{WideningCore.TableScale}): u c_j - 1 is within 1/30 of 0 for j = round({WideningCore.TableScale} (u - 1)).");
-        yield return ("WideLogOfInverse", WideningCore.LogTableOfInverse, "-log(c_j), rounded to double: log(u) = -log(c_j) + log1p(u c_j - 1).");
+        yield return ("WideLogInverse", WideningCore.LogTableInverse, $"c_j ~ 1/(1 + j/{WideningCore.TableScale}): (1 + t) c_j - 1 is within 1/30 of 0 for j = round({WideningCore.TableScale} t).");
+        yield return ("WideLogInverseMinusOne", WideningCore.LogTableInverseMinusOne, "c_j - 1, exact (Sterbenz): f = t c_j + (c_j - 1) needs one rounding.");
+        yield return ("WideLogOfInverse", WideningCore.LogTableOfInverse, "-log(c_j), rounded to double: log(1 + t) = -log(c_j) + log1p((1 + t) c_j - 1).");
     }
 
     /// <summary>a = -beta|x| is raised to this: e^-150 &lt; 2^-216, and beta &gt;= 1e-10.</summary>
@@ -69,15 +71,14 @@ internal static class SoftplusWideFormula
         w.Assign(e, w.Fma(e, r, w.Lit(1)));
         string t = w.Let("t", w.MultiplyByPowerOfTwo(e, n, k), "e^a in (0, 1]: exact scaling, never subnormal");
 
-        w.Comment($"log(1 + t): u = 1 + t and its exact rounding error; j = round({WideningCore.TableScale} (u - 1)) picks c_j ~ 1/u from the table.");
-        string u = w.Let("u", w.Add(w.Lit(1), t));
-        string j = w.Let("j", w.Fma(u, w.Lit(WideningCore.TableScale), w.C("WideIndexMagic")), "j in the low bits");
+        w.Comment($"log(1 + t) = -log(c_j) + log1p(f), f = (1 + t) c_j - 1 = t c_j + (c_j - 1), j = round({WideningCore.TableScale} t), c_j ~ 1/(1 + t).");
+        string j = w.Let("j", w.Fma(t, w.Lit(WideningCore.TableScale), w.C("WideIndexMagic")), "j in the low bits");
         string cj = w.Let("c", w.Lookup16("WideLogInverse", j));
+        string cm1 = w.Let("cm1", w.Lookup16("WideLogInverseMinusOne", j), "c_j - 1, exact");
         string lc = w.Let("lc", w.Lookup16("WideLogOfInverse", j), "-log(c_j)");
-        string f = w.Let("f", w.Fma(u, cj, w.Lit(-1)), "|f| <= 1/30");
-        string err = w.Let("err", w.Sub(t, w.Sub(u, w.Lit(1))), "1 + t = u + err exactly (Fast2Sum)");
+        string f = w.Let("f", w.Fma(t, cj, cm1), "|f| <= 1/30; f = t exactly for j = 0, so tiny t keeps every bit");
         string pf = w.Horner("pf", f, "WideP", WideningCore.LogRemainder.Length - 1, "log1p(f) = f + f^2 P(f)");
-        string lg = w.Let("lg", w.Fma(w.Mul(f, f), pf, w.Fma(err, cj, f)), "log1p(f) + err/u, to first order");
+        string lg = w.Let("lg", w.Fma(w.Mul(f, f), pf, f));
         w.Return(w.Fma(w.C("WideInvBeta"), w.Add(lc, lg), xp));
     }
 

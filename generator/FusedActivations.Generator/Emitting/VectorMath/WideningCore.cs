@@ -12,9 +12,9 @@ namespace FusedActivations.Generator.Emitting.VectorMath;
 /// <list type="bullet">
 /// <item><description><c>e^r = 1 + r + r^2 Q(r)</c> on |r| &lt;= ln(2)/2, Q of degree 5: 2^-32.</description></item>
 /// <item><description><c>log1p(f) = f + f^2 P(f)</c> on [-1/32, 1/30], P of degree 3: 2^-30.</description></item>
-/// <item><description><c>log(u)</c> for u in [1, 2]: j = round(15 (u - 1)), <c>c_j</c> ~ 1/(1 + j/15), then
-/// <c>log(u) = -log(c_j) + log1p(u c_j - 1)</c> with |u c_j - 1| &lt;= 1/30. Entry 0 is exactly (1, 0), so tiny
-/// arguments keep their full relative precision.</description></item>
+/// <item><description><c>log(1 + t)</c> for t in [0, 1]: j = round(15 t), <c>c_j</c> ~ 1/(1 + j/15), then
+/// <c>log(1 + t) = -log(c_j) + log1p(f)</c> with <c>f = t c_j + (c_j - 1)</c> (one rounding), |f| &lt;= 1/30. Entry 0 is
+/// exactly (1, 0, 0), so f = t there and tiny arguments keep their full relative precision.</description></item>
 /// </list>
 /// </remarks>
 internal static class WideningCore
@@ -46,6 +46,9 @@ internal static class WideningCore
         0.6521739130434783, 0.625, 0.6000000000000001, 0.5769230769230769, 0.5555555555555556, 0.5357142857142857, 0.5172413793103449, 0.5,
     };
 
+    /// <summary>c_j - 1, exact in double (c_j is in [1/2, 1]).</summary>
+    public static double[] LogTableInverseMinusOne => System.Array.ConvertAll(LogTableInverse, c => c - 1);
+
     /// <summary>-log(c_j) of the double c_j, rounded to double.</summary>
     public static readonly double[] LogTableOfInverse =
     {
@@ -53,7 +56,7 @@ internal static class WideningCore
         0.4274440148269396, 0.4700036292457356, 0.5108256237659905, 0.5500463369192721, 0.587786664902119, 0.6241543090729939, 0.6592456288842639, 0.6931471805599453,
     };
 
-    /// <summary>Entries of the log table; <c>j = round(TableScale (u - 1))</c> for u in [1, 2].</summary>
+    /// <summary>Entries of the log tables; <c>j = round(TableScale t)</c> for t in [0, 1].</summary>
     public const int TableSize = 16;
 
     public const int TableScale = TableSize - 1;

@@ -2,7 +2,7 @@
 # Reproduces every published figure, in one command:
 #   1. the BenchmarkDotNet run (--job report), then --chart: tests/FusedActivations.Benchmarks/results/softplus.{csv,md,png}
 #   2. the exhaustive accuracy runs (every float input, beta 2 and beta 1, ours against every peer) and 10^6 random
-#      doubles per beta: tests/FusedActivations.Accuracy/results/softplus-{float,double}-beta{2,1}.md
+#      doubles per beta: tests/FusedActivations.Accuracy/results/softplus-{float,double}-beta{2,1}[-pytorch].md
 # About 45 minutes on a 2-core machine; the benchmark figures are only worth publishing from a quiet machine.
 #   bash scripts/report.sh [--skip-benchmarks] [--skip-accuracy]
 # A step that fails is reported and the others still run; the exit code is 1 if any failed.
@@ -47,10 +47,15 @@ if [ "$accuracy" = 1 ]; then
   # Built once, so that every run below checks the same binaries.
   step "accuracy: build" dotnet build -c Release tests/FusedActivations.Accuracy -nologo -v q
   acc() { dotnet run -c Release --no-build --project tests/FusedActivations.Accuracy -- softplus "$@"; }
+  # PyTorch runs in its own process: a failure inside libtorch cannot take the other kernels' figures with it.
   step "accuracy: every float, beta 2" \
-    acc --beta 2 --kernel generated-beta2,fusedmath,naive,tensorprimitives,pytorch --markdown $results/softplus-float-beta2.md
+    acc --beta 2 --kernel generated-beta2,fusedmath,naive,tensorprimitives --markdown $results/softplus-float-beta2.md
+  step "accuracy: every float, beta 2, PyTorch" \
+    acc --beta 2 --kernel pytorch --markdown $results/softplus-float-beta2-pytorch.md
   step "accuracy: every float, beta 1" \
-    acc --beta 1 --kernel generated-beta1,fusedmath,naive,tensorprimitives,pytorch,onnxruntime --markdown $results/softplus-float-beta1.md
+    acc --beta 1 --kernel generated-beta1,fusedmath,naive,tensorprimitives,onnxruntime --markdown $results/softplus-float-beta1.md
+  step "accuracy: every float, beta 1, PyTorch" \
+    acc --beta 1 --kernel pytorch --markdown $results/softplus-float-beta1-pytorch.md
   # ONNX Runtime's CPU provider has no double Softplus, so it is absent from the double runs.
   step "accuracy: 10^6 random doubles, beta 2" \
     acc --beta 2 --double 1000000 --kernel generated-beta2,fusedmath,naive,tensorprimitives,pytorch --markdown $results/softplus-double-beta2.md

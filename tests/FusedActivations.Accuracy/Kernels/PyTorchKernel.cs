@@ -6,8 +6,8 @@ namespace FusedActivations.Accuracy.Kernels;
 
 /// <summary>
 /// PyTorch's CPU kernel, <c>torch.nn.functional.softplus(x, beta, threshold)</c> with the run's β and threshold, through
-/// TorchSharp (float and double tensors). Each calling thread runs libtorch single-threaded and makes its own tensors per
-/// chunk, so the command's parallel chunks neither share state nor depend on how libtorch would split the work.
+/// TorchSharp (float and double tensors). libtorch runs single-threaded, on one chunk at a time (calls are serialized), with
+/// its own tensors per chunk.
 /// </summary>
 internal sealed class PyTorchKernel : IAccuracyKernelDouble
 {
@@ -15,6 +15,10 @@ internal sealed class PyTorchKernel : IAccuracyKernelDouble
 
     private readonly SoftplusParameters _parameters;
     private readonly Func<Tensor, Tensor> _softplus;
+
+    // One call at a time: with two threads calling softplus concurrently, libtorch failed after some 10^8 inputs in
+    // c10::Scalar::toFloat (a garbage beta or threshold). libtorch runs one thread per call anyway (UseOneThread).
+    private readonly object _gate = new();
 
     private PyTorchKernel(SoftplusParameters parameters)
     {
@@ -38,7 +42,19 @@ internal sealed class PyTorchKernel : IAccuracyKernelDouble
         return KernelUnavailableException.Probe(KernelName, () => new PyTorchKernel(parameters));
     }
 
-    public void Softplus(ReadOnlySpan<float> x, Span<float> destination) => TorchSharpOps.Apply(_softplus, x, destination);
+    public void Softplus(ReadOnlySpan<float> x, Span<float> destination)
+    {
+        lock (_gate)
+        {
+            TorchSharpOps.Apply(_softplus, x, destination);
+        }
+    }
 
-    public void Softplus(ReadOnlySpan<double> x, Span<double> destination) => TorchSharpOps.Apply(_softplus, x, destination);
+    public void Softplus(ReadOnlySpan<double> x, Span<double> destination)
+    {
+        lock (_gate)
+        {
+            TorchSharpOps.Apply(_softplus, x, destination);
+        }
+    }
 }

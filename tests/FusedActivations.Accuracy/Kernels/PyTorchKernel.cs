@@ -16,9 +16,30 @@ internal sealed class PyTorchKernel : IAccuracyKernelDouble
     private readonly SoftplusParameters _parameters;
     private readonly Func<Tensor, Tensor> _softplus;
 
-    // One call at a time: with two threads calling softplus concurrently, libtorch failed after some 10^8 inputs in
-    // c10::Scalar::toFloat (a garbage beta or threshold). libtorch runs one thread per call anyway (UseOneThread).
+    // libtorch failed after some 10^8 inputs in c10::Scalar::toFloat (a garbage beta or threshold), with one thread
+    // as with two: TorchSharp's native scalars for beta and threshold appear to be finalized while the call still uses
+    // them when a garbage collection happens during it. Calls are serialized, and each runs in a no-GC region.
     private readonly object _gate = new();
+
+    private void Call<T>(ReadOnlySpan<T> x, Span<T> destination)
+        where T : unmanaged
+    {
+        lock (_gate)
+        {
+            bool noGc = GC.TryStartNoGCRegion(64L << 20);
+            try
+            {
+                TorchSharpOps.Apply(_softplus, x, destination);
+            }
+            finally
+            {
+                if (noGc && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
+                {
+                    GC.EndNoGCRegion();
+                }
+            }
+        }
+    }
 
     private PyTorchKernel(SoftplusParameters parameters)
     {
@@ -42,19 +63,7 @@ internal sealed class PyTorchKernel : IAccuracyKernelDouble
         return KernelUnavailableException.Probe(KernelName, () => new PyTorchKernel(parameters));
     }
 
-    public void Softplus(ReadOnlySpan<float> x, Span<float> destination)
-    {
-        lock (_gate)
-        {
-            TorchSharpOps.Apply(_softplus, x, destination);
-        }
-    }
+    public void Softplus(ReadOnlySpan<float> x, Span<float> destination) => Call(x, destination);
 
-    public void Softplus(ReadOnlySpan<double> x, Span<double> destination)
-    {
-        lock (_gate)
-        {
-            TorchSharpOps.Apply(_softplus, x, destination);
-        }
-    }
+    public void Softplus(ReadOnlySpan<double> x, Span<double> destination) => Call(x, destination);
 }

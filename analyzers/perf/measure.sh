@@ -5,16 +5,10 @@
 # Each run is a full, non-incremental Release build of the corpus with -p:ReportAnalyzer=true, out of process
 # (no compiler server), with the SDK's default .NET analyzers on, as in a real project.
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
 files="${1:-2000}"
 runs="${2:-3}"
 rate="${3:-0.025}"
-out="$here/out"
-rm -rf "$out"
-python3 "$here/generate_corpus.py" "$out/corpus" "$files" "$rate"
-dotnet build "$here/../FusedActivations.Analyzers/FusedActivations.Analyzers.csproj" -c Release -o "$out/analyzer" -v:q -nologo >/dev/null
-dll="$out/analyzer/FusedActivations.Analyzers.dll"
-dotnet restore "$out/corpus/PerfCorpus.csproj" -v:q -nologo >/dev/null
+source "$(dirname "$0")/prepare_corpus.sh" "$files" "$rate"
 printf "%-4s %10s %10s %14s %12s %8s %8s %8s\n" run build_s csc_s analyzers_s ours_s ours/csc ours/all warnings
 for run in $(seq 1 "$runs"); do
   log="$out/build$run.log"

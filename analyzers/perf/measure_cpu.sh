@@ -4,16 +4,10 @@
 # sensitive than wall-clock time to other work on the machine, which inflates ReportAnalyzer's per-callback timings.
 # Usage: analyzers/perf/measure_cpu.sh [FILES] [PAIRS] [NAIVE_RATE]; output under analyzers/perf/out/ (ignored).
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
 files="${1:-2000}"
 pairs="${2:-2}"
 rate="${3:-0.025}"
-out="$here/out"
-rm -rf "$out"
-python3 "$here/generate_corpus.py" "$out/corpus" "$files" "$rate"
-dotnet build "$here/../FusedActivations.Analyzers/FusedActivations.Analyzers.csproj" -c Release -o "$out/analyzer" -v:q -nologo >/dev/null
-dll="$out/analyzer/FusedActivations.Analyzers.dll"
-dotnet restore "$out/corpus/PerfCorpus.csproj" -v:q -nologo >/dev/null
+source "$(dirname "$0")/prepare_corpus.sh" "$files" "$rate"
 cpu() { # prints user+sys seconds of one full build; $1 = analyzer path or empty
   local start end me=$BASHPID # this shell: the build below is its child, reaped before the second reading
   start=$(awk '{print $14+$15+$16+$17}' "/proc/$me/stat")

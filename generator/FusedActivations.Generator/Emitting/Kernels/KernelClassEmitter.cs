@@ -313,8 +313,6 @@ internal static class KernelClassEmitter
 
     private static bool Widens(IsaDialect isa, ElementInfo element) => isa.WidensSingle && element.Type == ElementType.Single;
 
-    private static string LaneLocal(string name, int lane, int lanes) => lanes == 1 ? name : name + "_" + lane;
-
     /// <summary>
     /// The widened float formula for <paramref name="vectors"/> float vectors x (or x_0, x_1, ...): each is split into
     /// double vectors w_*, all of them computed side by side, and the results rounded back to float vectors y_* before
@@ -331,21 +329,21 @@ internal static class KernelClassEmitter
         {
             for (int p = 0; p < factor; p++)
             {
-                w.Line($"var {LaneLocal("w", v * factor + p, wideLanes)} = {isa.Widen(LaneLocal("x", v, vectors), p)};");
+                w.Line($"var {KernelWriter.LaneName("w", v * factor + p, wideLanes)} = {isa.Widen(KernelWriter.LaneName("x", v, vectors), p)};");
             }
         }
 
-        var wide = new KernelWriter(w, isa, ElementInfo.Double, wideLanes, "w", (l, e) => $"var {LaneLocal("yw", l, wideLanes)} = {e};");
+        var wide = new KernelWriter(w, isa, ElementInfo.Double, wideLanes, "w", (l, e) => $"var {KernelWriter.LaneName("yw", l, wideLanes)} = {e};");
         SoftplusWideFormula.WriteWideBody(wide, "w");
         for (int v = 0; v < vectors; v++)
         {
             var parts = new string[factor];
             for (int p = 0; p < factor; p++)
             {
-                parts[p] = LaneLocal("yw", v * factor + p, wideLanes);
+                parts[p] = KernelWriter.LaneName("yw", v * factor + p, wideLanes);
             }
 
-            w.Line($"var {LaneLocal("y", v, vectors)} = {isa.Narrow(parts)};");
+            w.Line($"var {KernelWriter.LaneName("y", v, vectors)} = {isa.Narrow(parts)};");
         }
 
         var narrow = new KernelWriter(w, isa, ElementInfo.Single, vectors, "x", result);

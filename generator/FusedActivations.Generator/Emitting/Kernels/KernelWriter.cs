@@ -46,7 +46,7 @@ internal sealed class KernelWriter
     {
         for (int u = 0; u < _lanes; u++)
         {
-            string target = _lanes == 1 ? name : LaneName(name, u);
+            string target = LaneName(name, u, _lanes);
             string statement = $"var {target} = {StripParentheses(Lane(expression, u))};";
             _writer.Line(comment is null || u > 0 ? statement : statement + " // " + comment);
         }
@@ -91,10 +91,11 @@ internal sealed class KernelWriter
         return System.Text.RegularExpressions.Regex.Replace(
             code,
             @"\b[A-Za-z_][A-Za-z0-9_]*\b",
-            m => _locals.Contains(m.Value) ? LaneName(m.Value, lane) : m.Value);
+            m => _locals.Contains(m.Value) ? LaneName(m.Value, lane, _lanes) : m.Value);
     }
 
-    private static string LaneName(string name, int lane) => name + "_" + lane;
+    /// <summary>Lane <paramref name="lane"/>'s name of the local <paramref name="name"/>: itself with one lane, else <c>name_lane</c>.</summary>
+    public static string LaneName(string name, int lane, int lanes) => lanes == 1 ? name : name + "_" + lane;
 
     /// <summary>A named <c>const</c> of the kernel class, as a value of the path's type.</summary>
     public string C(string constantName) => Isa.Constant(constantName);

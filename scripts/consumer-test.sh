@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Consumer test: installs the FusedActivations package the way a user does and checks that it just works.
 #
-#   1. packs src/FusedActivations into a temporary local feed (a unique pre-release version, so no stale copy from
-#      the NuGet cache is ever used);
-#   2. creates brand-new console projects OUTSIDE the repository (mktemp -d) for net10.0 and net8.0, adds the package
-#      by name and version from that feed (NuGet.config: the local feed + the machine's default source), writes
-#      annotated methods (float span, double in-place, float scalar), builds with TreatWarningsAsErrors and runs them;
-#      each program checks its results against a double-precision reference itself (exit code);
+#   1. runs README's Install commands as written there (only the feed folder differs): `dotnet pack -o <feed>` at the
+#      repository root must exit 0 and make exactly one package, FusedActivations.<version>.nupkg (a unique version,
+#      given through the environment, so that no stale copy from the NuGet cache is ever used), with the expected
+#      layout;
+#   2. creates brand-new console projects OUTSIDE the repository (mktemp -d) for net10.0 and net8.0 and adds the
+#      package with README's `dotnet add package ... --source <feed>`; writes annotated methods (float span, double
+#      in-place, float scalar), builds with TreatWarningsAsErrors and runs them; each program checks its results
+#      against a double-precision reference itself (exit code);
 #   3. checks that the analyzer fires (FA2001) on a naive Math.Log(1 + Math.Exp(x)) in a separate build;
 #   4. publishes the net8.0 consumer self-contained for linux-x64 and runs it on a real .NET 8 runtime;
 #   5. publishes the net10.0 consumer with Native AOT (warning-free) and runs it: correct results, and the kernels take
@@ -25,7 +27,8 @@ fail() { failed=$((failed + 1)); echo "FAIL $1${2:+: $2}"; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/fa-consumer.XXXXXX")
 feed="$work/feed"
-version="0.1.0-consumer.$(date -u +%Y%m%d%H%M%S).$$"
+# A stable version (README's `dotnet add package` takes the latest stable one), unique to this run.
+version="0.1.0.$(date -u +%s)"
 packages="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
 keep=${FUSEDACTIVATIONS_KEEP_CONSUMER:-0}
 cleanup() {
@@ -45,12 +48,35 @@ if grep -qw avx512f /proc/cpuinfo 2>/dev/null; then expected_path=Avx512
 elif grep -qw avx2 /proc/cpuinfo 2>/dev/null && grep -qw fma /proc/cpuinfo 2>/dev/null; then expected_path=Avx2
 fi
 
-echo "== pack FusedActivations $version"
-if ! dotnet pack "$repo/src/FusedActivations" -c Release -o "$feed" --nologo -v q -p:PackageVersion="$version" > "$work/pack.log" 2>&1; then
-  show "$work/pack.log"
-  fail "pack"
+# README's Install commands, exactly as written there apart from the feed folder (~/fusedactivations-feed).
+readme_command() {
+  sed -n '/^## Install/,/^## [^I]/p' "$repo/README.md" | grep -E "^$1" | head -1 | sed -E 's/[[:space:]]+#.*$//'
+}
+readme_feed='~/fusedactivations-feed'
+pack_command=$(readme_command 'dotnet pack')
+add_command=$(readme_command 'dotnet add package FusedActivations')
+if [ -z "$pack_command" ] || [ -z "$add_command" ] || [[ "$pack_command" != *"$readme_feed"* ]] || [[ "$add_command" != *"$readme_feed"* ]]; then
+  fail "README Install commands" "expected a 'dotnet pack ... $readme_feed' and a 'dotnet add package FusedActivations ... $readme_feed' line"
   echo "$passed passed, $failed failed"
   exit 1
+fi
+echo "== README: $pack_command   (at the repository root, PackageVersion=$version in the environment)"
+echo "== README: $add_command   (in each consumer's folder)"
+pack_command=${pack_command//"$readme_feed"/\"$feed\"}
+add_command=${add_command//"$readme_feed"/\"$feed\"}
+
+( cd "$repo" && PackageVersion="$version" bash -c "$pack_command" ) > "$work/pack.log" 2>&1
+rc=$?
+packages_made=$(cd "$feed" 2>/dev/null && ls -1 -- *.nupkg 2>/dev/null)
+if [ $rc -ne 0 ]; then
+  show "$work/pack.log"
+  fail "dotnet pack at the repository root" "exit code $rc"
+  echo "$passed passed, $failed failed"
+  exit 1
+elif [ "$packages_made" != "FusedActivations.$version.nupkg" ]; then
+  fail "dotnet pack at the repository root" "expected exactly FusedActivations.$version.nupkg, got: $(echo $packages_made)"
+else
+  pass "dotnet pack at the repository root: exit code 0, one package ($packages_made)"
 fi
 nupkg="$feed/FusedActivations.$version.nupkg"
 listing=$(unzip -l "$nupkg" 2>/dev/null | awk '{print $4}')
@@ -67,16 +93,6 @@ elif ! grep -q '<license type="expression">MIT</license>' <<<"$nuspec"; then fai
 elif [ -f "$repo/README.md" ] && ! grep -qxF README.md <<<"$listing"; then fail "package layout" "README.md not packed"
 else pass "package layout (lib/net8.0, lib/net10.0, analyzers/dotnet/cs, no Microsoft.CodeAnalysis dependency)"
 fi
-
-cat > "$work/NuGet.config" <<EOF
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <!-- The local feed with the package under test; the machine's default source(s) stay in effect for the rest. -->
-  <packageSources>
-    <add key="fusedactivations-local" value="$feed" />
-  </packageSources>
-</configuration>
-EOF
 
 # The consumer's code: three annotated methods and a self-check against a double-precision reference.
 write_program() {
@@ -238,14 +254,15 @@ public static class Program
 EOF
 }
 
-# Creates a console project the way a user does and adds the package from the local feed by name and version.
+# Creates a console project the way a user does and adds the package from the local feed with README's command.
 new_consumer() {
   local dir=$1 tfm=$2 log=$3
   mkdir -p "$dir" &&
   # The .NET 10 SDK's console template offers net10.0 only: a net8.0 project is the same project retargeted.
   dotnet new console -n Consumer -o "$dir" --no-restore > "$log" 2>&1 &&
   sed -i "s#<TargetFramework>[^<]*</TargetFramework>#<TargetFramework>$tfm</TargetFramework>#" "$dir/Consumer.csproj" &&
-  ( cd "$dir" && dotnet add package FusedActivations --version "$version" >> "$log" 2>&1 ) &&
+  ( cd "$dir" && echo "\$ $add_command" && bash -c "$add_command" ) >> "$log" 2>&1 &&
+  grep -q "Include=\"FusedActivations\" Version=\"$version\"" "$dir/Consumer.csproj" &&
   write_program "$dir" &&
   # Warnings are errors, as in a strict user project; the kernels record the path they run (KernelTrace).
   sed -i 's#</PropertyGroup>#  <TreatWarningsAsErrors>true</TreatWarningsAsErrors>\n    <DefineConstants>$(DefineConstants);FUSEDACTIVATIONS_TRACE</DefineConstants>\n  </PropertyGroup>#' "$dir/Consumer.csproj"
@@ -365,6 +382,15 @@ if [ -d "$repo/samples/SoftplusTour" ] && [ -f "$c10/Consumer.csproj" ] && comma
   echo "== samples/SoftplusTour from the package, Native AOT"
   st="$work/sample-aot"
   mkdir -p "$st" && cp "$repo"/samples/SoftplusTour/*.cs "$st/"
+  cat > "$st/NuGet.config" <<EOF
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <!-- The local feed with the package under test; the machine's default source(s) stay in effect for the rest. -->
+  <packageSources>
+    <add key="fusedactivations-local" value="$feed" />
+  </packageSources>
+</configuration>
+EOF
   # The repository's settings (Directory.Build.props) and the package instead of the ProjectReferences.
   cat > "$st/SoftplusTour.csproj" <<EOF
 <Project Sdk="Microsoft.NET.Sdk">

@@ -385,7 +385,7 @@ public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
 
             var shape = new LoopShape(loopSyntax, source, destination, bound!, sourceElement)
             {
-                InPlace = StabilityMatcher.AreEquivalent(source, destination),
+                InPlace = Equivalence.AreEquivalent(source, destination),
                 SourceCoversBound = IsLengthOf(bound!, source),
                 DestinationCoversBound = IsLengthOf(bound!, destination),
             };
@@ -535,6 +535,6 @@ public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
         /// <summary>Whether <paramref name="bound"/> is <c>collection.Length</c>.</summary>
         private static bool IsLengthOf(IOperation bound, IOperation collection) =>
             StabilityMatcher.Unwrap(bound) is IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance }
-            && StabilityMatcher.AreEquivalent(instance, collection);
+            && Equivalence.AreEquivalent(instance, collection);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -9,6 +10,9 @@ namespace FusedActivations.Analyzers.Matching;
 /// <summary>exp(z) directly or through a local assigned just before its use.</summary>
 internal sealed partial class StabilityMatcher
 {
+    /// <summary>Per-block write counts and statement indexes, shared by all matches of the compilation.</summary>
+    private readonly ConditionalWeakTable<BlockSyntax, BlockLocals> _blockLocals = new();
+
     /// <summary>
     /// exp(z), or a local assigned exp(z) once, in the statement just before the one that reads it:
     /// <c>var e = Math.Exp(x); return Math.Log(1 + e);</c>.
@@ -35,7 +39,7 @@ internal sealed partial class StabilityMatcher
         return false;
     }
 
-    private static bool TryGetSingleAssignment(ILocalReferenceOperation reference, out VariableDeclaratorSyntax declarator, out ExpressionSyntax value)
+    private bool TryGetSingleAssignment(ILocalReferenceOperation reference, out VariableDeclaratorSyntax declarator, out ExpressionSyntax value)
     {
         declarator = null!;
         value = null!;
@@ -61,12 +65,13 @@ internal sealed partial class StabilityMatcher
             return false;
         }
 
-        int useIndex = block.Statements.IndexOf(useStatement);
-        int declarationIndex = block.Statements.IndexOf(declaration);
+        BlockLocals facts = BlockLocals.Get(_blockLocals, block);
+        int useIndex = facts.IndexOf(useStatement);
+        int declarationIndex = facts.IndexOf(declaration);
         string name = local.Name;
         if (candidate.Initializer is { } initializer)
         {
-            if (useIndex != declarationIndex + 1 || CountWrites(block, name) != 0)
+            if (useIndex != declarationIndex + 1 || facts.CountWrites(name) != 0)
             {
                 return false;
             }
@@ -82,7 +87,7 @@ internal sealed partial class StabilityMatcher
                     Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: IdentifierNameSyntax target } assignment,
                 }
                 || target.Identifier.ValueText != name
-                || CountWrites(block, name) != 1)
+                || facts.CountWrites(name) != 1)
             {
                 return false;
             }
@@ -92,31 +97,5 @@ internal sealed partial class StabilityMatcher
 
         declarator = candidate;
         return true;
-    }
-
-    /// <summary>Writes to a local named <paramref name="name"/> in <paramref name="block"/> (assignments, ++/--, ref/out).</summary>
-    private static int CountWrites(BlockSyntax block, string name)
-    {
-        int writes = 0;
-        foreach (SyntaxNode node in block.DescendantNodes())
-        {
-            if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != name)
-            {
-                continue;
-            }
-
-            switch (identifier.Parent)
-            {
-                case AssignmentExpressionSyntax assignment when assignment.Left == identifier:
-                case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression):
-                case PostfixUnaryExpressionSyntax:
-                case ArgumentSyntax argument when !argument.RefKindKeyword.IsKind(SyntaxKind.None) && !argument.RefKindKeyword.IsKind(SyntaxKind.InKeyword):
-                case RefExpressionSyntax:
-                    writes++;
-                    break;
-            }
-        }
-
-        return writes;
     }
 }

@@ -20,7 +20,8 @@ namespace FusedActivations.CodeFixes;
 /// Replaces a naive expression (FA2001-FA2007) with the accurate scalar function of the runtime library:
 /// <c>FusedMath.Softplus</c>, <c>InverseSoftplus</c>, <c>LogAddExp</c>, <c>Sigmoid</c>, <c>LogSigmoid</c>,
 /// <c>Log1P</c> or <c>ExpM1</c>, in the expression's own element type, with a recognised beta folded in, adding
-/// <c>using FusedActivations;</c>.
+/// <c>using FusedActivations;</c>. Not offered where the expression is the body of a map loop: that occurrence gets
+/// the kernel fix (<see cref="OccurrenceFix"/>).
 /// </summary>
 /// <remarks>
 /// Semantics: the naive double softplus has no linear cut-off, so for double the fix passes
@@ -31,7 +32,7 @@ namespace FusedActivations.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseFusedMathCodeFixProvider)), Shared]
 public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
 {
-    /// <summary>The equivalence key of the fix (one for all rules: Fix All applies every FusedMath replacement).</summary>
+    /// <summary>The equivalence key of the fix, one for all rules (Fix All gives each occurrence its fix: <see cref="OccurrenceFix"/>).</summary>
     public const string EquivalenceKey = "FusedActivations.UseFusedMath";
 
     /// <inheritdoc />
@@ -44,9 +45,8 @@ public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
         DiagnosticIds.ImpreciseLog1P,
         DiagnosticIds.ImpreciseExpM1);
 
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() =>
-        SequentialFixAllProvider.Create((document, span, _, cancellationToken) => FixAsync(document, span, cancellationToken));
+    /// <summary>FusedMath for these occurrences, kernels for map loops (see <see cref="OccurrenceFix"/>).</summary>
+    public override FixAllProvider GetFixAllProvider() => OccurrenceFix.FixAll;
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -55,7 +55,8 @@ public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
         {
             TextSpan span = diagnostic.Location.SourceSpan;
             if (await FixTarget.FindAsync(context.Document, span, context.CancellationToken).ConfigureAwait(false) is { } target
-                && GetFusedMath(target) is not null)
+                && GetFusedMath(target) is not null
+                && !GenerateSoftplusKernelCodeFixProvider.IsMapLoop(target, context.CancellationToken))
             {
                 string title = $"Use FusedMath.{target.Match.Function}";
                 context.RegisterCodeFix(
@@ -77,7 +78,7 @@ public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
         return target.Model.Compilation.GetTypeByMetadataName("FusedActivations.FusedMath");
     }
 
-    private static async Task<Document> FixAsync(Document document, TextSpan span, CancellationToken cancellationToken)
+    internal static async Task<Document> FixAsync(Document document, TextSpan span, CancellationToken cancellationToken)
     {
         if (await FixTarget.FindAsync(document, span, cancellationToken).ConfigureAwait(false) is not { } target
             || GetFusedMath(target) is not { } fusedMath)

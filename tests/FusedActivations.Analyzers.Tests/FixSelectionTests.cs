@@ -1,17 +1,10 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using FusedActivations.Analyzers.Tests.Infrastructure;
 using FusedActivations.CodeFixes;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
 namespace FusedActivations.Analyzers.Tests;
@@ -117,8 +110,8 @@ public class FixSelectionTests
     [InlineData(typeof(UseFusedMathCodeFixProvider))]
     public async Task FixAllWithoutAKeyGivesEachOccurrenceItsFix(Type providerType)
     {
-        (Document document, ImmutableArray<Diagnostic> diagnostics) = await OpenAsync(Mixed.Replace("{|FA2001:", string.Empty).Replace("|}", string.Empty));
-        Document result = await FixAllAsync(document, (CodeFixProvider)Activator.CreateInstance(providerType)!, equivalenceKey: null, diagnostics);
+        (Document document, ImmutableArray<Diagnostic> diagnostics) = await FixAllRunner.OpenAsync(Mixed.Replace("{|FA2001:", string.Empty).Replace("|}", string.Empty));
+        Document result = await FixAllRunner.FixAllAsync(document, (CodeFixProvider)Activator.CreateInstance(providerType)!, equivalenceKey: null, diagnostics);
         Assert.Equal(AllFixed.Replace("\r\n", "\n"), (await result.GetTextAsync()).ToString().Replace("\r\n", "\n"));
     }
 
@@ -129,7 +122,7 @@ public class FixSelectionTests
     [Fact]
     public async Task FixAllThatFixesNothingReturnsTheSameDocument()
     {
-        (Document document, ImmutableArray<Diagnostic> diagnostics) = await OpenAsync("""
+        (Document document, ImmutableArray<Diagnostic> diagnostics) = await FixAllRunner.OpenAsync("""
             using System.Numerics;
 
             static class C
@@ -138,53 +131,7 @@ public class FixSelectionTests
             }
             """);
         Assert.Single(diagnostics);
-        Document result = await FixAllAsync(document, new GenerateSoftplusKernelCodeFixProvider(), equivalenceKey: null, diagnostics);
+        Document result = await FixAllRunner.FixAllAsync(document, new GenerateSoftplusKernelCodeFixProvider(), equivalenceKey: null, diagnostics);
         Assert.Same(document, result);
-    }
-
-    private static async Task<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> OpenAsync(string source)
-    {
-        var workspace = new AdhocWorkspace();
-        var projectId = ProjectId.CreateNewId();
-        var documentId = DocumentId.CreateNewId(projectId);
-        Solution solution = workspace.CurrentSolution
-            .AddProject(ProjectInfo.Create(projectId, VersionStamp.Create(), "P", "P", LanguageNames.CSharp,
-                compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
-                parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
-                metadataReferences: TestReferences.All))
-            .AddDocument(documentId, "P.cs", SourceText.From(source));
-        Document document = solution.GetDocument(documentId)!;
-        Compilation compilation = (await document.Project.GetCompilationAsync())!;
-        ImmutableArray<Diagnostic> diagnostics = await compilation
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new NumericStabilityAnalyzer()))
-            .GetAnalyzerDiagnosticsAsync();
-        return (document, diagnostics);
-    }
-
-    private static async Task<Document> FixAllAsync(Document document, CodeFixProvider provider, string? equivalenceKey, ImmutableArray<Diagnostic> diagnostics)
-    {
-        var context = new FixAllContext(document, provider, FixAllScope.Document, equivalenceKey!, new[] { "FA2001" },
-            new FixedDiagnostics(diagnostics), CancellationToken.None);
-        CodeAction? action = await provider.GetFixAllProvider()!.GetFixAsync(context);
-        if (action is null)
-        {
-            return document;
-        }
-
-        ImmutableArray<CodeActionOperation> operations = await action.GetOperationsAsync(CancellationToken.None);
-        Solution changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
-        return changed.GetChanges(document.Project.Solution).GetProjectChanges().Any() ? changed.GetDocument(document.Id)! : document;
-    }
-
-    private sealed class FixedDiagnostics(ImmutableArray<Diagnostic> diagnostics) : FixAllContext.DiagnosticProvider
-    {
-        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
-            Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
-
-        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult(Enumerable.Empty<Diagnostic>());
-
-        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult<IEnumerable<Diagnostic>>(diagnostics);
     }
 }

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using FusedActivations.Analyzers.Tests.Infrastructure;
 using FusedActivations.CodeFixes;
 using Microsoft.CodeAnalysis;
@@ -59,6 +60,29 @@ public class DeepExpressionFixTests(ITestOutputHelper output)
         Assert.Contains("        Softplus(a);\n", fixedText, StringComparison.Ordinal);
         Assert.Contains("private static partial void Softplus(Span<double> values);", fixedText, StringComparison.Ordinal);
         Assert.Contains($"return {Sum};", fixedText, StringComparison.Ordinal);
+    }
+
+    /// <summary>Fix All (as dotnet format runs it, without a key) over a file of deep operands, on a 1 MB stack.</summary>
+    [Fact]
+    public async Task FixAllRewritesDeepCode()
+    {
+        string source = DeepSources.Class(
+            $"return Math.Log(1 + Math.Exp({Sum}));",
+            $"return Math.Exp({Sum}) - 1;",
+            "for (int i = 0; i < 4; i++) x += Math.Log(1 + Math.Exp(y)); return x;");
+        (Document document, ImmutableArray<Diagnostic> diagnostics) = await FixAllRunner.OpenAsync(source);
+        Assert.Equal(3, diagnostics.Length);
+        var stopwatch = Stopwatch.StartNew();
+        string fixedText = SmallStack.Run(() =>
+        {
+            Document result = FixAllRunner.FixAllAsync(document, new UseFusedMathCodeFixProvider(), equivalenceKey: null, diagnostics).GetAwaiter().GetResult();
+            return result.GetTextAsync().GetAwaiter().GetResult().ToString();
+        });
+        output.WriteLine($"fix all: {stopwatch.Elapsed.TotalSeconds:F2} s");
+        Assert.Contains($"return FusedMath.Softplus({Sum}, 1, double.PositiveInfinity);", fixedText, StringComparison.Ordinal);
+        Assert.Contains($"return FusedMath.ExpM1({Sum});", fixedText, StringComparison.Ordinal);
+        Assert.Contains("x += FusedMath.Softplus(y, 1, double.PositiveInfinity);", fixedText, StringComparison.Ordinal);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(60), stopwatch.Elapsed.ToString());
     }
 
     /// <summary>The first fix <paramref name="provider"/> offers for the file's first diagnostic, applied; the new text.</summary>

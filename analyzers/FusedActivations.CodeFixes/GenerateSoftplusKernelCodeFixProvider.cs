@@ -46,9 +46,8 @@ public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NaiveSoftplus);
 
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() =>
-        SequentialFixAllProvider.Create((document, span, _, cancellationToken) => FixAsync(document, span, cancellationToken));
+    /// <summary>Kernels for map loops, FusedMath for the other occurrences (see <see cref="OccurrenceFix"/>).</summary>
+    public override FixAllProvider GetFixAllProvider() => OccurrenceFix.FixAll;
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -57,7 +56,7 @@ public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
         {
             TextSpan span = diagnostic.Location.SourceSpan;
             if (await FixTarget.FindAsync(context.Document, span, context.CancellationToken).ConfigureAwait(false) is { } target
-                && LoopShape.TryCreate(target, context.CancellationToken) is not null)
+                && IsMapLoop(target, context.CancellationToken))
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(Title, cancellationToken => FixAsync(context.Document, span, cancellationToken), EquivalenceKey),
@@ -66,7 +65,10 @@ public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
         }
     }
 
-    private static async Task<Document> FixAsync(Document document, TextSpan span, CancellationToken cancellationToken)
+    /// <summary>Whether the occurrence is a map loop this fix rewrites (and the expression fix leaves to it).</summary>
+    internal static bool IsMapLoop(FixTarget target, CancellationToken cancellationToken) => LoopShape.TryCreate(target, cancellationToken) is not null;
+
+    internal static async Task<Document> FixAsync(Document document, TextSpan span, CancellationToken cancellationToken)
     {
         if (await FixTarget.FindAsync(document, span, cancellationToken).ConfigureAwait(false) is not { } target
             || LoopShape.TryCreate(target, cancellationToken) is not { } loop)
@@ -385,7 +387,7 @@ public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
 
             var shape = new LoopShape(loopSyntax, source, destination, bound!, sourceElement)
             {
-                InPlace = StabilityMatcher.AreEquivalent(source, destination),
+                InPlace = Equivalence.AreEquivalent(source, destination),
                 SourceCoversBound = IsLengthOf(bound!, source),
                 DestinationCoversBound = IsLengthOf(bound!, destination),
             };
@@ -535,6 +537,6 @@ public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
         /// <summary>Whether <paramref name="bound"/> is <c>collection.Length</c>.</summary>
         private static bool IsLengthOf(IOperation bound, IOperation collection) =>
             StabilityMatcher.Unwrap(bound) is IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance }
-            && StabilityMatcher.AreEquivalent(instance, collection);
+            && Equivalence.AreEquivalent(instance, collection);
     }
 }

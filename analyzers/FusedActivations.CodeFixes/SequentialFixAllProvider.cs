@@ -16,6 +16,11 @@ namespace FusedActivations.CodeFixes;
 /// kernels both made partial and both named Softplus) or nest (log1p(expm1(x))); here each fix sees the previous
 /// ones, so names stay unique and a kernel already added is reused.
 /// </summary>
+/// <remarks>
+/// When no fix changes anything, the original document is returned, not the annotated copy: <c>dotnet format</c>
+/// runs every fixer of an ID in turn on diagnostics computed once, and treats any new document as a change, after
+/// which the next fixer's diagnostics no longer belong to the solution and it does nothing (issue 9).
+/// </remarks>
 internal static class SequentialFixAllProvider
 {
     private const string AnnotationKind = "FusedActivations.FixAllTarget";
@@ -23,6 +28,7 @@ internal static class SequentialFixAllProvider
     public static FixAllProvider Create(Func<Document, TextSpan, string?, CancellationToken, Task<Document>> fixOneAsync) =>
         FixAllProvider.Create(async (context, document, diagnostics) =>
         {
+            Document original = document;
             if (diagnostics.IsEmpty || await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false) is not { } root)
             {
                 return document;
@@ -44,6 +50,7 @@ internal static class SequentialFixAllProvider
             document = document.WithSyntaxRoot(root);
 
             // Innermost and last first: a fix of an outer expression then sees the already fixed inner one.
+            bool changed = false;
             foreach (SyntaxAnnotation annotation in order)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
@@ -51,10 +58,12 @@ internal static class SequentialFixAllProvider
                     .GetAnnotatedNodes(annotation).FirstOrDefault();
                 if (current is not null)
                 {
-                    document = await fixOneAsync(document, current.Span, context.CodeActionEquivalenceKey, context.CancellationToken).ConfigureAwait(false);
+                    Document fixedDocument = await fixOneAsync(document, current.Span, context.CodeActionEquivalenceKey, context.CancellationToken).ConfigureAwait(false);
+                    changed |= fixedDocument != document;
+                    document = fixedDocument;
                 }
             }
 
-            return document;
+            return changed ? document : original;
         });
 }

@@ -20,7 +20,8 @@ namespace FusedActivations.CodeFixes;
 /// Replaces a naive expression (FA2001-FA2007) with the accurate scalar function of the runtime library:
 /// <c>FusedMath.Softplus</c>, <c>InverseSoftplus</c>, <c>LogAddExp</c>, <c>Sigmoid</c>, <c>LogSigmoid</c>,
 /// <c>Log1P</c> or <c>ExpM1</c>, in the expression's own element type, with a recognised beta folded in, adding
-/// <c>using FusedActivations;</c>.
+/// <c>using FusedActivations;</c>. Not offered where the expression is the body of a map loop: that occurrence gets
+/// the kernel fix (<see cref="OccurrenceFix"/>).
 /// </summary>
 /// <remarks>
 /// Semantics: the naive double softplus has no linear cut-off, so for double the fix passes
@@ -31,7 +32,7 @@ namespace FusedActivations.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseFusedMathCodeFixProvider)), Shared]
 public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
 {
-    /// <summary>The equivalence key of the fix (one for all rules: Fix All applies every FusedMath replacement).</summary>
+    /// <summary>The equivalence key of the fix, one for all rules (Fix All gives each occurrence its fix: <see cref="OccurrenceFix"/>).</summary>
     public const string EquivalenceKey = "FusedActivations.UseFusedMath";
 
     /// <inheritdoc />
@@ -44,9 +45,8 @@ public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
         DiagnosticIds.ImpreciseLog1P,
         DiagnosticIds.ImpreciseExpM1);
 
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() =>
-        SequentialFixAllProvider.Create((document, span, _, cancellationToken) => FixAsync(document, span, cancellationToken));
+    /// <summary>FusedMath for these occurrences, kernels for map loops (see <see cref="OccurrenceFix"/>).</summary>
+    public override FixAllProvider GetFixAllProvider() => OccurrenceFix.FixAll;
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -55,7 +55,8 @@ public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
         {
             TextSpan span = diagnostic.Location.SourceSpan;
             if (await FixTarget.FindAsync(context.Document, span, context.CancellationToken).ConfigureAwait(false) is { } target
-                && GetFusedMath(target) is not null)
+                && GetFusedMath(target) is not null
+                && !GenerateSoftplusKernelCodeFixProvider.IsMapLoop(target, context.CancellationToken))
             {
                 string title = $"Use FusedMath.{target.Match.Function}";
                 context.RegisterCodeFix(
@@ -77,7 +78,7 @@ public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
         return target.Model.Compilation.GetTypeByMetadataName("FusedActivations.FusedMath");
     }
 
-    private static async Task<Document> FixAsync(Document document, TextSpan span, CancellationToken cancellationToken)
+    internal static async Task<Document> FixAsync(Document document, TextSpan span, CancellationToken cancellationToken)
     {
         if (await FixTarget.FindAsync(document, span, cancellationToken).ConfigureAwait(false) is not { } target
             || GetFusedMath(target) is not { } fusedMath)
@@ -87,7 +88,7 @@ public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
 
         StabilityMatch match = target.Match;
         ITypeSymbol elementType = match.ResultType!;
-        var arguments = new List<ExpressionSyntax> { Argument(match.X!, elementType, match.NegateX) };
+        var arguments = new List<string> { Argument(match.X!, elementType, match.NegateX) };
         if (match.Function == FusedFunction.LogAddExp)
         {
             arguments.Add(Argument(match.Second!, elementType, negate: false));
@@ -102,17 +103,17 @@ public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
             }
             else if (noCutOff)
             {
-                arguments.Add(SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(1)));
+                arguments.Add("1");
             }
 
             if (noCutOff)
             {
-                arguments.Add(SyntaxFactory.ParseExpression("double.PositiveInfinity"));
+                arguments.Add("double.PositiveInfinity");
             }
         }
 
         string typeName = Imports.Spell(target.Model, target.Node.SpanStart, fusedMath, "FusedMath", out string? namespaceToImport);
-        string call = typeName + "." + match.Function + "(" + string.Join(", ", arguments.Select(a => a.ToFullString())) + ")";
+        string call = typeName + "." + match.Function + "(" + string.Join(", ", arguments) + ")";
         ExpressionSyntax replacement = SyntaxFactory.ParseExpression(call).WithTriviaFrom(target.Node);
 
         DocumentEditor editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
@@ -131,26 +132,32 @@ public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
     }
 
     /// <summary>
-    /// One argument of the FusedMath call, from the operand's own syntax. When the operand's type differs from the
+    /// One argument of the FusedMath call, from the operand's own text. When the operand's type differs from the
     /// element type (a float passed to Math.Exp, an int), it is cast, so that the same overload (double) is called and
     /// the result keeps its type. Integer constants need no cast.
     /// </summary>
-    internal static ExpressionSyntax Argument(IOperation operand, ITypeSymbol elementType, bool negate)
+    /// <remarks>
+    /// Built as text, not by rewriting the operand's syntax: <c>WithLeadingTrivia</c> on a 20,000-term sum runs a
+    /// syntax rewriter down to its first token, one frame per term, and throws for want of stack (issue 10). The
+    /// parser that reads the call back handles such sums without recursion, as it did for the original file.
+    /// </remarks>
+    internal static string Argument(IOperation operand, ITypeSymbol elementType, bool negate)
     {
         var syntax = (ExpressionSyntax)StabilityMatcher.Unwrap(operand).Syntax;
-        syntax = syntax.WithLeadingTrivia(TrimWhitespace(syntax.GetLeadingTrivia(), atStart: true)).WithTrailingTrivia(TrimWhitespace(syntax.GetTrailingTrivia(), atStart: false));
+        string text = TrimWhitespace(syntax.GetLeadingTrivia(), atStart: true).ToFullString()
+            + syntax.ToString()
+            + TrimWhitespace(syntax.GetTrailingTrivia(), atStart: false).ToFullString();
+        bool isPrimary = IsPrimary(syntax);
         ITypeSymbol? naturalType = StabilityMatcher.Unwrap(operand).Type;
         bool integerConstant = operand.ConstantValue.HasValue && naturalType?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
         if (naturalType is not null && !SymbolEqualityComparer.Default.Equals(naturalType, elementType) && !integerConstant)
         {
-            syntax = SyntaxFactory.CastExpression(
-                SyntaxFactory.PredefinedType(SyntaxFactory.Token(elementType.SpecialType == SpecialType.System_Single ? SyntaxKind.FloatKeyword : SyntaxKind.DoubleKeyword)),
-                Parenthesize(syntax));
+            string keyword = elementType.SpecialType == SpecialType.System_Single ? "float" : "double";
+            text = "(" + keyword + ")" + (isPrimary ? text : "(" + text + ")");
+            isPrimary = false;
         }
 
-        return negate
-            ? SyntaxFactory.PrefixUnaryExpression(SyntaxKind.UnaryMinusExpression, Parenthesize(syntax))
-            : syntax;
+        return negate ? "-" + (isPrimary ? text : "(" + text + ")") : text;
     }
 
     /// <summary>
@@ -174,10 +181,9 @@ public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
         return SyntaxFactory.TriviaList(trivia.Skip(start).Take(end - start));
     }
 
-    private static ExpressionSyntax Parenthesize(ExpressionSyntax syntax) => syntax is IdentifierNameSyntax or LiteralExpressionSyntax
-        or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax or ParenthesizedExpressionSyntax
-        ? syntax
-        : SyntaxFactory.ParenthesizedExpression(syntax);
+    /// <summary>Whether the expression needs no parentheses as the operand of a cast or a minus.</summary>
+    private static bool IsPrimary(ExpressionSyntax syntax) => syntax is IdentifierNameSyntax or LiteralExpressionSyntax
+        or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax or ParenthesizedExpressionSyntax;
 
     /// <summary>
     /// <c>var e = Math.Exp(x);</c> (or <c>e = Math.Exp(x);</c> and <c>double e;</c>) when the fixed expression was the

@@ -1,0 +1,79 @@
+using System;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace FusedActivations.Analyzers.Matching;
+
+/// <summary>The diagnostic's message arguments.</summary>
+internal sealed partial class StabilityMatcher
+{
+    /// <summary>The arguments of the diagnostic's message: the operand text and the bounds for the element type.</summary>
+    public static object[] GetMessageArguments(StabilityMatch match)
+    {
+        ElementKind kind = GetElementKind(match.ResultType);
+        string Bound(string forDouble, string forSingle) => kind switch
+        {
+            ElementKind.Double => forDouble,
+            ElementKind.Single => forSingle,
+            _ => forDouble + " (float: " + forSingle + ")",
+        };
+
+        string operand = Shorten((match.ExpArgument ?? match.X)?.Syntax ?? match.Report.Syntax);
+        switch (match.Function)
+        {
+            case FusedFunction.Softplus:
+                return new object[] { operand, Bound("709.78", "88.72"), Bound("-36.74", "-16.64") };
+            case FusedFunction.InverseSoftplus:
+                return new object[] { operand, Bound("709.78", "88.72"), Bound("1.1e-16", "6.0e-8") };
+            case FusedFunction.LogAddExp:
+                return new object[] { operand, Bound("709.78", "88.72"), Bound("-745.13", "-103.97") };
+            case FusedFunction.Sigmoid:
+                return new object[] { operand, Bound("709.78", "88.72") };
+            case FusedFunction.LogSigmoid:
+                return new object[] { operand, Bound("709.78", "88.72"), Bound("36.74", "16.64") };
+            default:
+                return new object[] { Shorten(match.Report.Syntax), Bound("1.1e-16", "6.0e-8") };
+        }
+    }
+
+    /// <summary>
+    /// The node's text on one line, cut at 60 characters. Only the start of a long node is read: the operand of a
+    /// naive expression can be a 20,000-term sum, and each of its diagnostics would copy it whole.
+    /// </summary>
+    private static string Shorten(SyntaxNode node)
+    {
+        const int Limit = 60;
+        string text = node.Span.Length <= 4 * Limit
+            ? node.ToString()
+            : node.SyntaxTree.GetText().ToString(new TextSpan(node.Span.Start, 4 * Limit)); // the tree's text is cached
+        text = text.Replace("\r", " ").Replace("\n", " ");
+        return text.Length <= Limit ? text : text.Substring(0, Limit - 3) + "...";
+    }
+
+    /// <summary>float or double, directly or as the element of a SIMD vector.</summary>
+    internal static ElementKind GetElementKind(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic && generic.Name.StartsWith("Vector", StringComparison.Ordinal))
+        {
+            type = generic.TypeArguments[0];
+        }
+
+        return type?.SpecialType switch
+        {
+            SpecialType.System_Double => ElementKind.Double,
+            SpecialType.System_Single => ElementKind.Single,
+            _ => ElementKind.Unknown,
+        };
+    }
+
+    internal static string FormatInvariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}
+
+/// <summary>The element type of a naive expression, for its message and its fix.</summary>
+internal enum ElementKind
+{
+    Unknown,
+    Single,
+    Double,
+}

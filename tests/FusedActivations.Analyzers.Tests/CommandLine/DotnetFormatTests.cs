@@ -1,0 +1,105 @@
+using System;
+using System.IO;
+using FusedActivations.Analyzers.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace FusedActivations.Analyzers.Tests.CommandLine;
+
+/// <summary>
+/// Issue 9, checked with the real command line: <c>dotnet format analyzers --diagnostics FA2001</c> on a project
+/// that references the analyzer, the fixes and the generator as analyzers, like a user's project does. One run must
+/// turn the map loop into a kernel and the standalone expression into FusedMath.Softplus, and the result must build.
+/// </summary>
+public class DotnetFormatTests(ITestOutputHelper output)
+{
+    private const string Subject = """
+        using System;
+
+        public static class Activations
+        {
+            public static double One(double x) => Math.Log(1 + Math.Exp(x));
+
+            public static void Apply(double[] x, double[] y)
+            {
+                for (int i = 0; i < x.Length; i++)
+                    y[i] = Math.Log(1 + Math.Exp(x[i]));
+            }
+
+            public static float Scaled(float x) => MathF.Log(1 + MathF.Exp(2 * x)) / 2;
+        }
+        """;
+
+    private const string Expected = """
+        using System;
+        using FusedActivations;
+
+        public static partial class Activations
+        {
+            public static double One(double x) => FusedMath.Softplus(x, 1, double.PositiveInfinity);
+
+            public static void Apply(double[] x, double[] y)
+            {
+                Softplus(x, y.AsSpan(0, x.Length));
+            }
+
+            public static float Scaled(float x) => FusedMath.Softplus(x, 2);
+
+            [Softplus(Threshold = double.PositiveInfinity)]
+            private static partial void Softplus(ReadOnlySpan<double> x, Span<double> destination);
+        }
+        """;
+
+    [Fact]
+    public void OneRunAppliesTheKernelFixToTheLoopAndTheExpressionFixToTheRest()
+    {
+        using var folder = new DotnetCli.TempFolder("fa-format");
+        File.WriteAllText(Path.Combine(folder.Path, "Subject.csproj"), Project());
+        File.WriteAllText(Path.Combine(folder.Path, "Subject.cs"), Subject.Replace("\r\n", "\n"));
+
+        DotnetCli.Result format = DotnetCli.Run(folder.Path, TimeSpan.FromMinutes(5),
+            "format", "analyzers", "Subject.csproj", "--diagnostics", "FA2001", "--severity", "info", "-v", "diag");
+        output.WriteLine(format.Output);
+        Assert.True(format.ExitCode == 0, format.Output);
+        Assert.Equal(Expected.Replace("\r\n", "\n") + "\n", File.ReadAllText(Path.Combine(folder.Path, "Subject.cs")).TrimEnd('\n') + "\n");
+
+        DotnetCli.Result build = DotnetCli.Run(folder.Path, TimeSpan.FromMinutes(5), "build", "Subject.csproj", "-nologo", "-v:q");
+        output.WriteLine(build.Output);
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Contains("0 Error(s)", build.Output, StringComparison.Ordinal);
+        // Nothing left to report: the fixed file has no naive softplus.
+        Assert.DoesNotContain("FA2001", build.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A library project that gets the runtime library as a reference and our three compiler extensions as
+    /// analyzers, from the test's own output folder (the test project builds and copies them).
+    /// </summary>
+    private static string Project()
+    {
+        string Dll(string name)
+        {
+            string path = Path.Combine(AppContext.BaseDirectory, name);
+            Assert.True(File.Exists(path), path + " is missing");
+            return path;
+        }
+
+        return $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net{Environment.Version.Major}.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>disable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <EnableNETAnalyzers>false</EnableNETAnalyzers>
+              </PropertyGroup>
+              <ItemGroup>
+                <Reference Include="{Dll("FusedActivations.dll")}" />
+                <Analyzer Include="{Dll("FusedActivations.Analyzers.dll")}" />
+                <Analyzer Include="{Dll("FusedActivations.CodeFixes.dll")}" />
+                <Analyzer Include="{Dll("FusedActivations.Generator.dll")}" />
+              </ItemGroup>
+            </Project>
+            """;
+    }
+}

@@ -42,6 +42,9 @@ internal sealed record ParameterSpec(string Modifiers, string Type, string Name)
 /// <param name="Parameters">The parameters in order.</param>
 /// <param name="Shape">Which supported signature shape the method has.</param>
 /// <param name="Kernel">What to compute.</param>
+/// <param name="RuntimeAlias">
+/// The extern alias under which the runtime library is referenced, or null when it is visible through <c>global::</c>.
+/// </param>
 internal sealed record MethodSpec(
     string? Namespace,
     EquatableArray<ContainingTypeSpec> ContainingTypes,
@@ -50,7 +53,8 @@ internal sealed record MethodSpec(
     string Name,
     EquatableArray<ParameterSpec> Parameters,
     MethodShape Shape,
-    KernelSpec Kernel);
+    KernelSpec Kernel,
+    string? RuntimeAlias = null);
 
 /// <summary>What a kernel computes: the activation with its parameters, the element type and the loop unroll factor.</summary>
 /// <param name="Activation">The activation and its parameters, as given in the attribute.</param>

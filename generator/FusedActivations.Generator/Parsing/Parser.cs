@@ -71,7 +71,7 @@ internal static class Parser
         bool formIsValid = MethodFormChecks.Check(method, syntax, diagnostics);
 
         // A generic method's signature mentions type parameters: FA1005 says all there is to say.
-        Signature? signature = method.IsGenericMethod ? null : SignatureParser.Parse(method, syntax, diagnostics);
+        Signature? signature = method.IsGenericMethod ? null : SignatureParser.Parse(method, syntax, semanticModel.Compilation, diagnostics);
 
         var arguments = new AttributeArguments(owner, semanticModel, cancellationToken);
         int? unroll = ReadUnroll(arguments, method.Name, diagnostics);
@@ -82,7 +82,7 @@ internal static class Parser
 
         if (diagnostics.Count > 0 || containingTypes is null || !formIsValid || signature is null || unroll is null || activationSpec is null)
         {
-            return ParseResult.Failure(diagnostics);
+            return ParseResult.Failure(diagnostics, StubBuilder.TryCreate(method, syntax, diagnostics, NamespaceOf(method)));
         }
 
         return ParseResult.Success(new MethodSpec(

@@ -68,8 +68,10 @@ internal static class Emitter
         string text = readable.ToString();
         if (text.Length > MaxReadableLength)
         {
-            // Keep the end: the method and its innermost types say more than the outer namespaces.
-            text = text.Substring(text.Length - MaxReadableLength).TrimStart('.', '_');
+            // Keep the end, from a whole name on: the method and its innermost types say more than the outer namespaces.
+            text = text.Substring(text.Length - MaxReadableLength);
+            int dot = text.IndexOf('.');
+            text = dot >= 0 && dot < text.Length - 1 ? text.Substring(dot + 1) : text.TrimStart('_');
         }
 
         return text + "_" + kind + "_" + (StableHash(exact.ToString()) & 0xFFFF_FFFF_FFFF).ToString("x12", CultureInfo.InvariantCulture) + ".g.cs";

@@ -160,7 +160,10 @@ internal static class Emitter
     /// <c>global::</c>, which checks the arguments with the parameter names embedded as string literals (no
     /// <c>nameof</c>, which a member named <c>nameof</c> would capture). Everything else the generator names lives in
     /// that class, in the generator's namespace <c>FusedActivations.Generated</c>, whose usings are
-    /// <c>global::</c>-qualified, so user names cannot reach it either.
+    /// <c>global::</c>-qualified, so user names cannot reach it either. What remains is reserved, as the Regex generator
+    /// reserves <c>System.Text.RegularExpressions.Generated</c>: types declared in <c>FusedActivations.Generated</c>
+    /// (they would shadow what the kernel names), a type named <c>Generated</c> in <c>FusedActivations</c> (CS0101), and
+    /// top-level types named <c>System</c> or <c>FusedActivations</c> (which break <c>using FusedActivations;</c> too).
     /// </remarks>
     public static string Emit(MethodSpec spec)
     {

@@ -53,7 +53,13 @@ public sealed class ActivationGenerator : IIncrementalGenerator
                 result.Method is null ? ImmutableArray<MethodSpec>.Empty : ImmutableArray.Create(result.Method))
             .WithTrackingName(TrackingNames.Methods);
 
+        IncrementalValuesProvider<StubSpec> stubs = parseResults
+            .SelectMany(static (result, _) =>
+                result.Stub is null ? ImmutableArray<StubSpec>.Empty : ImmutableArray.Create(result.Stub))
+            .WithTrackingName(TrackingNames.Stubs);
+
         context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
+        context.RegisterSourceOutput(stubs, static (output, stub) => output.AddSource(Emitter.HintName(stub), Emitter.EmitStub(stub)));
         context.RegisterSourceOutput(methods, static (output, method) => output.AddSource(Emitter.HintName(method), Emitter.Emit(method)));
     }
 }

@@ -14,4 +14,7 @@ public static class TrackingNames
 
     /// <summary>The method specs of the valid methods, one output per method to implement.</summary>
     public const string Methods = nameof(Methods);
+
+    /// <summary>The declarations completing methods with errors (see <c>StubSpec</c>), one output per method.</summary>
+    public const string Stubs = nameof(Stubs);
 }

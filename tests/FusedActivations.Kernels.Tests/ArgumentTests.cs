@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.InteropServices;
 using Xunit;
 
 namespace FusedActivations.Kernels.Tests;
@@ -43,5 +44,50 @@ public sealed class ArgumentTests
         float[] buffer = new float[40];
         Kernels.FloatBeta2(buffer.AsSpan(0, 20), buffer.AsSpan(20, 20));
         Assert.Equal((float)(Math.Log(2) / 2), buffer[20]);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(-2)]
+    public void MisalignedOverlapThrowsNamingTheDestinationBeforeWriting(int byteShift)
+    {
+        // Issue 10: spans whose addresses differ by part of an element made MemoryExtensions.Overlaps(..., out offset)
+        // throw its own ArgumentException, without the parameter name. Reinterpreting a byte buffer makes such spans.
+        byte[] bytes = new byte[8 * 64 + 16];
+        new Random(7).NextBytes(bytes);
+        int start = 8;
+        Span<float> input = MemoryMarshal.Cast<byte, float>(bytes.AsSpan(start, 4 * 64));
+        Span<float> destination = MemoryMarshal.Cast<byte, float>(bytes.AsSpan(start + byteShift, 4 * 64));
+        byte[] before = (byte[])bytes.Clone();
+
+        ArgumentException e;
+        try
+        {
+            Kernels.FloatBeta2(input, destination);
+            throw new Xunit.Sdk.XunitException("No exception for a misaligned overlap.");
+        }
+        catch (ArgumentException caught)
+        {
+            e = caught;
+        }
+
+        Assert.Equal("destination", e.ParamName);
+        Assert.Equal(before, bytes);
+
+        Span<double> doubles = MemoryMarshal.Cast<byte, double>(bytes.AsSpan(start, 8 * 32));
+        Span<double> shifted = MemoryMarshal.Cast<byte, double>(bytes.AsSpan(start + byteShift, 8 * 32));
+        try
+        {
+            Kernels.DoubleBeta1(doubles, shifted);
+            throw new Xunit.Sdk.XunitException("No exception for a misaligned overlap.");
+        }
+        catch (ArgumentException caught)
+        {
+            e = caught;
+        }
+
+        Assert.Equal("destination", e.ParamName);
+        Assert.Equal(before, bytes);
     }
 }

@@ -16,7 +16,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MethodMustBePartialWithoutBody = Create(
         "FA1001",
         "Activation method must be a partial declaration without a body",
-        "Method '{0}' {1}: declare it 'static partial' and end it with ';' so that the generator can supply the body");
+        // {1} is the problem and its own fix: "declare it 'static partial'" is wrong advice for a partial method that
+        // already has a body (issue 9), whose fix is to remove the body.
+        "Method '{0}' {1}");
 
     public static readonly DiagnosticDescriptor MethodMustBeStatic = Create(
         "FA1002",

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using FusedActivations.Generator.Emitting.Kernels;
 using FusedActivations.Generator.Model;
@@ -14,43 +15,169 @@ internal static class Emitter
 
     public const string GeneratorVersion = "0.1.0";
 
+    /// <summary>The longest readable part of a hint name (namespace, types and method name, cut from the front).</summary>
+    public const int MaxReadableLength = 32;
+
     /// <summary>
-    /// The hint name of the generated file for <paramref name="spec"/>: readable, made only of characters AddSource
-    /// accepts, and unique per method (a hash of the exact names tells apart names that differ only in punctuation).
+    /// The longest hint name: <see cref="MaxReadableLength"/> + "_SpanToSpan_Single_" + 12 hex digits + ".g.cs". The SDK
+    /// writes generated files (EmitCompilerGeneratedFiles) to
+    /// obj/&lt;configuration&gt;/&lt;tfm&gt;/generated/FusedActivations.Generator/FusedActivations.Generator.ActivationGenerator/&lt;hint name&gt;
+    /// (104 characters before the hint name for obj/Release/net10.0/), and a file name must stay under the file
+    /// system's limit (255 bytes on Linux) and the whole path under Windows' 260: this leaves 88 for the project's folder.
     /// </summary>
-    public static string HintName(MethodSpec spec)
+    public const int MaxHintNameLength = 68;
+
+    /// <summary>
+    /// The hint name of the generated file for <paramref name="spec"/>: made only of characters AddSource accepts, at
+    /// most <see cref="MaxHintNameLength"/> characters whatever the names, and unique per method: a readable part (the
+    /// end of <c>Namespace.Type.Method</c>) followed by a 48-bit hash of the exact names and the parameter types, which
+    /// tells apart overloads, names that differ only in punctuation and names whose readable parts were cut.
+    /// </summary>
+    public static string HintName(MethodSpec spec) =>
+        HintName(spec.Namespace, spec.ContainingTypes, spec.Name, spec.Parameters, spec.Shape + "_" + spec.Kernel.Element, string.Empty);
+
+    private static string HintName(string? ns, EquatableArray<ContainingTypeSpec> containingTypes, string methodName, EquatableArray<ParameterSpec> parameters, string kind, string hashedOnly)
     {
         var exact = new StringBuilder();
-        exact.Append(spec.Namespace).Append('|');
-        foreach (ContainingTypeSpec type in spec.ContainingTypes)
+        exact.Append(ns).Append('|');
+        foreach (ContainingTypeSpec type in containingTypes)
         {
             exact.Append(type.NameWithTypeParameters).Append('|');
         }
 
-        exact.Append(spec.Name).Append('|').Append(spec.Shape).Append('|').Append(spec.Kernel.Element);
-
-        var name = new StringBuilder();
-        if (spec.Namespace is not null)
+        exact.Append(methodName).Append('(');
+        foreach (ParameterSpec parameter in parameters)
         {
-            AppendSafe(name, spec.Namespace).Append('.');
+            exact.Append(parameter.Modifiers).Append(' ').Append(parameter.Type).Append(',');
         }
 
-        foreach (ContainingTypeSpec type in spec.ContainingTypes)
+        exact.Append(")|").Append(kind).Append('|').Append(hashedOnly);
+
+        var readable = new StringBuilder();
+        if (ns is not null)
         {
-            AppendSafe(name, type.NameWithTypeParameters).Append('.');
+            AppendSafe(readable, ns).Append('.');
         }
 
-        AppendSafe(name, spec.Name).Append('_').Append(spec.Shape).Append('_').Append(spec.Kernel.Element);
-        name.Append('_').Append(StableHash(exact.ToString()).ToString("x8")).Append(".g.cs");
-        return name.ToString();
+        foreach (ContainingTypeSpec type in containingTypes)
+        {
+            AppendSafe(readable, type.NameWithTypeParameters).Append('.');
+        }
+
+        AppendSafe(readable, methodName);
+        string text = readable.ToString();
+        if (text.Length > MaxReadableLength)
+        {
+            // Keep the end, from a whole name on: the method and its innermost types say more than the outer namespaces.
+            text = text.Substring(text.Length - MaxReadableLength);
+            int dot = text.IndexOf('.');
+            text = dot >= 0 && dot < text.Length - 1 ? text.Substring(dot + 1) : text.TrimStart('_');
+        }
+
+        return text + "_" + kind + "_" + (StableHash(exact.ToString()) & 0xFFFF_FFFF_FFFF).ToString("x12", CultureInfo.InvariantCulture) + ".g.cs";
+    }
+
+    /// <summary>The hint name of the declaration completing a method with errors; see <see cref="HintName(MethodSpec)"/>.</summary>
+    public static string HintName(StubSpec stub) =>
+        HintName(stub.Namespace, stub.ContainingTypes, stub.Name, stub.Parameters, "Stub", stub.TypeParameters + "@" + stub.Position);
+
+    /// <summary>
+    /// The declaration that completes a method the generator reported an error for, so that the compiler adds no error
+    /// of its own: an implementation that throws, or the definition of a partial method the user gave a body.
+    /// </summary>
+    public static string EmitStub(StubSpec stub)
+    {
+        var w = new IndentedWriter();
+        w.Line("// <auto-generated/>");
+        w.Line("#nullable enable");
+        w.Line();
+
+        var scopes = new System.Collections.Generic.List<IndentedWriter.Block>();
+        if (stub.Namespace is not null)
+        {
+            scopes.Add(w.OpenBlock($"namespace {stub.Namespace}"));
+        }
+
+        foreach (ContainingTypeSpec type in stub.ContainingTypes)
+        {
+            scopes.Add(w.OpenBlock($"partial {type.Keyword} {type.NameWithTypeParameters}"));
+        }
+
+        var parameters = new System.Collections.Generic.List<string>();
+        foreach (ParameterSpec p in stub.Parameters)
+        {
+            parameters.Add((p.Modifiers.Length > 0 ? p.Modifiers + " " : "") + p.Type + " " + p.Name);
+        }
+
+        if (stub.IsVararg)
+        {
+            parameters.Add("__arglist");
+        }
+
+        string header = $"{stub.Modifiers} {stub.ReturnType} {stub.Name}{stub.TypeParameters}({string.Join(", ", parameters)})";
+        string name = stub.Name.TrimStart('@');
+        if (stub.IsDefinition)
+        {
+            w.Line($"// The generator reported {stub.DiagnosticIds} for '{name}', whose body was written by hand: this defining declaration");
+            w.Line("// only keeps the compiler from also reporting that the definition is missing.");
+            w.Line(header + (stub.Constraints.Count == 0 ? ";" : string.Empty));
+            WriteConstraints(w, stub, ";");
+        }
+        else
+        {
+            w.Line($"// The generator reported {stub.DiagnosticIds} for '{name}' and did not write its kernel: this body only keeps");
+            w.Line("// the compiler from adding 'partial method must have an implementation part' to that error.");
+            w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorName}\", \"{GeneratorVersion}\")]");
+            w.Line(header);
+            WriteConstraints(w, stub, string.Empty);
+            using (w.OpenBlock())
+            {
+                string message = $"'{name}' was not generated because of error {stub.DiagnosticIds}: see the build's errors.";
+                w.Line($"throw new global::System.InvalidOperationException({Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(message, quote: true)});");
+            }
+        }
+
+        for (int i = scopes.Count - 1; i >= 0; i--)
+        {
+            scopes[i].Dispose();
+        }
+
+        return w.ToString();
+    }
+
+    private static void WriteConstraints(IndentedWriter w, StubSpec stub, string end)
+    {
+        for (int i = 0; i < stub.Constraints.Count; i++)
+        {
+            w.Line("    " + stub.Constraints[i] + (i == stub.Constraints.Count - 1 ? end : string.Empty));
+        }
     }
 
     /// <summary>The complete generated source for one annotated method.</summary>
+    /// <remarks>
+    /// Hygiene by construction: the method body, which is compiled in the user's scopes, declares nothing and names
+    /// nothing unqualified but the method's own parameters. It is one call to the file-local kernel class through
+    /// <c>global::</c>, which checks the arguments with the parameter names embedded as string literals (no
+    /// <c>nameof</c>, which a member named <c>nameof</c> would capture). Everything else the generator names lives in
+    /// that class, in the generator's namespace <c>FusedActivations.Generated</c>, whose usings are
+    /// <c>global::</c>-qualified, so user names cannot reach it either. What remains is reserved, as the Regex generator
+    /// reserves <c>System.Text.RegularExpressions.Generated</c>: types declared in <c>FusedActivations.Generated</c>
+    /// (they would shadow what the kernel names), a type named <c>Generated</c> in <c>FusedActivations</c> (CS0101), and
+    /// top-level types named <c>System</c> or <c>FusedActivations</c> (which break <c>using FusedActivations;</c> too).
+    /// </remarks>
     public static string Emit(MethodSpec spec)
     {
         var w = new IndentedWriter();
         string kernel = KernelClassName(spec);
         w.Line("// <auto-generated/>");
+        if (spec.RuntimeAlias is not null)
+        {
+            // The runtime library is referenced under an extern alias: the trace calls must go through it.
+            w.Directive("#if FUSEDACTIVATIONS_TRACE");
+            w.Line($"extern alias {spec.RuntimeAlias};");
+            w.Directive("#endif");
+        }
+
         w.Line("#nullable enable");
         w.Line();
 
@@ -59,18 +186,22 @@ internal static class Emitter
 
         using (w.OpenBlock("namespace FusedActivations.Generated"))
         {
-            w.Line("using System;");
-            w.Line("using System.Runtime.CompilerServices;");
-            w.Line("using System.Runtime.InteropServices;");
-            w.Line("using System.Runtime.Intrinsics;");
-            w.Line("using System.Runtime.Intrinsics.Arm;");
-            w.Line("using System.Runtime.Intrinsics.X86;");
+            w.Line("using global::System;");
+            w.Line("using global::System.Runtime.CompilerServices;");
+            w.Line("using global::System.Runtime.InteropServices;");
+            w.Line("using global::System.Runtime.Intrinsics;");
+            w.Line("using global::System.Runtime.Intrinsics.Arm;");
+            w.Line("using global::System.Runtime.Intrinsics.X86;");
             w.Line();
             KernelClassEmitter.Emit(w, spec, kernel);
         }
 
         return w.ToString();
     }
+
+    /// <summary>The parameter's name as a C# string literal: <c>@class</c> is named <c>"class"</c>.</summary>
+    public static string NameLiteral(ParameterSpec parameter) =>
+        Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(parameter.Name.TrimStart('@'), quote: true);
 
     private static void WriteMethod(IndentedWriter w, MethodSpec spec, string kernel)
     {
@@ -93,21 +224,7 @@ internal static class Emitter
             switch (spec.Shape)
             {
                 case MethodShape.SpanToSpan:
-                    string x = spec.Parameters[0].Name;
-                    string destination = spec.Parameters[1].Name;
-                    using (w.OpenBlock($"if ({x}.Length > {destination}.Length)"))
-                    {
-                        w.Line($"{kernelType}.ThrowDestinationTooShort(nameof({destination}));");
-                    }
-
-                    w.Line();
-                    using (w.OpenBlock($"if (global::System.MemoryExtensions.Overlaps({x}, ({spec.Parameters[0].Type}){destination}, out int offset) && offset != 0)"))
-                    {
-                        w.Line($"{kernelType}.ThrowOverlap(nameof({destination}));");
-                    }
-
-                    w.Line();
-                    w.Line($"{kernelType}.Run({x}, {destination}.Slice(0, {x}.Length));");
+                    w.Line($"{kernelType}.Apply({spec.Parameters[0].Name}, {spec.Parameters[1].Name});");
                     break;
 
                 case MethodShape.InPlace:
@@ -149,13 +266,13 @@ internal static class Emitter
         return builder;
     }
 
-    /// <summary>FNV-1a over UTF-16 code units: stable across processes and runtimes, unlike string.GetHashCode.</summary>
-    private static uint StableHash(string text)
+    /// <summary>64-bit FNV-1a over UTF-16 code units: stable across processes and runtimes, unlike string.GetHashCode.</summary>
+    private static ulong StableHash(string text)
     {
-        uint hash = 2166136261;
+        ulong hash = 14695981039346656037;
         foreach (char c in text)
         {
-            hash = (hash ^ c) * 16777619;
+            hash = unchecked((hash ^ c) * 1099511628211);
         }
 
         return hash;

@@ -42,6 +42,9 @@ internal sealed record ParameterSpec(string Modifiers, string Type, string Name)
 /// <param name="Parameters">The parameters in order.</param>
 /// <param name="Shape">Which supported signature shape the method has.</param>
 /// <param name="Kernel">What to compute.</param>
+/// <param name="RuntimeAlias">
+/// The extern alias under which the runtime library is referenced, or null when it is visible through <c>global::</c>.
+/// </param>
 internal sealed record MethodSpec(
     string? Namespace,
     EquatableArray<ContainingTypeSpec> ContainingTypes,
@@ -50,7 +53,8 @@ internal sealed record MethodSpec(
     string Name,
     EquatableArray<ParameterSpec> Parameters,
     MethodShape Shape,
-    KernelSpec Kernel);
+    KernelSpec Kernel,
+    string? RuntimeAlias = null);
 
 /// <summary>What a kernel computes: the activation with its parameters, the element type and the loop unroll factor.</summary>
 /// <param name="Activation">The activation and its parameters, as given in the attribute.</param>
@@ -70,3 +74,35 @@ internal sealed record SoftplusSpec(double Beta, double Threshold) : ActivationS
 {
     public override string Name => "Softplus";
 }
+
+/// <summary>
+/// A declaration to emit for a method the generator reported an error for, so that the compiler does not add its own,
+/// misleading error to ours: for a partial definition, an implementation whose body throws (instead of
+/// <c>CS8795: Partial method must have an implementation part</c>); for a partial implementation written by the user, the
+/// missing definition (instead of <c>CS0759: No defining declaration found</c>).
+/// </summary>
+/// <param name="Namespace">The containing namespace, or null in the global namespace.</param>
+/// <param name="ContainingTypes">The partial types around the method, outermost first.</param>
+/// <param name="Modifiers">The method's modifiers as written.</param>
+/// <param name="ReturnType">The return type with <c>ref</c>/<c>ref readonly</c>, fully qualified.</param>
+/// <param name="Name">The method name, escaped.</param>
+/// <param name="TypeParameters">E.g. <c>&lt;T&gt;</c>, or empty.</param>
+/// <param name="Parameters">The parameters with their modifiers, as the user wrote them, types fully qualified.</param>
+/// <param name="IsVararg">Whether the parameter list ends with <c>__arglist</c>.</param>
+/// <param name="Constraints">One <c>where</c> clause per constrained type parameter.</param>
+/// <param name="IsDefinition">True: emit the defining declaration (the user wrote the body); false: a body that throws.</param>
+/// <param name="DiagnosticIds">The errors reported for the method, e.g. <c>FA1003</c>, for the exception message.</param>
+/// <param name="Position">Where the method is declared (file and offset): makes the hint name unique even in broken code.</param>
+internal sealed record StubSpec(
+    string? Namespace,
+    EquatableArray<ContainingTypeSpec> ContainingTypes,
+    string Modifiers,
+    string ReturnType,
+    string Name,
+    string TypeParameters,
+    EquatableArray<ParameterSpec> Parameters,
+    bool IsVararg,
+    EquatableArray<string> Constraints,
+    bool IsDefinition,
+    string DiagnosticIds,
+    string Position);

@@ -81,7 +81,7 @@ internal static class ContainingTypeParser
     }
 
     /// <summary>The keyword(s) to re-open the type with. Modifiers are left out: partial parts need not repeat them.</summary>
-    private static string KeywordOf(TypeDeclarationSyntax declaration) => declaration switch
+    internal static string KeywordOf(TypeDeclarationSyntax declaration) => declaration switch
     {
         RecordDeclarationSyntax record when record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) => "record struct",
         RecordDeclarationSyntax => "record",
@@ -94,7 +94,7 @@ internal static class ContainingTypeParser
     /// E.g. <c>Outer&lt;T&gt;</c>, built from the symbol rather than copied from the syntax so that attributes on type
     /// parameters are not repeated (they would be applied twice). Names are escaped: <c>@class</c> stays <c>@class</c>.
     /// </summary>
-    private static string NameWithTypeParameters(INamedTypeSymbol type)
+    internal static string NameWithTypeParameters(INamedTypeSymbol type)
     {
         string name = Identifiers.Escape(type.Name);
         if (type.TypeParameters.Length == 0)

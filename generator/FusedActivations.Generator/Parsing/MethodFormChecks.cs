@@ -43,20 +43,22 @@ internal static class MethodFormChecks
         bool hasBody = syntax.Body is not null || syntax.ExpressionBody is not null;
         if (!isPartial)
         {
-            return hasBody ? "is not declared 'partial' and has a body" : "is not declared 'partial'";
+            return hasBody
+                ? "is not declared 'partial' and has a body: declare it 'static partial', remove the body and end it with ';' so that the generator can supply the body"
+                : "is not declared 'partial': declare it 'static partial' and end it with ';' so that the generator can supply the body";
         }
 
         if (hasBody)
         {
-            return "already has a body";
+            return "already has a body: remove the body and end the declaration with ';' so that the generator can supply it";
         }
 
         if (method.PartialImplementationPart is not null)
         {
-            return "already has an implementing declaration";
+            return "already has an implementing declaration: remove that declaration so that the generator can supply the body";
         }
 
         // E.g. 'static extern partial void F();', which the compiler takes as an implementation.
-        return method.IsPartialDefinition ? null : "is not a partial method definition";
+        return method.IsPartialDefinition ? null : "is not a partial method definition: declare it 'static partial' without 'extern' and end it with ';' so that the generator can supply the body";
     }
 }

@@ -11,7 +11,11 @@ namespace FusedActivations.Generator.Parsing;
 /// </summary>
 /// <param name="Method">The method to implement, or null when it is invalid or cannot be analysed yet.</param>
 /// <param name="Diagnostics">The problems found; empty when <paramref name="Method"/> is not null.</param>
-internal sealed record ParseResult(MethodSpec? Method, EquatableArray<DiagnosticInfo> Diagnostics)
+/// <param name="Stub">
+/// For a method with errors whose declaration can still be completed: the declaration that keeps the compiler from adding
+/// its own error to ours (see <see cref="StubSpec"/>); otherwise null.
+/// </param>
+internal sealed record ParseResult(MethodSpec? Method, EquatableArray<DiagnosticInfo> Diagnostics, StubSpec? Stub = null)
 {
     /// <summary>Nothing to emit and nothing to report (not our method, or half-typed code the compiler already reports).</summary>
     public static ParseResult Empty { get; } = new(null, EquatableArray<DiagnosticInfo>.Empty);
@@ -20,6 +24,6 @@ internal sealed record ParseResult(MethodSpec? Method, EquatableArray<Diagnostic
     public static ParseResult Success(MethodSpec method) => new(method, EquatableArray<DiagnosticInfo>.Empty);
 
     /// <summary>A method that will not be implemented, with the reasons (possibly none).</summary>
-    public static ParseResult Failure(IReadOnlyList<DiagnosticInfo> diagnostics) =>
-        diagnostics.Count == 0 ? Empty : new(null, new EquatableArray<DiagnosticInfo>(ImmutableArray.CreateRange(diagnostics)));
+    public static ParseResult Failure(IReadOnlyList<DiagnosticInfo> diagnostics, StubSpec? stub = null) =>
+        diagnostics.Count == 0 ? Empty : new(null, new EquatableArray<DiagnosticInfo>(ImmutableArray.CreateRange(diagnostics)), stub);
 }

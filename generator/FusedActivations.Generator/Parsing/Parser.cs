@@ -71,7 +71,7 @@ internal static class Parser
         bool formIsValid = MethodFormChecks.Check(method, syntax, diagnostics);
 
         // A generic method's signature mentions type parameters: FA1005 says all there is to say.
-        Signature? signature = method.IsGenericMethod ? null : SignatureParser.Parse(method, syntax, diagnostics);
+        Signature? signature = method.IsGenericMethod ? null : SignatureParser.Parse(method, syntax, semanticModel.Compilation, diagnostics);
 
         var arguments = new AttributeArguments(owner, semanticModel, cancellationToken);
         int? unroll = ReadUnroll(arguments, method.Name, diagnostics);
@@ -82,7 +82,7 @@ internal static class Parser
 
         if (diagnostics.Count > 0 || containingTypes is null || !formIsValid || signature is null || unroll is null || activationSpec is null)
         {
-            return ParseResult.Failure(diagnostics);
+            return ParseResult.Failure(diagnostics, StubBuilder.TryCreate(method, syntax, diagnostics, NamespaceOf(method)));
         }
 
         return ParseResult.Success(new MethodSpec(
@@ -93,7 +93,24 @@ internal static class Parser
             Identifiers.Escape(method.Name),
             signature.Parameters,
             signature.Shape,
-            new KernelSpec(activationSpec, signature.Element, unroll.Value)));
+            new KernelSpec(activationSpec, signature.Element, unroll.Value),
+            RuntimeAliasOf(owner.AttributeClass!, semanticModel.Compilation)));
+    }
+
+    /// <summary>
+    /// The extern alias of the runtime library's reference (where the attribute comes from), or null when the library is
+    /// in the global namespace: a reference with aliases and without <c>global</c> among them is only reachable as
+    /// <c>alias::FusedActivations</c>, so generated code must declare and use the alias.
+    /// </summary>
+    private static string? RuntimeAliasOf(INamedTypeSymbol attribute, Compilation compilation)
+    {
+        if (compilation.GetMetadataReference(attribute.ContainingAssembly) is not { } reference)
+        {
+            return null;
+        }
+
+        System.Collections.Immutable.ImmutableArray<string> aliases = reference.Properties.Aliases;
+        return aliases.IsDefaultOrEmpty || aliases.Contains("global") ? null : aliases[0];
     }
 
     /// <summary>The resolved unroll factor, or null when it is invalid (diagnostic added) or not a constant.</summary>

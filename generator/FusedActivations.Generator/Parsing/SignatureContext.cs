@@ -17,14 +17,18 @@ internal sealed class SignatureContext
     private readonly MethodDeclarationSyntax _syntax;
     private readonly List<DiagnosticInfo> _diagnostics;
 
-    public SignatureContext(IMethodSymbol method, MethodDeclarationSyntax syntax, List<DiagnosticInfo> diagnostics)
+    public SignatureContext(IMethodSymbol method, MethodDeclarationSyntax syntax, Compilation compilation, List<DiagnosticInfo> diagnostics)
     {
         Method = method;
+        Compilation = compilation;
         _syntax = syntax;
         _diagnostics = diagnostics;
     }
 
     public IMethodSymbol Method { get; }
+
+    /// <summary>The method's compilation, to find the core library's types.</summary>
+    public Compilation Compilation { get; }
 
     public LocationInfo? ParameterListLocation => LocationInfo.From(_syntax.ParameterList) ?? MethodLocation;
 

@@ -20,14 +20,14 @@ internal static class SignatureParser
     /// The signature, or null when it is unsupported (diagnostics added) or mentions types that do not resolve yet
     /// (quietly: the compiler reports those, and the user is probably still typing).
     /// </summary>
-    public static Signature? Parse(IMethodSymbol method, MethodDeclarationSyntax syntax, List<DiagnosticInfo> diagnostics)
+    public static Signature? Parse(IMethodSymbol method, MethodDeclarationSyntax syntax, Compilation compilation, List<DiagnosticInfo> diagnostics)
     {
         if (ContainsErrorType(method.ReturnType) || method.Parameters.Any(parameter => ContainsErrorType(parameter.Type)))
         {
             return null;
         }
 
-        var context = new SignatureContext(method, syntax, diagnostics);
+        var context = new SignatureContext(method, syntax, compilation, diagnostics);
         if (!CheckPassingModes(context))
         {
             return null;
@@ -94,18 +94,18 @@ internal static class SignatureParser
 
     private static Signature? ParseSpanToSpan(SignatureContext context)
     {
-        ITypeSymbol? input = SpanElement(context.Method.Parameters[0].Type, "ReadOnlySpan");
-        ITypeSymbol? output = SpanElement(context.Method.Parameters[1].Type, "Span");
+        ITypeSymbol? input = SpanElement(context, context.Method.Parameters[0].Type, "ReadOnlySpan");
+        ITypeSymbol? output = SpanElement(context, context.Method.Parameters[1].Type, "Span");
         bool valid = true;
         if (input is null)
         {
-            context.Unsupported(context.ParameterTypeLocation(0), $"the first of two parameters must be a ReadOnlySpan<T>, not '{context.Method.Parameters[0].Type}'");
+            context.Unsupported(context.ParameterTypeLocation(0), $"the first of two parameters must be a ReadOnlySpan<T>, not {Shown(context, context.Method.Parameters[0].Type)}");
             valid = false;
         }
 
         if (output is null)
         {
-            context.Unsupported(context.ParameterTypeLocation(1), $"the second of two parameters must be a Span<T>, not '{context.Method.Parameters[1].Type}'");
+            context.Unsupported(context.ParameterTypeLocation(1), $"the second of two parameters must be a Span<T>, not {Shown(context, context.Method.Parameters[1].Type)}");
             valid = false;
         }
 
@@ -134,10 +134,10 @@ internal static class SignatureParser
 
     private static Signature? ParseInPlace(SignatureContext context)
     {
-        ITypeSymbol? element = SpanElement(context.Method.Parameters[0].Type, "Span");
+        ITypeSymbol? element = SpanElement(context, context.Method.Parameters[0].Type, "Span");
         if (element is null)
         {
-            return context.Unsupported(context.ParameterTypeLocation(0), $"the parameter of an in-place method must be a Span<T>, not '{context.Method.Parameters[0].Type}'");
+            return context.Unsupported(context.ParameterTypeLocation(0), $"the parameter of an in-place method must be a Span<T>, not {Shown(context, context.Method.Parameters[0].Type)}");
         }
 
         ElementType? elementType = context.Element(element, context.ParameterTypeLocation(0));
@@ -148,12 +148,12 @@ internal static class SignatureParser
     {
         ITypeSymbol parameter = context.Method.Parameters[0].Type;
         ITypeSymbol returned = context.Method.ReturnType;
-        if (IsSpan(parameter))
+        if (IsSpan(context, parameter))
         {
             return context.Unsupported(context.ParameterTypeLocation(0), "a method taking a span must return void");
         }
 
-        if (IsSpan(returned))
+        if (IsSpan(context, returned))
         {
             return context.Unsupported(context.ReturnTypeLocation, "returning a span is not supported");
         }
@@ -177,15 +177,43 @@ internal static class SignatureParser
         return context.Success(MethodShape.Scalar, parameterElement.Value);
     }
 
-    /// <summary>T when <paramref name="type"/> is <c>System.{name}&lt;T&gt;</c>, otherwise null.</summary>
-    private static ITypeSymbol? SpanElement(ITypeSymbol type, string name) =>
-        type is INamedTypeSymbol { Arity: 1, ContainingType: null } named
+    /// <summary>
+    /// T when <paramref name="type"/> is the core library's <c>System.{name}&lt;T&gt;</c>, otherwise null. Matched by
+    /// symbol identity, not by name: a look-alike <c>System.Span&lt;T&gt;</c> declared in source or in another assembly
+    /// is not the type the kernels take, and must get FA1003 instead of generated code that does not compile.
+    /// </summary>
+    private static ITypeSymbol? SpanElement(SignatureContext context, ITypeSymbol type, string name) =>
+        type is INamedTypeSymbol { Arity: 1 } named
             && named.Name == name
-            && named.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
+            && CoreType(context.Compilation, "System." + name + "`1") is { } span
+            && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, span)
             ? named.TypeArguments[0]
             : null;
 
-    private static bool IsSpan(ITypeSymbol type) => SpanElement(type, "Span") is not null || SpanElement(type, "ReadOnlySpan") is not null;
+    /// <summary>
+    /// The type <paramref name="metadataName"/> of the core library (the assembly that defines <c>System.Object</c>),
+    /// or, where it lives elsewhere (System.Memory), the one referenced type of that name; never a type from source.
+    /// </summary>
+    private static INamedTypeSymbol? CoreType(Compilation compilation, string metadataName)
+    {
+        INamedTypeSymbol? type = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly?.GetTypeByMetadataName(metadataName);
+        if (type is not null)
+        {
+            return type;
+        }
+
+        type = compilation.GetTypeByMetadataName(metadataName);
+        return type is not null && type.DeclaringSyntaxReferences.IsEmpty ? type : null;
+    }
+
+    /// <summary>The type as a message shows it; a look-alike span says where it comes from, since it reads the same.</summary>
+    private static string Shown(SignatureContext context, ITypeSymbol type) =>
+        type is INamedTypeSymbol { Arity: 1, Name: "Span" or "ReadOnlySpan" } named && SpanElement(context, type, named.Name) is null
+            ? $"'{type}' declared in {(named.DeclaringSyntaxReferences.IsEmpty ? "assembly '" + named.ContainingAssembly?.Name + "'" : "source")}, which is not the core library's {named.Name}<T>"
+            : $"'{type}'";
+
+    private static bool IsSpan(SignatureContext context, ITypeSymbol type) =>
+        SpanElement(context, type, "Span") is not null || SpanElement(context, type, "ReadOnlySpan") is not null;
 
     private static bool IsRefModifier(SyntaxToken modifier) =>
         modifier.IsKind(SyntaxKind.RefKeyword)

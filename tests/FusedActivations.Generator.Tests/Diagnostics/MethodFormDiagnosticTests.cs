@@ -6,15 +6,26 @@ namespace FusedActivations.Generator.Tests.Diagnostics;
 /// <summary>FA1001 (partial without body), FA1002 (static) and FA1005 (not generic), on the method's declaration.</summary>
 public sealed class MethodFormDiagnosticTests
 {
-    private const string PartialAdvice = ": declare it 'static partial' and end it with ';' so that the generator can supply the body";
+    private const string PartialAdvice = "declare it 'static partial' and end it with ';' so that the generator can supply the body";
 
     [Theory]
-    [InlineData("[Softplus] public static void [|F|](Span<float> values);", "is not declared 'partial'")]
-    [InlineData("[Softplus] public static void [|F|](Span<float> values) { }", "is not declared 'partial' and has a body")]
-    [InlineData("[Softplus] public static partial void [|F|](Span<float> values) { }", "already has a body")]
-    [InlineData("[Softplus] public static partial void [|F|](Span<float> values);\npublic static partial void F(Span<float> values) { }", "already has an implementing declaration")]
+    [InlineData("[Softplus] public static void [|F|](Span<float> values) { }", "is not declared 'partial' and has a body: declare it 'static partial', remove the body and end it with ';' so that the generator can supply the body")]
+    // Issue 9: the method is already 'static partial'; the fix is to remove the body. The generator adds the missing
+    // definition, so the compiler does not report CS0759 too.
+    [InlineData("[Softplus] public static partial void [|F|](Span<float> values) { }", "already has a body: remove the body and end the declaration with ';' so that the generator can supply it")]
+    [InlineData("[Softplus] public static partial void [|F|](Span<float> values) => values.Clear();", "already has a body: remove the body and end the declaration with ';' so that the generator can supply it")]
+    [InlineData("[Softplus] public static partial void [|F|](Span<float> values);\npublic static partial void F(Span<float> values) { }", "already has an implementing declaration: remove that declaration so that the generator can supply the body")]
     public void FA1001_MethodMustBePartialWithoutBody(string members, string problem) =>
-        DiagnosticAssert.Single(Sources.InActivationClass(members), "FA1001", $"Method 'F' {problem}{PartialAdvice}");
+        DiagnosticAssert.Single(Sources.InActivationClass(members), "FA1001", $"Method 'F' {problem}");
+
+    [Fact]
+    public void FA1001_NotPartial() =>
+        DiagnosticAssert.Single(
+            Sources.InActivationClass("[Softplus] public static void [|F|](Span<float> values);"),
+            "FA1001",
+            "Method 'F' is not declared 'partial': " + PartialAdvice,
+            // Nothing can give a method that is not partial a body from another file; the compiler's error gives the same advice.
+            expectedCompilerIds: new[] { "CS0501" });
 
     [Fact]
     public void FA1002_MethodMustBeStatic() =>

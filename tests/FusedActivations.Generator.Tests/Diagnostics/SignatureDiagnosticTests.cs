@@ -43,4 +43,29 @@ public sealed class SignatureDiagnosticTests
     [Fact]
     public void MismatchedUnsupportedScalarTypesGetOneFA1004Each() =>
         Assert.Equal(new[] { "FA1004", "FA1004" }, DiagnosticAssert.Ids(Sources.InActivationClass("[Softplus] public static partial long F(int x);")));
+
+    [Fact]
+    public void FA1003_LookAlikeSpanIsNotTheCoreLibrarysSpan() =>
+        // Issue 10, item 6: a System.Span<T> declared in source was taken for the real one (the generated code then failed
+        // with CS0411). Types are matched by identity with the core library's.
+        DiagnosticAssert.Single(
+            """
+            using FusedActivations;
+
+            namespace System
+            {
+                public readonly ref struct Span<T> { }
+            }
+
+            namespace Tests
+            {
+                public static partial class Act
+                {
+                    [Softplus] public static partial void F([|System.Span<float>|] values);
+                }
+            }
+            """,
+            "FA1003",
+            $"Method 'F' has an unsupported signature: the parameter of an in-place method must be a Span<T>, not 'System.Span<float>' declared in source, which is not the core library's Span<T>{Shapes}",
+            ignoreCompilerIds: new[] { "CS0436" });
 }

@@ -15,12 +15,12 @@ namespace Samples
 
 namespace FusedActivations.Generated
 {
-    using System;
-    using System.Runtime.CompilerServices;
-    using System.Runtime.InteropServices;
-    using System.Runtime.Intrinsics;
-    using System.Runtime.Intrinsics.Arm;
-    using System.Runtime.Intrinsics.X86;
+    using global::System;
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.InteropServices;
+    using global::System.Runtime.Intrinsics;
+    using global::System.Runtime.Intrinsics.Arm;
+    using global::System.Runtime.Intrinsics.X86;
 
     /// <summary>
     /// Softplus kernels for <c>Softplus</c>, float: <c>max(x, 0) + log1p(exp(-beta |x|)) / beta</c>, and <c>x</c> where

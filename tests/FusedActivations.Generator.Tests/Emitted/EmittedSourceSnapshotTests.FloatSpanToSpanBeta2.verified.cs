@@ -8,29 +8,19 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
         public static partial void Softplus2(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination)
         {
-            if (x.Length > destination.Length)
-            {
-                global::FusedActivations.Generated.Softplus2Kernel.ThrowDestinationTooShort(nameof(destination));
-            }
-
-            if (global::System.MemoryExtensions.Overlaps(x, (global::System.ReadOnlySpan<float>)destination, out int offset) && offset != 0)
-            {
-                global::FusedActivations.Generated.Softplus2Kernel.ThrowOverlap(nameof(destination));
-            }
-
-            global::FusedActivations.Generated.Softplus2Kernel.Run(x, destination.Slice(0, x.Length));
+            global::FusedActivations.Generated.Softplus2Kernel.Apply(x, destination);
         }
     }
 }
 
 namespace FusedActivations.Generated
 {
-    using System;
-    using System.Runtime.CompilerServices;
-    using System.Runtime.InteropServices;
-    using System.Runtime.Intrinsics;
-    using System.Runtime.Intrinsics.Arm;
-    using System.Runtime.Intrinsics.X86;
+    using global::System;
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.InteropServices;
+    using global::System.Runtime.Intrinsics;
+    using global::System.Runtime.Intrinsics.Arm;
+    using global::System.Runtime.Intrinsics.X86;
 
     /// <summary>
     /// Softplus kernels for <c>Softplus2</c>, float: <c>max(x, 0) + log1p(exp(-beta |x|)) / beta</c>, and <c>x</c> where
@@ -138,6 +128,24 @@ namespace FusedActivations.Generated
             0.0, 0.06453852113757118, 0.12516314295400605, 0.1823215567939546, 0.2363887780642304, 0.2876820724517809, 0.3364722366212129, 0.38299225225610584,
             0.4274440148269396, 0.4700036292457356, 0.5108256237659905, 0.5500463369192721, 0.587786664902119, 0.6241543090729939, 0.6592456288842639, 0.6931471805599453,
         };
+
+        /// <summary>Checks the arguments of <c>Softplus2</c>, then computes every element of <paramref name="x"/> into <paramref name="destination"/>.</summary>
+        public static void Apply(ReadOnlySpan<float> x, Span<float> destination)
+        {
+            if (x.Length > destination.Length)
+            {
+                ThrowDestinationTooShort("destination");
+            }
+
+            // Exactly in place (the same first element) is allowed, any other overlap is not. Overlaps without an offset
+            // also answers for spans whose addresses differ by part of an element (the overload with an offset throws).
+            if (!Unsafe.AreSame(ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(destination)) && MemoryExtensions.Overlaps(x, (ReadOnlySpan<float>)destination))
+            {
+                ThrowOverlap("destination");
+            }
+
+            Run(x, destination.Slice(0, x.Length));
+        }
 
         /// <summary>Computes the activation of every element of <paramref name="x"/> into <paramref name="destination"/> (same length; may be the same memory).</summary>
         public static void Run(ReadOnlySpan<float> x, Span<float> destination)
@@ -1778,14 +1786,14 @@ namespace FusedActivations.Generated
 
         /// <summary>Throws the exception TensorPrimitives throws for a destination shorter than the input.</summary>
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
-        public static void ThrowDestinationTooShort(string parameterName)
+        private static void ThrowDestinationTooShort(string parameterName)
         {
             throw new ArgumentException("Destination is too short: it must have at least as many elements as the input.", parameterName);
         }
 
         /// <summary>Throws for a destination that overlaps the input other than exactly (in place).</summary>
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
-        public static void ThrowOverlap(string parameterName)
+        private static void ThrowOverlap(string parameterName)
         {
             throw new ArgumentException("The destination overlaps the input but does not start at the same element: use separate memory, or the same span for an in-place call.", parameterName);
         }

@@ -12,12 +12,12 @@ partial class GlobalActivations
 
 namespace FusedActivations.Generated
 {
-    using System;
-    using System.Runtime.CompilerServices;
-    using System.Runtime.InteropServices;
-    using System.Runtime.Intrinsics;
-    using System.Runtime.Intrinsics.Arm;
-    using System.Runtime.Intrinsics.X86;
+    using global::System;
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.InteropServices;
+    using global::System.Runtime.Intrinsics;
+    using global::System.Runtime.Intrinsics.Arm;
+    using global::System.Runtime.Intrinsics.X86;
 
     /// <summary>
     /// Softplus kernels for <c>Apply</c>, float: <c>max(x, 0) + log1p(exp(-beta |x|)) / beta</c>, and <c>x</c> where
@@ -2760,20 +2760,6 @@ namespace FusedActivations.Generated
             Vector128<float> bh = cb - (cb - b);
             Vector128<float> bl = b - bh;
             return (((ah * bh) - p) + (ah * bl) + (al * bh)) + (al * bl);
-        }
-
-        /// <summary>Throws the exception TensorPrimitives throws for a destination shorter than the input.</summary>
-        [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
-        public static void ThrowDestinationTooShort(string parameterName)
-        {
-            throw new ArgumentException("Destination is too short: it must have at least as many elements as the input.", parameterName);
-        }
-
-        /// <summary>Throws for a destination that overlaps the input other than exactly (in place).</summary>
-        [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
-        public static void ThrowOverlap(string parameterName)
-        {
-            throw new ArgumentException("The destination overlaps the input but does not start at the same element: use separate memory, or the same span for an in-place call.", parameterName);
         }
     }
 }

@@ -10,17 +10,7 @@ namespace Samples.Nested
             [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
             public static partial void Apply(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination)
             {
-                if (x.Length > destination.Length)
-                {
-                    global::FusedActivations.Generated.ApplyKernel.ThrowDestinationTooShort(nameof(destination));
-                }
-
-                if (global::System.MemoryExtensions.Overlaps(x, (global::System.ReadOnlySpan<double>)destination, out int offset) && offset != 0)
-                {
-                    global::FusedActivations.Generated.ApplyKernel.ThrowOverlap(nameof(destination));
-                }
-
-                global::FusedActivations.Generated.ApplyKernel.Run(x, destination.Slice(0, x.Length));
+                global::FusedActivations.Generated.ApplyKernel.Apply(x, destination);
             }
         }
     }
@@ -28,12 +18,12 @@ namespace Samples.Nested
 
 namespace FusedActivations.Generated
 {
-    using System;
-    using System.Runtime.CompilerServices;
-    using System.Runtime.InteropServices;
-    using System.Runtime.Intrinsics;
-    using System.Runtime.Intrinsics.Arm;
-    using System.Runtime.Intrinsics.X86;
+    using global::System;
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.InteropServices;
+    using global::System.Runtime.Intrinsics;
+    using global::System.Runtime.Intrinsics.Arm;
+    using global::System.Runtime.Intrinsics.X86;
 
     /// <summary>
     /// Softplus kernels for <c>Apply</c>, double: <c>max(x, 0) + log1p(exp(-beta |x|)) / beta</c>, and <c>x</c> where
@@ -114,6 +104,24 @@ namespace FusedActivations.Generated
         private const double R16 = 0.06371718851878823;
         private const double R17 = -0.059768824329671975;
         private const double R18 = 0.027133643607283216;
+
+        /// <summary>Checks the arguments of <c>Apply</c>, then computes every element of <paramref name="x"/> into <paramref name="destination"/>.</summary>
+        public static void Apply(ReadOnlySpan<double> x, Span<double> destination)
+        {
+            if (x.Length > destination.Length)
+            {
+                ThrowDestinationTooShort("destination");
+            }
+
+            // Exactly in place (the same first element) is allowed, any other overlap is not. Overlaps without an offset
+            // also answers for spans whose addresses differ by part of an element (the overload with an offset throws).
+            if (!Unsafe.AreSame(ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(destination)) && MemoryExtensions.Overlaps(x, (ReadOnlySpan<double>)destination))
+            {
+                ThrowOverlap("destination");
+            }
+
+            Run(x, destination.Slice(0, x.Length));
+        }
 
         /// <summary>Computes the activation of every element of <paramref name="x"/> into <paramref name="destination"/> (same length; may be the same memory).</summary>
         public static void Run(ReadOnlySpan<double> x, Span<double> destination)
@@ -1528,14 +1536,14 @@ namespace FusedActivations.Generated
 
         /// <summary>Throws the exception TensorPrimitives throws for a destination shorter than the input.</summary>
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
-        public static void ThrowDestinationTooShort(string parameterName)
+        private static void ThrowDestinationTooShort(string parameterName)
         {
             throw new ArgumentException("Destination is too short: it must have at least as many elements as the input.", parameterName);
         }
 
         /// <summary>Throws for a destination that overlaps the input other than exactly (in place).</summary>
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
-        public static void ThrowOverlap(string parameterName)
+        private static void ThrowOverlap(string parameterName)
         {
             throw new ArgumentException("The destination overlaps the input but does not start at the same element: use separate memory, or the same span for an in-place call.", parameterName);
         }

@@ -28,6 +28,44 @@ public sealed class EmittedSourceSnapshotTests
     [Fact]
     public Task GlobalNamespace() => Verify(GeneratedSource(RepresentativeSources.GlobalNamespace), "cs");
 
+    /// <summary>A method with an error: the body that throws, which keeps the compiler from adding CS8795.</summary>
+    [Fact]
+    public Task StubForInvalidGenericMethod() => Verify(GeneratedStub("""
+        using System;
+        using FusedActivations;
+
+        namespace Samples;
+
+        public static partial class Broken
+        {
+            [Softplus(Beta = 2)]
+            public static partial ref readonly T F<T>(scoped ReadOnlySpan<T> x, string? name) where T : struct, IComparable<T>;
+        }
+        """), "cs");
+
+    /// <summary>A partial method written with a body: the missing definition, which keeps the compiler from adding CS0759.</summary>
+    [Fact]
+    public Task DefinitionForMethodWithBody() => Verify(GeneratedStub("""
+        using System;
+        using FusedActivations;
+
+        namespace Samples;
+
+        public static partial class Broken
+        {
+            [Softplus]
+            public static partial void F(Span<float> values) { }
+        }
+        """), "cs");
+
+    private static string GeneratedStub(string source)
+    {
+        GeneratorRun run = GeneratorHarness.Run(source).AssertNoGeneratorFailure();
+        Assert.NotEmpty(run.Diagnostics);
+        GeneratedSourceResult generated = Assert.Single(run.Result.GeneratedSources);
+        return generated.SourceText.ToString();
+    }
+
     /// <summary>The one file generated for <paramref name="source"/>, which must be valid.</summary>
     private static string GeneratedSource(string source)
     {

@@ -1,5 +1,9 @@
+using System;
+using System.IO;
 using System.Linq;
+using FusedActivations.Generator.Emitting;
 using FusedActivations.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace FusedActivations.Generator.Tests.Pipeline;
@@ -75,5 +79,78 @@ public sealed class HintNameTests
             }
             """).AssertNoGeneratorFailure();
         Assert.Equal(6, run.Result.GeneratedSources.Select(s => s.HintName).Distinct().Count());
+    }
+
+    /// <summary>
+    /// Issue 10, item 4: a deep namespace, nested types and a long method name made a 256-character hint name, and with
+    /// EmitCompilerGeneratedFiles the build failed with CS0016 (a file name over the 255-byte limit of Linux file
+    /// systems; a path over 260 characters on Windows).
+    /// </summary>
+    private static string LongNames(string method) => Sources.Usings + $$"""
+        namespace Company.Product.Component.Subsystem.Feature.Implementation.Internal.Generated.Activations
+        {
+            public static partial class ContainingTypeWithAVeryLongDescriptiveName
+            {
+                public static partial class NestedTypeWithAnotherVeryLongDescriptiveName
+                {
+                    [Softplus] public static partial void {{method}}(ReadOnlySpan<float> x, Span<float> destination);
+                    [Softplus] public static partial void {{method}}(Span<float> values);
+                    [Softplus] public static partial void {{method}}(Span<double> values);
+                    [Softplus] public static partial double {{method}}(double x);
+                }
+            }
+        }
+        """;
+
+    private const string LongMethod = "ComputeTheSoftplusActivationOfEveryElementWithTheDefaultBetaAndThresholdIntoTheDestination";
+
+    [Fact]
+    public void LongNamesGiveShortDistinctHintNames()
+    {
+        GeneratorRun run = GeneratorHarness.Run(
+            LongNames(LongMethod),
+            LongNames(LongMethod + "2"),
+            LongNames("X" + LongMethod)).AssertNoGeneratorFailure();
+        Assert.Empty(run.Diagnostics);
+        string[] hints = run.Result.GeneratedSources.Select(s => s.HintName).ToArray();
+        Assert.Equal(12, hints.Length);
+        Assert.Equal(12, hints.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.All(hints, hint => Assert.InRange(hint.Length, 1, Emitter.MaxHintNameLength));
+        Assert.All(hints, hint => Assert.EndsWith(".g.cs", hint, StringComparison.Ordinal));
+
+        // The readable part keeps the end of the name: the method's name is recognizable.
+        Assert.All(hints, hint => Assert.Contains("TheDestination", hint, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GeneratedFilesFitThePathsTheSdkWritesThemTo()
+    {
+        // The SDK writes each file to <intermediate path>generated/<generator assembly>/<generator type>/<hint name>.
+        const string GeneratorFolder = "generated/FusedActivations.Generator/FusedActivations.Generator.ActivationGenerator/";
+        GeneratorRun run = GeneratorHarness.Run(LongNames(LongMethod)).AssertNoGeneratorFailure();
+
+        // Windows' 260-character limit must leave at least 80 characters for the project's folder.
+        int longestHint = run.Result.GeneratedSources.Max(s => s.HintName.Length);
+        Assert.True(
+            "obj/Release/net10.0/".Length + GeneratorFolder.Length + longestHint <= 180,
+            $"obj/Release/net10.0/{GeneratorFolder} + {longestHint} characters leaves too little of 260 for the project's own path");
+
+        // And each file can really be written there (a file name over 255 bytes is what failed with CS0016 on Linux).
+        string root = Path.Combine(Path.GetTempPath(), "fa-hint-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string folder = Path.Combine(root, "obj", "Release", "net10.0", GeneratorFolder);
+            Directory.CreateDirectory(folder);
+            foreach (GeneratedSourceResult generated in run.Result.GeneratedSources)
+            {
+                File.WriteAllText(Path.Combine(folder, generated.HintName), generated.SourceText.ToString());
+            }
+
+            Assert.Equal(run.Result.GeneratedSources.Length, Directory.GetFiles(folder).Length);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 }

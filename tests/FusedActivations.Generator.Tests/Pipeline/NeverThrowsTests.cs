@@ -76,7 +76,9 @@ public sealed class NeverThrowsTests
     {
         // Guards the two tests above against a fuzz input that the generator would simply ignore.
         GeneratorRun run = GeneratorHarness.Run(Complete).AssertNoGeneratorFailure();
-        Assert.Equal(3, run.Result.GeneratedSources.Length);
+        // Three kernels; the invalid methods get declarations that only complete them (see StubBuilder).
+        Assert.Equal(3, run.Result.GeneratedSources.Count(s => s.SourceText.ToString().Contains("file static class", StringComparison.Ordinal)));
+        Assert.Equal(6, run.Result.GeneratedSources.Length);
         Assert.Contains(run.Diagnostics, d => d.Id == "FA1009");
         Assert.Contains(run.Diagnostics, d => d.Id == "FA1012");
         Assert.Contains(run.Diagnostics, d => d.Id == "FA1007");

@@ -65,18 +65,22 @@ internal sealed class SoftplusConstants
         return new SoftplusConstants(element, beta, threshold, invBetaHi, invBetaLo, FindCutoff(element, beta, threshold), clamp);
     }
 
-    private static double FindCutoff(ElementInfo element, double beta, double threshold)
+    /// <summary>
+    /// The smallest x of the element type with <c>fl(beta * x) &gt; threshold</c>, +infinity when there is none.
+    /// </summary>
+    /// <remarks>
+    /// fl(beta * x) is non-decreasing in x (beta &gt; 0 and rounding is monotonic), so the answer is found by bisection
+    /// over the ordered bit patterns of the finite values: at most 64 steps whatever beta and the threshold are
+    /// (a walk one value at a time from -MaxValue, as for Threshold = -infinity with beta &gt; 1, would never end).
+    /// </remarks>
+    internal static double FindCutoff(ElementInfo element, double beta, double threshold)
     {
-        if (double.IsPositiveInfinity(threshold))
-        {
-            return double.PositiveInfinity;
-        }
-
         double max = element.Type == ElementType.Single ? float.MaxValue : double.MaxValue;
         bool Above(double x) => element.Round(beta * x) > threshold;
 
         if (!Above(max))
         {
+            // Also a NaN threshold or beta, and threshold +infinity: no x qualifies.
             return double.PositiveInfinity;
         }
 
@@ -85,48 +89,46 @@ internal sealed class SoftplusConstants
             return -max;
         }
 
-        // fl(beta * x) is monotonic in x: start at threshold / beta and step to the exact boundary.
-        double c = element.Round(threshold / beta);
-        if (double.IsInfinity(c) || double.IsNaN(c))
+        // Invariant: !Above(Value(below)) and Above(Value(above)), below < above.
+        long below = Ordinal(element, -max);
+        long above = Ordinal(element, max);
+        while (unchecked((ulong)(above - below)) > 1)
         {
-            c = Math.Sign(threshold) * max;
+            // The distance can exceed long.MaxValue (from -MaxValue to MaxValue), but not ulong.MaxValue.
+            long middle = unchecked(below + (long)((ulong)(above - below) >> 1));
+            if (Above(Value(element, middle)))
+            {
+                above = middle;
+            }
+            else
+            {
+                below = middle;
+            }
         }
 
-        while (Above(Next(element, c, down: true)))
-        {
-            c = Next(element, c, down: true);
-        }
-
-        while (!Above(c))
-        {
-            c = Next(element, c, down: false);
-        }
-
-        return c;
+        return Value(element, above);
     }
 
-    /// <summary>The neighbouring value of the element type.</summary>
-    private static double Next(ElementInfo element, double value, bool down)
+    /// <summary>
+    /// The position of a finite value of the element type in the ordered sequence of its values: 0 for ±0, n for the
+    /// n-th value above 0 and -n for its negation. Consecutive values have consecutive ordinals.
+    /// </summary>
+    internal static long Ordinal(ElementInfo element, double value)
     {
-        if (element.Type == ElementType.Single)
-        {
-            int bits = BitConverter.ToInt32(BitConverter.GetBytes((float)value), 0);
-            if ((float)value == 0)
-            {
-                return down ? -float.Epsilon : float.Epsilon;
-            }
+        double magnitude = Math.Abs(value);
+        long bits = element.Type == ElementType.Single
+            ? BitConverter.ToInt32(BitConverter.GetBytes((float)magnitude), 0)
+            : BitConverter.DoubleToInt64Bits(magnitude);
+        return value < 0 ? -bits : bits;
+    }
 
-            bits += (value > 0) != down ? 1 : -1;
-            return BitConverter.ToSingle(BitConverter.GetBytes(bits), 0);
-        }
-
-        if (value == 0)
-        {
-            return down ? -double.Epsilon : double.Epsilon;
-        }
-
-        long dbits = BitConverter.DoubleToInt64Bits(value);
-        dbits += (value > 0) != down ? 1 : -1;
-        return BitConverter.Int64BitsToDouble(dbits);
+    /// <summary>The value of the element type at <paramref name="ordinal"/> (see <see cref="Ordinal"/>); +0 at 0.</summary>
+    internal static double Value(ElementInfo element, long ordinal)
+    {
+        long bits = Math.Abs(ordinal);
+        double magnitude = element.Type == ElementType.Single
+            ? BitConverter.ToSingle(BitConverter.GetBytes((int)bits), 0)
+            : BitConverter.Int64BitsToDouble(bits);
+        return ordinal < 0 ? -magnitude : magnitude;
     }
 }

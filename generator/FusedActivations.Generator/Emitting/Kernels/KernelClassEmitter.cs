@@ -56,11 +56,18 @@ internal static class KernelClassEmitter
                 return;
             }
 
+            if (spec.Shape == MethodShape.SpanToSpan)
+            {
+                WriteApply(w, spec, element);
+                w.Line();
+            }
+
             WriteDispatch(w, element);
+            string trace = (spec.RuntimeAlias ?? "global") + "::FusedActivations.";
             foreach (IsaDialect isa in IsaDialect.All)
             {
                 w.Line();
-                WriteLoop(w, isa, element, spec.Kernel.Unroll);
+                WriteLoop(w, isa, element, spec.Kernel.Unroll, trace);
             }
 
             foreach (IsaDialect isa in IsaDialect.All)
@@ -77,8 +84,11 @@ internal static class KernelClassEmitter
 
             w.Line();
             WriteDekkerHelper(w, element);
-            w.Line();
-            WriteThrowHelpers(w);
+            if (spec.Shape == MethodShape.SpanToSpan)
+            {
+                w.Line();
+                WriteThrowHelpers(w);
+            }
         }
     }
 
@@ -147,6 +157,35 @@ internal static class KernelClassEmitter
 
     private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
+    /// <summary>
+    /// The entry point of a span-to-span method: the argument checks of <c>TensorPrimitives</c>, then the dispatch. The
+    /// user's parameter name is a string literal here, so the method body in the user's type needs no <c>nameof</c>.
+    /// </summary>
+    private static void WriteApply(IndentedWriter w, MethodSpec spec, ElementInfo element)
+    {
+        string T = element.Name;
+        string destinationName = Emitter.NameLiteral(spec.Parameters[1]);
+        w.Line($"/// <summary>Checks the arguments of <c>{spec.Name}</c>, then computes every element of <paramref name=\"x\"/> into <paramref name=\"destination\"/>.</summary>");
+        using (w.OpenBlock($"public static void Apply(ReadOnlySpan<{T}> x, Span<{T}> destination)"))
+        {
+            using (w.OpenBlock("if (x.Length > destination.Length)"))
+            {
+                w.Line($"ThrowDestinationTooShort({destinationName});");
+            }
+
+            w.Line();
+            w.Line("// Exactly in place (the same first element) is allowed, any other overlap is not. Overlaps without an offset");
+            w.Line("// also answers for spans whose addresses differ by part of an element (the overload with an offset throws).");
+            using (w.OpenBlock($"if (!Unsafe.AreSame(ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(destination)) && MemoryExtensions.Overlaps(x, (ReadOnlySpan<{T}>)destination))"))
+            {
+                w.Line($"ThrowOverlap({destinationName});");
+            }
+
+            w.Line();
+            w.Line("Run(x, destination.Slice(0, x.Length));");
+        }
+    }
+
     private static void WriteDispatch(IndentedWriter w, ElementInfo element)
     {
         string T = element.Name;
@@ -181,7 +220,7 @@ internal static class KernelClassEmitter
         }
     }
 
-    private static void WriteLoop(IndentedWriter w, IsaDialect isa, ElementInfo element, int unroll)
+    private static void WriteLoop(IndentedWriter w, IsaDialect isa, ElementInfo element, int unroll, string trace)
     {
         string T = element.Name;
         string step = isa.Name + "Step";
@@ -190,7 +229,7 @@ internal static class KernelClassEmitter
         using (w.OpenBlock($"private static void Run{isa.Name}(ref {T} x, ref {T} destination, nuint length)"))
         {
             w.Directive("#if FUSEDACTIVATIONS_TRACE");
-            w.Line($"global::FusedActivations.KernelTrace.Record(global::FusedActivations.SimdPath.{isa.Name});");
+            w.Line($"{trace}KernelTrace.Record({trace}SimdPath.{isa.Name});");
             w.Directive("#endif");
             if (!isa.IsVector)
             {
@@ -395,7 +434,7 @@ internal static class KernelClassEmitter
     {
         w.Line("/// <summary>Throws the exception TensorPrimitives throws for a destination shorter than the input.</summary>");
         w.Line("[global::System.Diagnostics.CodeAnalysis.DoesNotReturn]");
-        using (w.OpenBlock("public static void ThrowDestinationTooShort(string parameterName)"))
+        using (w.OpenBlock("private static void ThrowDestinationTooShort(string parameterName)"))
         {
             w.Line("throw new ArgumentException(\"Destination is too short: it must have at least as many elements as the input.\", parameterName);");
         }
@@ -403,7 +442,7 @@ internal static class KernelClassEmitter
         w.Line();
         w.Line("/// <summary>Throws for a destination that overlaps the input other than exactly (in place).</summary>");
         w.Line("[global::System.Diagnostics.CodeAnalysis.DoesNotReturn]");
-        using (w.OpenBlock("public static void ThrowOverlap(string parameterName)"))
+        using (w.OpenBlock("private static void ThrowOverlap(string parameterName)"))
         {
             w.Line("throw new ArgumentException(\"The destination overlaps the input but does not start at the same element: use separate memory, or the same span for an in-place call.\", parameterName);");
         }

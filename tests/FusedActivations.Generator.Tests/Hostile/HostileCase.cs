@@ -67,6 +67,7 @@ public sealed record HostileFailure(string Signature, string Detail);
 /// <param name="Tolerated">Notes on outcomes that are allowed today but tracked (e.g. CS8795 after an FA error).</param>
 /// <param name="Milliseconds">Wall-clock time the worker spent on the case.</param>
 /// <param name="CpuMilliseconds">CPU time the worker process used for the case (all threads).</param>
+/// <param name="FixesComputed">How many code actions of the code fixes were computed (registered and applied).</param>
 public sealed record HostileResponse(
     int Id,
     IReadOnlyList<HostileFailure> Failures,
@@ -74,4 +75,5 @@ public sealed record HostileResponse(
     int FaErrors,
     IReadOnlyList<string> Tolerated,
     double Milliseconds,
-    double CpuMilliseconds);
+    double CpuMilliseconds,
+    int FixesComputed);

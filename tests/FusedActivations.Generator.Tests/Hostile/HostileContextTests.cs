@@ -23,7 +23,7 @@ public sealed class HostileContextTests
     {
         "System", "FusedActivations", "Generated", "MemoryExtensions", "Vector128", "Vector256", "Vector512", "Avx512F",
         "Math", "MathF", "Unsafe", "MemoryMarshal", "MethodImpl", "MethodImplOptions", "GeneratedCode", "Span", "ReadOnlySpan",
-        "KernelTrace", "SimdPath", "BitConverter", "Int32", "nuint",
+        "KernelTrace", "SimdPath", "BitConverter", "Int32", "nuint", "nint", "var", "dynamic", "nameof", "value",
     };
 
     private static readonly (string Name, string Source)[] Companions =
@@ -54,17 +54,29 @@ public sealed class HostileContextTests
             global using static System.Math;
             global using FusedActivationsAlias = FusedActivations;
             """),
-        ("types in FusedActivations.Generated", """
+        ("types named like the kernel classes in FusedActivations.Generated", """
             namespace FusedActivations.Generated
             {
                 internal static class Softplus2Kernel { }
                 internal static class SoftplusInPlaceKernel { }
                 internal static class SoftplusKernel { }
                 internal static class ApplyKernel { }
-                internal static class FastKernel { }
+            }
+            """),
+        ("a type named System in FusedActivations.Generated", """
+            namespace FusedActivations.Generated
+            {
                 internal static class System { }
+            }
+            """),
+        ("a type named Vector128 in FusedActivations.Generated", """
+            namespace FusedActivations.Generated
+            {
                 internal static class Vector128 { }
             }
+            """),
+        ("a type named Unsafe in the global namespace", """
+            internal static class Unsafe { }
             """),
         ("a namespace named Generated and a type named FusedActivations in the global namespace", """
             namespace Generated { internal static class Kernels { } }

@@ -23,11 +23,11 @@ public sealed class HostileInputTests
     /// <summary>The seed of every deterministic sample.</summary>
     public const int SampleSeed = 20261130;
 
-    /// <summary>Token replacements run (of about 11,000: every token of every seed times the vocabulary).</summary>
-    public const int ReplacementSample = 1500;
+    /// <summary>Token replacements run (of about 11,700: every token of every seed times the vocabulary).</summary>
+    public const int ReplacementSample = 800;
 
-    /// <summary>Renames to names written inside the kernel class, per seed (names in the user's scope all run).</summary>
-    public const int KernelNameSamplePerSeed = 40;
+    /// <summary>Renames run besides those to method-body names (of about 5,000: identifiers times names and keywords).</summary>
+    public const int IdentifierSample = 200;
 
     private readonly ITestOutputHelper _output;
 
@@ -63,30 +63,33 @@ public sealed class HostileInputTests
     [Fact]
     public void UserIdentifiersRenamedToGeneratedNamesAndContextualKeywords()
     {
-        var cases = new List<HostileCase>();
+        // Every rename to a name of the generated method body runs (that is where a user name can capture or shadow
+        // what the generated statements mean); renames to the other generated names, to contextual keywords (also at
+        // LangVersion preview for keywords of recent versions) and to names inside the kernel class are sampled.
+        var always = new List<HostileCase>();
+        var pool = new List<HostileCase>();
         foreach (Seed seed in HostileSeeds.All)
         {
             IReadOnlyList<UserIdentifier> identifiers = IdentifierSwaps.FindUserIdentifiers(seed.Source);
             GeneratedNames names = IdentifierSwaps.CollectGeneratedNames(seed.Source);
-            var kernelCases = new List<HostileCase>();
             foreach (UserIdentifier identifier in identifiers)
             {
-                cases.AddRange(names.InUserScope.Where(n => n != identifier.Name).Select(n => IdentifierSwaps.Case(seed, identifier, n)));
-                cases.AddRange(IdentifierSwaps.ContextualKeywords.Select(k => IdentifierSwaps.Case(seed, identifier, k)));
-                cases.AddRange(IdentifierSwaps.RecentKeywords.Select(k => IdentifierSwaps.Case(seed, identifier, k, "Preview")));
-
-                kernelCases.AddRange(names.InKernel.Where(n => n != identifier.Name).Select(n => IdentifierSwaps.Case(seed, identifier, n)));
+                always.AddRange(names.InMethodBody.Where(n => n != identifier.Name).Select(n => IdentifierSwaps.Case(seed, identifier, n)));
+                pool.AddRange(names.InUserScope.Except(names.InMethodBody).Concat(names.InKernel).Concat(IdentifierSwaps.ContextualKeywords)
+                    .Where(n => n != identifier.Name)
+                    .Select(n => IdentifierSwaps.Case(seed, identifier, n)));
+                pool.AddRange(IdentifierSwaps.RecentKeywords.Select(k => IdentifierSwaps.Case(seed, identifier, k, "Preview")));
             }
 
-            IReadOnlyList<HostileCase> sampled = Mutators.Sample(kernelCases, KernelNameSamplePerSeed, SampleSeed);
             _output.WriteLine(
-                $"{seed.Name}: {identifiers.Count} user identifiers ({string.Join(", ", identifiers.Select(i => i.Name))}); "
-                + $"{names.InUserScope.Length} generated names in the user's scope, {names.InKernel.Length} only in the kernel "
-                + $"({kernelCases.Count} renames, {sampled.Count} sampled)");
-            cases.AddRange(sampled);
+                $"{seed.Name}: user identifiers {string.Join(", ", identifiers.Select(i => i.Name))}; generated names: "
+                + $"{names.InMethodBody.Length} in the method body ({string.Join(", ", names.InMethodBody)}), "
+                + $"{names.InUserScope.Length - names.InMethodBody.Length} elsewhere in the user's scope, {names.InKernel.Length} only in the kernel");
         }
 
-        Run("identifier swaps", cases);
+        IReadOnlyList<HostileCase> sampled = Mutators.Sample(pool, IdentifierSample, SampleSeed);
+        _output.WriteLine($"{always.Count} renames to method-body names, {sampled.Count} of {pool.Count} other renames (seed {SampleSeed})");
+        Run("identifier swaps", always.Concat(sampled).ToArray());
     }
 
     private void Run(string title, IReadOnlyList<HostileCase> cases)

@@ -72,10 +72,10 @@ internal static class HostileOracle
 
         var failures = new List<HostileFailure>();
         var tolerated = new List<string>();
-        int generatedFiles = 0, faErrors = 0;
+        int generatedFiles = 0, faErrors = 0, fixes = 0;
         try
         {
-            CheckCore(hostile, failures, tolerated, out generatedFiles, out faErrors);
+            CheckCore(hostile, failures, tolerated, out generatedFiles, out faErrors, out fixes);
         }
         catch (Exception exception)
         {
@@ -90,11 +90,19 @@ internal static class HostileOracle
             faErrors,
             tolerated,
             stopwatch.Elapsed.TotalMilliseconds,
-            (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
+            (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds,
+            fixes);
     }
 
-    private static void CheckCore(HostileCase hostile, List<HostileFailure> failures, List<string> tolerated, out int generatedFiles, out int faErrors)
+    private static void CheckCore(
+        HostileCase hostile,
+        List<HostileFailure> failures,
+        List<string> tolerated,
+        out int generatedFiles,
+        out int faErrors,
+        out int fixes)
     {
+        fixes = 0;
         CSharpParseOptions parseOptions = TestCompilation.ParseOptions(Enum.Parse<LanguageVersion>(hostile.LanguageVersion))
             .WithPreprocessorSymbols(hostile.Defines ?? Array.Empty<string>());
         CSharpCompilation input = TestCompilation.Create(parseOptions, hostile.Sources);
@@ -177,7 +185,7 @@ internal static class HostileOracle
         }
 
         // 3. The analyzer and its code fixes over the user's files (they skip generated code).
-        RunAnalyzerAndFixes(input, output, parseOptions, userTrees, failures);
+        fixes = RunAnalyzerAndFixes(input, output, parseOptions, userTrees, failures);
     }
 
     private static void CheckSwap(
@@ -269,7 +277,8 @@ internal static class HostileOracle
         }
     }
 
-    private static void RunAnalyzerAndFixes(
+    /// <summary>Runs the analyzer and the fixes; returns how many code actions were computed.</summary>
+    private static int RunAnalyzerAndFixes(
         CSharpCompilation input,
         Compilation output,
         CSharpParseOptions parseOptions,
@@ -279,8 +288,10 @@ internal static class HostileOracle
         List<Diagnostic> found = Analyze(output, userTrees, failures);
         if (!found.Any(d => s_fixableIds.Contains(d.Id)))
         {
-            return;
+            return 0;
         }
+
+        int computed = 0;
 
         // The fixes work on a workspace document, with diagnostics of that document's own compilation, as in the IDE.
         using var workspace = new AdhocWorkspace();
@@ -311,6 +322,7 @@ internal static class HostileOracle
                     foreach (CodeAction action in actions)
                     {
                         action.GetOperationsAsync(CancellationToken.None).GetAwaiter().GetResult();
+                        computed++;
                     }
                 }
                 catch (Exception exception)
@@ -319,6 +331,8 @@ internal static class HostileOracle
                 }
             }
         }
+
+        return computed;
     }
 
     private static List<Diagnostic> Analyze(Compilation compilation, ImmutableHashSet<SyntaxTree> trees, List<HostileFailure> failures)

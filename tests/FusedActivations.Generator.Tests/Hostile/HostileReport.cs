@@ -31,7 +31,7 @@ internal static class HostileReport
         var stats = new StringBuilder();
         double cpu = outcomes.Sum(o => o.Response?.CpuMilliseconds ?? 0) / 1000;
         stats.AppendLine(CultureInfo.InvariantCulture, $"{title}: {outcomes.Count} cases in {elapsed.TotalSeconds:0.0} s ({cpu:0.0} s of worker CPU), {failedCases} failed, {groups.Length} distinct failures");
-        stats.AppendLine(CultureInfo.InvariantCulture, $"  cases that generated code: {outcomes.Count(o => o.Response?.GeneratedFiles > 0)}, with one FA error: {outcomes.Count(o => o.Response?.FaErrors == 1)}");
+        stats.AppendLine(CultureInfo.InvariantCulture, $"  cases that generated code: {outcomes.Count(o => o.Response?.GeneratedFiles > 0)}, with one FA error: {outcomes.Count(o => o.Response?.FaErrors == 1)}, code fixes computed: {outcomes.Sum(o => o.Response?.FixesComputed ?? 0)} in {outcomes.Count(o => o.Response?.FixesComputed > 0)} cases");
         foreach (IGrouping<string, string> note in outcomes.SelectMany(o => o.Response?.Tolerated.Distinct() ?? Enumerable.Empty<string>()).GroupBy(n => n).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             stats.AppendLine(CultureInfo.InvariantCulture, $"  tolerated: {note.Key}: {note.Count()} cases");

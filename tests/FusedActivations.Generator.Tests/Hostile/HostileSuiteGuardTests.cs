@@ -16,9 +16,9 @@ namespace FusedActivations.Generator.Tests.Hostile;
 public sealed class HostileSuiteGuardTests
 {
     [Fact]
-    public void EverySeedPassesTheStrictestOracleAndIsImplemented()
+    public void EveryGeneratorSeedPassesTheStrictestOracleAndIsImplemented()
     {
-        foreach (Seed seed in HostileSeeds.All)
+        foreach (Seed seed in HostileSeeds.Generator)
         {
             HostileResponse response = HostileOracle.Check(new HostileRequest(0, new HostileCase("seed", seed.Name, new[] { seed.Source }, OracleKind.Swap)));
             Assert.True(response.Failures.Count == 0, seed.Name + ": " + string.Join("\n", response.Failures));
@@ -31,29 +31,42 @@ public sealed class HostileSuiteGuardTests
     [Fact]
     public void TheOracleSeesErrorsInGeneratedCode()
     {
-        // A parameter named like a local of the generated body: whatever the generator does about it, the oracle must
-        // either see no error or report it; here it checks that a deliberately colliding user type is seen at all.
-        string source = HostileSeeds.All[0].Source.Replace("public static partial class Activations", "public static partial class Activations { }\npublic static partial class Activations2");
-        HostileResponse response = HostileOracle.Check(new HostileRequest(0, new HostileCase("guard", "two types", new[] { source }, OracleKind.Swap)));
+        // A look-alike of an intrinsics type in the user's compilation takes the place of the real one in the generated
+        // kernel (no generator can avoid that), while the user's own file never mentions it: the oracle must blame the
+        // generated file. (If the generator ever reports such look-alikes with an FA error, choose another input.)
+        const string lookAlike = """
+            namespace System.Runtime.Intrinsics
+            {
+                public static class Vector128 { }
+            }
+            """;
+        HostileResponse response = HostileOracle.Check(new HostileRequest(0, new HostileCase(
+            "guard", "look-alike Vector128", new[] { HostileSeeds.All[0].Source, lookAlike }, OracleKind.Swap)));
         Assert.Equal(1, response.GeneratedFiles);
+        Assert.Contains(response.Failures, f => f.Signature.EndsWith("in a generated file", StringComparison.Ordinal));
 
         // Broken user code whose generated file is fine: no failure.
         HostileResponse broken = HostileOracle.Check(new HostileRequest(0, new HostileCase(
-            "guard", "extra brace", new[] { HostileSeeds.Mixed + "\n}" }, OracleKind.Broken)));
+            "guard", "extra brace", new[] { HostileSeeds.All[0].Source + "\n}" }, OracleKind.Broken)));
         Assert.Empty(broken.Failures);
         Assert.Equal(1, broken.GeneratedFiles);
     }
 
     [Fact]
-    public async System.Threading.Tasks.Task TheMixedSeedExercisesTheAnalyzer()
+    public async System.Threading.Tasks.Task TheAnalyzerSeedExercisesTheAnalyzer()
     {
-        // The analyzer must report on the Mixed seed, or its mutants would not test the analyzer or the fixes.
-        var compilation = Infrastructure.TestCompilation.Create(HostileSeeds.Mixed);
+        // The analyzer must report on the NaiveMath seed, or its mutants would not test the analyzer or the fixes.
+        var compilation = Infrastructure.TestCompilation.Create(HostileSeeds.NaiveMath);
         var diagnostics = await compilation
             .WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<DiagnosticAnalyzer>(new NumericStabilityAnalyzer()))
             .GetAnalyzerDiagnosticsAsync();
         string[] ids = diagnostics.Select(d => d.Id).Distinct().OrderBy(i => i, StringComparer.Ordinal).ToArray();
         Assert.Equal(new[] { "FA2001", "FA2003", "FA2004", "FA2006", "FA2007" }, ids);
+
+        // The oracle computes the fixes offered for them (FusedMath for most, and a kernel for the loop).
+        HostileResponse response = HostileOracle.Check(new HostileRequest(0, new HostileCase("guard", "NaiveMath", new[] { HostileSeeds.NaiveMath }, OracleKind.Broken)));
+        Assert.Empty(response.Failures);
+        Assert.True(response.FixesComputed >= 5, $"{response.FixesComputed} fixes computed");
     }
 
     [Fact]

@@ -20,7 +20,11 @@ public sealed record UserIdentifier(string Name, string Kind, ImmutableArray<Tex
 /// generated code binds to.
 /// </param>
 /// <param name="InKernel">Names written only inside the file-local kernel class in <c>FusedActivations.Generated</c>.</param>
-public sealed record GeneratedNames(ImmutableArray<string> InUserScope, ImmutableArray<string> InKernel);
+/// <param name="InMethodBody">
+/// The names of <paramref name="InUserScope"/> written in the statements of the generated method body, where every
+/// member, parameter and namespace name of the user's is in scope (offset, nameof, the parameters, Run, ...).
+/// </param>
+public sealed record GeneratedNames(ImmutableArray<string> InUserScope, ImmutableArray<string> InKernel, ImmutableArray<string> InMethodBody);
 
 /// <summary>
 /// Renames each user identifier of a seed (the [Softplus] methods' parameters, the methods, their containing types and
@@ -92,6 +96,7 @@ internal static class IdentifierSwaps
         GeneratorRun run = GeneratorHarness.Run(source).AssertNoGeneratorFailure();
         var userScope = new List<string>();
         var kernel = new List<string>();
+        var body = new List<string>();
         foreach (GeneratedSourceResult generated in run.Result.GeneratedSources)
         {
             SyntaxNode root = generated.SyntaxTree.GetRoot();
@@ -104,11 +109,18 @@ internal static class IdentifierSwaps
 
                 bool inKernel = token.Parent!.AncestorsAndSelf().Any(n => n is ClassDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.FileKeyword));
                 (inKernel ? kernel : userScope).Add(token.ValueText);
+                if (!inKernel && token.Parent.AncestorsAndSelf().Any(n => n is BlockSyntax { Parent: MethodDeclarationSyntax }))
+                {
+                    body.Add(token.ValueText);
+                }
             }
         }
 
         ImmutableArray<string> user = userScope.Distinct(StringComparer.Ordinal).ToImmutableArray();
-        return new GeneratedNames(user, kernel.Distinct(StringComparer.Ordinal).Where(n => !user.Contains(n)).ToImmutableArray());
+        return new GeneratedNames(
+            user,
+            kernel.Distinct(StringComparer.Ordinal).Where(n => !user.Contains(n)).ToImmutableArray(),
+            body.Distinct(StringComparer.Ordinal).ToImmutableArray());
     }
 
     /// <summary><paramref name="source"/> with every occurrence of <paramref name="identifier"/> renamed to <paramref name="name"/>.</summary>

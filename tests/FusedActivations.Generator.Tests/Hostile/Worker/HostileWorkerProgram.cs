@@ -35,7 +35,11 @@ public static class HostileWorkerProgram
         var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
 
         // Warm up (JIT of the compiler, generator, analyzer and workspace) before the first timed case.
-        HostileOracle.Check(new HostileRequest(-1, HostileSeeds.WarmUp));
+        foreach (HostileCase warmUp in HostileSeeds.WarmUp)
+        {
+            HostileOracle.Check(new HostileRequest(-1, warmUp));
+        }
+
         output.WriteLine(Ready);
 
         while (input.ReadLine() is { } line)

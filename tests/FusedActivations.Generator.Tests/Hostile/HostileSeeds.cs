@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+using System.Linq;
+using FusedActivations.Generator.Tests.Emitted;
+
+namespace FusedActivations.Generator.Tests.Hostile;
+
+/// <summary>A well-formed source the mutation operators start from.</summary>
+public sealed record Seed(string Name, string Source);
+
+/// <summary>
+/// The seeds of the hostile suite: the representative sources of the snapshot tests (every shape, both element types,
+/// arguments, nesting, generics, global namespace) and one file of the hand-written math the analyzer flags, so that
+/// the analyzer and both code fixes see mutants that keep them busy (the analyzer runs over every mutant of every seed).
+/// The math has no [Softplus] method of its own: each of its mutants would otherwise compile a whole generated kernel,
+/// which would double the suite's time for no new generator input. Each generator seed compiles without any error or
+/// warning once generated (checked by <see cref="HostileSuiteGuardTests"/>).
+/// </summary>
+internal static class HostileSeeds
+{
+    /// <summary>Naive loops and expressions (FA2001, FA2003, FA2004, FA2006, FA2007), one of them fixable with a kernel.</summary>
+    public const string NaiveMath = """
+        using System;
+
+        namespace Hostile.Naive;
+
+        public static class Naive
+        {
+            public static void Slow(double[] x, double[] y, double b)
+            {
+                for (int i = 0; i < x.Length; i++)
+                {
+                    y[i] = Math.Log(1 + Math.Exp(b * x[i])) / b;
+                }
+            }
+
+            public static float Forms(float a, float c) =>
+                MathF.Log(MathF.Exp(a) + MathF.Exp(c)) + MathF.Exp(a) / (1 + MathF.Exp(a)) - MathF.Log(1 + a) + (MathF.Exp(c) - 1);
+        }
+        """;
+
+    /// <summary>The seeds with [Softplus] methods.</summary>
+    public static IReadOnlyList<Seed> Generator { get; } = new[]
+    {
+        new Seed(nameof(RepresentativeSources.FloatSpanToSpanBeta2), RepresentativeSources.FloatSpanToSpanBeta2),
+        new Seed(nameof(RepresentativeSources.DoubleInPlaceDefault), RepresentativeSources.DoubleInPlaceDefault),
+        new Seed(nameof(RepresentativeSources.FloatScalarBetaHalf), RepresentativeSources.FloatScalarBetaHalf),
+        new Seed(nameof(RepresentativeSources.NestedGenericContainingType), RepresentativeSources.NestedGenericContainingType),
+        new Seed(nameof(RepresentativeSources.GlobalNamespace), RepresentativeSources.GlobalNamespace),
+    };
+
+    /// <summary>Every seed: the generator seeds and the analyzer's.</summary>
+    public static IReadOnlyList<Seed> All { get; } = Generator.Append(new Seed(nameof(NaiveMath), NaiveMath)).ToArray();
+
+    /// <summary>The cases every worker runs once before its first timed case (JIT of everything the oracle uses).</summary>
+    public static HostileCase[] WarmUp { get; } =
+    {
+        new("warm-up", "a generator seed", new[] { RepresentativeSources.FloatSpanToSpanBeta2 }, OracleKind.Swap),
+        new("warm-up", "the analyzer seed", new[] { NaiveMath }, OracleKind.Broken),
+    };
+}

@@ -34,7 +34,7 @@ internal sealed class SignatureContext
 
     public LocationInfo? ReturnTypeLocation => LocationInfo.From(_syntax.ReturnType) ?? MethodLocation;
 
-    private LocationInfo? MethodLocation => LocationInfo.From(_syntax.Identifier);
+    public LocationInfo? MethodLocation => LocationInfo.From(_syntax.Identifier);
 
     /// <summary>The syntax of parameter <paramref name="index"/>, or null when syntax and symbol disagree.</summary>
     public ParameterSyntax? ParameterSyntax(int index) =>

@@ -22,12 +22,23 @@ internal static class SignatureParser
     /// </summary>
     public static Signature? Parse(IMethodSymbol method, MethodDeclarationSyntax syntax, Compilation compilation, List<DiagnosticInfo> diagnostics)
     {
-        if (ContainsErrorType(method.ReturnType) || method.Parameters.Any(parameter => ContainsErrorType(parameter.Type)))
+        if (ContainsErrorType(method.ReturnType)
+            || method.Parameters.Any(parameter => ContainsErrorType(parameter.Type))
+            || !NamesAreUsable(method))
         {
             return null;
         }
 
         var context = new SignatureContext(method, syntax, compilation, diagnostics);
+        if (HiddenCoreSpan(compilation) is { } hidden)
+        {
+            // The generated kernels use the core library's spans everywhere (their tables are ReadOnlySpan<double>): a
+            // look-alike in source takes over every mention of the name, so one diagnostic for the method says it all.
+            return context.Unsupported(
+                context.MethodLocation,
+                $"'{hidden}' is declared in this project's source and hides the core library's type, which the generated kernel needs; remove or rename that declaration");
+        }
+
         if (!CheckPassingModes(context))
         {
             return null;
@@ -176,6 +187,22 @@ internal static class SignatureParser
 
         return context.Success(MethodShape.Scalar, parameterElement.Value);
     }
+
+    /// <summary>
+    /// False while the user is typing a parameter's name (a missing name is empty) or has two parameters of one name:
+    /// the compiler reports both, and calling the kernel with such names cannot compile.
+    /// </summary>
+    private static bool NamesAreUsable(IMethodSymbol method)
+    {
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        return method.Parameters.All(parameter => parameter.Name.Length > 0 && names.Add(parameter.Name));
+    }
+
+    /// <summary>System.Span&lt;T&gt; or System.ReadOnlySpan&lt;T&gt; when the compilation's own source declares it, else null.</summary>
+    private static string? HiddenCoreSpan(Compilation compilation) =>
+        compilation.Assembly.GetTypeByMetadataName("System.ReadOnlySpan`1") is not null ? "System.ReadOnlySpan<T>"
+        : compilation.Assembly.GetTypeByMetadataName("System.Span`1") is not null ? "System.Span<T>"
+        : null;
 
     /// <summary>
     /// T when <paramref name="type"/> is the core library's <c>System.{name}&lt;T&gt;</c>, otherwise null. Matched by

@@ -38,7 +38,7 @@ internal static class HostileOracle
     /// errors for one mistake. Suppressing that follow-on error is being implemented separately; once it lands, set this
     /// to false: a CS8795 next to an FA error then fails the suite. Until then such cases pass and are counted.
     /// </summary>
-    internal static readonly bool ToleratesCs8795AfterFaError = true;
+    internal static readonly bool ToleratesCs8795AfterFaError = false;
 
     private static readonly ImmutableArray<DiagnosticAnalyzer> s_analyzers =
         ImmutableArray.Create<DiagnosticAnalyzer>(new NumericStabilityAnalyzer());

@@ -35,6 +35,13 @@ public abstract class ActivationBenchmarks<T> : IActivationBenchmarks
     [Params(1024, 65536, 4194304)]
     public int Length { get; set; }
 
+    /// <summary>
+    /// The input distribution, uniform over <c>[min, max]</c> (<see cref="InputData"/>): narrow [−10, 10] (the headline:
+    /// nearly all real pre-activations lie there) and wide [−30, 30] (both tails at β = 2).
+    /// </summary>
+    [Params(InputData.Narrow, InputData.Wide)]
+    public string Inputs { get; set; } = InputData.Narrow;
+
     /// <summary>This activation's peers for <typeparamref name="T"/>.</summary>
     public abstract ActivationTable<T> Peers { get; }
 
@@ -127,7 +134,8 @@ public abstract class ActivationBenchmarks<T> : IActivationBenchmarks
             throw new InvalidOperationException($"{Peers.Activation}<{typeof(T).Name}> {kind} cannot run here: {reason}");
         }
 
-        _x = Inputs.Uniform<T>(Length);
+        BenchmarkConfig.CheckPaths(kind);
+        _x = InputData.Uniform<T>(Length, Inputs);
         _y = new T[Length];
         _peer = peer.Create(new PeerBuffers<T>(_x, _y));
         _run = _peer.Run;

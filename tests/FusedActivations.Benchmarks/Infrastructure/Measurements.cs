@@ -16,6 +16,10 @@ public static class Measurements
     public static int Length(BenchmarkCase benchmarkCase) =>
         benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "Length")?.Value is int length ? length : 0;
 
+    /// <summary>The <c>Inputs</c> parameter of the case (the input range), or an empty string.</summary>
+    public static string Inputs(BenchmarkCase benchmarkCase) =>
+        benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "Inputs")?.Value as string ?? string.Empty;
+
     /// <summary>The activation table of the case's class (null for classes that are not activation benchmarks).</summary>
     public static IActivationTable? Table(BenchmarkCase benchmarkCase) =>
         typeof(IActivationBenchmarks).IsAssignableFrom(benchmarkCase.Descriptor.Type) && !benchmarkCase.Descriptor.Type.IsAbstract

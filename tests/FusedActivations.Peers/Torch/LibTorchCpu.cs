@@ -40,8 +40,10 @@ public static unsafe class LibTorchCpu
     public static bool SetFlushDenormal(bool on)
     {
         var context = (delegate* unmanaged<IntPtr>)Export(GlobalContextSymbol);
-        var set = (delegate* unmanaged<IntPtr, byte, byte>)Export(SetFlushDenormalSymbol);
-        return set(context(), on ? (byte)1 : (byte)0) != 0;
+        // The bool argument is passed as a zero-extended int: a byte would leave the upper bits of esi undefined, and the
+        // callee may test more than the low byte.
+        var set = (delegate* unmanaged<IntPtr, int, byte>)Export(SetFlushDenormalSymbol);
+        return set(context(), on ? 1 : 0) != 0;
     }
 
     private static IntPtr Export(string symbol)

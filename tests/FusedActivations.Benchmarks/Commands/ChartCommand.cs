@@ -139,7 +139,7 @@ public static class ChartCommand
 
         text.AppendLine();
         text.AppendLine($"Inputs: uniform over {string.Join(" and ", ranges.Select(r => $"{r} ({InputData.Name(r)})"))}, seed {InputData.Seed}, the same array for every peer. " +
-            "ns/element: mean time per call ÷ length. time ÷ ours: the peer's time over our kernel's on the same inputs, job and length; above 1, our kernel is faster. " +
+            "ns/element: median time per call ÷ length (BenchmarkDotNet's median over iterations). time ÷ ours: the peer's time over our kernel's on the same inputs, job and length; above 1, our kernel is faster. " +
             "GB/s ((bytes read + bytes written) ÷ time) and standard deviations are in the CSV.");
         return text.ToString();
     }
@@ -149,7 +149,13 @@ public static class ChartCommand
         string[] types = [.. data.Select(r => r.Type).Distinct().OrderBy(TypeOrder)];
         string[] ranges = [.. data.Select(r => r.Inputs).Distinct().OrderBy(InputData.Order).ThenBy(r => r, StringComparer.Ordinal)];
         string firstJob = data.Select(r => r.Job).Distinct().Order(StringComparer.Ordinal).First();
-        const int panelWidth = 820, panelHeight = 730, footerHeight = 30;
+        string[] footer =
+        [
+            $"{Machine(data)}; one thread" + (data.Any(r => !r.OursGenerated) ? "   [Ours = STAND-IN scalar loop, not the generated kernel]" : ""),
+            .. data.GroupBy(r => r.Job).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"job {g.Key}: {g.First().Paths}"),
+        ];
+        const int panelWidth = 820, panelHeight = 730, lineHeight = 18;
+        int footerHeight = (lineHeight * footer.Length) + 10;
         // One panel per element type (rows) and input range (columns, narrow first), all on the same y scale.
         using SKSurface surface = SKSurface.Create(new SKImageInfo(panelWidth * ranges.Length, (panelHeight * types.Length) + footerHeight));
         surface.Canvas.Clear(SKColors.White);
@@ -211,8 +217,10 @@ public static class ChartCommand
 
         using var paint = new SKPaint { Color = SKColors.DimGray, IsAntialias = true };
         using var font = new SKFont { Size = 13 };
-        string footer = $"{Machine(data)}; one thread; {string.Join("; ", data.GroupBy(r => r.Job).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"job {g.Key}: {g.First().Paths}"))}" + (data.Any(r => !r.OursGenerated) ? "   [Ours = STAND-IN scalar loop, not the generated kernel]" : "");
-        surface.Canvas.DrawText(footer, 12, (panelHeight * types.Length) + footerHeight - 10, SKTextAlign.Left, font, paint);
+        for (int line = 0; line < footer.Length; line++)
+        {
+            surface.Canvas.DrawText(footer[line], 12, (panelHeight * types.Length) + (lineHeight * (line + 1)), SKTextAlign.Left, font, paint);
+        }
         using SKImage image = surface.Snapshot();
         using SKData png = image.Encode(SKEncodedImageFormat.Png, 100);
         using FileStream file = File.Create(path);

@@ -16,7 +16,7 @@ public sealed class TidyCsvExporter : ExporterBase
     /// <summary>The column names, in order.</summary>
     public static readonly string[] Header =
     [
-        "Activation", "Type", "Job", "Peer", "Label", "Length", "Inputs", "MeanNs", "StdDevNs", "NsPerElement", "GBps", "RatioToOurs",
+        "Activation", "Type", "Job", "Peer", "Label", "Length", "Inputs", "MeanNs", "MedianNs", "StdDevNs", "NsPerElement", "GBps", "RatioToOurs",
         "OursGenerated", "Cpu", "Os", "Runtime", "Paths",
     ];
 
@@ -36,7 +36,7 @@ public sealed class TidyCsvExporter : ExporterBase
         foreach (BenchmarkCase benchmarkCase in summary.BenchmarksCases)
         {
             if (Measurements.Table(benchmarkCase) is not { } table || Measurements.Kind(benchmarkCase) is not { } kind ||
-                Measurements.MeanNs(summary, benchmarkCase) is not double mean)
+                Measurements.MeanNs(summary, benchmarkCase) is not double mean || Measurements.MedianNs(summary, benchmarkCase) is not double median)
             {
                 continue;
             }
@@ -45,11 +45,11 @@ public sealed class TidyCsvExporter : ExporterBase
                 c.Descriptor.Type == benchmarkCase.Descriptor.Type && c.Job.Id == benchmarkCase.Job.Id &&
                 Measurements.Length(c) == Measurements.Length(benchmarkCase) && Measurements.Inputs(c) == Measurements.Inputs(benchmarkCase) &&
                 Measurements.Kind(c) == Peers.PeerKind.Ours);
-            double? ratio = ours is null ? null : mean / Measurements.MeanNs(summary, ours);
+            double? ratio = ours is null ? null : median / Measurements.MedianNs(summary, ours);
             string[] row =
             [
                 table.Activation, table.ElementType.Name, benchmarkCase.Job.Id, kind.ToString(), table.Label(kind) ?? string.Empty,
-                Measurements.Length(benchmarkCase).ToString(CultureInfo.InvariantCulture), Measurements.Inputs(benchmarkCase), Number(mean),
+                Measurements.Length(benchmarkCase).ToString(CultureInfo.InvariantCulture), Measurements.Inputs(benchmarkCase), Number(mean), Number(median),
                 Number(summary[benchmarkCase]?.ResultStatistics?.StandardDeviation), Number(Measurements.NsPerElement(summary, benchmarkCase)),
                 Number(Measurements.GigabytesPerSecond(summary, benchmarkCase)), Number(ratio),
                 OurKernels.IsGenerated ? "true" : "false", cpu, os, runtime, BenchmarkConfig.Paths(benchmarkCase.Job),

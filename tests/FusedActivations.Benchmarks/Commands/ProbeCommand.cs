@@ -107,6 +107,8 @@ public static class ProbeCommand
         Row("same arrays, caches emptied before each call (64 MiB copy, not timed)", Time(copy, length, before: evict));
         Row("as BenchmarkDotNet: 16 calls per timed batch, 2 forced GCs between batches", Batches(copy, length, forcedGc: true));
         Row("16 calls per timed batch, no GC between batches", Batches(copy, length, forcedGc: false));
+        Row("a Vector<float> load/store loop instead of CopyTo (regular stores), same arrays", Time(() => VectorCopy(x, y), length, before: null));
+        Row("ReLU, TensorPrimitives.Max(x, 0), same arrays", Time(() => System.Numerics.Tensors.TensorPrimitives.Max(x, 0f, y), length, before: null));
         float[]? fresh = null;
         Row("into a new array each call (allocation + first-touch page faults timed)", Time(() =>
         {
@@ -140,6 +142,18 @@ public static class ProbeCommand
 
         times.Sort();
         return (times[times.Count / 2], times.Average());
+    }
+
+    private static void VectorCopy(float[] x, float[] y)
+    {
+        var source = System.Runtime.InteropServices.MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(x.AsSpan());
+        var destination = System.Runtime.InteropServices.MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(y.AsSpan());
+        for (int i = 0; i < source.Length; i++)
+        {
+            destination[i] = source[i];
+        }
+
+        x.AsSpan(source.Length * System.Numerics.Vector<float>.Count).CopyTo(y.AsSpan(source.Length * System.Numerics.Vector<float>.Count));
     }
 
     private static int LengthOption(List<string> args, int fallback)

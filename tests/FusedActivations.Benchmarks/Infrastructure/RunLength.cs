@@ -10,9 +10,9 @@ public enum RunLength
     Short,
 
     /// <summary>
-    /// The published tables (scripts/report.sh): 1 launch, 5 warm-ups, 40 iterations of about 25 ms each (instead of
-    /// BenchmarkDotNet's 500 ms), reported by their median: short iterations let the median drop the ones another tenant
-    /// of this shared machine disturbed. About 5 s per case.
+    /// The published tables (scripts/report.sh): 1 launch, 5 warm-ups, 60 iterations of about 10 ms each (instead of
+    /// BenchmarkDotNet's 500 ms; a call longer than that is one iteration), reported by their median: short iterations let
+    /// the median drop the ones another tenant of this shared machine disturbed. About 5 s per case.
     /// </summary>
     Report,
 }

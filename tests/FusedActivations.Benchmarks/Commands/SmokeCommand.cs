@@ -40,6 +40,8 @@ public static class SmokeCommand
             }
         });
         int passed = 0, failed = 0, skipped = 0;
+        ActivationBenchmarks<float>.WarmUpJit = false; // nothing is timed here
+        ActivationBenchmarks<double>.WarmUpJit = false;
         foreach (Type type in BenchmarkTypes())
         {
             BenchmarkRunInfo info = BenchmarkConverter.TypeToBenchmarks(type, config);

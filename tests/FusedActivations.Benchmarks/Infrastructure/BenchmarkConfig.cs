@@ -35,7 +35,7 @@ public static class BenchmarkConfig
         Job baseJob = length switch
         {
             RunLength.Short => Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(3),
-            RunLength.Report => Job.Default.WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(60)
+            RunLength.Report => Job.Default.WithLaunchCount(1).WithWarmupCount(15).WithIterationCount(60)
                 .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(10)),
             _ => Job.Default,
         };

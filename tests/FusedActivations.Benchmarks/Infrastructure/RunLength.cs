@@ -10,7 +10,7 @@ public enum RunLength
     Short,
 
     /// <summary>
-    /// The published tables (scripts/report.sh): 1 launch, 5 warm-ups, 60 iterations of about 10 ms each (instead of
+    /// The published tables (scripts/report.sh): 1 launch, the JIT warm-up of every setup, 15 warm-ups, 60 iterations of about 10 ms each (instead of
     /// BenchmarkDotNet's 500 ms; a call longer than that is one iteration), reported by their median: short iterations let
     /// the median drop the ones another tenant of this shared machine disturbed. About 5 s per case.
     /// </summary>

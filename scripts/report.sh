@@ -4,7 +4,7 @@
 #      and the two Stopwatch probes (--ranges, --copy-probe): results/probe-{ranges,copy}.txt there
 #   2. the exhaustive accuracy runs (every float input, beta 2 and beta 1, ours against every peer) and 10^6 random
 #      doubles per beta: tests/FusedActivations.Accuracy/results/softplus-{float,double}-beta{2,1}[-pytorch].md
-# About 55 minutes on a 2-core machine; the benchmark figures are only worth publishing from a quiet machine.
+# About 40 minutes on a 2-core machine; the benchmark figures are only worth publishing from a quiet machine.
 #   bash scripts/report.sh [--skip-benchmarks] [--skip-accuracy]
 # A step that fails is reported and the others still run; the exit code is 1 if any failed.
 set -uo pipefail
@@ -37,8 +37,8 @@ step() {
 
 if [ "$benchmarks" = 1 ]; then
   bench=tests/FusedActivations.Benchmarks
-  # --job report: 1 launch, 5 warm-ups, 40 iterations of ~25 ms per case, figures from the median (180 cases: both
-  # jobs, float and double, 3 lengths, narrow [-10, 10] and wide [-30, 30] inputs; about 30 minutes here).
+  # --job report: 1 launch, 15 warm-ups, 60 iterations of ~10 ms per case, figures from the median (180 cases: both
+  # jobs, float and double, 3 lengths, narrow [-10, 10] and wide [-30, 30] inputs; about 15 minutes here).
   step "benchmarks: BenchmarkDotNet run (both jobs, float and double, both input ranges)" dotnet run -c Release --project $bench -- --job report
   step "benchmarks: chart and tables from that run" dotnet run -c Release --project $bench -- --chart
   # Stopwatch probe (not a published ratio): PyTorch and ours on sub-ranges of [-30, 30], with and without denormals flushed.

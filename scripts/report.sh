@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Reproduces every published figure, in one command:
-#   1. the BenchmarkDotNet run (--job report), then --chart: tests/FusedActivations.Benchmarks/results/softplus.{csv,md,png}
+#   1. the BenchmarkDotNet run (--job report), then --chart: tests/FusedActivations.Benchmarks/results/softplus.{csv,md,png},
+#      and the two Stopwatch probes (--ranges, --copy-probe): results/probe-{ranges,copy}.txt there
 #   2. the exhaustive accuracy runs (every float input, beta 2 and beta 1, ours against every peer) and 10^6 random
 #      doubles per beta: tests/FusedActivations.Accuracy/results/softplus-{float,double}-beta{2,1}[-pytorch].md
-# About 45 minutes on a 2-core machine; the benchmark figures are only worth publishing from a quiet machine.
+# About 40 minutes on a 2-core machine; the benchmark figures are only worth publishing from a quiet machine.
 #   bash scripts/report.sh [--skip-benchmarks] [--skip-accuracy]
 # A step that fails is reported and the others still run; the exit code is 1 if any failed.
 set -uo pipefail
@@ -36,10 +37,25 @@ step() {
 
 if [ "$benchmarks" = 1 ]; then
   bench=tests/FusedActivations.Benchmarks
-  # --job report: 1 launch, 5 warm-ups, 10 iterations per case (about 20 minutes for the 90 cases; the default job
-  # takes over an hour here and gave the same figures within a few percent).
-  step "benchmarks: BenchmarkDotNet run (both jobs, float and double)" dotnet run -c Release --project $bench -- --job report
+  # --job report: 1 launch, 15 warm-ups, 60 iterations of ~10 ms per case, figures from the median (180 cases: both
+  # jobs, float and double, 3 lengths, narrow [-10, 10] and wide [-30, 30] inputs; about 15 minutes here).
+  step "benchmarks: BenchmarkDotNet run (both jobs, float and double, both input ranges)" dotnet run -c Release --project $bench -- --job report
   step "benchmarks: chart and tables from that run" dotnet run -c Release --project $bench -- --chart
+  # Stopwatch probe (not a published ratio): PyTorch and ours on sub-ranges of [-30, 30], with and without denormals flushed.
+  ranges() {
+    echo "\$ dotnet run -c Release --project $bench -- --ranges   (load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u))"
+    dotnet run -c Release --project $bench -- --ranges || return 1
+    echo
+    echo "\$ dotnet run -c Release --project $bench -- --ranges --flush-denormal   (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+    dotnet run -c Release --project $bench -- --ranges --flush-denormal
+  }
+  step "benchmarks: ranges probe -> $bench/results/probe-ranges.txt" eval 'ranges > $bench/results/probe-ranges.txt'
+  copyprobe() {
+    echo "\$ dotnet run -c Release --project $bench -- --copy-probe   (load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u))"
+    dotnet run -c Release --project $bench -- --copy-probe
+  }
+  step "benchmarks: CopyTo probe -> $bench/results/probe-copy.txt" eval 'copyprobe > $bench/results/probe-copy.txt'
+
 fi
 
 if [ "$accuracy" = 1 ]; then

@@ -16,6 +16,8 @@ using FusedActivations.Peers;
 //   --best-path-only  only the machine's best SIMD path (no DOTNET_EnableAVX512=0 job)
 //   --smoke           calls every benchmark once at small lengths and checks the outputs (CI); no BenchmarkDotNet run
 //   --chart [dir]     draws the chart and the markdown tables from the tidy CSVs in dir (default: the last results)
+//   --ranges          probe (Stopwatch): ours and PyTorch on sub-ranges of [-30, 30]: where and why PyTorch slows down
+//   --copy-probe      probe (Stopwatch): CopyTo at 4 Mi timed several ways (what the roofline figure measures)
 //   --prepare-torch   copies and patches TorchSharp's native library into native/ and checks that it loads
 // Anything else goes to BenchmarkDotNet's command line (e.g. --filter '*Softplus*', --anyCategories Ours TorchSharp).
 List<string> rest = [.. args];
@@ -39,6 +41,16 @@ if (Take("--smoke"))
 if (Take("--chart"))
 {
     return ChartCommand.Run(rest, Console.Out);
+}
+
+if (Take("--ranges"))
+{
+    return ProbeCommand.Ranges(rest, Console.Out);
+}
+
+if (Take("--copy-probe"))
+{
+    return ProbeCommand.Copy(rest, Console.Out);
 }
 
 if (Take("--prepare-torch"))
@@ -69,7 +81,7 @@ if (ProjectDirectory() is { } projectDirectory)
 }
 
 Console.WriteLine($"FusedActivations benchmarks: best path {ActivePath.Describe()}; our kernels: {(OurKernels.IsGenerated ? "generated" : "STAND-IN (scalar loops; see README.md)")}");
-Console.WriteLine($"Inputs: uniform over [{Inputs.Min}, {Inputs.Max}], seed {Inputs.Seed}.");
+Console.WriteLine($"Inputs: uniform over {string.Join(" and ", InputData.Ranges)} (the Inputs parameter), seed {InputData.Seed}.");
 var config = BenchmarkConfig.Create(runLength, bestPathOnly, Console.WriteLine);
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. rest], config);
 return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;

@@ -35,6 +35,13 @@ public abstract class ActivationBenchmarks<T> : IActivationBenchmarks
     [Params(1024, 65536, 4194304)]
     public int Length { get; set; }
 
+    /// <summary>
+    /// The input distribution, uniform over <c>[min, max]</c> (<see cref="InputData"/>): narrow [−10, 10] (the headline:
+    /// nearly all real pre-activations lie there) and wide [−30, 30] (both tails at β = 2).
+    /// </summary>
+    [Params(InputData.Narrow, InputData.Wide)]
+    public string Inputs { get; set; } = InputData.Narrow;
+
     /// <summary>This activation's peers for <typeparamref name="T"/>.</summary>
     public abstract ActivationTable<T> Peers { get; }
 
@@ -127,11 +134,53 @@ public abstract class ActivationBenchmarks<T> : IActivationBenchmarks
             throw new InvalidOperationException($"{Peers.Activation}<{typeof(T).Name}> {kind} cannot run here: {reason}");
         }
 
-        _x = Inputs.Uniform<T>(Length);
+        BenchmarkConfig.CheckPaths(kind);
+        _x = InputData.Uniform<T>(Length, Inputs);
         _y = new T[Length];
         _peer = peer.Create(new PeerBuffers<T>(_x, _y));
         _run = _peer.Run;
         Current = peer;
         _run(); // First call outside the measurement: lazy initialisation in foreign libraries, page faults of _y.
+        if (WarmUpJit)
+        {
+            WarmUp(_run);
+        }
+    }
+
+    /// <summary>
+    /// Whether the setups run each peer until the tiered JIT has compiled it fully (<see cref="WarmUp"/>); the smoke
+    /// check turns it off, since it calls every setup once and times nothing.
+    /// </summary>
+    internal static bool WarmUpJit { get; set; } = true;
+
+    /// <summary>
+    /// Calls <paramref name="run"/> in rounds of at least 64 calls and 100 ms (at most 1 s each), with a 150 ms pause
+    /// after each, until the JIT has compiled no new method during two rounds in a row (at least 3 rounds, at most 20 s).
+    /// The tiered JIT recompiles hot methods (tier 0, instrumented, tier 1) in the background after 30 calls and a
+    /// 100 ms quiet period; the published job's iterations are 10 ms long, so without this the measured iterations ran
+    /// code that was still being recompiled (seen: the TensorPrimitives composition at 1 Ki went from 9.9 to 4.1
+    /// ns/element during the 60 measured iterations after a fixed three-round warm-up). Calls longer than a round rely
+    /// on on-stack replacement, as before.
+    /// </summary>
+    private static void WarmUp(Action run)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        long compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        int quietRounds = 0;
+        for (int round = 0; (round < 3 || quietRounds < 2) && clock.ElapsedMilliseconds < 20_000; round++)
+        {
+            long start = clock.ElapsedMilliseconds;
+            int calls = 0;
+            while ((calls < 64 || clock.ElapsedMilliseconds - start < 100) && clock.ElapsedMilliseconds - start < 1000)
+            {
+                run();
+                calls++;
+            }
+
+            System.Threading.Thread.Sleep(150);
+            long now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            quietRounds = now == compiled ? quietRounds + 1 : 0;
+            compiled = now;
+        }
     }
 }

@@ -16,7 +16,7 @@ namespace FusedActivations.Benchmarks.Commands;
 
 /// <summary>
 /// <c>--smoke</c>: for CI. Discovers the benchmarks the way BenchmarkDotNet does (same classes, generic arguments,
-/// setups and filter), then, for every benchmark method and a few small lengths, runs its <c>[GlobalSetup]</c>, the
+/// setups and filter), then, for every benchmark method, every input range (the <c>Inputs</c> parameter) and a few small lengths, runs its <c>[GlobalSetup]</c>, the
 /// benchmark method once, and checks that every output is finite and within a loose tolerance of the peer's accurate
 /// reference: |y − r| ≤ rel·|r| + abs with (rel, abs) = (1e-5, 1e-6) for float and (1e-12, 1e-14) for double (loose enough
 /// for the naive and TensorPrimitives forms, whose large relative errors are all below e^−17). Peers that cannot run here
@@ -40,20 +40,23 @@ public static class SmokeCommand
             }
         });
         int passed = 0, failed = 0, skipped = 0;
+        ActivationBenchmarks<float>.WarmUpJit = false; // nothing is timed here
+        ActivationBenchmarks<double>.WarmUpJit = false;
         foreach (Type type in BenchmarkTypes())
         {
             BenchmarkRunInfo info = BenchmarkConverter.TypeToBenchmarks(type, config);
             var seen = new HashSet<string>();
             foreach (BenchmarkCase benchmarkCase in info.BenchmarksCases)
             {
-                if (!seen.Add(benchmarkCase.Descriptor.WorkloadMethod.Name))
+                string inputs = Measurements.Inputs(benchmarkCase);
+                if (!seen.Add(benchmarkCase.Descriptor.WorkloadMethod.Name + " " + inputs))
                 {
-                    continue; // The same method at the other [Params] values: the smoke lengths replace them.
+                    continue; // The same method and inputs at the other lengths: the smoke lengths replace them.
                 }
 
                 foreach (int length in Lengths)
                 {
-                    string name = $"{type.Name.Split('`')[0]}<{type.GetGenericArguments().FirstOrDefault()?.Name}>.{benchmarkCase.Descriptor.WorkloadMethod.Name}[{length}]";
+                    string name = $"{type.Name.Split('`')[0]}<{type.GetGenericArguments().FirstOrDefault()?.Name}>.{benchmarkCase.Descriptor.WorkloadMethod.Name}[{length}, {inputs}]";
                     try
                     {
                         string detail = Check(benchmarkCase, length);
@@ -62,7 +65,12 @@ public static class SmokeCommand
                     }
                     catch (Exception e) when (e is not OutOfMemoryException)
                     {
-                        Exception inner = e is TargetInvocationException { InnerException: { } i } ? i : e;
+                        Exception inner = e;
+                        while (inner is TargetInvocationException { InnerException: { } i })
+                        {
+                            inner = i;
+                        }
+
                         output.WriteLine($"FAIL {name}: {inner.GetType().Name}: {inner.Message}");
                         failed++;
                     }
@@ -72,10 +80,10 @@ public static class SmokeCommand
             // Methods the filter removed: the peer cannot run here (the reason was printed above).
             foreach (MethodInfo method in type.GetMethods().Where(m => m.GetCustomAttribute<BenchmarkDotNet.Attributes.BenchmarkAttribute>() is not null))
             {
-                if (!seen.Contains(method.Name))
+                if (!seen.Any(s => s.StartsWith(method.Name + " ", StringComparison.Ordinal)))
                 {
                     output.WriteLine($"SKIP {type.Name.Split('`')[0]}<{type.GetGenericArguments().FirstOrDefault()?.Name}>.{method.Name}");
-                    skipped += Lengths.Length;
+                    skipped += Lengths.Length * InputData.Ranges.Length;
                 }
             }
         }
@@ -115,6 +123,7 @@ public static class SmokeCommand
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         benchmarks.Length = length;
+        benchmarks.Inputs = Measurements.Inputs(benchmarkCase) is { Length: > 0 } inputs ? inputs : InputData.Narrow;
         benchmarkCase.Descriptor.GlobalSetupMethod?.Invoke(benchmarks, null);
         try
         {

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using FusedActivations.Benchmarks.Peers;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Filters;
@@ -21,13 +23,20 @@ public static class BenchmarkConfig
     /// <summary>The environment variable that lets .NET use 512-bit vectors where it would not by default.</summary>
     public const string PreferredVectorBitWidth = "DOTNET_PreferredVectorBitWidth";
 
+    /// <summary>
+    /// The environment variable that restricts PyTorch's ATen kernels to a CPU capability (<c>default</c>, <c>avx2</c>,
+    /// <c>avx512</c>), read when libtorch first dispatches; checked in every TorchSharp setup (<see cref="CheckPaths"/>).
+    /// </summary>
+    public const string AtenCpuCapability = "ATEN_CPU_CAPABILITY";
+
     /// <summary>Builds the configuration for a run of the given length (see <see cref="RunLength"/>).</summary>
     public static IConfig Create(RunLength length, bool bestPathOnly, Action<string>? log = null)
     {
         Job baseJob = length switch
         {
             RunLength.Short => Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(3),
-            RunLength.Report => Job.Default.WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(10),
+            RunLength.Report => Job.Default.WithLaunchCount(1).WithWarmupCount(15).WithIterationCount(60)
+                .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(10)),
             _ => Job.Default,
         };
 
@@ -37,11 +46,16 @@ public static class BenchmarkConfig
             .AddFilter(new SimpleFilter(benchmarkCase => Runnable(benchmarkCase, log)))
             .WithOrderer(new PeerOrderer())
             .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend));
-        foreach ((string name, string? variable, string? value) in Jobs(bestPathOnly))
+        foreach ((string name, (string Name, string Value)[] variables) in Jobs(bestPathOnly))
         {
             Job job = baseJob.WithId(name);
-            config.AddJob(variable is null ? job : job.WithEnvironmentVariable(variable, value!));
-            log?.Invoke($"Job {name}: {(variable is null ? "no environment variable (the runtime's default path)" : $"{variable}={value}")}");
+            foreach ((string variable, string value) in variables)
+            {
+                job = job.WithEnvironmentVariable(variable, value);
+            }
+
+            config.AddJob(job);
+            log?.Invoke($"Job {name}: {(variables.Length == 0 ? "no environment variable (the runtimes' default paths)" : string.Join(" ", variables.Select(v => $"{v.Name}={v.Value}")))}");
         }
 
         return config;
@@ -50,30 +64,31 @@ public static class BenchmarkConfig
     /// <summary>
     /// The jobs, named after the SIMD path our kernels take in them: AVX-512 where the CPU has it (forced with
     /// <c>DOTNET_PreferredVectorBitWidth=512</c> on CPUs where .NET 10 keeps <c>Vector512.IsHardwareAccelerated</c> false by
-    /// default, e.g. Intel Xeons before Ice Lake), and AVX2 with <c>DOTNET_EnableAVX512=0</c>. Elsewhere one job: the default path.
+    /// default, e.g. Intel Xeons before Ice Lake), and AVX2 with <c>DOTNET_EnableAVX512=0</c> and
+    /// <c>ATEN_CPU_CAPABILITY=avx2</c> (PyTorch restricted to AVX2 too). Elsewhere one job: the default path.
     /// </summary>
-    public static IEnumerable<(string Name, string? Variable, string? Value)> Jobs(bool bestPathOnly)
+    public static IEnumerable<(string Name, (string Name, string Value)[] Variables)> Jobs(bool bestPathOnly)
     {
         SimdPath current = ActivePath.Current;
         bool hasAvx512 = System.Runtime.Intrinsics.X86.Avx512F.IsSupported;
         bool hasAvx2 = System.Runtime.Intrinsics.X86.Avx2.IsSupported && System.Runtime.Intrinsics.X86.Fma.IsSupported;
         if (current == SimdPath.Avx512)
         {
-            yield return (JobName(SimdPath.Avx512), null, null);
+            yield return (JobName(SimdPath.Avx512), []);
         }
         else if (hasAvx512 && hasAvx2)
         {
-            yield return (JobName(SimdPath.Avx512), PreferredVectorBitWidth, "512");
+            yield return (JobName(SimdPath.Avx512), [(PreferredVectorBitWidth, "512")]);
         }
         else
         {
-            yield return (JobName(current), null, null);
+            yield return (JobName(current), []);
             yield break;
         }
 
         if (hasAvx2 && !bestPathOnly)
         {
-            yield return (JobName(SimdPath.Avx2), DisableAvx512, "0");
+            yield return (JobName(SimdPath.Avx2), [(DisableAvx512, "0"), (AtenCpuCapability, "avx2")]);
         }
     }
 
@@ -84,6 +99,51 @@ public static class BenchmarkConfig
         SimdPath.Avx2 => "AVX2",
         _ => path.ToString(),
     };
+
+    /// <summary>
+    /// What each peer runs in a job, for the tables: our kernel's path, PyTorch's ATen CPU capability, TensorPrimitives'
+    /// vector width, ONNX Runtime's own dispatch. Computed in the host from the job's environment variables (and, for a job
+    /// without them, from this process); <see cref="CheckPaths"/> verifies it in each benchmark process.
+    /// </summary>
+    public static string Paths(Job job)
+    {
+        string? Variable(string name) => job.Environment.EnvironmentVariables?.FirstOrDefault(v => v.Key == name)?.Value;
+        bool noAvx512 = Variable(DisableAvx512) == "0";
+        bool force512 = Variable(PreferredVectorBitWidth) == "512";
+        string ours = noAvx512 ? JobName(SimdPath.Avx2) : JobName(ActivePath.Current == SimdPath.Avx512 || force512 ? SimdPath.Avx512 : ActivePath.Current);
+        int tensorPrimitivesWidth = noAvx512 ? 256 : force512 || System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? 512
+            : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? 256 : 128;
+        string pytorch = Variable(AtenCpuCapability) is { } capability ? $"{capability.ToUpperInvariant()} ({AtenCpuCapability}={capability})"
+            : FusedActivations.Peers.TorchSharpRuntime.WhyUnavailable() is null ? $"{HostTorchCapability()} (its default)" : "its default";
+        return $"ours {ours}; PyTorch {pytorch}; TensorPrimitives {tensorPrimitivesWidth}-bit vectors; ONNX Runtime its own CPUID dispatch";
+    }
+
+    /// <summary>
+    /// Throws if a benchmark process does not run what its job says: our kernels on the path named by the job's
+    /// environment, and PyTorch on the capability <c>ATEN_CPU_CAPABILITY</c> asks for (queried with
+    /// <c>at::get_cpu_capability()</c>). Called by the setups of our kernel and of PyTorch.
+    /// </summary>
+    public static void CheckPaths(PeerKind kind)
+    {
+        if (kind == PeerKind.Ours && Environment.GetEnvironmentVariable(DisableAvx512) == "0" && ActivePath.Current != SimdPath.Avx2 &&
+            System.Runtime.Intrinsics.X86.Avx2.IsSupported)
+        {
+            throw new InvalidOperationException($"{DisableAvx512}=0 but our kernels take the {ActivePath.Current} path.");
+        }
+
+        if (kind == PeerKind.TorchSharp && Environment.GetEnvironmentVariable(AtenCpuCapability) is { Length: > 0 } wanted)
+        {
+            string actual = FusedActivations.Peers.LibTorchCpu.CpuCapability();
+            if (!string.Equals(actual, wanted, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"{AtenCpuCapability}={wanted} but libtorch runs its {actual} kernels.");
+            }
+        }
+    }
+
+    private static string? s_hostTorchCapability;
+
+    private static string HostTorchCapability() => s_hostTorchCapability ??= FusedActivations.Peers.LibTorchCpu.CpuCapability();
 
     private static readonly HashSet<string> s_reported = [];
 

@@ -8,13 +8,13 @@ namespace FusedActivations.Benchmarks.Infrastructure;
 /// <summary>A numeric column computed from a case's summary.</summary>
 public sealed class FigureColumn(string id, string name, string legend, Func<Summary, BenchmarkCase, double?> figure) : IColumn
 {
-    /// <summary>Mean time divided by the number of elements.</summary>
+    /// <summary>Median time divided by the number of elements.</summary>
     public static readonly IColumn NsPerElement = new FigureColumn(
-        "NsPerElement", "ns/elem", "Mean time per element, in nanoseconds", Measurements.NsPerElement);
+        "NsPerElement", "ns/elem", "Median time per element, in nanoseconds", Measurements.NsPerElement);
 
     /// <summary>Bytes read plus bytes written per second.</summary>
     public static readonly IColumn GigabytesPerSecond = new FigureColumn(
-        "GBps", "GB/s", "Bytes read plus bytes written (2 x Length x element size) per second, in 10^9 bytes", Measurements.GigabytesPerSecond);
+        "GBps", "GB/s", "Bytes read plus bytes written (2 x Length x element size) per second (median time), in 10^9 bytes", Measurements.GigabytesPerSecond);
 
     /// <inheritdoc/>
     public string Id => id;

@@ -16,6 +16,10 @@ public static class Measurements
     public static int Length(BenchmarkCase benchmarkCase) =>
         benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "Length")?.Value is int length ? length : 0;
 
+    /// <summary>The <c>Inputs</c> parameter of the case (the input range), or an empty string.</summary>
+    public static string Inputs(BenchmarkCase benchmarkCase) =>
+        benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "Inputs")?.Value as string ?? string.Empty;
+
     /// <summary>The activation table of the case's class (null for classes that are not activation benchmarks).</summary>
     public static IActivationTable? Table(BenchmarkCase benchmarkCase) =>
         typeof(IActivationBenchmarks).IsAssignableFrom(benchmarkCase.Descriptor.Type) && !benchmarkCase.Descriptor.Type.IsAbstract
@@ -33,14 +37,21 @@ public static class Measurements
     /// <summary>Mean time of one call in nanoseconds, or null if the case did not run.</summary>
     public static double? MeanNs(Summary summary, BenchmarkCase benchmarkCase) => summary[benchmarkCase]?.ResultStatistics?.Mean;
 
-    /// <summary>Nanoseconds per element.</summary>
-    public static double? NsPerElement(Summary summary, BenchmarkCase benchmarkCase) =>
-        MeanNs(summary, benchmarkCase) is double mean && Length(benchmarkCase) is > 0 and int length ? mean / length : null;
+    /// <summary>
+    /// Median time of one call in nanoseconds (the median over iterations of each iteration's time per call), or null if
+    /// the case did not run. The published figures use it: on a shared machine an iteration hit by preemption or another
+    /// tenant's memory traffic moves the mean, not the median (README.md, "What the figures are").
+    /// </summary>
+    public static double? MedianNs(Summary summary, BenchmarkCase benchmarkCase) => summary[benchmarkCase]?.ResultStatistics?.Median;
 
-    /// <summary>Throughput counting the bytes read and the bytes written (2 × length × element size) per call.</summary>
+    /// <summary>Nanoseconds per element (median time per call ÷ length).</summary>
+    public static double? NsPerElement(Summary summary, BenchmarkCase benchmarkCase) =>
+        MedianNs(summary, benchmarkCase) is double median && Length(benchmarkCase) is > 0 and int length ? median / length : null;
+
+    /// <summary>Throughput counting the bytes read and the bytes written (2 × length × element size) per call (median time).</summary>
     public static double? GigabytesPerSecond(Summary summary, BenchmarkCase benchmarkCase) =>
-        MeanNs(summary, benchmarkCase) is double mean && mean > 0
-            ? 2.0 * Length(benchmarkCase) * ElementSize(benchmarkCase) / mean // bytes per ns = GB/s
+        MedianNs(summary, benchmarkCase) is double median && median > 0
+            ? 2.0 * Length(benchmarkCase) * ElementSize(benchmarkCase) / median // bytes per ns = GB/s
             : null;
 
     /// <summary>Formats a figure with three significant digits (invariant culture).</summary>

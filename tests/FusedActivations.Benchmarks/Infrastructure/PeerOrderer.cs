@@ -8,7 +8,7 @@ using BenchmarkDotNet.Running;
 namespace FusedActivations.Benchmarks.Infrastructure;
 
 /// <summary>
-/// Orders the summary table by length, then job, then peer in <see cref="Peers.PeerKind"/> order (ours first, roofline
+/// Orders the summary table by length, then input range (narrow first), then job, then peer in <see cref="Peers.PeerKind"/> order (ours first, roofline
 /// last), instead of BenchmarkDotNet's alphabetical method order.
 /// </summary>
 public sealed class PeerOrderer() : DefaultOrderer(SummaryOrderPolicy.Declared, MethodOrderPolicy.Declared)
@@ -20,6 +20,7 @@ public sealed class PeerOrderer() : DefaultOrderer(SummaryOrderPolicy.Declared, 
         return base.GetSummaryOrder(benchmarksCases, summary)
             .OrderBy(c => c.Descriptor.Type.FullName)
             .ThenBy(Measurements.Length)
+            .ThenBy(c => InputData.Order(Measurements.Inputs(c)))
             .ThenBy(c => jobs.IndexOf(c.Job.Id))
             .ThenBy(c => Measurements.Kind(c) is { } kind ? (int)kind : int.MaxValue);
     }

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Immutable;
+using System.Linq;
 using FusedActivations.Generator.Diagnostics;
 using FusedActivations.Generator.Emitting;
 using FusedActivations.Generator.Model;
@@ -60,6 +62,36 @@ public sealed class ActivationGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
         context.RegisterSourceOutput(stubs, static (output, stub) => output.AddSource(Emitter.HintName(stub), Emitter.EmitStub(stub)));
-        context.RegisterSourceOutput(methods, static (output, method) => output.AddSource(Emitter.HintName(method), Emitter.Emit(method)));
+        // Shared types are internal: their names carry a tag of the assembly's name (see ConstantsInterface).
+        IncrementalValueProvider<string> assemblyTag = context.CompilationProvider
+            .Select(static (compilation, _) => Emitter.AssemblyTag(compilation.AssemblyName));
+
+        IncrementalValuesProvider<EmittedMethod> emitted = methods
+            .Combine(assemblyTag)
+            .Select(static (pair, _) => Emitter.Emit(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Emitted);
+
+        // Methods of one kernel shape share one kernel class: each is written once per compilation.
+        IncrementalValueProvider<(EquatableArray<SharedKernel> Kernels, string AssemblyTag)> kernels = emitted
+            .Select(static (method, _) => method.Kernel)
+            .Collect()
+            .Select(static (all, _) => new EquatableArray<SharedKernel>(all.Distinct().OrderBy(kernel => kernel.Name, StringComparer.Ordinal).ToImmutableArray()))
+            .Combine(assemblyTag)
+            .WithTrackingName(TrackingNames.SharedKernels);
+
+        context.RegisterSourceOutput(emitted, static (output, method) => output.AddSource(method.HintName, method.Source));
+        context.RegisterSourceOutput(kernels, static (output, shared) =>
+        {
+            if (shared.Kernels.Count == 0)
+            {
+                return;
+            }
+
+            output.AddSource(Emitter.ConstantsInterfacesHintName, Emitter.EmitConstantsInterfaces(shared.AssemblyTag));
+            foreach (SharedKernel kernel in shared.Kernels)
+            {
+                output.AddSource(kernel.HintName, kernel.Source);
+            }
+        });
     }
 }

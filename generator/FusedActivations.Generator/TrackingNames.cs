@@ -17,4 +17,10 @@ public static class TrackingNames
 
     /// <summary>The declarations completing methods with errors (see <c>StubSpec</c>), one output per method.</summary>
     public const string Stubs = nameof(Stubs);
+
+    /// <summary>Each method's generated file and the shared kernel it calls.</summary>
+    public const string Emitted = nameof(Emitted);
+
+    /// <summary>The distinct shared kernels of all methods: one file each.</summary>
+    public const string SharedKernels = nameof(SharedKernels);
 }

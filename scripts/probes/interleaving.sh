@@ -10,7 +10,9 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/fa-interleave.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-snapshot="$repo/tests/FusedActivations.Generator.Tests/Emitted/EmittedSourceSnapshotTests.FloatSpanToSpanBeta2.verified.cs"
+# The kernel as the generator wrote it before the shared engine: one self-contained file per method (pinned commit).
+snapshot="$work/snapshot.cs"
+git -C "$repo" show d8a5c0e:tests/FusedActivations.Generator.Tests/Emitted/EmittedSourceSnapshotTests.FloatSpanToSpanBeta2.verified.cs > "$snapshot"
 
 cat > "$work/probe.csproj" <<'EOF'
 <Project Sdk="Microsoft.NET.Sdk">

@@ -4,15 +4,18 @@
 # same machine code? Builds, outside the repository, from the approved generated kernel of [Softplus(Beta = 2)] float
 # span -> span: A as generated, and S the same kernel class made generic (SharedSoftplusKernel<TConstants>) with every
 # 'private const' read from TConstants. Checks bit-identical results, times both (best of 40 rounds of 200 calls,
-# 64 Ki floats in [-10, 10]) on the AVX-512 and AVX2 paths; then the build cost of 1 and 100 methods each way: today's
-# generator (100 [Softplus] methods) against one shared kernel plus 100 small constant structs. Stopwatch and
+# 64 Ki floats in [-10, 10]) on the AVX-512 and AVX2 paths; then the build cost of 1 and 100 methods each way: the
+# repository's generator (100 [Softplus] methods; since the shared engine, this row measures the engine itself) against
+# the hand-made shared kernel plus 100 small constant structs. Stopwatch and
 # `time dotnet build`, min of two builds: a probe, not a published benchmark.
 #   bash scripts/probes/shared-kernel.sh
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/fa-shared.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-snapshot="$repo/tests/FusedActivations.Generator.Tests/Emitted/EmittedSourceSnapshotTests.FloatSpanToSpanBeta2.verified.cs"
+# The kernel as the generator wrote it before the shared engine: one self-contained file per method (pinned commit).
+snapshot="$work/snapshot.cs"
+git -C "$repo" show d8a5c0e:tests/FusedActivations.Generator.Tests/Emitted/EmittedSourceSnapshotTests.FloatSpanToSpanBeta2.verified.cs > "$snapshot"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 project() { # folder, extra items

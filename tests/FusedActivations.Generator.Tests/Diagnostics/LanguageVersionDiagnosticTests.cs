@@ -22,6 +22,7 @@ public sealed class LanguageVersionDiagnosticTests
             LanguageVersion.CSharp11,
             Sources.InActivationClass("[Softplus] public static partial void F(Span<float> values);"))).AssertNoGeneratorFailure();
         Assert.Empty(run.Diagnostics);
-        Assert.Single(run.Result.GeneratedSources);
+        Assert.Single(run.MethodSources);
+        Assert.Single(run.KernelSources);
     }
 }

@@ -35,7 +35,8 @@ public sealed class OnlyOneErrorTests
         Assert.Equal(ids, run.Diagnostics.Select(d => d.Id).ToArray());
         Diagnostic[] others = run.OutputCompilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
         Assert.True(others.Length == 0, "Besides the generator's errors: " + string.Join("\n", others.Select(d => d.ToString())));
-        Assert.Single(run.Result.GeneratedSources);
+        Assert.Single(run.MethodSources);
+        Assert.Empty(run.SharedSources);
     }
 
     [Fact]
@@ -65,6 +66,7 @@ public sealed class OnlyOneErrorTests
         Assert.Equal(new[] { "FA1002", "FA1012", "FA1006" }, run.Diagnostics.Select(d => d.Id).ToArray());
         Diagnostic[] others = run.OutputCompilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
         Assert.True(others.Length == 0, "Besides the generator's errors: " + string.Join("\n", others.Select(d => d.ToString())));
-        Assert.Equal(3, run.Result.GeneratedSources.Length);
+        Assert.Equal(3, run.MethodSources.Length);
+        Assert.Empty(run.SharedSources);
     }
 }

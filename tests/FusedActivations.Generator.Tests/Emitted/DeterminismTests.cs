@@ -15,7 +15,7 @@ public sealed class DeterminismTests
         GeneratedSourceResult[] first = Generate();
         GeneratedSourceResult[] second = Generate();
 
-        Assert.Equal(RepresentativeSources.All.Length, first.Length);
+        Assert.Equal(RepresentativeSources.All.Length, first.Count(s => !s.HintName.StartsWith("FusedActivations.Generated.", System.StringComparison.Ordinal)));
         Assert.Equal(first.Select(s => s.HintName), second.Select(s => s.HintName));
         for (int i = 0; i < first.Length; i++)
         {

@@ -8,115 +8,32 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
         public static partial float Softplus(float x)
         {
-            return global::FusedActivations.Generated.SoftplusKernel.ScalarStep(x);
+            return global::FusedActivations.Generated.SoftplusSingleKernel_600d539d<global::FusedActivations.Generated.SoftplusConstants>.ScalarStep(x);
         }
     }
 }
 
 namespace FusedActivations.Generated
 {
-    using global::System;
-    using global::System.Runtime.CompilerServices;
-    using global::System.Runtime.InteropServices;
-    using global::System.Runtime.Intrinsics;
-    using global::System.Runtime.Intrinsics.Arm;
-    using global::System.Runtime.Intrinsics.X86;
-
     /// <summary>
-    /// Softplus kernels for <c>Softplus</c>, float: <c>max(x, 0) + log1p(exp(-beta |x|)) / beta</c>, and <c>x</c> where
-    /// <c>beta * x &gt; threshold</c>, with beta = 0.5 and threshold = 20 folded into the constants below.
+    /// The constants of <c>Softplus</c>, folded from beta = 0.5 and threshold = 20 (float);
+    /// the shared kernel <c>SoftplusSingleKernel_600d539d</c> reads them and the JIT folds them into its code.
     /// </summary>
-    /// <remarks>
-    /// One element per call, computed in double and rounded once, with the same operations as the AVX-512 path of span methods.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    file static class SoftplusKernel
+    file readonly struct SoftplusConstants : ISoftplusSingleConstants_6b470925
     {
+        /// <summary>beta = 0.5, rounded to float.</summary>
+        public static float Beta => 0.5f;
+        /// <summary>1/beta, rounded to float: exact, beta is a power of two.</summary>
+        public static float InvBetaHi => 2f;
         /// <summary>threshold/beta to the last bit: the smallest x with fl(beta * x) &gt; threshold (20), so x &gt;= Cutoff is exactly PyTorch's test beta * x &gt; threshold.</summary>
-        private const float Cutoff = 40.000004f;
+        public static float Cutoff => 40.000004f;
+        /// <summary>Beyond |x| = Clamp, exp(-beta|x|)/beta is below half the smallest subnormal: x is clamped there, which keeps every intermediate finite.</summary>
+        public static float Clamp => 210.38629f;
         /// <summary>beta rounded to float (0.5), as PyTorch does for float tensors, held in a double.</summary>
-        private const double WideBeta = 0.5;
+        public static double WideBeta => 0.5;
         /// <summary>1/beta in double: its error (2^-53) is far below float's.</summary>
-        private const double WideInvBeta = 2.0;
-        /// <summary>a is raised to -150: e^-150 / beta rounds to 0 in float for every beta the generator accepts, and 2^k stays a normal double.</summary>
-        private const double WideExpFloor = -150.0;
-        /// <summary>log2(e).</summary>
-        private const double WideLog2E = 1.4426950408889634;
-        /// <summary>ln2 rounded to double: k ln2 is off by at most 2^-45, far below what float needs.</summary>
-        private const double WideLn2 = 0.6931471805599453;
-        /// <summary>1.5 * 2^52 + 1023: adding it rounds to an integer k and leaves k + 1023 (the biased exponent of 2^k) in the low bits.</summary>
-        private const double WideExpMagic = 6755399441056767.0;
-        /// <summary>1.5 * 2^52: fma(t, 15, WideIndexMagic) leaves j = round(15 t) in the low bits.</summary>
-        private const double WideIndexMagic = 6755399441055744.0;
-        /// <summary>Q(r) = (e^r - 1 - r) / r^2 on |r| &lt;= ln2/2, degree 5, relative error 2^-32.</summary>
-        private const double WideQ0 = 0.500000001362022;
-        private const double WideQ1 = 0.16666666681794715;
-        private const double WideQ2 = 0.04166646338552724;
-        private const double WideQ3 = 0.008333310754486687;
-        private const double WideQ4 = 0.0013933820579595138;
-        private const double WideQ5 = 0.00019891180258026494;
-        /// <summary>P(f) = (log1p(f) - f) / f^2 on [-1/32, 1/30], degree 3, relative error 2^-30.</summary>
-        private const double WideP0 = -0.4999999766890741;
-        private const double WideP1 = 0.33333368457048024;
-        private const double WideP2 = -0.2501759848142587;
-        private const double WideP3 = 0.19945142084418932;
-        /// <summary>c_j ~ 1/(1 + j/15): (1 + t) c_j - 1 is within 1/30 of 0 for j = round(15 t).</summary>
-        private static ReadOnlySpan<double> WideLogInverse => new double[]
-        {
-            1.0, 0.9375, 0.8823529411764706, 0.8333333333333334, 0.7894736842105263, 0.75, 0.7142857142857143, 0.6818181818181818,
-            0.6521739130434783, 0.625, 0.6000000000000001, 0.5769230769230769, 0.5555555555555556, 0.5357142857142857, 0.5172413793103449, 0.5,
-        };
-        /// <summary>c_j - 1, exact (Sterbenz): f = t c_j + (c_j - 1) needs one rounding.</summary>
-        private static ReadOnlySpan<double> WideLogInverseMinusOne => new double[]
-        {
-            0.0, -0.0625, -0.11764705882352944, -0.16666666666666663, -0.21052631578947367, -0.25, -0.2857142857142857, -0.31818181818181823,
-            -0.34782608695652173, -0.375, -0.3999999999999999, -0.42307692307692313, -0.4444444444444444, -0.4642857142857143, -0.48275862068965514, -0.5,
-        };
-        /// <summary>-log(c_j), rounded to double: log(1 + t) = -log(c_j) + log1p((1 + t) c_j - 1).</summary>
-        private static ReadOnlySpan<double> WideLogOfInverse => new double[]
-        {
-            0.0, 0.06453852113757118, 0.12516314295400605, 0.1823215567939546, 0.2363887780642304, 0.2876820724517809, 0.3364722366212129, 0.38299225225610584,
-            0.4274440148269396, 0.4700036292457356, 0.5108256237659905, 0.5500463369192721, 0.587786664902119, 0.6241543090729939, 0.6592456288842639, 0.6931471805599453,
-        };
-
-        /// <summary>Softplus of one element (scalar, one float at a time).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
-        public static float ScalarStep(float x)
-        {
-            // Widened: computed in double and rounded to float once, at the end.
-            var w = (double)x;
-            // In double: softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|, every error far below float's.
-            var xp = w > 0.0 ? w : 0.0; // the linear part (NaN lanes are fixed after rounding)
-            var z = WideBeta * w; // exact enough: one rounding in double
-            var a = -Math.Abs(z) > WideExpFloor ? -Math.Abs(z) : WideExpFloor; // beyond the floor e^a no longer matters
-            // e^a = 2^k e^r with k = round(a / ln2), |r| <= ln2/2, e^r = 1 + r + r^2 Q(r).
-            var n = Math.FusedMultiplyAdd(a, WideLog2E, WideExpMagic);
-            var k = n - WideExpMagic;
-            var r = Math.FusedMultiplyAdd(k, -WideLn2, a);
-            var e = WideQ5; // Q(r), then 1 + r + r^2 Q(r)
-            e = Math.FusedMultiplyAdd(e, r, WideQ4);
-            e = Math.FusedMultiplyAdd(e, r, WideQ3);
-            e = Math.FusedMultiplyAdd(e, r, WideQ2);
-            e = Math.FusedMultiplyAdd(e, r, WideQ1);
-            e = Math.FusedMultiplyAdd(e, r, WideQ0);
-            e = Math.FusedMultiplyAdd(e, r, 1.0);
-            e = Math.FusedMultiplyAdd(e, r, 1.0);
-            var t = e * BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(n) << 52); // e^a in (0, 1]: exact scaling, never subnormal
-            // log(1 + t) = -log(c_j) + log1p(f), f = (1 + t) c_j - 1 = t c_j + (c_j - 1), j = round(15 t), c_j ~ 1/(1 + t).
-            var j = Math.FusedMultiplyAdd(t, 15.0, WideIndexMagic); // j in the low bits
-            var c = WideLogInverse[(int)BitConverter.DoubleToInt64Bits(j) & 15];
-            var cm1 = WideLogInverseMinusOne[(int)BitConverter.DoubleToInt64Bits(j) & 15]; // c_j - 1, exact
-            var lc = WideLogOfInverse[(int)BitConverter.DoubleToInt64Bits(j) & 15]; // -log(c_j)
-            var f = Math.FusedMultiplyAdd(t, c, cm1); // |f| <= 1/30; f = t exactly for j = 0, so tiny t keeps every bit
-            var pf = WideP3; // log1p(f) = f + f^2 P(f)
-            pf = Math.FusedMultiplyAdd(pf, f, WideP2);
-            pf = Math.FusedMultiplyAdd(pf, f, WideP1);
-            pf = Math.FusedMultiplyAdd(pf, f, WideP0);
-            var lg = Math.FusedMultiplyAdd((f * f), pf, f);
-            var yw = Math.FusedMultiplyAdd(WideInvBeta, (lc + lg), xp);
-            var y = (float)yw;
-            // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
-            return x < Cutoff ? y : x;
-        }
+        public static double WideInvBeta => 2.0;
+        /// <summary>0: beta is a power of two, so 1/beta is exact and the kernel does not read this.</summary>
+        public static float InvBetaLo => 0f;
     }
 }

@@ -66,12 +66,30 @@ public sealed class EmittedSourceSnapshotTests
         return generated.SourceText.ToString();
     }
 
-    /// <summary>The one file generated for <paramref name="source"/>, which must be valid.</summary>
+    [Fact]
+    public Task SharedFloatKernel() => Verify(GeneratedKernel(RepresentativeSources.FloatSpanToSpanBeta2), "cs");
+
+    [Fact]
+    public Task SharedDoubleKernel() => Verify(GeneratedKernel(RepresentativeSources.DoubleInPlaceDefault), "cs");
+
+    [Fact]
+    public Task ConstantsInterfaces() =>
+        Verify(Assert.Single(GeneratorHarness.Run(RepresentativeSources.FloatSpanToSpanBeta2).SharedSources, s => !s.HintName.Contains("Kernel_", System.StringComparison.Ordinal)).SourceText.ToString(), "cs");
+
+    /// <summary>The one method file generated for <paramref name="source"/>, which must be valid.</summary>
     private static string GeneratedSource(string source)
     {
         GeneratorRun run = GeneratorHarness.Run(source).AssertNoGeneratorFailure();
         Assert.Empty(run.Diagnostics);
-        GeneratedSourceResult generated = Assert.Single(run.Result.GeneratedSources);
+        GeneratedSourceResult generated = Assert.Single(run.MethodSources);
         return generated.SourceText.ToString();
+    }
+
+    /// <summary>The one shared kernel generated for <paramref name="source"/>.</summary>
+    private static string GeneratedKernel(string source)
+    {
+        GeneratorRun run = GeneratorHarness.Run(source).AssertNoGeneratorFailure();
+        Assert.Empty(run.Diagnostics);
+        return Assert.Single(run.KernelSources).SourceText.ToString();
     }
 }

@@ -44,7 +44,7 @@ public sealed class GeneratedCodeCompilationTests
 
         GeneratorRun run = GeneratorHarness.Run(input).AssertNoGeneratorFailure();
         Assert.Empty(run.Diagnostics);
-        Assert.Equal(RepresentativeSources.All.Length + 2, run.Result.GeneratedSources.Length);
+        Assert.Equal(RepresentativeSources.All.Length + 2, run.MethodSources.Length);
 
         EmitResult emitted = run.OutputCompilation.Emit(Stream.Null);
         Diagnostic[] problems = emitted.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();

@@ -62,7 +62,7 @@ public sealed record HostileFailure(string Signature, string Detail);
 /// <summary>The worker's answer for one case.</summary>
 /// <param name="Id">The request's id.</param>
 /// <param name="Failures">Violated expectations (empty: the case passed).</param>
-/// <param name="GeneratedFiles">How many files the generator added.</param>
+/// <param name="GeneratedFiles">How many method files the generator added (shared kernels not counted).</param>
 /// <param name="FaErrors">How many FA errors the generator reported.</param>
 /// <param name="Tolerated">Notes on outcomes that are allowed today but tracked (e.g. CS8795 after an FA error).</param>
 /// <param name="Milliseconds">Wall-clock time the worker spent on the case.</param>

@@ -150,7 +150,7 @@ public sealed class GeneratedNameHygieneTests
 
         GeneratorRun run = GeneratorHarness.Run(compilation).AssertNoGeneratorFailure();
         Assert.Empty(run.Diagnostics);
-        Assert.Equal(2, run.Result.GeneratedSources.Length);
+        Assert.Equal(2, run.MethodSources.Length);
         AssertCompiles(run.OutputCompilation);
     }
 

@@ -35,7 +35,8 @@ internal static class DiagnosticAssert
         Assert.Equal(source.Substring(span.Start, span.Length), source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
         Assert.Equal(span, diagnostic.Location.SourceSpan);
         Assert.Equal(message, diagnostic.GetMessage(CultureInfo.InvariantCulture));
-        Assert.All(run.Result.GeneratedSources, generated => Assert.DoesNotContain("file static class", generated.SourceText.ToString(), System.StringComparison.Ordinal));
+        Assert.Empty(run.SharedSources);
+        Assert.All(run.Result.GeneratedSources, generated => Assert.DoesNotContain("file readonly struct", generated.SourceText.ToString(), System.StringComparison.Ordinal));
 
         string[] compilerErrors = run.OutputCompilation.GetDiagnostics()
             .Where(d => d.Severity == DiagnosticSeverity.Error && !(ignoreCompilerIds ?? System.Array.Empty<string>()).Contains(d.Id))

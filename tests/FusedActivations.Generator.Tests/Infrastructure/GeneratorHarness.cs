@@ -50,6 +50,22 @@ internal sealed record GeneratorRun(
     public ImmutableArray<Diagnostic> Diagnostics =>
         Result.Diagnostics.OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
 
+    /// <summary>The files of the annotated methods (and of the declarations completing rejected ones), one per method.</summary>
+    public ImmutableArray<GeneratedSourceResult> MethodSources =>
+        Result.GeneratedSources.Where(source => !IsShared(source)).ToImmutableArray();
+
+    /// <summary>The files written once per compilation: the shared kernels and the constants interfaces.</summary>
+    public ImmutableArray<GeneratedSourceResult> SharedSources =>
+        Result.GeneratedSources.Where(IsShared).ToImmutableArray();
+
+    /// <summary>The shared kernel files alone.</summary>
+    public ImmutableArray<GeneratedSourceResult> KernelSources =>
+        Result.GeneratedSources.Where(source => source.HintName.StartsWith("FusedActivations.Generated.Softplus", StringComparison.Ordinal)
+            && source.HintName.Contains("Kernel_")).ToImmutableArray();
+
+    private static bool IsShared(GeneratedSourceResult source) =>
+        source.HintName.StartsWith("FusedActivations.Generated.", StringComparison.Ordinal);
+
     /// <summary>Fails when the generator threw (Roslyn turns the exception into a CS8785 warning and drops all output).</summary>
     public GeneratorRun AssertNoGeneratorFailure()
     {

@@ -25,7 +25,7 @@ public sealed class HintNameTests
                 [Softplus] public static partial float @default(float x);
             }
             """).AssertNoGeneratorFailure();
-        Assert.Single(run.Result.GeneratedSources);
+        Assert.Single(run.MethodSources);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class HintNameTests
                 [Softplus] public static partial void F(Span<float> values);
             }
             """).AssertNoGeneratorFailure();
-        Assert.Equal(2, run.Result.GeneratedSources.Select(s => s.HintName).Distinct().Count());
+        Assert.Equal(2, run.MethodSources.Select(s => s.HintName).Distinct().Count());
     }
 
     [Theory]
@@ -78,7 +78,7 @@ public sealed class HintNameTests
                 [Softplus] public static partial void F(Span<float> values);
             }
             """).AssertNoGeneratorFailure();
-        Assert.Equal(6, run.Result.GeneratedSources.Select(s => s.HintName).Distinct().Count());
+        Assert.Equal(6, run.MethodSources.Select(s => s.HintName).Distinct().Count());
     }
 
     /// <summary>
@@ -112,7 +112,7 @@ public sealed class HintNameTests
             LongNames(LongMethod + "2"),
             LongNames("X" + LongMethod)).AssertNoGeneratorFailure();
         Assert.Empty(run.Diagnostics);
-        string[] hints = run.Result.GeneratedSources.Select(s => s.HintName).ToArray();
+        string[] hints = run.MethodSources.Select(s => s.HintName).ToArray();
         Assert.Equal(12, hints.Length);
         Assert.Equal(12, hints.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.All(hints, hint => Assert.InRange(hint.Length, 1, Emitter.MaxHintNameLength));

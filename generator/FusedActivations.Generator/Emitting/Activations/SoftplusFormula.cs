@@ -18,17 +18,18 @@ internal static class SoftplusFormula
     {
         ElementInfo t = c.Element;
         string beta = ElementInfo.Readable(c.Beta);
-        yield return new KernelConstant("Beta", c.Beta, $"beta = {beta}, rounded to {t.Name}.");
-        yield return new KernelConstant("InvBetaHi", c.InvBetaHi, $"1/beta, rounded to {t.Name}{(c.BetaIsPowerOfTwo ? ": exact, beta is a power of two" : "")}.");
+        yield return new KernelConstant("Beta", c.Beta, $"beta = {beta}, rounded to {t.Name}.", isFolded: true);
+        yield return new KernelConstant("InvBetaHi", c.InvBetaHi, $"1/beta, rounded to {t.Name}{(c.BetaIsPowerOfTwo ? ": exact, beta is a power of two" : "")}.", isFolded: true);
         if (!c.BetaIsPowerOfTwo)
         {
-            yield return new KernelConstant("InvBetaLo", c.InvBetaLo, "1/beta - InvBetaHi: the part of 1/beta that InvBetaHi misses.");
+            yield return new KernelConstant("InvBetaLo", c.InvBetaLo, "1/beta - InvBetaHi: the part of 1/beta that InvBetaHi misses.", isFolded: true);
         }
 
         yield return new KernelConstant("Cutoff", c.Cutoff, double.IsPositiveInfinity(c.Cutoff)
             ? "No linear cut-off: threshold = +infinity (or no x reaches it)."
-            : $"threshold/beta to the last bit: the smallest x with fl(beta * x) > threshold ({ElementInfo.Readable(c.Threshold)}), so x >= Cutoff is exactly PyTorch's test beta * x > threshold.");
-        yield return new KernelConstant("Clamp", c.Clamp, "Beyond |x| = Clamp, exp(-beta|x|)/beta is below half the smallest subnormal: x is clamped there, which keeps every intermediate finite.");
+            : $"threshold/beta to the last bit: the smallest x with fl(beta * x) > threshold ({ElementInfo.Readable(c.Threshold)}), so x >= Cutoff is exactly PyTorch's test beta * x > threshold.",
+            isFolded: true);
+        yield return new KernelConstant("Clamp", c.Clamp, "Beyond |x| = Clamp, exp(-beta|x|)/beta is below half the smallest subnormal: x is clamped there, which keeps every intermediate finite.", isFolded: true);
         yield return new KernelConstant("Log2E", e.Log2E, "log2(e).");
         yield return new KernelConstant("Magic", e.Magic, $"1.5 * 2^{t.Precision - 1} + {t.ExponentBias} + {e.ScaleOffset}: adding it rounds to an integer k and leaves k + {t.ExponentBias + e.ScaleOffset} in the low bits.");
         yield return new KernelConstant("Ln2Hi", e.Ln2Hi, "ln2 rounded: fma(k, -Ln2Hi, a) is exact.");

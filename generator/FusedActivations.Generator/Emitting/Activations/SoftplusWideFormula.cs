@@ -20,8 +20,8 @@ internal static class SoftplusWideFormula
     {
         ElementInfo d = ElementInfo.Double;
         double beta = c.Beta;
-        yield return new KernelConstant("WideBeta", beta, $"beta rounded to float ({ElementInfo.Readable(beta)}), as PyTorch does for float tensors, held in a double.", d);
-        yield return new KernelConstant("WideInvBeta", 1.0 / beta, "1/beta in double: its error (2^-53) is far below float's.", d);
+        yield return new KernelConstant("WideBeta", beta, $"beta rounded to float ({ElementInfo.Readable(beta)}), as PyTorch does for float tensors, held in a double.", d, isFolded: true);
+        yield return new KernelConstant("WideInvBeta", 1.0 / beta, "1/beta in double: its error (2^-53) is far below float's.", d, isFolded: true);
         yield return new KernelConstant("WideExpFloor", ExpFloor, $"a is raised to {ExpFloor}: e^{ExpFloor} / beta rounds to 0 in float for every beta the generator accepts, and 2^k stays a normal double.", d);
         yield return new KernelConstant("WideLog2E", 1.4426950408889634, "log2(e).", d);
         yield return new KernelConstant("WideLn2", 0.6931471805599453, "ln2 rounded to double: k ln2 is off by at most 2^-45, far below what float needs.", d);

@@ -7,75 +7,112 @@ using FusedActivations.Generator.Model;
 namespace FusedActivations.Generator.Emitting.Kernels;
 
 /// <summary>
-/// Writes the file-local kernel class of one method: the folded constants, the dispatch over instruction-set paths,
-/// one loop per path (unrolled main loop, single vectors, then one last vector that overlaps the previous ones, as
+/// Writes a shared kernel class: generic over a struct that supplies the folded constants of one method (beta,
+/// threshold, ...) through static abstract members, so that every method whose formula has the same shape (element
+/// type, unroll factor, whether beta is a power of two, ...) uses one class, and the JIT, which specializes generic code
+/// for each struct, folds the constants back into the machine code exactly as literals would be (measured:
+/// scripts/probes/shared-kernel.sh). The class holds the argument checks, the dispatch over instruction-set paths, one
+/// loop per path (unrolled main loop, single vectors, then one last vector that overlaps the previous ones, as
 /// <c>TensorPrimitives</c> does) and one step function per path, all computing the same formula.
 /// </summary>
 internal static class KernelClassEmitter
 {
-    public static void Emit(IndentedWriter w, MethodSpec spec, string className)
+    /// <summary>
+    /// The interface a method's constants struct implements for a kernel of <paramref name="element"/>. Its name, like
+    /// the kernels', ends with <paramref name="assemblyTag"/> (a hash of the assembly's name): these types are internal,
+    /// and an assembly that sees another's internals (InternalsVisibleTo) must not find the same names there (CS0436).
+    /// </summary>
+    public static string ConstantsInterface(ElementType element, string assemblyTag) =>
+        "ISoftplus" + element + "Constants_" + assemblyTag;
+
+    /// <summary>
+    /// The constants a method supplies, with the comments that say how they were folded. Every constant of the
+    /// interface is there (InvBetaLo is 0 when beta is a power of two and the kernel does not read it).
+    /// </summary>
+    public static IEnumerable<KernelConstant> FoldedConstants(KernelSpec kernel)
     {
-        ElementInfo element = ElementInfo.For(spec.Kernel.Element);
-        var softplus = (SoftplusSpec)spec.Kernel.Activation;
+        ElementInfo element = ElementInfo.For(kernel.Element);
+        SoftplusConstants folded = SoftplusConstants.Fold((SoftplusSpec)kernel.Activation, element);
+        var all = new List<KernelConstant>(SoftplusFormula.Constants(folded, ExpReduction.For(element.Type)));
+        if (element.Type == ElementType.Single)
+        {
+            all.AddRange(SoftplusWideFormula.Constants(folded));
+        }
+
+        bool hasLow = false;
+        foreach (KernelConstant constant in all)
+        {
+            if (constant.IsFolded)
+            {
+                hasLow |= constant.Name == "InvBetaLo";
+                yield return constant;
+            }
+        }
+
+        if (!hasLow)
+        {
+            yield return new KernelConstant("InvBetaLo", 0, "0: beta is a power of two, so 1/beta is exact and the kernel does not read this.", isFolded: true);
+        }
+    }
+
+    /// <summary>The members of <see cref="ConstantsInterface"/>: name, type and meaning.</summary>
+    public static IEnumerable<(string Name, ElementInfo Type, string Doc)> InterfaceMembers(ElementType element)
+    {
+        ElementInfo t = ElementInfo.For(element);
+        yield return ("Beta", t, "beta, rounded to the element type.");
+        yield return ("InvBetaHi", t, "1/beta, rounded to the element type.");
+        yield return ("InvBetaLo", t, "1/beta - InvBetaHi (0 when beta is a power of two).");
+        yield return ("Cutoff", t, "The smallest x with fl(beta * x) > threshold (+infinity when there is none).");
+        yield return ("Clamp", t, "Beyond |x| = Clamp, exp(-beta|x|)/beta is below half the smallest subnormal.");
+        if (element == ElementType.Single)
+        {
+            yield return ("WideBeta", ElementInfo.Double, "beta rounded to float, held in a double (the widened paths).");
+            yield return ("WideInvBeta", ElementInfo.Double, "1/beta in double (the widened paths).");
+        }
+    }
+
+    public static void Emit(IndentedWriter w, KernelSpec kernel, string? runtimeAlias, string assemblyTag, string className)
+    {
+        ElementInfo element = ElementInfo.For(kernel.Element);
+        var softplus = (SoftplusSpec)kernel.Activation;
         SoftplusConstants folded = SoftplusConstants.Fold(softplus, element);
         ExpReduction reduction = ExpReduction.For(element.Type);
         string T = element.Name;
 
         w.Line("/// <summary>");
-        w.Line($"/// Softplus kernels for <c>{spec.Name}</c>, {T}: <c>max(x, 0) + log1p(exp(-beta |x|)) / beta</c>, and <c>x</c> where");
-        w.Line($"/// <c>beta * x &gt; threshold</c>, with beta = {ElementInfo.Readable(softplus.Beta)} and threshold = {ElementInfo.Readable(softplus.Threshold)} folded into the constants below.");
+        w.Line($"/// Softplus kernels, {T}: <c>max(x, 0) + log1p(exp(-beta |x|)) / beta</c>, and <c>x</c> where <c>beta * x &gt; threshold</c>,");
+        w.Line($"/// for every method whose constants struct <typeparamref name=\"TConstants\"/> has this shape (beta {(folded.BetaIsPowerOfTwo ? "a power of two" : "not a power of two")}).");
         w.Line("/// </summary>");
         w.Line("/// <remarks>");
-        if (spec.Shape == MethodShape.Scalar)
-        {
-            w.Line(element.Type == ElementType.Single
-                ? "/// One element per call, computed in double and rounded once, with the same operations as the AVX-512 path of span methods."
-                : "/// One element per call, with the same operations as the FMA vector paths of span methods.");
-        }
-        else
-        {
-            w.Line("/// Paths, chosen by JIT-time constant checks, widest first: " + string.Join("; ", PathList(element)) + ".");
-            w.Line($"/// Main loops handle {spec.Kernel.Unroll} vector{(spec.Kernel.Unroll == 1 ? "" : "s")} per iteration.");
-            w.Line(element.Type == ElementType.Single
-                ? "/// The AVX-512 and scalar paths widen to double and round once (they agree bit for bit); the others use compensated float arithmetic (the FMA ones agree bit for bit)."
-                : "/// Every FMA path (and the scalar one) rounds identically, so they agree bit for bit.");
-            w.Line("/// Loops and steps are compiled fully optimized from the first call (AggressiveOptimization): a tier-0 step is");
-            w.Line("/// ~100x slower, and the kernels have no branches for dynamic PGO to improve.");
-        }
+        w.Line("/// Paths, chosen by JIT-time constant checks, widest first: " + string.Join("; ", PathList(element)) + ".");
+        w.Line($"/// Main loops handle {kernel.Unroll} vector{(kernel.Unroll == 1 ? "" : "s")} per iteration.");
+        w.Line(element.Type == ElementType.Single
+            ? "/// The AVX-512 and scalar paths widen to double and round once (they agree bit for bit); the others use compensated float arithmetic (the FMA ones agree bit for bit)."
+            : "/// Every FMA path (and the scalar one) rounds identically, so they agree bit for bit.");
+        w.Line("/// The JIT compiles this class for each constants struct and folds the constants into the code as literals.");
+        w.Line("/// Loops and steps are compiled fully optimized from the first call (AggressiveOptimization): a tier-0 step is");
+        w.Line("/// ~100x slower, and the kernels have no branches for dynamic PGO to improve.");
         w.Line("/// </remarks>");
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{Emitter.GeneratorName}\", \"{Emitter.GeneratorVersion}\")]");
-        using (w.OpenBlock($"file static class {className}"))
+        using (w.OpenBlock($"internal static class {className}<TConstants> where TConstants : struct, {ConstantsInterface(element.Type, assemblyTag)}"))
         {
-            bool widens = element.Type == ElementType.Single;
-            bool compensates = element.Type == ElementType.Double || spec.Shape != MethodShape.Scalar;
-            WriteConstants(w, element, folded, reduction, compensates, widens);
-            if (spec.Shape == MethodShape.Scalar)
-            {
-                // One element per call: only the scalar step is needed.
-                WriteStep(w, IsaDialect.Scalar, element, folded);
-                return;
-            }
-
-            if (spec.Shape == MethodShape.SpanToSpan)
-            {
-                WriteApply(w, spec, element);
-                w.Line();
-            }
-
+            WriteConstants(w, element, folded, reduction, compensates: true, widens: element.Type == ElementType.Single);
+            WriteApply(w, element);
+            w.Line();
             WriteDispatch(w, element);
-            string trace = (spec.RuntimeAlias ?? "global") + "::FusedActivations.";
+            string trace = (runtimeAlias ?? "global") + "::FusedActivations.";
             foreach (IsaDialect isa in IsaDialect.All)
             {
                 w.Line();
-                WriteLoop(w, isa, element, spec.Kernel.Unroll, trace);
+                WriteLoop(w, isa, element, kernel.Unroll, trace);
             }
 
             foreach (IsaDialect isa in IsaDialect.All)
             {
-                if (isa.IsVector && spec.Kernel.Unroll > 1)
+                if (isa.IsVector && kernel.Unroll > 1)
                 {
                     w.Line();
-                    WriteUnrolledStep(w, isa, element, folded, spec.Kernel.Unroll);
+                    WriteUnrolledStep(w, isa, element, folded, kernel.Unroll);
                 }
 
                 w.Line();
@@ -84,11 +121,8 @@ internal static class KernelClassEmitter
 
             w.Line();
             WriteDekkerHelper(w, element);
-            if (spec.Shape == MethodShape.SpanToSpan)
-            {
-                w.Line();
-                WriteThrowHelpers(w);
-            }
+            w.Line();
+            WriteThrowHelpers(w);
         }
     }
 
@@ -146,31 +180,37 @@ internal static class KernelClassEmitter
 
     private static void WriteConstant(IndentedWriter w, ElementInfo element, KernelConstant constant)
     {
+        ElementInfo type = constant.Type ?? element;
+        if (constant.IsFolded)
+        {
+            // The method's own value: the JIT reads it from the struct and folds it like a literal.
+            w.Line($"private static {type.Name} {constant.Name} => TConstants.{constant.Name};");
+            return;
+        }
+
         if (constant.Doc is not null)
         {
             w.Line($"/// <summary>{Escape(constant.Doc)}</summary>");
         }
 
-        ElementInfo type = constant.Type ?? element;
         w.Line($"private const {type.Name} {constant.Name} = {type.Literal(constant.Value)};");
     }
 
     private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     /// <summary>
-    /// The entry point of a span-to-span method: the argument checks of <c>TensorPrimitives</c>, then the dispatch. The
-    /// user's parameter name is a string literal here, so the method body in the user's type needs no <c>nameof</c>.
+    /// The entry point of span-to-span methods: the argument checks of <c>TensorPrimitives</c>, then the dispatch. The
+    /// caller passes its parameter's name as a string literal, so the method body in the user's type needs no <c>nameof</c>.
     /// </summary>
-    private static void WriteApply(IndentedWriter w, MethodSpec spec, ElementInfo element)
+    private static void WriteApply(IndentedWriter w, ElementInfo element)
     {
         string T = element.Name;
-        string destinationName = Emitter.NameLiteral(spec.Parameters[1]);
-        w.Line($"/// <summary>Checks the arguments of <c>{spec.Name}</c>, then computes every element of <paramref name=\"x\"/> into <paramref name=\"destination\"/>.</summary>");
-        using (w.OpenBlock($"public static void Apply(ReadOnlySpan<{T}> x, Span<{T}> destination)"))
+        w.Line("/// <summary>Checks the arguments, then computes every element of <paramref name=\"x\"/> into <paramref name=\"destination\"/>.</summary>");
+        using (w.OpenBlock($"public static void Apply(ReadOnlySpan<{T}> x, Span<{T}> destination, string destinationName)"))
         {
             using (w.OpenBlock("if (x.Length > destination.Length)"))
             {
-                w.Line($"ThrowDestinationTooShort({destinationName});");
+                w.Line("ThrowDestinationTooShort(destinationName);");
             }
 
             w.Line();
@@ -178,7 +218,7 @@ internal static class KernelClassEmitter
             w.Line("// also answers for spans whose addresses differ by part of an element (the overload with an offset throws).");
             using (w.OpenBlock($"if (!Unsafe.AreSame(ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(destination)) && MemoryExtensions.Overlaps(x, (ReadOnlySpan<{T}>)destination))"))
             {
-                w.Line($"ThrowOverlap({destinationName});");
+                w.Line("ThrowOverlap(destinationName);");
             }
 
             w.Line();

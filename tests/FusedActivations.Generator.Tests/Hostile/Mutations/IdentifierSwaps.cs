@@ -107,7 +107,9 @@ internal static class IdentifierSwaps
                     continue;
                 }
 
-                bool inKernel = token.Parent!.AncestorsAndSelf().Any(n => n is ClassDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.FileKeyword));
+                // Everything in the generator's namespace (shared kernels, constants structs and interfaces) is out of the
+                // user's scopes; the rest of a method file is the user's namespace and types.
+                bool inKernel = token.Parent!.AncestorsAndSelf().Any(n => n is BaseNamespaceDeclarationSyntax ns && ns.Name.ToString() == "FusedActivations.Generated");
                 (inKernel ? kernel : userScope).Add(token.ValueText);
                 if (!inKernel && token.Parent.AncestorsAndSelf().Any(n => n is BlockSyntax { Parent: MethodDeclarationSyntax }))
                 {

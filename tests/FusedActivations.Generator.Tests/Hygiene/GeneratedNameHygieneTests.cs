@@ -185,6 +185,27 @@ public sealed class GeneratedNameHygieneTests
         return new AssemblyLoadContext(null, isCollectible: true).LoadFromStream(stream);
     }
 
+    [Fact]
+    public void AssembliesThatSeeEachOthersInternalsFindNoGeneratedTypeTwice()
+    {
+        // The shared kernels and constants interfaces are internal and written once per assembly: with
+        // InternalsVisibleTo, a second assembly of the same kernel shape would see two types of one name (CS0436).
+        const string Method = "[Softplus(Beta = 2)] public static partial void F(Span<float> values);";
+        CSharpCompilation library = TestCompilation.Create(
+            Sources.Usings + "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"App\")]\nnamespace Lib;\npublic static partial class Act\n{\n    " + Method + "\n}\n")
+            .WithAssemblyName("Lib");
+        GeneratorRun libraryRun = GeneratorHarness.Run(library).AssertNoGeneratorFailure();
+        using var image = new MemoryStream();
+        AssertCompiles(libraryRun.OutputCompilation, image);
+
+        CSharpCompilation app = TestCompilation.Create(Sources.Usings + "namespace App;\npublic static partial class Act\n{\n    " + Method + "\n}\n")
+            .WithAssemblyName("App")
+            .AddReferences(MetadataReference.CreateFromImage(image.ToArray()));
+        GeneratorRun appRun = GeneratorHarness.Run(app).AssertNoGeneratorFailure();
+        Assert.Empty(appRun.Diagnostics);
+        AssertCompiles(appRun.OutputCompilation);
+    }
+
     private static void AssertCompiles(Compilation compilation, Stream? output = null)
     {
         EmitResult emitted = compilation.Emit(output ?? Stream.Null);

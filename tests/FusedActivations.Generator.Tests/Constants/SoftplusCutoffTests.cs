@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading.Tasks;
 using FusedActivations.Generator.Emitting;
 using FusedActivations.Generator.Emitting.Activations;
 using FusedActivations.Generator.Model;
@@ -111,10 +110,31 @@ public sealed class SoftplusCutoffTests
 
     private static T WithinLimit<T>(Func<T> work)
     {
-        // A search that never ends keeps a thread-pool thread busy until the test process exits, but the test fails.
-        Task<T> task = Task.Run(work);
-        Assert.True(task.Wait(Limit), $"The search did not finish within {Limit.TotalSeconds} s.");
-        return task.Result;
+        // On a thread of its own, started at once: a thread-pool work item can wait longer than the limit for a thread
+        // while other tests (the hostile suite) keep the pool busy, which once failed a search that takes microseconds.
+        // A search that never ends keeps its background thread busy until the test process exits, but the test fails.
+        T result = default!;
+        Exception? failure = null;
+        var thread = new System.Threading.Thread(() =>
+        {
+            try
+            {
+                result = work();
+            }
+            catch (Exception exception)
+            {
+                failure = exception;
+            }
+        })
+        { IsBackground = true };
+        thread.Start();
+        Assert.True(thread.Join(Limit), $"The search did not finish within {Limit.TotalSeconds} s.");
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        return result;
     }
 
     /// <summary>PyTorch's rule computed in the element type itself, independently of the generator's arithmetic.</summary>

@@ -96,7 +96,7 @@ internal static class KernelClassEmitter
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{Emitter.GeneratorName}\", \"{Emitter.GeneratorVersion}\")]");
         using (w.OpenBlock($"internal static class {className}<TConstants> where TConstants : struct, {ConstantsInterface(element.Type, assemblyTag)}"))
         {
-            WriteConstants(w, element, folded, reduction, compensates: true, widens: element.Type == ElementType.Single);
+            WriteConstants(w, element, folded, reduction);
             WriteApply(w, element);
             w.Line();
             WriteDispatch(w, element);
@@ -135,20 +135,18 @@ internal static class KernelClassEmitter
     }
 
     /// <summary>
-    /// The folded constants: those of the compensated formula (double kernels, and float kernels' paths that do not
-    /// widen) and those of the widened formula (float kernels' AVX-512 and scalar paths), with its lookup tables.
+    /// The constants: those of the compensated formula (every kernel has its paths) and, for float, those of the widened
+    /// formula (the AVX-512 and scalar paths), with its lookup tables. A shared kernel has every path, whatever the
+    /// shape of the methods that call it, so nothing is left out.
     /// </summary>
-    private static void WriteConstants(IndentedWriter w, ElementInfo element, SoftplusConstants folded, ExpReduction reduction, bool compensates, bool widens)
+    private static void WriteConstants(IndentedWriter w, ElementInfo element, SoftplusConstants folded, ExpReduction reduction)
     {
         foreach (KernelConstant constant in SoftplusFormula.Constants(folded, reduction))
         {
-            if (compensates || constant.Name == "Cutoff")
-            {
-                WriteConstant(w, element, constant);
-            }
+            WriteConstant(w, element, constant);
         }
 
-        if (widens)
+        if (element.Type == ElementType.Single)
         {
             foreach (KernelConstant constant in SoftplusWideFormula.Constants(folded))
             {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using FusedActivations.Generator.Diagnostics;
+using FusedActivations.Generator.Activations;
 using FusedActivations.Generator.Emitting;
 using FusedActivations.Generator.Model;
 using FusedActivations.Generator.Parsing;
@@ -27,9 +28,9 @@ public sealed class ActivationGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         // One pipeline per activation attribute: ForAttributeWithMetadataName matches exactly one attribute type.
-        foreach (ActivationAttributeInfo attribute in ActivationAttributes.All)
+        foreach (Activation activation in ActivationRegistry.All)
         {
-            RegisterPipeline(context, attribute.MetadataName);
+            RegisterPipeline(context, activation.MetadataName);
         }
     }
 
@@ -72,23 +73,16 @@ public sealed class ActivationGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Emitted);
 
         // Methods of one kernel shape share one kernel class: each is written once per compilation.
-        IncrementalValueProvider<(EquatableArray<SharedKernel> Kernels, string AssemblyTag)> kernels = emitted
+        IncrementalValueProvider<EquatableArray<SharedKernel>> kernels = emitted
             .Select(static (method, _) => method.Kernel)
             .Collect()
             .Select(static (all, _) => new EquatableArray<SharedKernel>(all.Distinct().OrderBy(kernel => kernel.Name, StringComparer.Ordinal).ToImmutableArray()))
-            .Combine(assemblyTag)
             .WithTrackingName(TrackingNames.SharedKernels);
 
         context.RegisterSourceOutput(emitted, static (output, method) => output.AddSource(method.HintName, method.Source));
         context.RegisterSourceOutput(kernels, static (output, shared) =>
         {
-            if (shared.Kernels.Count == 0)
-            {
-                return;
-            }
-
-            output.AddSource(Emitter.ConstantsInterfacesHintName, Emitter.EmitConstantsInterfaces(shared.AssemblyTag));
-            foreach (SharedKernel kernel in shared.Kernels)
+            foreach (SharedKernel kernel in shared)
             {
                 output.AddSource(kernel.HintName, kernel.Source);
             }

@@ -76,6 +76,21 @@ internal static class DiagnosticDescriptors
         "Method '{0}' is declared in {1} '{2}': declare activation methods in a partial class, struct, record or record struct instead");
 
     /// <summary>Every descriptor, for looking one up by ID when a <see cref="DiagnosticInfo"/> is turned into a diagnostic.</summary>
+    public static readonly DiagnosticDescriptor InvalidAlpha = Create(
+        "FA1013",
+        "Invalid Alpha",
+        "Alpha = {0} is not valid for '{1}': {2}; use a finite value greater than 0 such as Alpha = 1");
+
+    public static readonly DiagnosticDescriptor InvalidNegativeSlope = Create(
+        "FA1014",
+        "Invalid NegativeSlope",
+        "NegativeSlope = {0} is not valid for '{1}': {2}; use a finite value such as NegativeSlope = 0.01");
+
+    public static readonly DiagnosticDescriptor InvalidGeluApproximation = Create(
+        "FA1015",
+        "Invalid Approximate",
+        "Approximate = {0} is not a GeluApproximation for '{1}': use GeluApproximation.None (erf, the default) or GeluApproximation.Tanh");
+
     public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = CreateIndex(
         MethodMustBePartialWithoutBody,
         MethodMustBeStatic,
@@ -84,6 +99,9 @@ internal static class DiagnosticDescriptors
         MethodMustNotBeGeneric,
         InvalidBeta,
         InvalidThreshold,
+        InvalidAlpha,
+        InvalidNegativeSlope,
+        InvalidGeluApproximation,
         InvalidUnroll,
         MultipleActivationAttributes,
         ContainingTypeMustBePartial,

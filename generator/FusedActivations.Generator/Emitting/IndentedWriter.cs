@@ -35,6 +35,13 @@ internal sealed class IndentedWriter
         return this;
     }
 
+    /// <summary>Appends text written by another writer (already indented, ending with a line end).</summary>
+    public IndentedWriter Raw(string text)
+    {
+        _builder.Append(text);
+        return this;
+    }
+
     /// <summary>Writes <c>{</c>, indents, and returns a scope whose disposal writes the matching <c>}</c>.</summary>
     public Block OpenBlock(string? header = null, string closing = "}")
     {

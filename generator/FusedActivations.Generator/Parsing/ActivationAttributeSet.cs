@@ -35,7 +35,7 @@ internal sealed class ActivationAttributeSet
             .ThenBy(attribute => attribute.ApplicationSyntaxReference?.Span.Start ?? int.MaxValue)
             .ToImmutableArray();
         AttributeData? owner = all.FirstOrDefault(attribute =>
-            attribute.AttributeClass is { } type && ActivationAttributes.Find(ActivationAttributes.MetadataNameOf(type)) is not null);
+            attribute.AttributeClass is { } type && Activations.ActivationRegistry.ForAttribute(ActivationAttributes.MetadataNameOf(type)) is not null);
         return new ActivationAttributeSet(all, owner);
     }
 

@@ -1,11 +1,10 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace FusedActivations.Generator.Parsing;
 
 /// <summary>
-/// The activation attributes the generator implements. Adding an activation means adding one entry to
-/// <see cref="All"/> (its metadata name and the reader of its arguments): the generator registers one pipeline per entry.
+/// What the parser knows about activation attributes in general; the ones the generator implements are listed by
+/// <see cref="Activations.ActivationRegistry"/> (the generator registers one pipeline per entry).
 /// </summary>
 internal static class ActivationAttributes
 {
@@ -14,24 +13,6 @@ internal static class ActivationAttributes
 
     /// <summary>The name of the base class every activation attribute derives from.</summary>
     public const string BaseTypeName = "ActivationAttribute";
-
-    /// <summary>Every activation attribute the generator implements.</summary>
-    public static readonly ImmutableArray<ActivationAttributeInfo> All = ImmutableArray.Create(
-        new ActivationAttributeInfo("FusedActivations.SoftplusAttribute", SoftplusArguments.Read));
-
-    /// <summary>The entry for <paramref name="metadataName"/>, or null when the generator does not implement it.</summary>
-    public static ActivationAttributeInfo? Find(string metadataName)
-    {
-        foreach (ActivationAttributeInfo attribute in All)
-        {
-            if (attribute.MetadataName == metadataName)
-            {
-                return attribute;
-            }
-        }
-
-        return null;
-    }
 
     /// <summary>
     /// Whether <paramref name="type"/> derives from <c>FusedActivations.ActivationAttribute</c>. Any such attribute,

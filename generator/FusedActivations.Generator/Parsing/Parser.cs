@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Threading;
+using FusedActivations.Generator.Activations;
 using FusedActivations.Generator.Diagnostics;
 using FusedActivations.Generator.Model;
 using Microsoft.CodeAnalysis;
@@ -48,7 +49,7 @@ internal static class Parser
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (semanticModel.GetDeclaredSymbol(syntax, cancellationToken) is not IMethodSymbol method
-            || ActivationAttributes.Find(attributeMetadataName) is not { } activation)
+            || ActivationRegistry.ForAttribute(attributeMetadataName) is not { } activation)
         {
             return ParseResult.Empty;
         }

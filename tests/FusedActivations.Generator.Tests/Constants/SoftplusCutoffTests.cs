@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using FusedActivations.Generator.Emitting;
-using FusedActivations.Generator.Emitting.Activations;
+using FusedActivations.Generator.Activations.Softplus;
 using FusedActivations.Generator.Model;
 using FusedActivations.Generator.Tests.Infrastructure;
 using Xunit;

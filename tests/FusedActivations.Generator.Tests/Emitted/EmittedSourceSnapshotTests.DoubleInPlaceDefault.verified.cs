@@ -8,7 +8,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
         internal static partial void SoftplusInPlace(global::System.Span<double> values)
         {
-            global::FusedActivations.Generated.SoftplusDoubleKernel_f2f614b0<global::FusedActivations.Generated.SoftplusInPlaceConstants>.Run(values, values);
+            global::FusedActivations.Generated.SoftplusDoubleKernel_5b26a0df<global::FusedActivations.Generated.SoftplusInPlaceConstants>.Run(values, values);
         }
     }
 }
@@ -17,19 +17,19 @@ namespace FusedActivations.Generated
 {
     /// <summary>
     /// The constants of <c>SoftplusInPlace</c>, folded from beta = 1 and threshold = 20 (double);
-    /// the shared kernel <c>SoftplusDoubleKernel_f2f614b0</c> reads them and the JIT folds them into its code.
+    /// the shared kernel <c>SoftplusDoubleKernel_5b26a0df</c> reads them and the JIT folds them into its code.
     /// </summary>
-    file readonly struct SoftplusInPlaceConstants : ISoftplusDoubleConstants_6b470925
+    file readonly struct SoftplusInPlaceConstants : ISoftplusDoubleKernel_5b26a0dfConstants
     {
         /// <summary>beta = 1, rounded to double.</summary>
         public static double Beta => 1.0;
         /// <summary>1/beta, rounded to double: exact, beta is a power of two.</summary>
         public static double InvBetaHi => 1.0;
+        /// <summary>0: beta is a power of two, so 1/beta is exact and the kernel does not read this.</summary>
+        public static double InvBetaLo => 0.0;
         /// <summary>threshold/beta to the last bit: the smallest x with fl(beta * x) &gt; threshold (20), so x &gt;= Cutoff is exactly PyTorch's test beta * x &gt; threshold.</summary>
         public static double Cutoff => 20.000000000000004;
         /// <summary>Beyond |x| = Clamp, exp(-beta|x|)/beta is below half the smallest subnormal: x is clamped there, which keeps every intermediate finite.</summary>
         public static double Clamp => 745.7;
-        /// <summary>0: beta is a power of two, so 1/beta is exact and the kernel does not read this.</summary>
-        public static double InvBetaLo => 0.0;
     }
 }

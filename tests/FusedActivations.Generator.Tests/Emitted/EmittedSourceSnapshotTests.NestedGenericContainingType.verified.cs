@@ -10,7 +10,7 @@ namespace Samples.Nested
             [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
             public static partial void Apply(global::System.ReadOnlySpan<double> x, global::System.Span<double> destination)
             {
-                global::FusedActivations.Generated.SoftplusDoubleKernel_8fb81a15<global::FusedActivations.Generated.ApplyConstants>.Apply(x, destination, "destination");
+                global::FusedActivations.Generated.SoftplusDoubleKernel_4405c60d<global::FusedActivations.Generated.ApplyConstants>.Apply(x, destination, "destination");
             }
         }
     }
@@ -20,9 +20,9 @@ namespace FusedActivations.Generated
 {
     /// <summary>
     /// The constants of <c>Apply</c>, folded from beta = 3 and threshold = +infinity (double);
-    /// the shared kernel <c>SoftplusDoubleKernel_8fb81a15</c> reads them and the JIT folds them into its code.
+    /// the shared kernel <c>SoftplusDoubleKernel_4405c60d</c> reads them and the JIT folds them into its code.
     /// </summary>
-    file readonly struct ApplyConstants : ISoftplusDoubleConstants_6b470925
+    file readonly struct ApplyConstants : ISoftplusDoubleKernel_4405c60dConstants
     {
         /// <summary>beta = 3, rounded to double.</summary>
         public static double Beta => 3.0;

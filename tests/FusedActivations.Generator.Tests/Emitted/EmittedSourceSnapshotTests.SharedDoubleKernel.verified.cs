@@ -23,10 +23,11 @@ namespace FusedActivations.Generated
     /// ~100x slower, and the kernels have no branches for dynamic PGO to improve.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal static class SoftplusDoubleKernel_f2f614b0<TConstants> where TConstants : struct, ISoftplusDoubleConstants_6b470925
+    internal static class SoftplusDoubleKernel_5b26a0df<TConstants> where TConstants : struct, ISoftplusDoubleKernel_5b26a0dfConstants
     {
         private static double Beta => TConstants.Beta;
         private static double InvBetaHi => TConstants.InvBetaHi;
+        private static double InvBetaLo => TConstants.InvBetaLo;
         private static double Cutoff => TConstants.Cutoff;
         private static double Clamp => TConstants.Clamp;
         /// <summary>log2(e).</summary>
@@ -37,22 +38,6 @@ namespace FusedActivations.Generated
         private const double Ln2Hi = 0.6931471805599453;
         /// <summary>ln2 - Ln2Hi.</summary>
         private const double Ln2Lo = 2.3190468138462996E-17;
-        /// <summary>ln2 with trailing zero bits: k * Ln2CwHi is exact without FMA (Cody-Waite, for the portable path).</summary>
-        private const double Ln2CwHi = 0.6931471803691238;
-        /// <summary>The next bits of ln2: k * Ln2CwMid is exact too.</summary>
-        private const double Ln2CwMid = 1.9082146973659064E-10;
-        /// <summary>ln2 - Ln2CwHi - Ln2CwMid.</summary>
-        private const double Ln2CwLo = 2.3190468138462996E-17;
-        /// <summary>2^-128: undoes the offset in the power of two built from Magic.</summary>
-        private const double ScaleDown = 2.938735877055719E-39;
-        /// <summary>Magic + (-130): n clamped to it gives 2^-130, the smallest scale the log1p part needs (the tiny-t result uses the unclamped 2^k).</summary>
-        private const double MagicFloor = 6755399441056765.0;
-        /// <summary>2^(-1075 + 128): at or below it, the result (scaled by 2^128) rounds to 0.</summary>
-        private const double UnderflowScaled = 8.406091369059075E-286;
-        /// <summary>sqrt(2): 1 + t above it is halved so that log1p's argument stays in [sqrt(1/2) - 1, sqrt(2) - 1].</summary>
-        private const double Sqrt2 = 1.4142135623730951;
-        /// <summary>Below 2^-26, log1p(t) = t (1 - t/2 + t^2/3 - t^3/4) to full precision.</summary>
-        private const double TinyK = -26.0;
         /// <summary>Q(r) = (e^r - 1 - r) / r^2 on |r| &lt;= ln2/2, degree 9.</summary>
         private const double Q0 = 0.5000000000000001;
         private const double Q1 = 0.16666666666666669;
@@ -64,6 +49,12 @@ namespace FusedActivations.Generated
         private const double Q7 = 2.7557268276905696E-06;
         private const double Q8 = 2.7620201591031547E-07;
         private const double Q9 = 2.5100472505694996E-08;
+        /// <summary>2^-128: undoes the offset in the power of two built from Magic.</summary>
+        private const double ScaleDown = 2.938735877055719E-39;
+        /// <summary>Magic + (-130): n clamped to it gives 2^-130, the smallest scale the log1p part needs (the tiny-t result uses the unclamped 2^k).</summary>
+        private const double MagicFloor = 6755399441056765.0;
+        /// <summary>sqrt(2): 1 + t above it is halved so that log1p's argument stays in [sqrt(1/2) - 1, sqrt(2) - 1].</summary>
+        private const double Sqrt2 = 1.4142135623730951;
         /// <summary>R(f) = (log1p(f) - f + f^2/2) / f^3 on [sqrt(1/2) - 1, sqrt(2) - 1], degree 18.</summary>
         private const double R0 = 0.3333333333333333;
         private const double R1 = -0.24999999999998515;
@@ -84,6 +75,16 @@ namespace FusedActivations.Generated
         private const double R16 = 0.06371718851878823;
         private const double R17 = -0.059768824329671975;
         private const double R18 = 0.027133643607283216;
+        /// <summary>2^(-1075 + 128): at or below it, the result (scaled by 2^128) rounds to 0.</summary>
+        private const double UnderflowScaled = 8.406091369059075E-286;
+        /// <summary>Below 2^-26, log1p(t) = t (1 - t/2 + t^2/3 - t^3/4) to full precision.</summary>
+        private const double TinyK = -26.0;
+        /// <summary>ln2 with trailing zero bits: k * Ln2CwHi is exact without FMA (Cody-Waite, for the portable path).</summary>
+        private const double Ln2CwHi = 0.6931471803691238;
+        /// <summary>The next bits of ln2: k * Ln2CwMid is exact too.</summary>
+        private const double Ln2CwMid = 1.9082146973659064E-10;
+        /// <summary>ln2 - Ln2CwHi - Ln2CwMid.</summary>
+        private const double Ln2CwLo = 2.3190468138462996E-17;
 
         /// <summary>Checks the arguments, then computes every element of <paramref name="x"/> into <paramref name="destination"/>.</summary>
         public static void Apply(ReadOnlySpan<double> x, Span<double> destination, string destinationName)
@@ -2134,5 +2135,21 @@ namespace FusedActivations.Generated
         {
             throw new ArgumentException("The destination overlaps the input but does not start at the same element: use separate memory, or the same span for an in-place call.", parameterName);
         }
+    }
+
+    /// <summary>The folded constants of a double Softplus method, as <see cref="SoftplusDoubleKernel_5b26a0df{TConstants}"/> reads them.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
+    internal interface ISoftplusDoubleKernel_5b26a0dfConstants
+    {
+        /// <summary>Beta: see the method's constants struct.</summary>
+        static abstract double Beta { get; }
+        /// <summary>InvBetaHi: see the method's constants struct.</summary>
+        static abstract double InvBetaHi { get; }
+        /// <summary>InvBetaLo: see the method's constants struct.</summary>
+        static abstract double InvBetaLo { get; }
+        /// <summary>Cutoff: see the method's constants struct.</summary>
+        static abstract double Cutoff { get; }
+        /// <summary>Clamp: see the method's constants struct.</summary>
+        static abstract double Clamp { get; }
     }
 }

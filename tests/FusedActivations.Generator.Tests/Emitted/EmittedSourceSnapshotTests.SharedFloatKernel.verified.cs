@@ -23,52 +23,13 @@ namespace FusedActivations.Generated
     /// ~100x slower, and the kernels have no branches for dynamic PGO to improve.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal static class SoftplusSingleKernel_600d539d<TConstants> where TConstants : struct, ISoftplusSingleConstants_6b470925
+    internal static class SoftplusSingleKernel_df2c2ea8<TConstants> where TConstants : struct, ISoftplusSingleKernel_df2c2ea8Constants
     {
         private static float Beta => TConstants.Beta;
         private static float InvBetaHi => TConstants.InvBetaHi;
+        private static float InvBetaLo => TConstants.InvBetaLo;
         private static float Cutoff => TConstants.Cutoff;
         private static float Clamp => TConstants.Clamp;
-        /// <summary>log2(e).</summary>
-        private const float Log2E = 1.442695f;
-        /// <summary>1.5 * 2^23 + 127 + 64: adding it rounds to an integer k and leaves k + 191 in the low bits.</summary>
-        private const float Magic = 12583103f;
-        /// <summary>ln2 rounded: fma(k, -Ln2Hi, a) is exact.</summary>
-        private const float Ln2Hi = 0.6931472f;
-        /// <summary>ln2 - Ln2Hi.</summary>
-        private const float Ln2Lo = -1.9046542E-09f;
-        /// <summary>ln2 with trailing zero bits: k * Ln2CwHi is exact without FMA (Cody-Waite, for the portable path).</summary>
-        private const float Ln2CwHi = 0.69314575f;
-        /// <summary>The next bits of ln2: k * Ln2CwMid is exact too.</summary>
-        private const float Ln2CwMid = 1.4286197E-06f;
-        /// <summary>ln2 - Ln2CwHi - Ln2CwMid.</summary>
-        private const float Ln2CwLo = -1.290532E-11f;
-        /// <summary>2^-64: undoes the offset in the power of two built from Magic.</summary>
-        private const float ScaleDown = 5.421011E-20f;
-        /// <summary>Magic + (-55): n clamped to it gives 2^-55, the smallest scale the log1p part needs (the tiny-t result uses the unclamped 2^k).</summary>
-        private const float MagicFloor = 12583048f;
-        /// <summary>2^(-150 + 64): at or below it, the result (scaled by 2^64) rounds to 0.</summary>
-        private const float UnderflowScaled = 1.2924697E-26f;
-        /// <summary>sqrt(2): 1 + t above it is halved so that log1p's argument stays in [sqrt(1/2) - 1, sqrt(2) - 1].</summary>
-        private const float Sqrt2 = 1.4142135f;
-        /// <summary>Below 2^-11, log1p(t) = t (1 - t/2 + t^2/3 - t^3/4) to full precision.</summary>
-        private const float TinyK = -11f;
-        /// <summary>Q(r) = (e^r - 1 - r) / r^2 on |r| &lt;= ln2/2, degree 4.</summary>
-        private const float Q0 = 0.5f;
-        private const float Q1 = 0.16666576f;
-        private const float Q2 = 0.041666552f;
-        private const float Q3 = 0.008363233f;
-        private const float Q4 = 0.001392625f;
-        /// <summary>R(f) = (log1p(f) - f + f^2/2) / f^3 on [sqrt(1/2) - 1, sqrt(2) - 1], degree 8.</summary>
-        private const float R0 = 0.3333333f;
-        private const float R1 = -0.24999997f;
-        private const float R2 = 0.2000073f;
-        private const float R3 = -0.1666785f;
-        private const float R4 = 0.14248551f;
-        private const float R5 = -0.124240376f;
-        private const float R6 = 0.11689071f;
-        private const float R7 = -0.114945464f;
-        private const float R8 = 0.06980702f;
         private static double WideBeta => TConstants.WideBeta;
         private static double WideInvBeta => TConstants.WideInvBeta;
         /// <summary>a is raised to -150: e^-150 / beta rounds to 0 in float for every beta the generator accepts, and 2^k stays a normal double.</summary>
@@ -79,8 +40,6 @@ namespace FusedActivations.Generated
         private const double WideLn2 = 0.6931471805599453;
         /// <summary>1.5 * 2^52 + 1023: adding it rounds to an integer k and leaves k + 1023 (the biased exponent of 2^k) in the low bits.</summary>
         private const double WideExpMagic = 6755399441056767.0;
-        /// <summary>1.5 * 2^52: fma(t, 15, WideIndexMagic) leaves j = round(15 t) in the low bits.</summary>
-        private const double WideIndexMagic = 6755399441055744.0;
         /// <summary>Q(r) = (e^r - 1 - r) / r^2 on |r| &lt;= ln2/2, degree 5, relative error 2^-32.</summary>
         private const double WideQ0 = 0.500000001362022;
         private const double WideQ1 = 0.16666666681794715;
@@ -88,11 +47,53 @@ namespace FusedActivations.Generated
         private const double WideQ3 = 0.008333310754486687;
         private const double WideQ4 = 0.0013933820579595138;
         private const double WideQ5 = 0.00019891180258026494;
+        /// <summary>1.5 * 2^52: fma(t, 15, WideIndexMagic) leaves j = round(15 t) in the low bits.</summary>
+        private const double WideIndexMagic = 6755399441055744.0;
         /// <summary>P(f) = (log1p(f) - f) / f^2 on [-1/32, 1/30], degree 3, relative error 2^-30.</summary>
         private const double WideP0 = -0.4999999766890741;
         private const double WideP1 = 0.33333368457048024;
         private const double WideP2 = -0.2501759848142587;
         private const double WideP3 = 0.19945142084418932;
+        /// <summary>log2(e).</summary>
+        private const float Log2E = 1.442695f;
+        /// <summary>1.5 * 2^23 + 127 + 64: adding it rounds to an integer k and leaves k + 191 in the low bits.</summary>
+        private const float Magic = 12583103f;
+        /// <summary>ln2 rounded: fma(k, -Ln2Hi, a) is exact.</summary>
+        private const float Ln2Hi = 0.6931472f;
+        /// <summary>ln2 - Ln2Hi.</summary>
+        private const float Ln2Lo = -1.9046542E-09f;
+        /// <summary>Q(r) = (e^r - 1 - r) / r^2 on |r| &lt;= ln2/2, degree 4.</summary>
+        private const float Q0 = 0.5f;
+        private const float Q1 = 0.16666576f;
+        private const float Q2 = 0.041666552f;
+        private const float Q3 = 0.008363233f;
+        private const float Q4 = 0.001392625f;
+        /// <summary>2^-64: undoes the offset in the power of two built from Magic.</summary>
+        private const float ScaleDown = 5.421011E-20f;
+        /// <summary>Magic + (-55): n clamped to it gives 2^-55, the smallest scale the log1p part needs (the tiny-t result uses the unclamped 2^k).</summary>
+        private const float MagicFloor = 12583048f;
+        /// <summary>sqrt(2): 1 + t above it is halved so that log1p's argument stays in [sqrt(1/2) - 1, sqrt(2) - 1].</summary>
+        private const float Sqrt2 = 1.4142135f;
+        /// <summary>R(f) = (log1p(f) - f + f^2/2) / f^3 on [sqrt(1/2) - 1, sqrt(2) - 1], degree 8.</summary>
+        private const float R0 = 0.3333333f;
+        private const float R1 = -0.24999997f;
+        private const float R2 = 0.2000073f;
+        private const float R3 = -0.1666785f;
+        private const float R4 = 0.14248551f;
+        private const float R5 = -0.124240376f;
+        private const float R6 = 0.11689071f;
+        private const float R7 = -0.114945464f;
+        private const float R8 = 0.06980702f;
+        /// <summary>2^(-150 + 64): at or below it, the result (scaled by 2^64) rounds to 0.</summary>
+        private const float UnderflowScaled = 1.2924697E-26f;
+        /// <summary>Below 2^-11, log1p(t) = t (1 - t/2 + t^2/3 - t^3/4) to full precision.</summary>
+        private const float TinyK = -11f;
+        /// <summary>ln2 with trailing zero bits: k * Ln2CwHi is exact without FMA (Cody-Waite, for the portable path).</summary>
+        private const float Ln2CwHi = 0.69314575f;
+        /// <summary>The next bits of ln2: k * Ln2CwMid is exact too.</summary>
+        private const float Ln2CwMid = 1.4286197E-06f;
+        /// <summary>ln2 - Ln2CwHi - Ln2CwMid.</summary>
+        private const float Ln2CwLo = -1.290532E-11f;
         /// <summary>c_j ~ 1/(1 + j/15): (1 + t) c_j - 1 is within 1/30 of 0 for j = round(15 t).</summary>
         private static ReadOnlySpan<double> WideLogInverse => new double[]
         {
@@ -1780,5 +1781,25 @@ namespace FusedActivations.Generated
         {
             throw new ArgumentException("The destination overlaps the input but does not start at the same element: use separate memory, or the same span for an in-place call.", parameterName);
         }
+    }
+
+    /// <summary>The folded constants of a float Softplus method, as <see cref="SoftplusSingleKernel_df2c2ea8{TConstants}"/> reads them.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
+    internal interface ISoftplusSingleKernel_df2c2ea8Constants
+    {
+        /// <summary>Beta: see the method's constants struct.</summary>
+        static abstract float Beta { get; }
+        /// <summary>InvBetaHi: see the method's constants struct.</summary>
+        static abstract float InvBetaHi { get; }
+        /// <summary>InvBetaLo: see the method's constants struct.</summary>
+        static abstract float InvBetaLo { get; }
+        /// <summary>Cutoff: see the method's constants struct.</summary>
+        static abstract float Cutoff { get; }
+        /// <summary>Clamp: see the method's constants struct.</summary>
+        static abstract float Clamp { get; }
+        /// <summary>WideBeta: see the method's constants struct.</summary>
+        static abstract double WideBeta { get; }
+        /// <summary>WideInvBeta: see the method's constants struct.</summary>
+        static abstract double WideInvBeta { get; }
     }
 }

@@ -72,10 +72,6 @@ public sealed class EmittedSourceSnapshotTests
     [Fact]
     public Task SharedDoubleKernel() => Verify(GeneratedKernel(RepresentativeSources.DoubleInPlaceDefault), "cs");
 
-    [Fact]
-    public Task ConstantsInterfaces() =>
-        Verify(Assert.Single(GeneratorHarness.Run(RepresentativeSources.FloatSpanToSpanBeta2).SharedSources, s => !s.HintName.Contains("Kernel_", System.StringComparison.Ordinal)).SourceText.ToString(), "cs");
-
     /// <summary>The one method file generated for <paramref name="source"/>, which must be valid.</summary>
     private static string GeneratedSource(string source)
     {

@@ -48,6 +48,18 @@ internal abstract class IsaDialect
 
     public virtual string Negate(string a) => $"-{a}";
 
+    /// <summary><c>a / b</c>, correctly rounded (a division instruction on every path).</summary>
+    public virtual string Divide(string a, string b) => $"({a} / {b})";
+
+    /// <summary>The lane mask of <c>a == b</c> (false for NaN: <c>Equal(x, x)</c> finds the lanes that are not NaN).</summary>
+    public virtual string Equal(string a, string b) => $"{VectorClass}.Equals({a}, {b})";
+
+    /// <summary>The lane mask of <c>a &lt; b</c>.</summary>
+    public virtual string LessThan(string a, string b) => $"{VectorClass}.LessThan({a}, {b})";
+
+    /// <summary>The magnitude of <paramref name="v"/> with the sign of <paramref name="sign"/> (a bitwise select on the sign bit).</summary>
+    public virtual string CopySign(string v, string sign, ElementInfo element) => $"{VectorClass}.ConditionalSelect({Constant(element.Literal(-0.0))}, {sign}, {v})";
+
     /// <summary><c>a * b + c</c> with a single rounding (or two roundings where <see cref="HasFma"/> is false).</summary>
     public abstract string MultiplyAdd(string a, string b, string c, ElementInfo element);
 

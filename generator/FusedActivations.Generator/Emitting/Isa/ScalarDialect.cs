@@ -38,6 +38,12 @@ internal sealed class ScalarDialect : IsaDialect
 
     public override string GreaterThan(string a, string b) => $"({a} > {b})";
 
+    public override string Equal(string a, string b) => $"({a} == {b})";
+
+    public override string LessThan(string a, string b) => $"({a} < {b})";
+
+    public override string CopySign(string v, string sign, ElementInfo element) => $"{MathClass(element)}.CopySign({v}, {sign})";
+
     public override string Select(string mask, string whenTrue, string whenFalse) => $"({mask} ? {whenTrue} : {whenFalse})";
 
     public override string Where(string mask, string value) => $"({mask} ? {value} : 0)";

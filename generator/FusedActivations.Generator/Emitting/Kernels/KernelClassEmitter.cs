@@ -1,102 +1,69 @@
 using System.Collections.Generic;
-using FusedActivations.Generator.Emitting.Activations;
+using FusedActivations.Generator.Activations;
+using FusedActivations.Generator.Emitting.Engine;
 using FusedActivations.Generator.Emitting.Isa;
-using FusedActivations.Generator.Emitting.VectorMath;
 using FusedActivations.Generator.Model;
 
 namespace FusedActivations.Generator.Emitting.Kernels;
 
 /// <summary>
-/// Writes a shared kernel class: generic over a struct that supplies the folded constants of one method (beta,
-/// threshold, ...) through static abstract members, so that every method whose formula has the same shape (element
-/// type, unroll factor, whether beta is a power of two, ...) uses one class, and the JIT, which specializes generic code
-/// for each struct, folds the constants back into the machine code exactly as literals would be (measured:
-/// scripts/probes/shared-kernel.sh). The class holds the argument checks, the dispatch over instruction-set paths, one
-/// loop per path (unrolled main loop, single vectors, then one last vector that overlaps the previous ones, as
-/// <c>TensorPrimitives</c> does) and one step function per path, all computing the same formula.
+/// The kernel engine: writes a shared kernel class for any <see cref="Activation"/>, generic over a struct that supplies
+/// the folded constants of one method (beta, threshold, ...) through static abstract members, so that every method
+/// whose formula has the same shape (activation, element type, unroll factor, ...) uses one class, and the JIT, which
+/// specializes generic code for each struct, folds the constants back into the machine code exactly as literals would
+/// be (measured: scripts/probes/shared-kernel.sh). The class holds the argument checks, the dispatch over
+/// instruction-set paths, one loop per path (unrolled main loop, single vectors, then one last vector that overlaps the
+/// previous ones, as <c>TensorPrimitives</c> does) and one step function per path, all computing the activation's one
+/// formula; the interface of its constants structs follows the class.
 /// </summary>
 internal static class KernelClassEmitter
 {
-    /// <summary>
-    /// The interface a method's constants struct implements for a kernel of <paramref name="element"/>. Its name, like
-    /// the kernels', ends with <paramref name="assemblyTag"/> (a hash of the assembly's name): these types are internal,
-    /// and an assembly that sees another's internals (InternalsVisibleTo) must not find the same names there (CS0436).
-    /// </summary>
-    public static string ConstantsInterface(ElementType element, string assemblyTag) =>
-        "ISoftplus" + element + "Constants_" + assemblyTag;
+    /// <summary>The interface a method's constants struct implements for the kernel class <paramref name="className"/>.</summary>
+    public static string ConstantsInterface(string className) => "I" + className + "Constants";
 
-    /// <summary>
-    /// The constants a method supplies, with the comments that say how they were folded. Every constant of the
-    /// interface is there (InvBetaLo is 0 when beta is a power of two and the kernel does not read it).
-    /// </summary>
-    public static IEnumerable<KernelConstant> FoldedConstants(KernelSpec kernel)
+    public static void Emit(IndentedWriter w, KernelSpec kernel, string? runtimeAlias, string className)
     {
         ElementInfo element = ElementInfo.For(kernel.Element);
-        SoftplusConstants folded = SoftplusConstants.Fold((SoftplusSpec)kernel.Activation, element);
-        var all = new List<KernelConstant>(SoftplusFormula.Constants(folded, ExpReduction.For(element.Type)));
-        if (element.Type == ElementType.Single)
+        Activation activation = ActivationRegistry.For(kernel.Activation);
+        IReadOnlyList<KernelConstant> folded = activation.Folded(kernel.Activation, element);
+        var constants = new ConstantTable(element);
+        foreach (KernelConstant constant in folded)
         {
-            all.AddRange(SoftplusWideFormula.Constants(folded));
+            constants.Add(constant);
         }
 
-        bool hasLow = false;
-        foreach (KernelConstant constant in all)
+        // The steps come first, into their own writer: the formulas declare the constants they use as they go.
+        var steps = new IndentedWriter { Indent = w.Indent + 1 };
+        foreach (IsaDialect isa in IsaDialect.All)
         {
-            if (constant.IsFolded)
+            if (isa.IsVector && kernel.Unroll > 1)
             {
-                hasLow |= constant.Name == "InvBetaLo";
-                yield return constant;
+                steps.Line();
+                WriteUnrolledStep(steps, isa, element, activation, kernel, constants);
             }
+
+            steps.Line();
+            WriteStep(steps, isa, element, activation, kernel, constants);
         }
 
-        if (!hasLow)
-        {
-            yield return new KernelConstant("InvBetaLo", 0, "0: beta is a power of two, so 1/beta is exact and the kernel does not read this.", isFolded: true);
-        }
-    }
-
-    /// <summary>The members of <see cref="ConstantsInterface"/>: name, type and meaning.</summary>
-    public static IEnumerable<(string Name, ElementInfo Type, string Doc)> InterfaceMembers(ElementType element)
-    {
-        ElementInfo t = ElementInfo.For(element);
-        yield return ("Beta", t, "beta, rounded to the element type.");
-        yield return ("InvBetaHi", t, "1/beta, rounded to the element type.");
-        yield return ("InvBetaLo", t, "1/beta - InvBetaHi (0 when beta is a power of two).");
-        yield return ("Cutoff", t, "The smallest x with fl(beta * x) > threshold (+infinity when there is none).");
-        yield return ("Clamp", t, "Beyond |x| = Clamp, exp(-beta|x|)/beta is below half the smallest subnormal.");
-        if (element == ElementType.Single)
-        {
-            yield return ("WideBeta", ElementInfo.Double, "beta rounded to float, held in a double (the widened paths).");
-            yield return ("WideInvBeta", ElementInfo.Double, "1/beta in double (the widened paths).");
-        }
-    }
-
-    public static void Emit(IndentedWriter w, KernelSpec kernel, string? runtimeAlias, string assemblyTag, string className)
-    {
-        ElementInfo element = ElementInfo.For(kernel.Element);
-        var softplus = (SoftplusSpec)kernel.Activation;
-        SoftplusConstants folded = SoftplusConstants.Fold(softplus, element);
-        ExpReduction reduction = ExpReduction.For(element.Type);
         string T = element.Name;
-
         w.Line("/// <summary>");
-        w.Line($"/// Softplus kernels, {T}: <c>max(x, 0) + log1p(exp(-beta |x|)) / beta</c>, and <c>x</c> where <c>beta * x &gt; threshold</c>,");
-        w.Line($"/// for every method whose constants struct <typeparamref name=\"TConstants\"/> has this shape (beta {(folded.BetaIsPowerOfTwo ? "a power of two" : "not a power of two")}).");
+        w.Line($"/// {activation.Name} kernels, {T}: {activation.Describe(kernel.Activation, element)},");
+        string? shape = activation.DescribeShape(kernel.Activation, element);
+        w.Line($"/// for every method whose constants struct <typeparamref name=\"TConstants\"/> has this shape{(shape is null ? "" : " (" + shape + ")")}.");
         w.Line("/// </summary>");
         w.Line("/// <remarks>");
         w.Line("/// Paths, chosen by JIT-time constant checks, widest first: " + string.Join("; ", PathList(element)) + ".");
         w.Line($"/// Main loops handle {kernel.Unroll} vector{(kernel.Unroll == 1 ? "" : "s")} per iteration.");
-        w.Line(element.Type == ElementType.Single
-            ? "/// The AVX-512 and scalar paths widen to double and round once (they agree bit for bit); the others use compensated float arithmetic (the FMA ones agree bit for bit)."
-            : "/// Every FMA path (and the scalar one) rounds identically, so they agree bit for bit.");
+        w.Line("/// " + DescribeRounding(activation, element));
         w.Line("/// The JIT compiles this class for each constants struct and folds the constants into the code as literals.");
         w.Line("/// Loops and steps are compiled fully optimized from the first call (AggressiveOptimization): a tier-0 step is");
         w.Line("/// ~100x slower, and the kernels have no branches for dynamic PGO to improve.");
         w.Line("/// </remarks>");
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{Emitter.GeneratorName}\", \"{Emitter.GeneratorVersion}\")]");
-        using (w.OpenBlock($"internal static class {className}<TConstants> where TConstants : struct, {ConstantsInterface(element.Type, assemblyTag)}"))
+        using (w.OpenBlock($"internal static class {className}<TConstants> where TConstants : struct, {ConstantsInterface(className)}"))
         {
-            WriteConstants(w, element, folded, reduction);
+            WriteConstants(w, element, constants);
             WriteApply(w, element);
             w.Line();
             WriteDispatch(w, element);
@@ -107,22 +74,56 @@ internal static class KernelClassEmitter
                 WriteLoop(w, isa, element, kernel.Unroll, trace);
             }
 
-            foreach (IsaDialect isa in IsaDialect.All)
-            {
-                if (isa.IsVector && kernel.Unroll > 1)
-                {
-                    w.Line();
-                    WriteUnrolledStep(w, isa, element, folded, kernel.Unroll);
-                }
-
-                w.Line();
-                WriteStep(w, isa, element, folded);
-            }
-
+            w.Raw(steps.ToString());
             w.Line();
             WriteDekkerHelper(w, element);
             w.Line();
             WriteThrowHelpers(w);
+        }
+
+        w.Line();
+        WriteConstantsInterface(w, activation, className, element, folded);
+    }
+
+    /// <summary>What the kernel documents about rounding, from which paths widen.</summary>
+    private static string DescribeRounding(Activation activation, ElementInfo element)
+    {
+        var widening = new List<string>();
+        bool all = true;
+        foreach (IsaDialect isa in IsaDialect.All)
+        {
+            if (activation.Widens(isa, element))
+            {
+                widening.Add(isa.Name switch { "Avx512" => "AVX-512", "Avx2" => "AVX2", "AdvSimd" => "NEON", "Scalar" => "scalar", _ => isa.Name });
+            }
+            else
+            {
+                all = false;
+            }
+        }
+
+        if (widening.Count == 0)
+        {
+            return "Every FMA path (and the scalar one) rounds identically, so they agree bit for bit.";
+        }
+
+        return all
+            ? "Every path computes in double and rounds to float once (the FMA paths agree bit for bit)."
+            : $"The {string.Join(" and ", widening)} paths widen to double and round once (they agree bit for bit); the others use compensated float arithmetic (the FMA ones agree bit for bit).";
+    }
+
+    /// <summary>The interface of the constants structs of the methods that call <paramref name="className"/>.</summary>
+    private static void WriteConstantsInterface(IndentedWriter w, Activation activation, string className, ElementInfo element, IReadOnlyList<KernelConstant> folded)
+    {
+        w.Line($"/// <summary>The folded constants of a {element.Name} {activation.Name} method, as <see cref=\"{className}{{TConstants}}\"/> reads them.</summary>");
+        w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{Emitter.GeneratorName}\", \"{Emitter.GeneratorVersion}\")]");
+        using (w.OpenBlock($"internal interface {ConstantsInterface(className)}"))
+        {
+            foreach (KernelConstant constant in folded)
+            {
+                w.Line($"/// <summary>{constant.Name}: see the method's constants struct.</summary>");
+                w.Line($"static abstract {(constant.Type ?? element).Name} {constant.Name} {{ get; }}");
+            }
         }
     }
 
@@ -134,43 +135,31 @@ internal static class KernelClassEmitter
         }
     }
 
-    /// <summary>
-    /// The constants: those of the compensated formula (every kernel has its paths) and, for float, those of the widened
-    /// formula (the AVX-512 and scalar paths), with its lookup tables. A shared kernel has every path, whatever the
-    /// shape of the methods that call it, so nothing is left out.
-    /// </summary>
-    private static void WriteConstants(IndentedWriter w, ElementInfo element, SoftplusConstants folded, ExpReduction reduction)
+    /// <summary>The constants, in the order the formulas declared them, and the lookup tables.</summary>
+    private static void WriteConstants(IndentedWriter w, ElementInfo element, ConstantTable constants)
     {
-        foreach (KernelConstant constant in SoftplusFormula.Constants(folded, reduction))
+        foreach (KernelConstant constant in constants.All)
         {
             WriteConstant(w, element, constant);
         }
 
-        if (element.Type == ElementType.Single)
+        foreach (var (name, values, doc) in constants.Tables)
         {
-            foreach (KernelConstant constant in SoftplusWideFormula.Constants(folded))
+            w.Line($"/// <summary>{Escape(doc)}</summary>");
+            w.Line($"private static ReadOnlySpan<double> {name} => new double[]");
+            w.Line("{");
+            for (int i = 0; i < values.Length; i += 8)
             {
-                WriteConstant(w, element, constant);
-            }
-
-            foreach (var (name, values, doc) in SoftplusWideFormula.Tables())
-            {
-                w.Line($"/// <summary>{Escape(doc)}</summary>");
-                w.Line($"private static ReadOnlySpan<double> {name} => new double[]");
-                w.Line("{");
-                for (int i = 0; i < values.Length; i += 8)
+                var row = new List<string>();
+                for (int j = i; j < i + 8 && j < values.Length; j++)
                 {
-                    var row = new List<string>();
-                    for (int j = i; j < i + 8 && j < values.Length; j++)
-                    {
-                        row.Add(ElementInfo.Double.Literal(values[j]));
-                    }
-
-                    w.Line("    " + string.Join(", ", row) + ",");
+                    row.Add(ElementInfo.Double.Literal(values[j]));
                 }
 
-                w.Line("};");
+                w.Line("    " + string.Join(", ", row) + ",");
             }
+
+            w.Line("};");
         }
 
         w.Line();
@@ -330,26 +319,29 @@ internal static class KernelClassEmitter
     }
 
     /// <summary>
-    /// The unrolled step: <paramref name="unroll"/> vectors computed side by side, statement by statement, so that
-    /// independent work is always in flight (one vector's formula is a long dependency chain). All loads come before
-    /// all stores, so exact in-place calls stay correct.
+    /// The unrolled step: <paramref name="kernel"/>.Unroll vectors computed side by side, statement by statement, so
+    /// that independent work is always in flight (one vector's formula is a long dependency chain). All loads come
+    /// before all stores, so exact in-place calls stay correct.
     /// </summary>
-    private static void WriteUnrolledStep(IndentedWriter w, IsaDialect isa, ElementInfo element, SoftplusConstants folded, int unroll)
+    private static void WriteUnrolledStep(IndentedWriter w, IsaDialect isa, ElementInfo element, Activation activation, KernelSpec kernel, ConstantTable constants)
     {
+        int unroll = kernel.Unroll;
         string T = element.Name;
         string V = isa.Type(element);
         static string Offset(int u) => u == 0 ? "i" : u == 1 ? "i + count" : $"i + {u} * count";
-        string sideBySide = Widens(isa, element) && unroll > WideGroup ? $"{WideGroup} at a time side by side" : "side by side";
-        w.Line($"/// <summary>Softplus of {unroll} consecutive vectors at <paramref name=\"i\"/>, {sideBySide} ({isa.Describe(element)}).</summary>");
+        bool widens = activation.Widens(isa, element);
+        int wideGroup = activation.WideGroup;
+        string sideBySide = widens && unroll > wideGroup ? $"{wideGroup} at a time side by side" : "side by side";
+        w.Line($"/// <summary>{activation.Name} of {unroll} consecutive vectors at <paramref name=\"i\"/>, {sideBySide} ({isa.Describe(element)}).</summary>");
         w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
         using (w.OpenBlock($"private static void {isa.Name}Steps(ref {T} source, ref {T} destination, nuint i)"))
         {
             w.Line($"nuint count = (nuint){V}.Count;");
-            if (Widens(isa, element))
+            if (widens)
             {
                 // Each float vector becomes two double vectors: more than WideGroup vectors side by side would not fit
                 // in the registers, so larger unrolls are written as consecutive groups.
-                int group = System.Math.Min(unroll, WideGroup);
+                int group = System.Math.Min(unroll, wideGroup);
                 for (int first = 0; first < unroll; first += group)
                 {
                     int firstOfGroup = first;
@@ -360,12 +352,13 @@ internal static class KernelClassEmitter
 
                     using (System.IDisposable? scope = group < unroll ? w.OpenBlock() : null)
                     {
+                        var names = new NameScope();
                         for (int u = 0; u < group; u++)
                         {
                             w.Line($"var x_{u} = {isa.Load("source", Offset(firstOfGroup + u))};");
                         }
 
-                        WriteWidened(w, isa, group, (u, result) => isa.Store($"({result})", "destination", Offset(firstOfGroup + u)) + ";");
+                        WriteWidened(w, isa, activation, kernel, constants, names, group, (u, result) => isa.Store($"({result})", "destination", Offset(firstOfGroup + u)) + ";");
                     }
                 }
 
@@ -377,28 +370,24 @@ internal static class KernelClassEmitter
                 w.Line($"var x_{u} = {isa.Load("source", Offset(u))};");
             }
 
-            var writer = new KernelWriter(w, isa, element, unroll, "x", (u, result) => isa.Store($"({result})", "destination", Offset(u)) + ";");
-            SoftplusFormula.WriteBody(writer, folded, "x");
+            var b = new FormulaBuilder(w, isa, element, constants, new NameScope(), unroll, (u, result) => isa.Store($"({result})", "destination", Offset(u)) + ";");
+            b.Return(activation.Forward(b, b.Input("x"), kernel.Activation));
         }
     }
 
     /// <summary>
-    /// The most float vectors the widened formula computes side by side (2 double vectors each): measured on AVX-512,
-    /// 4 is the fastest unroll, and 8 at once spills registers (about 3x slower than 4).
-    /// </summary>
-    private const int WideGroup = 4;
-
-    private static bool Widens(IsaDialect isa, ElementInfo element) => isa.WidensSingle && element.Type == ElementType.Single;
-
-    /// <summary>
     /// The widened float formula for <paramref name="vectors"/> float vectors x (or x_0, x_1, ...): each is split into
     /// double vectors w_*, all of them computed side by side, and the results rounded back to float vectors y_* before
-    /// the threshold rule. <paramref name="result"/> consumes each lane's final expression (null: return it).
+    /// the activation's epilogue. <paramref name="result"/> consumes each lane's final expression (null: return it).
     /// </summary>
-    private static void WriteWidened(IndentedWriter w, IsaDialect isa, int vectors, System.Func<int, string, string>? result)
+    private static void WriteWidened(IndentedWriter w, IsaDialect isa, Activation activation, KernelSpec kernel, ConstantTable constants, NameScope names, int vectors, System.Func<int, string, string>? result)
     {
         int factor = isa.WideningFactor;
         int wideLanes = vectors * factor;
+        string x = names.Claim("x");
+        string wide = names.Claim("w");
+        string yWide = names.Claim("yw");
+        string y = names.Claim("y");
         w.Line(factor == 1
             ? "// Widened: computed in double and rounded to float once, at the end."
             : "// Widened: each half of the float vector is computed in double, and the result rounded to float once, at the end.");
@@ -406,43 +395,43 @@ internal static class KernelClassEmitter
         {
             for (int p = 0; p < factor; p++)
             {
-                w.Line($"var {KernelWriter.LaneName("w", v * factor + p, wideLanes)} = {isa.Widen(KernelWriter.LaneName("x", v, vectors), p)};");
+                w.Line($"var {LocalValue.LaneName(wide, v * factor + p, wideLanes)} = {isa.Widen(LocalValue.LaneName(x, v, vectors), p)};");
             }
         }
 
-        var wide = new KernelWriter(w, isa, ElementInfo.Double, wideLanes, "w", (l, e) => $"var {KernelWriter.LaneName("yw", l, wideLanes)} = {e};");
-        SoftplusWideFormula.WriteWideBody(wide, "w");
+        var b = new FormulaBuilder(w, isa, ElementInfo.Double, constants, names, wideLanes, (l, e) => $"var {LocalValue.LaneName(yWide, l, wideLanes)} = {e};");
+        b.Return(activation.ForwardWide(b, new LocalValue(wide, ElementInfo.Double, isMask: false), kernel.Activation));
         for (int v = 0; v < vectors; v++)
         {
             var parts = new string[factor];
             for (int p = 0; p < factor; p++)
             {
-                parts[p] = KernelWriter.LaneName("yw", v * factor + p, wideLanes);
+                parts[p] = LocalValue.LaneName(yWide, v * factor + p, wideLanes);
             }
 
-            w.Line($"var {KernelWriter.LaneName("y", v, vectors)} = {isa.Narrow(parts)};");
+            w.Line($"var {LocalValue.LaneName(y, v, vectors)} = {isa.Narrow(parts)};");
         }
 
-        var narrow = new KernelWriter(w, isa, ElementInfo.Single, vectors, "x", result);
-        narrow.Declare("y");
-        SoftplusWideFormula.WriteEpilogue(narrow, "x", "y");
+        var narrow = new FormulaBuilder(w, isa, ElementInfo.Single, constants, names, vectors, result);
+        narrow.Return(activation.Epilogue(narrow, new LocalValue(x, ElementInfo.Single, isMask: false), new LocalValue(y, ElementInfo.Single, isMask: false), kernel.Activation));
     }
 
-    private static void WriteStep(IndentedWriter w, IsaDialect isa, ElementInfo element, SoftplusConstants folded)
+    private static void WriteStep(IndentedWriter w, IsaDialect isa, ElementInfo element, Activation activation, KernelSpec kernel, ConstantTable constants)
     {
         string type = isa.Type(element);
-        w.Line($"/// <summary>Softplus of {(isa.IsVector ? "one vector" : "one element")} ({isa.Describe(element)}).</summary>");
+        w.Line($"/// <summary>{activation.Name} of {(isa.IsVector ? "one vector" : "one element")} ({isa.Describe(element)}).</summary>");
         w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]");
         string visibility = isa.IsVector ? "private" : "public";
         using (w.OpenBlock($"{visibility} static {type} {isa.Name}Step({type} x)"))
         {
-            if (Widens(isa, element))
+            if (activation.Widens(isa, element))
             {
-                WriteWidened(w, isa, 1, null);
+                WriteWidened(w, isa, activation, kernel, constants, new NameScope(), 1, null);
                 return;
             }
 
-            SoftplusFormula.WriteBody(new KernelWriter(w, isa, element), folded, "x");
+            var b = new FormulaBuilder(w, isa, element, constants, new NameScope());
+            b.Return(activation.Forward(b, b.Input("x"), kernel.Activation));
         }
     }
 

@@ -1,7 +1,8 @@
 using System;
+using FusedActivations.Generator.Emitting;
 using FusedActivations.Generator.Model;
 
-namespace FusedActivations.Generator.Emitting.Activations;
+namespace FusedActivations.Generator.Activations.Softplus;
 
 /// <summary>
 /// The Softplus constants that depend on beta and the threshold, folded at compile time for one element type.

@@ -1,7 +1,8 @@
 using FusedActivations.Generator.Diagnostics;
 using FusedActivations.Generator.Model;
+using FusedActivations.Generator.Parsing;
 
-namespace FusedActivations.Generator.Parsing;
+namespace FusedActivations.Generator.Activations.Softplus;
 
 /// <summary>Reads and validates <c>[Softplus(Beta = ..., Threshold = ...)]</c>.</summary>
 internal static class SoftplusArguments

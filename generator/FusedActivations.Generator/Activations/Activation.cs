@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using FusedActivations.Generator.Emitting;
+using FusedActivations.Generator.Emitting.Engine;
+using FusedActivations.Generator.Emitting.Isa;
+using FusedActivations.Generator.Emitting.Kernels;
+using FusedActivations.Generator.Model;
+using FusedActivations.Generator.Parsing;
+
+namespace FusedActivations.Generator.Activations;
+
+/// <summary>
+/// One activation: its attribute, the reading and validation of its arguments, its folded constants and its formula.
+/// Everything else a kernel has (argument checks, dispatch, the loops of every path, unrolling, widening float to
+/// double and back) is the engine's (<see cref="KernelClassEmitter"/>). Each activation is a folder under
+/// <c>Activations/</c>; <see cref="ActivationRegistry"/> lists them, one line each. Its scalar twin is the
+/// <c>FusedMath</c> function of the same name in the runtime library.
+/// </summary>
+internal abstract class Activation
+{
+    /// <summary>The attribute's name without the suffix, e.g. <c>Softplus</c>: names the kernel classes too.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The attribute's metadata name, e.g. <c>FusedActivations.SoftplusAttribute</c>.</summary>
+    public string MetadataName => "FusedActivations." + Name + "Attribute";
+
+    /// <summary>
+    /// Reads the attribute's own named arguments into the spec; null when they are invalid (after adding diagnostics)
+    /// or not constants yet (quietly: the compiler reports those).
+    /// </summary>
+    public abstract ActivationSpec? ReadArguments(ActivationArgumentContext context);
+
+    /// <summary>The value computed, for the kernel's documentation, e.g. <c>max(x, 0) + log1p(exp(-beta |x|)) / beta</c>.</summary>
+    public abstract string Describe(ActivationSpec spec, ElementInfo element);
+
+    /// <summary>What distinguishes this kernel shape from the activation's others, for its documentation (or null).</summary>
+    public virtual string? DescribeShape(ActivationSpec spec, ElementInfo element) => null;
+
+    /// <summary>The method's arguments as its constants struct documents them, e.g. <c>beta = 2 and threshold = 20</c>.</summary>
+    public abstract string DescribeArguments(ActivationSpec spec);
+
+    /// <summary>
+    /// The constants folded from the method's arguments, with the method's values: they live in its constants struct,
+    /// and the shared kernel reads them by name. Names, types and documentation must not depend on the values.
+    /// </summary>
+    public abstract IReadOnlyList<KernelConstant> Folded(ActivationSpec spec, ElementInfo element);
+
+    /// <summary>
+    /// Whether a float kernel computes in double on <paramref name="isa"/> (and rounds once at the end), through
+    /// <see cref="ForwardWide"/> and <see cref="Epilogue"/>. Otherwise <see cref="Forward"/> computes in the element type.
+    /// </summary>
+    public abstract bool Widens(IsaDialect isa, ElementInfo element);
+
+    /// <summary>How many float vectors the widened formula computes side by side at most (2 double vectors each).</summary>
+    public virtual int WideGroup => 4;
+
+    /// <summary>The formula in the element type: returns the result of <paramref name="x"/>.</summary>
+    public abstract Value Forward(FormulaBuilder b, Value x, ActivationSpec spec);
+
+    /// <summary>The widened float formula: computes in double from the widened input <paramref name="w"/>; the engine rounds the result.</summary>
+    public virtual Value ForwardWide(FormulaBuilder b, Value w, ActivationSpec spec) => Forward(b, w, spec);
+
+    /// <summary>After rounding to float: the result from the original input <paramref name="x"/> and the rounded <paramref name="y"/>.</summary>
+    public virtual Value Epilogue(FormulaBuilder b, Value x, Value y, ActivationSpec spec) => y;
+
+    /// <summary>
+    /// The derivative's formula, for the fused-gradient kernels (issue 12 fills this slot): null until then.
+    /// </summary>
+    public virtual Value? Derivative(FormulaBuilder b, Value x, ActivationSpec spec) => null;
+}

@@ -1,0 +1,77 @@
+using System.Collections.Generic;
+using FusedActivations.Generator.Emitting;
+using FusedActivations.Generator.Emitting.Engine;
+using FusedActivations.Generator.Emitting.Isa;
+using FusedActivations.Generator.Emitting.Kernels;
+using FusedActivations.Generator.Model;
+using FusedActivations.Generator.Parsing;
+
+namespace FusedActivations.Generator.Activations.Softplus;
+
+/// <summary>
+/// Softplus with PyTorch's beta and threshold. Float kernels widen to double where a 16-entry lookup is one instruction
+/// (AVX-512) and in scalar code (<see cref="SoftplusWideFormula"/>, 0.51 ULP); elsewhere, and for double, the
+/// compensated formula (<see cref="SoftplusFormula"/>, 0.9 ULP float). Arguments: <see cref="SoftplusArguments"/>;
+/// scalar twin: <c>FusedMath.Softplus</c>.
+/// </summary>
+internal sealed class SoftplusActivation : Activation
+{
+    public static readonly SoftplusActivation Instance = new();
+
+    public override string Name => "Softplus";
+
+    public override ActivationSpec? ReadArguments(ActivationArgumentContext context) => SoftplusArguments.Read(context);
+
+    public override string Describe(ActivationSpec spec, ElementInfo element) =>
+        "<c>max(x, 0) + log1p(exp(-beta |x|)) / beta</c>, and <c>x</c> where <c>beta * x &gt; threshold</c>";
+
+    public override string? DescribeShape(ActivationSpec spec, ElementInfo element) =>
+        Fold(spec, element).BetaIsPowerOfTwo ? "beta a power of two" : "beta not a power of two";
+
+    public override string DescribeArguments(ActivationSpec spec)
+    {
+        var softplus = (SoftplusSpec)spec;
+        return $"beta = {ElementInfo.Readable(softplus.Beta)} and threshold = {ElementInfo.Readable(softplus.Threshold)}";
+    }
+
+    public override IReadOnlyList<KernelConstant> Folded(ActivationSpec spec, ElementInfo element)
+    {
+        SoftplusConstants c = Fold(spec, element);
+        string beta = ElementInfo.Readable(c.Beta);
+        var folded = new List<KernelConstant>
+        {
+            new("Beta", c.Beta, $"beta = {beta}, rounded to {element.Name}.", isFolded: true),
+            new("InvBetaHi", c.InvBetaHi, $"1/beta, rounded to {element.Name}{(c.BetaIsPowerOfTwo ? ": exact, beta is a power of two" : "")}.", isFolded: true),
+            c.BetaIsPowerOfTwo
+                ? new("InvBetaLo", 0, "0: beta is a power of two, so 1/beta is exact and the kernel does not read this.", isFolded: true)
+                : new("InvBetaLo", c.InvBetaLo, "1/beta - InvBetaHi: the part of 1/beta that InvBetaHi misses.", isFolded: true),
+            new("Cutoff", c.Cutoff, double.IsPositiveInfinity(c.Cutoff)
+                ? "No linear cut-off: threshold = +infinity (or no x reaches it)."
+                : $"threshold/beta to the last bit: the smallest x with fl(beta * x) > threshold ({ElementInfo.Readable(c.Threshold)}), so x >= Cutoff is exactly PyTorch's test beta * x > threshold.",
+                isFolded: true),
+            new("Clamp", c.Clamp, "Beyond |x| = Clamp, exp(-beta|x|)/beta is below half the smallest subnormal: x is clamped there, which keeps every intermediate finite.", isFolded: true),
+        };
+        if (element.Type == ElementType.Single)
+        {
+            folded.Add(new("WideBeta", c.Beta, $"beta rounded to float ({beta}), as PyTorch does for float tensors, held in a double.", ElementInfo.Double, isFolded: true));
+            folded.Add(new("WideInvBeta", 1.0 / c.Beta, "1/beta in double: its error (2^-53) is far below float's.", ElementInfo.Double, isFolded: true));
+        }
+
+        return folded;
+    }
+
+    public override bool Widens(IsaDialect isa, ElementInfo element) => isa.WidensSingle && element.Type == ElementType.Single;
+
+    public override Value Forward(FormulaBuilder b, Value x, ActivationSpec spec) =>
+        SoftplusFormula.Forward(b, x, Fold(spec, b.Constants.KernelElement).BetaIsPowerOfTwo);
+
+    public override Value ForwardWide(FormulaBuilder b, Value w, ActivationSpec spec) => SoftplusWideFormula.Forward(b, w);
+
+    public override Value Epilogue(FormulaBuilder b, Value x, Value y, ActivationSpec spec)
+    {
+        b.Comment("PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.");
+        return b.SelectLessThan(x, b.C("Cutoff"), y, x);
+    }
+
+    private static SoftplusConstants Fold(ActivationSpec spec, ElementInfo element) => SoftplusConstants.Fold((SoftplusSpec)spec, element);
+}

@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using FusedActivations.Generator.Emitting.Kernels;
+
+namespace FusedActivations.Generator.Emitting.Engine;
+
+/// <summary>
+/// The named constants of one kernel class, in the order formulas first used them. The math library registers what it
+/// needs as it writes; two functions needing the same constant (Log2E, say) share one declaration, and a name reused
+/// for a different value is a generator bug that fails loudly in tests.
+/// </summary>
+internal sealed class ConstantTable
+{
+    private readonly List<KernelConstant> _ordered = new();
+    private readonly List<(string Name, double[] Values, string Doc)> _tables = new();
+
+    public ConstantTable(ElementInfo kernelElement) => KernelElement = kernelElement;
+
+    /// <summary>The kernel's element type: the type of every constant that does not name its own.</summary>
+    public ElementInfo KernelElement { get; }
+
+    /// <summary>The 16-entry lookup tables (<c>ReadOnlySpan&lt;double&gt;</c> properties), in registration order.</summary>
+    public IReadOnlyList<(string Name, double[] Values, string Doc)> Tables => _tables;
+
+    /// <summary>Adds a lookup table unless it is there already.</summary>
+    public void AddTable(string name, double[] values, string doc)
+    {
+        foreach (var table in _tables)
+        {
+            if (table.Name == name)
+            {
+                return;
+            }
+        }
+
+        _tables.Add((name, values, doc));
+    }
+    private readonly Dictionary<string, KernelConstant> _byName = new(StringComparer.Ordinal);
+
+    /// <summary>Every constant, in registration order.</summary>
+    public IReadOnlyList<KernelConstant> All => _ordered;
+
+    /// <summary>Adds <paramref name="constant"/> unless an identical one is there already.</summary>
+    public void Add(KernelConstant constant)
+    {
+        if (_byName.TryGetValue(constant.Name, out KernelConstant existing))
+        {
+            bool sameValue = existing.Value.Equals(constant.Value) || existing.IsFolded;
+            if (!sameValue || existing.IsFolded != constant.IsFolded || existing.Type != constant.Type)
+            {
+                throw new InvalidOperationException($"Kernel constant {constant.Name} is declared twice with different values.");
+            }
+
+            return;
+        }
+
+        _byName.Add(constant.Name, constant);
+        _ordered.Add(constant);
+    }
+
+    /// <summary>The constant named <paramref name="name"/>; it must have been added.</summary>
+    public KernelConstant Get(string name) =>
+        _byName.TryGetValue(name, out KernelConstant constant)
+            ? constant
+            : throw new InvalidOperationException($"Kernel constant {name} is used but not declared.");
+}

@@ -20,7 +20,8 @@ public static partial class FusedMath
     /// (t^2 + 2t + 2)</c>; for x &gt; 0 the same ratio with numerator and denominator divided by t^2, in
     /// <c>t = e^-x</c>: <c>(1 + 2t) / (1 + 2t + 2t^2)</c>. Every term is positive (no cancellation) and formed
     /// exactly together with exp's rounding error; the quotient gets a Newton correction and the product with x is
-    /// rounded once: measured at most 0.53 ULP. The softplus is the exact function (no linear cut-off). NaN gives
+    /// rounded once: measured at most 0.69 ULP for results above 2^-969 and 1.0 below,
+    /// where the double-double reference itself is known only to about half an ULP. The softplus is the exact function (no linear cut-off). NaN gives
     /// NaN, +infinity gives +infinity and -infinity gives -0, the limit (PyTorch's formula gives NaN there).
     /// </returns>
     public static double Mish(double x)

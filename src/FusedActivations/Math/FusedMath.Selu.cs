@@ -25,7 +25,7 @@ public static partial class FusedMath
     /// <param name="x">The argument.</param>
     /// <returns>
     /// <c>x * scale</c> (one rounding) where x &gt; 0, else <c>expm1(x) * fl(alpha * scale)</c> with expm1's rounding
-    /// error carried into the product: measured at most 0.51 ULP from the exact value of PyTorch's formula with its
+    /// error carried into the product: measured at most 0.76 ULP from the exact value of PyTorch's formula with its
     /// constants rounded to double. NaN gives NaN, ±0 gives ±0, +infinity gives +infinity, -infinity gives
     /// <c>-fl(alpha * scale)</c>.
     /// </returns>

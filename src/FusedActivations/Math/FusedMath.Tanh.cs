@@ -15,10 +15,11 @@ public static partial class FusedMath
     /// <summary>Computes the hyperbolic tangent <c>tanh x</c> (PyTorch's <c>torch.tanh</c>).</summary>
     /// <param name="x">The argument.</param>
     /// <returns>
-    /// <c>tanh |x| = -e / (2 + e)</c> with <c>e = expm1(-2|x|)</c> for |x| &lt; 0.35 (no cancellation, full relative
+    /// <c>tanh |x| = -e / (2 + e)</c> with <c>e = expm1(-2|x|)</c> for |x| &lt; 0.34 (no cancellation, full relative
     /// precision for tiny x), and <c>(1 - t) / (1 + t)</c> with <c>t = exp(-2|x|)</c> above; the sign of x is copied
     /// last. Numerator and denominator are formed exactly from exp's value and rounding error, and the quotient
-    /// gets one Newton correction, so it is rounded essentially once: measured at most 0.51 ULP. NaN gives NaN,
+    /// gets one Newton correction: measured at most 0.80 ULP (0.79 over 10^6 random inputs and the switch points;
+    /// the excess over 0.5 is exp's error relative to <c>expm1</c> near |x| = 0.12). NaN gives NaN,
     /// ±0 gives ±0, ±infinity gives ±1 (as does every |x| above about 19.1).
     /// </returns>
     public static double Tanh(double x)
@@ -30,9 +31,10 @@ public static partial class FusedMath
         double nl;
         double d;
         double dl;
-        if (a < 0.35)
+        if (a < 0.34)
         {
             // tanh a = -e / (2 + e): numerator and denominator have no cancellation, and tiny a keep every bit.
+            // Below 0.34, e^-2a >= 1/2, where ExpM1WithTail's m 2^k - 1 is exact (Sterbenz).
             double e = ExpM1WithTail(-2.0 * a, 0.0, out double el);
             n = -e;
             nl = -el;
@@ -41,7 +43,7 @@ public static partial class FusedMath
         }
         else
         {
-            // tanh a = (1 - t) / (1 + t), t = e^-2a <= 0.4966: both sums exact (Fast2Sum, 1 > t) plus exp's tail.
+            // tanh a = (1 - t) / (1 + t), t = e^-2a <= 0.507: both sums exact (Fast2Sum, 1 > t) plus exp's tail.
             double m = ExpMantissa(-2.0 * a, 0.0, out int k, out double ml);
             double t = Math.ScaleB(m, k);
             double tl = Math.ScaleB(ml, k);

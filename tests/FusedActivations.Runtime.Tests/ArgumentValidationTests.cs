@@ -19,6 +19,41 @@ public sealed class ArgumentValidationTests
         AssertBeta(() => FusedMath.Softplus(1f, f));
         AssertBeta(() => FusedMath.Softplus(1f, f, 20f));
         AssertBeta(() => FusedMath.InverseSoftplus(1f, f));
+        AssertBeta(() => FusedMath.Silu(1.0, beta));
+        AssertBeta(() => FusedMath.Silu(1f, f));
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidBetas))]
+    public void InvalidAlphaThrowsNamingAlpha(double alpha)
+    {
+        // ELU needs a finite alpha > 0, the same set as beta.
+        AssertParameter("alpha", () => FusedMath.Elu(1.0, alpha));
+        AssertParameter("alpha", () => FusedMath.Elu(-1.0, alpha));
+        AssertParameter("alpha", () => FusedMath.Elu(double.NaN, alpha));
+        AssertParameter("alpha", () => FusedMath.Elu(-1f, (float)alpha));
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void NonFiniteNegativeSlopeThrowsNamingNegativeSlope(double slope)
+    {
+        AssertParameter("negativeSlope", () => FusedMath.LeakyRelu(-1.0, slope));
+        AssertParameter("negativeSlope", () => FusedMath.LeakyRelu(1.0, slope));
+        AssertParameter("negativeSlope", () => FusedMath.LeakyRelu(-1f, (float)slope));
+    }
+
+    [Fact]
+    public void NegativeAndZeroSlopesAndTinyAlphasAreValid()
+    {
+        Assert.Equal(2.0, FusedMath.LeakyRelu(-4.0, -0.5));
+        Assert.Equal(0.0, FusedMath.LeakyRelu(-4.0, 0.0));
+        Assert.Equal(-double.Epsilon, FusedMath.Elu(double.NegativeInfinity, double.Epsilon));
+        Assert.Equal(-float.MaxValue, FusedMath.Elu(float.NegativeInfinity, float.MaxValue));
+        Assert.True(double.IsNegative(FusedMath.Silu(-1.0, double.MaxValue)) && FusedMath.Silu(-1.0, double.MaxValue) == 0);
+        Assert.Equal(1.0, FusedMath.Silu(1.0, double.MaxValue));
     }
 
     [Fact]
@@ -55,6 +90,18 @@ public sealed class ArgumentValidationTests
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(call);
         Assert.Equal("beta", e.ParamName);
+    }
+
+    private static void AssertParameter(string name, Func<double> call)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => { _ = call(); });
+        Assert.Equal(name, e.ParamName);
+    }
+
+    private static void AssertParameter(string name, Func<float> call)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => { _ = call(); });
+        Assert.Equal(name, e.ParamName);
     }
 
     private static void AssertBeta(Func<double> call) => AssertBeta(() => { _ = call(); });

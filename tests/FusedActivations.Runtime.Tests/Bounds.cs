@@ -35,4 +35,22 @@ internal static class Bounds
 
     /// <summary>Measured 0.973, in ULPs of max(|result|, |max(a, b)|).</summary>
     public const double LogAddExp = 1.0;
+
+    /// <summary>A single correctly rounded operation (a product): half an ULP.</summary>
+    public const double CorrectlyRounded = 0.5;
+
+    /// <summary>Measured 0.79 (the expm1 form at about |x| = 0.12).</summary>
+    public const double Tanh = 0.85;
+
+    /// <summary>Measured 1.0 for results near the subnormal range (see remarks), 0.66 above 2^-969.</summary>
+    public const double Silu = 1.01;
+
+    /// <summary>Measured 1.0 for results near the subnormal range (see remarks), 0.57 above 2^-969.</summary>
+    public const double Mish = 1.01;
+
+    /// <summary>Measured 0.843 (ELU, x about -0.28: expm1 near its form switch); SELU 0.757.</summary>
+    public const double Elu = 0.9;
+
+    /// <summary>Measured 0.5.</summary>
+    public const double HardSwish = 0.501;
 }

@@ -171,4 +171,21 @@ public static class DoubleDoubleMath
         DoubleDouble residual = e - x;
         return (DoubleDouble)y0 - residual.Hi / (1.0 + e.Hi);
     }
+
+    /// <summary>
+    /// tanh(x) = -expm1(-2|x|) / (2 + expm1(-2|x|)) with the sign of x: no cancellation for any |x| (the denominator is
+    /// in [1, 2]) and full relative precision for tiny x, since <see cref="ExpM1"/> is relative to its result.
+    /// </summary>
+    public static DoubleDouble Tanh(DoubleDouble x)
+    {
+        if (x.IsNaN)
+        {
+            return x;
+        }
+
+        DoubleDouble a = x.Abs();
+        DoubleDouble e = ExpM1(-2.0 * a);
+        DoubleDouble t = -e / (2.0 + e);
+        return x.Hi < 0 || (x.Hi == 0 && double.IsNegative(x.Hi)) ? -t : t;
+    }
 }

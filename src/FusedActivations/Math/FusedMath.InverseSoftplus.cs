@@ -133,7 +133,10 @@ public static partial class FusedMath
         return quotient + quotientRest;
     }
 
-    /// <summary>expm1(x + xl) = e + el for |x| &lt;= 0.7, with e + el accurate to about 2^-55 relative.</summary>
+    /// <summary>
+    /// expm1(x + xl) = e + el for -ln 2 &lt;= x &lt;= 0.7, with e + el accurate to about 2^-55 relative. (Below -ln 2,
+    /// exp(x) &lt; 1/2 and m 2^k - 1 is no longer exact.)
+    /// </summary>
     private static double ExpM1WithTail(double x, double xl, out double el)
     {
         if (Math.Abs(x) < 0.0625)

@@ -3,8 +3,9 @@ using System;
 namespace FusedActivations;
 
 /// <summary>
-/// Accurate scalar math for activation functions: <c>log1p</c>, <c>expm1</c>, Softplus (PyTorch semantics) and its
-/// inverse, <c>logaddexp</c>, the logistic sigmoid and its logarithm, in <see cref="float"/> and <see cref="double"/>.
+/// Accurate scalar math for activation functions: <c>log1p</c>, <c>expm1</c>, <c>logaddexp</c>, and the activations
+/// with PyTorch's semantics (Softplus and its inverse, Sigmoid, LogSigmoid, Tanh, SiLU, Mish, ELU, SELU, ReLU,
+/// Leaky ReLU, Hard Swish), in <see cref="float"/> and <see cref="double"/>.
 /// </summary>
 /// <remarks>
 /// <para>

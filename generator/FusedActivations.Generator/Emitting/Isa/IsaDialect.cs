@@ -54,6 +54,9 @@ internal abstract class IsaDialect
     /// <summary>The lane mask of <c>a == b</c> (false for NaN: <c>Equal(x, x)</c> finds the lanes that are not NaN).</summary>
     public virtual string Equal(string a, string b) => $"{VectorClass}.Equals({a}, {b})";
 
+    /// <summary>The lane mask of the lanes of <paramref name="a"/> that are not NaN.</summary>
+    public virtual string NotNaN(string a, ElementInfo element) => $"{VectorClass}.Equals({a}, {a})";
+
     /// <summary>The lane mask of <c>a &lt; b</c>.</summary>
     public virtual string LessThan(string a, string b) => $"{VectorClass}.LessThan({a}, {b})";
 
@@ -117,10 +120,10 @@ internal abstract class IsaDialect
     public virtual int WideningFactor => 2;
 
     /// <summary>Part <paramref name="part"/> (0: low half) of the float vector <paramref name="x"/>, widened to double.</summary>
-    public virtual string Widen(string x, int part) => throw new System.NotSupportedException(Name + " does not widen.");
+    public virtual string Widen(string x, int part) => $"{VectorClass}.{(part == 0 ? "WidenLower" : "WidenUpper")}({x})";
 
     /// <summary>The float vector whose halves are the double vectors <paramref name="parts"/>, each rounded once.</summary>
-    public virtual string Narrow(params string[] parts) => throw new System.NotSupportedException(Name + " does not widen.");
+    public virtual string Narrow(params string[] parts) => $"{VectorClass}.Narrow({parts[0]}, {parts[1]})";
 
     /// <summary>
     /// <c>table[j]</c> lane by lane, for a 16-entry double table (a <c>ReadOnlySpan&lt;double&gt;</c> property of the

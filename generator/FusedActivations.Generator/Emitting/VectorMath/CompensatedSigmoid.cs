@@ -3,8 +3,7 @@ using FusedActivations.Generator.Emitting.Engine;
 namespace FusedActivations.Generator.Emitting.VectorMath;
 
 /// <summary>
-/// sigmoid(z + zl) times 2^offset in the element type (double kernels), rounded essentially once (0.5 ULP plus
-/// 2^-50): with a = -|z|, t = e^a from <see cref="CompensatedExp"/> kept as a pair, the quotient
+/// sigmoid(z + zl) times 2^offset in the element type (double kernels), as a pair accurate to about 2^-100: with a = -|z|, t = e^a from <see cref="CompensatedExp"/> kept as a pair, the quotient
 /// <c>(z &lt; 0 ? t : 1) / (1 + t)</c> is taken between double-doubles (<see cref="DoubleDouble.Divide"/>). The
 /// result carries the scale 2^offset of Magic, so that callers multiply by their own factor first and round a subnormal
 /// result only once (multiply by ScaleDown last).
@@ -17,7 +16,7 @@ internal static class CompensatedSigmoid
     /// <param name="b">The formula (double).</param>
     /// <param name="z">The argument.</param>
     /// <param name="zl">Its tail (z + zl exactly), or null.</param>
-    public static Value Scaled(FormulaBuilder b, Value z, Value? zl)
+    public static DoubleDouble Scaled(FormulaBuilder b, Value z, Value? zl)
     {
         ExpReduction e = ExpReduction.For(b.Element.Type);
         b.Comment("sigmoid(z) = (z < 0 ? t : 1) / (1 + t), t = e^a, a = -|z|: never overflows.");

@@ -17,6 +17,6 @@ internal static class CompensatedTanh
         DoubleDouble d = DoubleDouble.FastTwoSum(b, "d", b.Lit(2), em.Hi);
         var denominator = new DoubleDouble(d.Hi, b.Let("dl", b.Add(d.Lo, em.Lo), "2 + E = d + dl"));
         var numerator = new DoubleDouble(b.Neg(em.Hi), b.Neg(em.Lo));
-        return b.CopySign(DoubleDouble.Divide(b, "q", numerator, denominator), x);
+        return b.CopySign(DoubleDouble.Divide(b, "q", numerator, denominator).Round(b), x);
     }
 }

@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using FusedActivations.Generator.Diagnostics;
+using FusedActivations.Generator.Emitting;
+using FusedActivations.Generator.Emitting.Engine;
+using FusedActivations.Generator.Emitting.Isa;
+using FusedActivations.Generator.Emitting.Kernels;
+using FusedActivations.Generator.Emitting.VectorMath;
+using FusedActivations.Generator.Model;
+using FusedActivations.Generator.Parsing;
+
+namespace FusedActivations.Generator.Activations.Elu;
+
+/// <summary>
+/// ELU, PyTorch's <c>F.elu</c>: <c>x &lt; 0 ? alpha expm1(x) : x</c> (±0 and NaN pass through). Float: in double,
+/// rounded once; double: expm1 as a pair, times alpha with one rounding. Scalar twin: <c>FusedMath.Elu</c>.
+/// </summary>
+internal sealed class EluActivation : Activation
+{
+    public static readonly EluActivation Instance = new();
+
+    /// <summary>The attribute's default (kept equal to <c>EluAttribute.Alpha</c>'s initializer).</summary>
+    public const double DefaultAlpha = 1;
+
+    public override string Name => "Elu";
+
+    public override ActivationSpec? ReadArguments(ActivationArgumentContext context)
+    {
+        if (!context.Arguments.TryGetDouble("Alpha", DefaultAlpha, out double alpha))
+        {
+            return null;
+        }
+
+        if (ParameterChecks.PositiveFinite(alpha, context.Element) is { } problem)
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidAlpha, context.Arguments.LocationOf("Alpha"), AttributeArguments.Format(alpha), context.MethodName, problem));
+            return null;
+        }
+
+        return new EluSpec(alpha);
+    }
+
+    public override string Describe(ActivationSpec spec, ElementInfo element) => "<c>x &lt; 0 ? alpha * expm1(x) : x</c>";
+
+    public override string DescribeArguments(ActivationSpec spec) => $"alpha = {ElementInfo.Readable(((EluSpec)spec).Alpha)}";
+
+    public override IReadOnlyList<KernelConstant> Folded(ActivationSpec spec, ElementInfo element)
+    {
+        double alpha = element.Round(((EluSpec)spec).Alpha);
+        return new[]
+        {
+            element.Type == ElementType.Single
+                ? new KernelConstant("WideAlpha", alpha, $"alpha = {ElementInfo.Readable(alpha)}, rounded to float, held in a double.", ElementInfo.Double, isFolded: true)
+                : new KernelConstant("Alpha", alpha, $"alpha = {ElementInfo.Readable(alpha)}.", isFolded: true),
+        };
+    }
+
+    public override bool Widens(IsaDialect isa, ElementInfo element) => WidenedStrategy.Widens(element);
+
+    public override Value Forward(FormulaBuilder b, Value x, ActivationSpec spec)
+    {
+        DoubleDouble e = ExpM1OfNegativePart(b, x);
+        return b.SelectLessThan(x, b.Lit(0), b.Fma(b.C("Alpha"), e.Hi, b.Mul(b.C("Alpha"), e.Lo)), x);
+    }
+
+    public override Value ForwardWide(FormulaBuilder b, Value w, ActivationSpec spec)
+    {
+        Value em = b.Let("em", WideFunctions.ExpM1(b, b.Min(b.Max(w, b.Lit(-60)), b.Lit(0))), "expm1(min(x, 0)); below -60 it is -1 to double precision");
+        return b.SelectLessThan(w, b.Lit(0), b.Mul(b.C("WideAlpha"), em), w);
+    }
+
+    /// <summary>expm1(x) for x in [-60, 0] (x is clamped there: beyond -60 it is -1 in double), as a pair.</summary>
+    internal static DoubleDouble ExpM1OfNegativePart(FormulaBuilder b, Value x)
+    {
+        b.Comment("expm1(x) for the negative part, x raised to -60 (expm1 is -1 below, to double precision).");
+        Value a = b.Let("a", b.Min(b.Max(x, b.Lit(-60)), b.Lit(0)));
+        return CompensatedExpM1.ExpM1(b, a);
+    }
+}

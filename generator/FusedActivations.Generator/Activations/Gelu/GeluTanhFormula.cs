@@ -1,0 +1,61 @@
+using FusedActivations.Generator.Emitting;
+using FusedActivations.Generator.Emitting.Engine;
+using FusedActivations.Generator.Emitting.VectorMath;
+
+namespace FusedActivations.Generator.Activations.Gelu;
+
+/// <summary>
+/// PyTorch's tanh approximation of GELU, <c>0.5 x (1 + tanh(u))</c> with <c>u = kBeta (x + kKappa x^3)</c>, taken as
+/// <c>x sigmoid(2u)</c> (1 + tanh u = 2 sigmoid(2u)), so the left tail, where 1 + tanh(u) cancels, keeps full relative
+/// precision down to subnormal results. kBeta = sqrt(2) * (2/sqrt(pi)) * 0.5 and kKappa = 0.044715 are rounded to the
+/// element type as PyTorch's kernel does; the reference is the exact value with those constants.
+/// </summary>
+internal static class GeluTanhFormula
+{
+    /// <summary>PyTorch's kBeta: <c>M_SQRT2 * M_2_SQRTPI * 0.5</c>, evaluated in double.</summary>
+    public const double KBeta = 1.4142135623730951 * 1.1283791670955126 * 0.5;
+
+    /// <summary>PyTorch's kKappa.</summary>
+    public const double KKappa = 0.044715;
+
+    /// <summary>x is raised to this first: gelu_tanh(-30) is 0 in double by hundreds of orders of magnitude.</summary>
+    private const double Floor = -30;
+
+    /// <summary>The double kernels: 2u as an exact-enough pair (its error is multiplied by up to 760 in the sigmoid).</summary>
+    public static Value Forward(FormulaBuilder b, Value x)
+    {
+        ElementInfo t = b.Element;
+        b.Comment("gelu_tanh(x) = x sigmoid(2u), 2u = 2 kBeta (x + kKappa x^3), kept as a pair z + zl.");
+        b.Const("GeluFloor", Floor, $"x is raised to {Floor}: the result is 0 far earlier.");
+        b.Const("TwoKBeta", 2 * t.Round(KBeta), "2 kBeta, kBeta = sqrt(2) (2/sqrt(pi)) / 2 rounded as PyTorch rounds it.");
+        b.Const("KKappa", t.Round(KKappa), "kKappa = 0.044715 rounded.");
+        Value xc = b.Let("xc", b.Max(x, b.C("GeluFloor")));
+        DoubleDouble x2 = DoubleDouble.TwoProduct(b, "x2", xc, xc);
+        DoubleDouble x3 = DoubleDouble.TwoProduct(b, "x3", x2.Hi, xc);
+        Value x3l = b.Let("x3l", b.Fma(x2.Lo, xc, x3.Lo), "x^3 = x3 + x3l");
+        DoubleDouble k3 = DoubleDouble.TwoProduct(b, "k3", b.C("KKappa"), x3.Hi);
+        Value k3l = b.Let("k3l", b.Fma(b.C("KKappa"), x3l, k3.Lo), "kKappa x^3 = k3 + k3l");
+        DoubleDouble inner = DoubleDouble.TwoSum(b, "in", xc, k3.Hi);
+        Value innerLo = b.Let("inl", b.Add(inner.Lo, k3l), "x + kKappa x^3 = in + inl");
+        DoubleDouble z = DoubleDouble.TwoProduct(b, "z", b.C("TwoKBeta"), inner.Hi);
+        Value zl = b.Let("zl", b.Fma(b.C("TwoKBeta"), innerLo, z.Lo), "2u = z + zl");
+        DoubleDouble q = CompensatedSigmoid.Scaled(b, z.Hi, zl);
+        b.Comment("x times the pair, rounded once; negative x at scale 2^offset, scaled down last, so a subnormal result rounds once.");
+        Value negative = b.Mul(q.MultiplyRounded(b, xc), b.C("ScaleDown"));
+        Value positive = b.SelectLessThan(x, b.Lit(double.PositiveInfinity), q.Scale(b, b.C("ScaleDown")).MultiplyRounded(b, x), x);
+        return b.KeepNaN(x, b.SelectLessThan(x, b.Lit(0), negative, positive));
+    }
+
+    /// <summary>The widened float kernels: 2u in double (relative error 2^-51, times at most 708 in the sigmoid).</summary>
+    public static Value ForwardWide(FormulaBuilder b, Value w)
+    {
+        b.Comment("In double: gelu_tanh(x) = x sigmoid(2u), 2u = 2 kBeta (x + kKappa x^3) with PyTorch's float constants.");
+        b.Const("WideGeluFloor", Floor, $"x is raised to {Floor}: the float result is 0 far earlier.");
+        b.Const("WideTwoKBeta", 2.0 * (float)KBeta, "2 kBeta, kBeta rounded to float as PyTorch's float kernel has it.");
+        b.Const("WideKKappa", (float)KKappa, "kKappa = 0.044715 rounded to float.");
+        Value wc = b.Let("wc", b.Max(w, b.C("WideGeluFloor")));
+        Value inner = b.Let("inner", b.Fma(b.C("WideKKappa"), b.Mul(b.Mul(wc, wc), wc), wc), "x + kKappa x^3: same signs, no cancellation");
+        Value s = b.Let("sg", WideFunctions.Sigmoid(b, b.Mul(b.C("WideTwoKBeta"), inner)));
+        return b.Mul(b.SelectLessThan(w, b.Lit(0), wc, w), s);
+    }
+}

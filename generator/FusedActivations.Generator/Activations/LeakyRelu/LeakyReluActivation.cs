@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using FusedActivations.Generator.Diagnostics;
+using FusedActivations.Generator.Emitting;
+using FusedActivations.Generator.Emitting.Engine;
+using FusedActivations.Generator.Emitting.Isa;
+using FusedActivations.Generator.Emitting.Kernels;
+using FusedActivations.Generator.Model;
+using FusedActivations.Generator.Parsing;
+
+namespace FusedActivations.Generator.Activations.LeakyRelu;
+
+/// <summary>
+/// LeakyReLU, PyTorch's <c>F.leaky_relu</c>: <c>x &gt; 0 ? x : slope * x</c> with the slope rounded to the element
+/// type, one rounding (0.5 ULP). Scalar twin: <c>FusedMath.LeakyRelu</c>.
+/// </summary>
+internal sealed class LeakyReluActivation : Activation
+{
+    public static readonly LeakyReluActivation Instance = new();
+
+    /// <summary>The attribute's default (kept equal to <c>LeakyReluAttribute.NegativeSlope</c>'s initializer).</summary>
+    public const double DefaultNegativeSlope = 0.01;
+
+    public override string Name => "LeakyRelu";
+
+    public override ActivationSpec? ReadArguments(ActivationArgumentContext context)
+    {
+        if (!context.Arguments.TryGetDouble("NegativeSlope", DefaultNegativeSlope, out double slope))
+        {
+            return null;
+        }
+
+        if (ParameterChecks.Finite(slope, context.Element) is { } problem)
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidNegativeSlope, context.Arguments.LocationOf("NegativeSlope"), AttributeArguments.Format(slope), context.MethodName, problem));
+            return null;
+        }
+
+        return new LeakyReluSpec(slope);
+    }
+
+    public override string Describe(ActivationSpec spec, ElementInfo element) => "<c>x &gt; 0 ? x : negativeSlope * x</c>";
+
+    public override string DescribeArguments(ActivationSpec spec) => $"negativeSlope = {ElementInfo.Readable(((LeakyReluSpec)spec).NegativeSlope)}";
+
+    public override IReadOnlyList<KernelConstant> Folded(ActivationSpec spec, ElementInfo element) => new[]
+    {
+        new KernelConstant("NegativeSlope", element.Round(((LeakyReluSpec)spec).NegativeSlope), $"The negative slope, rounded to {element.Name}.", isFolded: true),
+    };
+
+    public override bool Widens(IsaDialect isa, ElementInfo element) => false;
+
+    public override Value Forward(FormulaBuilder b, Value x, ActivationSpec spec)
+    {
+        b.Comment("x > 0 ? x : slope * x (NaN: slope * NaN).");
+        return b.SelectGreaterThan(x, b.Lit(0), x, b.Mul(b.C("NegativeSlope"), x));
+    }
+}

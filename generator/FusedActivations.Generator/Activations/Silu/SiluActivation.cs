@@ -1,0 +1,108 @@
+using System.Collections.Generic;
+using FusedActivations.Generator.Diagnostics;
+using FusedActivations.Generator.Emitting;
+using FusedActivations.Generator.Emitting.Engine;
+using FusedActivations.Generator.Emitting.Isa;
+using FusedActivations.Generator.Emitting.Kernels;
+using FusedActivations.Generator.Emitting.VectorMath;
+using FusedActivations.Generator.Model;
+using FusedActivations.Generator.Parsing;
+
+namespace FusedActivations.Generator.Activations.Silu;
+
+/// <summary>
+/// SiLU / Swish-beta, PyTorch's <c>F.silu</c> for beta = 1: <c>x * sigmoid(beta x)</c>, down to subnormal results;
+/// <c>silu(-infinity)</c> is -0 (the limit; PyTorch's formula gives NaN). Float: in double, rounded once; double:
+/// beta x kept exactly as a pair, the sigmoid compensated and scaled so that tiny results round once. Scalar twin:
+/// <c>FusedMath.Silu</c>.
+/// </summary>
+internal sealed class SiluActivation : Activation
+{
+    public static readonly SiluActivation Instance = new();
+
+    /// <summary>The attribute's default (kept equal to <c>SiluAttribute.Beta</c>'s initializer).</summary>
+    public const double DefaultBeta = 1;
+
+    public override string Name => "Silu";
+
+    public override ActivationSpec? ReadArguments(ActivationArgumentContext context)
+    {
+        if (!context.Arguments.TryGetDouble("Beta", DefaultBeta, out double beta))
+        {
+            return null;
+        }
+
+        if (BetaProblem(beta, context.Element) is { } problem)
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidBeta, context.Arguments.LocationOf("Beta"), AttributeArguments.Format(beta), context.MethodName, problem));
+            return null;
+        }
+
+        return new SiluSpec(beta);
+    }
+
+    /// <summary>Beta must be finite and positive in the element type, and within the range the clamps are folded for.</summary>
+    internal static string? BetaProblem(double beta, ElementType? element)
+    {
+        if (ParameterChecks.PositiveFinite(beta, element) is { } problem)
+        {
+            return problem;
+        }
+
+        (double min, double max) = element == ElementType.Single ? (1e-30, 1e30) : (1e-200, 1e200);
+        return element is not null && (beta < min || beta > max)
+            ? $"the kernels support beta from {min:G} to {max:G} for {(element == ElementType.Single ? "float" : "double")}"
+            : null;
+    }
+
+    public override string Describe(ActivationSpec spec, ElementInfo element) => "<c>x * sigmoid(beta x)</c>";
+
+    public override string? DescribeShape(ActivationSpec spec, ElementInfo element) =>
+        element.Type == ElementType.Double ? (IsPowerOfTwo(spec, element) ? "beta a power of two" : "beta not a power of two") : null;
+
+    public override string DescribeArguments(ActivationSpec spec) => $"beta = {ElementInfo.Readable(((SiluSpec)spec).Beta)}";
+
+    public override IReadOnlyList<KernelConstant> Folded(ActivationSpec spec, ElementInfo element)
+    {
+        double beta = element.Round(((SiluSpec)spec).Beta);
+        string text = ElementInfo.Readable(beta);
+        return element.Type == ElementType.Single
+            ? new[]
+            {
+                new KernelConstant("WideBeta", beta, $"beta = {text}, rounded to float, held in a double: beta x is exact there.", ElementInfo.Double, isFolded: true),
+                new KernelConstant("WideClamp", 700 / beta, "700/beta: below -WideClamp, x sigmoid(beta x) rounds to 0 in float; x is raised to it so nothing overflows.", ElementInfo.Double, isFolded: true),
+            }
+            : new[]
+            {
+                new KernelConstant("Beta", beta, $"beta = {text}.", isFolded: true),
+                new KernelConstant("Clamp", 800 / beta, "800/beta: beyond |x| = Clamp, sigmoid(beta x) is 0 or 1 to far below an ULP; x is clamped there for the sigmoid.", isFolded: true),
+            };
+    }
+
+    public override bool Widens(IsaDialect isa, ElementInfo element) => WidenedStrategy.Widens(element);
+
+    public override Value Forward(FormulaBuilder b, Value x, ActivationSpec spec)
+    {
+        b.Comment("silu(x) = x sigmoid(z), z = beta x kept exactly as z + zl.");
+        Value xc = b.Let("xc", b.Min(b.Max(x, b.NegC("Clamp")), b.C("Clamp")));
+        Value z = b.Let("z", b.Mul(b.C("Beta"), xc));
+        Value? zl = IsPowerOfTwo(spec, b.Element) ? null : b.Let("zl", b.ProductError(b.C("Beta"), xc, z), "beta xc = z + zl exactly");
+        DoubleDouble q = CompensatedSigmoid.Scaled(b, z, zl);
+        b.Comment("x times the pair, rounded once; negative x at scale 2^offset, scaled down last, so a subnormal result rounds once.");
+        Value negative = b.Mul(q.MultiplyRounded(b, xc), b.C("ScaleDown"));
+        Value positive = b.SelectLessThan(x, b.Lit(double.PositiveInfinity), q.Scale(b, b.C("ScaleDown")).MultiplyRounded(b, x), x);
+        return b.KeepNaN(x, b.SelectLessThan(x, b.Lit(0), negative, positive));
+    }
+
+    public override Value ForwardWide(FormulaBuilder b, Value w, ActivationSpec spec)
+    {
+        b.Comment("In double: silu(x) = x sigmoid(beta x), x raised to -700/beta first (the float result is 0 below).");
+        Value wc = b.Let("wc", b.Max(w, b.NegC("WideClamp")));
+        Value s = b.Let("sg", WideFunctions.Sigmoid(b, b.Mul(b.C("WideBeta"), wc)));
+        return b.Mul(b.SelectLessThan(w, b.Lit(0), wc, w), s);
+    }
+
+    public override Value Epilogue(FormulaBuilder b, Value x, Value y, ActivationSpec spec) => WidenedStrategy.KeepNaN(b, x, y);
+
+    private static bool IsPowerOfTwo(ActivationSpec spec, ElementInfo element) => ElementInfo.IsPowerOfTwo(element.Round(((SiluSpec)spec).Beta));
+}

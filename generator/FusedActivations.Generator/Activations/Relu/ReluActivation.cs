@@ -6,8 +6,8 @@ using FusedActivations.Generator.Model;
 namespace FusedActivations.Generator.Activations.Relu;
 
 /// <summary>
-/// ReLU, PyTorch's <c>F.relu</c>: <c>max(x, 0)</c>, exact. NaN stays NaN (a plain vector max would turn it into 0 on
-/// x86) and -0 gives +0, the same on every path. Scalar twin: <c>FusedMath.Relu</c>.
+/// ReLU, PyTorch's <c>F.relu</c>: <c>max(x, 0)</c>, exact, as IEEE 754-2019 maximum: NaN stays NaN (x86's own max
+/// instruction would give 0) and -0 gives +0, the same on every path. Scalar twin: <c>FusedMath.Relu</c>.
 /// </summary>
 internal sealed class ReluActivation : ParameterlessActivation
 {
@@ -21,7 +21,7 @@ internal sealed class ReluActivation : ParameterlessActivation
 
     public override Value Forward(FormulaBuilder b, Value x, ActivationSpec spec)
     {
-        b.Comment("x > 0 ? x : 0, and NaN lanes keep x.");
-        return b.KeepNaN(x, b.SelectGreaterThan(x, b.Lit(0), x, b.Lit(0)));
+        b.Comment("IEEE maximum: NaN stays NaN, -0 gives +0.");
+        return b.Maximum(x, b.Lit(0));
     }
 }

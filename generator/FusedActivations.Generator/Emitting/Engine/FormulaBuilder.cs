@@ -160,6 +160,9 @@ internal sealed class FormulaBuilder
 
     public Value Max(Value a, Value b) => Op(a, b, (i, o) => i.Max(o[0], o[1], a.Element));
 
+    /// <summary>IEEE maximum: NaN if either is NaN, +0 above -0 (the same on every path).</summary>
+    public Value Maximum(Value a, Value b) => Op(a, b, (i, o) => i.Maximum(o[0], o[1], a.Element));
+
     public Value Min(Value a, Value b) => Op(a, b, (i, o) => i.Min(o[0], o[1], a.Element));
 
     /// <summary><c>-|a|</c>.</summary>

@@ -69,6 +69,12 @@ internal abstract class IsaDialect
     /// <summary>The larger of two values; a NaN operand may give either operand (callers fix NaN lanes at the end).</summary>
     public abstract string Max(string a, string b, ElementInfo element);
 
+    /// <summary>
+    /// IEEE 754-2019 maximum: NaN if either operand is NaN, and +0 above -0 (.NET's <c>Vector*.Max</c> and
+    /// <c>Math.Max</c>), the same on every path.
+    /// </summary>
+    public virtual string Maximum(string a, string b, ElementInfo element) => $"{VectorClass}.Max({a}, {b})";
+
     /// <summary>The smaller of two values; a NaN operand may give either operand.</summary>
     public abstract string Min(string a, string b, ElementInfo element);
 

@@ -42,6 +42,8 @@ internal sealed class ScalarDialect : IsaDialect
 
     public override string LessThan(string a, string b) => $"({a} < {b})";
 
+    public override string Maximum(string a, string b, ElementInfo element) => $"{MathClass(element)}.Max({a}, {b})";
+
     public override string NotNaN(string a, ElementInfo element) => $"!{element.Name}.IsNaN({a})";
 
     public override string CopySign(string v, string sign, ElementInfo element) => $"{MathClass(element)}.CopySign({v}, {sign})";

@@ -49,6 +49,9 @@ internal sealed class ElementInfo
     /// <summary>Significand precision in bits, the implicit bit included: 24 or 53.</summary>
     public int Precision { get; }
 
+    /// <summary>The largest finite value of the type.</summary>
+    public double MaxValue => Type == ElementType.Single ? float.MaxValue : double.MaxValue;
+
     public static ElementInfo For(ElementType type) => type == ElementType.Single ? Single : Double;
 
     /// <summary>Rounds a double to this element type (exactly, once).</summary>

@@ -26,6 +26,7 @@ public static class FamilyCatalog
         new("Relu", FamilyKernels.ReluFloat, FamilyKernels.ReluFloatScalar, x => Reference.Relu(x), _ => throw new NotSupportedException()),
         new("LeakyRelu", FamilyKernels.LeakyReluFloat, FamilyKernels.LeakyReluFloatScalar, x => Reference.LeakyRelu(x, 0.01f), _ => throw new NotSupportedException()),
         new("LeakyReluMinus0_2", FamilyKernels.LeakyReluMinus0_2Float, FamilyKernels.LeakyReluMinus0_2FloatScalar, x => Reference.LeakyRelu(x, -0.2f), _ => throw new NotSupportedException()),
+        new("LeakyReluZero", FamilyKernels.LeakyReluZeroFloat, FamilyKernels.LeakyReluZeroFloatScalar, x => Reference.LeakyRelu(x, 0f), _ => throw new NotSupportedException()),
         new("HardSwish", FamilyKernels.HardSwishFloat, FamilyKernels.HardSwishFloatScalar, x => Reference.HardSwish(x), _ => throw new NotSupportedException()),
     };
 
@@ -43,6 +44,7 @@ public static class FamilyCatalog
         new("Relu", FamilyKernels.ReluDouble, FamilyKernels.ReluDoubleScalar, _ => throw new NotSupportedException(), x => Reference.Relu(x)),
         new("LeakyRelu", FamilyKernels.LeakyReluDouble, FamilyKernels.LeakyReluDoubleScalar, _ => throw new NotSupportedException(), x => Reference.LeakyRelu(x, 0.01)),
         new("LeakyReluMinus0_2", FamilyKernels.LeakyReluMinus0_2Double, FamilyKernels.LeakyReluMinus0_2DoubleScalar, _ => throw new NotSupportedException(), x => Reference.LeakyRelu(x, -0.2)),
+        new("LeakyReluZero", FamilyKernels.LeakyReluZeroDouble, FamilyKernels.LeakyReluZeroDoubleScalar, _ => throw new NotSupportedException(), x => Reference.LeakyRelu(x, 0.0)),
         new("HardSwish", FamilyKernels.HardSwishDouble, FamilyKernels.HardSwishDoubleScalar, _ => throw new NotSupportedException(), x => Reference.HardSwish(x)),
     };
 

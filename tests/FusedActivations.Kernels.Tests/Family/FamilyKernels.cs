@@ -149,6 +149,18 @@ public static partial class FamilyKernels
     [LeakyRelu(NegativeSlope = -0.2)]
     public static partial double LeakyReluMinus0_2DoubleScalar(double x);
 
+    [LeakyRelu(NegativeSlope = 0)]
+    public static partial void LeakyReluZeroFloat(ReadOnlySpan<float> x, Span<float> destination);
+
+    [LeakyRelu(NegativeSlope = 0)]
+    public static partial float LeakyReluZeroFloatScalar(float x);
+
+    [LeakyRelu(NegativeSlope = 0)]
+    public static partial void LeakyReluZeroDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    [LeakyRelu(NegativeSlope = 0)]
+    public static partial double LeakyReluZeroDoubleScalar(double x);
+
     [HardSwish]
     public static partial void HardSwishFloat(ReadOnlySpan<float> x, Span<float> destination);
 

@@ -40,6 +40,9 @@ internal sealed class LeakyReluActivation : Activation
 
     public override string Describe(ActivationSpec spec, ElementInfo element) => "<c>x &gt; 0 ? x : negativeSlope * x</c>";
 
+    public override string? DescribeShape(ActivationSpec spec, ElementInfo element) =>
+        IsZero(spec, element) ? "a zero slope: 0 on all of x <= 0, also at -infinity" : null;
+
     public override string DescribeArguments(ActivationSpec spec) => $"negativeSlope = {ElementInfo.Readable(((LeakyReluSpec)spec).NegativeSlope)}";
 
     public override IReadOnlyList<KernelConstant> Folded(ActivationSpec spec, ElementInfo element) => new[]
@@ -51,7 +54,15 @@ internal sealed class LeakyReluActivation : Activation
 
     public override Value Forward(FormulaBuilder b, Value x, ActivationSpec spec)
     {
+        if (IsZero(spec, b.Element))
+        {
+            b.Comment("x > 0 ? x : 0 * x, x raised to the finite range first: 0 * -infinity would be NaN, the limit is 0 (NaN stays NaN).");
+            return b.SelectGreaterThan(x, b.Lit(0), x, b.Mul(b.C("NegativeSlope"), b.Maximum(x, b.Lit(-b.Element.MaxValue))));
+        }
+
         b.Comment("x > 0 ? x : slope * x (NaN: slope * NaN).");
         return b.SelectGreaterThan(x, b.Lit(0), x, b.Mul(b.C("NegativeSlope"), x));
     }
+
+    private static bool IsZero(ActivationSpec spec, ElementInfo element) => element.Round(((LeakyReluSpec)spec).NegativeSlope) == 0;
 }

@@ -53,6 +53,16 @@ if (kernelList.Count == 0)
     return 1;
 }
 
+if (options.DoubleCount > 0 && options.Kernels.Contains(KernelRegistry.All, StringComparer.OrdinalIgnoreCase))
+{
+    // --kernel all in double mode: the float-only kernels (ONNX Runtime's Softplus, float-only generated ones) are left out.
+    foreach (IAccuracyKernel floatOnly in kernelList.Where(k => k is not IAccuracyKernelDouble && !options.Kernels.Contains(k.Name, StringComparer.OrdinalIgnoreCase)).ToList())
+    {
+        Console.Error.WriteLine($"Leaving out '{floatOnly.Name}': no double entry point.");
+        kernelList.Remove(floatOnly);
+    }
+}
+
 IAccuracyKernel[] kernels = [.. kernelList];
 IAccuracyKernelDouble[] doubleKernels = kernels.OfType<IAccuracyKernelDouble>().ToArray();
 if (options.DoubleCount > 0 && doubleKernels.Length != kernels.Length)

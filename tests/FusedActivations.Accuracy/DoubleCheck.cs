@@ -10,7 +10,7 @@ internal static class DoubleCheck
 {
     private const int ChunkSize = 1 << 14;
 
-    public static ErrorStats[] Run(IAccuracyKernelDouble[] kernels, long count, double beta, double threshold, int seed)
+    public static ErrorStats[] Run(IAccuracyKernelDouble[] kernels, long count, Activation activation, ActivationParameters parameters, int seed)
     {
         var total = new ErrorStats[kernels.Length];
         for (int k = 0; k < kernels.Length; k++)
@@ -19,6 +19,8 @@ internal static class DoubleCheck
         }
 
         long chunks = (count + ChunkSize - 1) / ChunkSize;
+        (double min, double max) = activation.Range;
+        double scale = activation.RangeScalesWithParameter ? parameters.Parameter : 1.0;
         var gate = new object();
         Parallel.For(0L, chunks + 1, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, chunk =>
         {
@@ -39,26 +41,26 @@ internal static class DoubleCheck
                 x = new double[(int)Math.Min(ChunkSize, count - chunk * ChunkSize)];
                 for (int i = 0; i < x.Length; i++)
                 {
-                    // Half random bit patterns, half where Softplus varies: beta x in [-750, 40].
-                    x[i] = (i & 1) == 0 ? RandomValues.DoubleBits(random) : RandomValues.Double(random, -750.0, 40.0) / beta;
+                    // Half random bit patterns, half where the activation varies (Softplus, SiLU: beta x in the range).
+                    x[i] = (i & 1) == 0 ? RandomValues.DoubleBits(random) : RandomValues.Double(random, min, max) / scale;
                 }
             }
 
             var reference = new DoubleDouble[x.Length];
             for (int i = 0; i < x.Length; i++)
             {
-                reference[i] = Reference.Softplus(x[i], beta, threshold);
+                reference[i] = activation.DoubleExact(x[i], parameters);
             }
 
-            // Kernels without a cut-off (HasThreshold false) are judged against threshold +inf; the references differ
-            // only where Reference.Softplus's documented rule, beta * x > threshold, returns x.
+            // Softplus: kernels without a cut-off (HasThreshold false) are judged against threshold +inf.
             DoubleDouble[] referenceNoCut = reference;
-            if (!double.IsPositiveInfinity(threshold) && Array.Exists(kernels, k => !k.HasThreshold))
+            if (!double.IsPositiveInfinity(parameters.Threshold) && Array.Exists(kernels, k => !k.HasThreshold))
             {
                 referenceNoCut = new DoubleDouble[x.Length];
+                ActivationParameters noCut = parameters with { Threshold = double.PositiveInfinity };
                 for (int i = 0; i < x.Length; i++)
                 {
-                    referenceNoCut[i] = beta * x[i] > threshold ? Reference.Softplus(x[i], beta, double.PositiveInfinity) : reference[i];
+                    referenceNoCut[i] = activation.DoubleExact(x[i], noCut);
                 }
             }
 
@@ -67,7 +69,7 @@ internal static class DoubleCheck
             for (int k = 0; k < kernels.Length; k++)
             {
                 local[k] = new ErrorStats();
-                kernels[k].Softplus(x, result);
+                kernels[k].Evaluate(x, result);
                 DoubleDouble[] expected = kernels[k].HasThreshold ? reference : referenceNoCut;
                 for (int i = 0; i < x.Length; i++)
                 {

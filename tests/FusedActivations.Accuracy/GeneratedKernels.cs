@@ -2,7 +2,7 @@ using System;
 
 namespace FusedActivations.Accuracy.Kernels;
 
-/// <summary>The generated kernels the accuracy command can check, one per beta that the README reports.</summary>
+/// <summary>The generated Softplus kernels the accuracy command can check, one per beta that the README reports.</summary>
 internal static partial class GeneratedSoftplus
 {
     [Softplus(Beta = 0.25)]
@@ -27,15 +27,111 @@ internal static partial class GeneratedSoftplus
     public static partial void Beta2Double(ReadOnlySpan<double> x, Span<double> destination);
 }
 
-public sealed partial class KernelRegistry
+/// <summary>The generated kernels of the rest of the family, float and double, with a second parameter value where it changes the formula.</summary>
+internal static partial class GeneratedFamily
+{
+    [Sigmoid]
+    public static partial void Sigmoid(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Sigmoid]
+    public static partial void Sigmoid(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Tanh]
+    public static partial void Tanh(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Tanh]
+    public static partial void Tanh(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Silu]
+    public static partial void Silu(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Silu]
+    public static partial void Silu(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Silu(Beta = 1.7)]
+    public static partial void SiluBeta1_7(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Silu(Beta = 1.7)]
+    public static partial void SiluBeta1_7(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Mish]
+    public static partial void Mish(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Mish]
+    public static partial void Mish(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Elu]
+    public static partial void Elu(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Elu]
+    public static partial void Elu(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Elu(Alpha = 0.3)]
+    public static partial void EluAlpha0_3(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Elu(Alpha = 0.3)]
+    public static partial void EluAlpha0_3(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Selu]
+    public static partial void Selu(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Selu]
+    public static partial void Selu(ReadOnlySpan<double> x, Span<double> destination);
+
+    [LogSigmoid]
+    public static partial void LogSigmoid(ReadOnlySpan<float> x, Span<float> destination);
+
+    [LogSigmoid]
+    public static partial void LogSigmoid(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Relu]
+    public static partial void Relu(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Relu]
+    public static partial void Relu(ReadOnlySpan<double> x, Span<double> destination);
+
+    [LeakyRelu]
+    public static partial void LeakyRelu(ReadOnlySpan<float> x, Span<float> destination);
+
+    [LeakyRelu]
+    public static partial void LeakyRelu(ReadOnlySpan<double> x, Span<double> destination);
+
+    [LeakyRelu(NegativeSlope = -0.2)]
+    public static partial void LeakyReluMinus0_2(ReadOnlySpan<float> x, Span<float> destination);
+
+    [LeakyRelu(NegativeSlope = -0.2)]
+    public static partial void LeakyReluMinus0_2(ReadOnlySpan<double> x, Span<double> destination);
+
+    [HardSwish]
+    public static partial void HardSwish(ReadOnlySpan<float> x, Span<float> destination);
+
+    [HardSwish]
+    public static partial void HardSwish(ReadOnlySpan<double> x, Span<double> destination);
+}
+
+internal sealed partial class KernelRegistry
 {
     static partial void RegisterGenerated(KernelRegistry registry)
     {
-        // Fixed kernels refuse to run with another --beta/--threshold instead of comparing against the wrong reference.
-        registry.RegisterFixed("generated-beta0.25", beta: 0.25f, threshold: 20, GeneratedSoftplus.Beta0_25);
-        registry.RegisterFixed("generated-beta0.5", beta: 0.5f, threshold: 20, GeneratedSoftplus.Beta0_5);
-        registry.RegisterFixed("generated-beta1", beta: 1, threshold: 20, GeneratedSoftplus.Beta1, GeneratedSoftplus.Beta1Double);
-        registry.RegisterFixed("generated-beta2", beta: 2, threshold: 20, GeneratedSoftplus.Beta2, GeneratedSoftplus.Beta2Double);
-        registry.RegisterFixed("generated-beta10", beta: 10, threshold: 20, GeneratedSoftplus.Beta10);
+        // Fixed kernels refuse to run with another parameter instead of comparing against the wrong reference; each
+        // registry keeps the lines of its own activation.
+        registry.RegisterFixed("softplus", 0.25, GeneratedSoftplus.Beta0_25);
+        registry.RegisterFixed("softplus", 0.5, GeneratedSoftplus.Beta0_5);
+        registry.RegisterFixed("softplus", 1, GeneratedSoftplus.Beta1, GeneratedSoftplus.Beta1Double);
+        registry.RegisterFixed("softplus", 2, GeneratedSoftplus.Beta2, GeneratedSoftplus.Beta2Double);
+        registry.RegisterFixed("softplus", 10, GeneratedSoftplus.Beta10);
+        registry.RegisterFixed("sigmoid", null, GeneratedFamily.Sigmoid, GeneratedFamily.Sigmoid);
+        registry.RegisterFixed("tanh", null, GeneratedFamily.Tanh, GeneratedFamily.Tanh);
+        registry.RegisterFixed("silu", 1, GeneratedFamily.Silu, GeneratedFamily.Silu);
+        registry.RegisterFixed("silu", 1.7, GeneratedFamily.SiluBeta1_7, GeneratedFamily.SiluBeta1_7);
+        registry.RegisterFixed("mish", null, GeneratedFamily.Mish, GeneratedFamily.Mish);
+        registry.RegisterFixed("elu", 1, GeneratedFamily.Elu, GeneratedFamily.Elu);
+        registry.RegisterFixed("elu", 0.3, GeneratedFamily.EluAlpha0_3, GeneratedFamily.EluAlpha0_3);
+        registry.RegisterFixed("selu", null, GeneratedFamily.Selu, GeneratedFamily.Selu);
+        registry.RegisterFixed("logsigmoid", null, GeneratedFamily.LogSigmoid, GeneratedFamily.LogSigmoid);
+        registry.RegisterFixed("relu", null, GeneratedFamily.Relu, GeneratedFamily.Relu);
+        registry.RegisterFixed("leakyrelu", 0.01, GeneratedFamily.LeakyRelu, GeneratedFamily.LeakyRelu);
+        registry.RegisterFixed("leakyrelu", -0.2, GeneratedFamily.LeakyReluMinus0_2, GeneratedFamily.LeakyReluMinus0_2);
+        registry.RegisterFixed("hardswish", null, GeneratedFamily.HardSwish, GeneratedFamily.HardSwish);
     }
 }

@@ -15,7 +15,8 @@ internal static class MarkdownReport
     public static void Write(string path, RunResults r)
     {
         var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"# Softplus accuracy: {r.ElementType}, β = {r.Beta:R}, threshold {Number(r.Threshold)}");
+        string parameters = r.Activation.DescribeParameters(r.Parameters);
+        md.AppendLine(CultureInfo.InvariantCulture, $"# {r.Activation.Title} accuracy: {r.ElementType}{(parameters.Length == 0 ? string.Empty : ", " + parameters)}");
         md.AppendLine();
         md.AppendLine("Written by `tests/FusedActivations.Accuracy` (README there). ULP = |result − exact| / spacing of the element type");
         md.AppendLine("at the exact value; the reference is `tests/FusedActivations.TestSupport`'s (double-double where it matters).");
@@ -24,6 +25,11 @@ internal static class MarkdownReport
         md.AppendLine("|---|---|");
         md.AppendLine(CultureInfo.InvariantCulture, $"| command | `dotnet run -c Release --project tests/FusedActivations.Accuracy -- {r.CommandLine}` |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| inputs | {Cell(r.Inputs)} |");
+        if (r.ReferenceNote is { } note)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| reference | {Cell(note)} |");
+        }
+
         md.AppendLine(CultureInfo.InvariantCulture, $"| machine | {Cell(MachineInfo.Machine)} |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| runtime | {Cell(MachineInfo.Runtime)} |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| finished | {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, after {r.Elapsed.TotalSeconds:F0} s |");
@@ -39,17 +45,20 @@ internal static class MarkdownReport
         }
 
         md.AppendLine();
-        md.AppendLine("| kernel | what runs | compared against threshold |");
-        md.AppendLine("|---|---|---|");
+        bool threshold = r.Activation.HasThreshold;
+        md.AppendLine(threshold ? "| kernel | what runs | compared against threshold |" : "| kernel | what runs |");
+        md.AppendLine(threshold ? "|---|---|---|" : "|---|---|");
         foreach (IAccuracyKernel kernel in r.Kernels)
         {
-            string threshold = Number(r.ReferenceThreshold(kernel)) + (kernel.HasThreshold ? string.Empty : " (the kernel has no cut-off)");
-            md.AppendLine(CultureInfo.InvariantCulture, $"| `{kernel.Name}` | {Cell(kernel.Description)} | {threshold} |");
+            string cut = threshold
+                ? " " + Number(r.ReferenceThreshold(kernel)) + (kernel.HasThreshold ? string.Empty : " (the kernel has no cut-off)") + " |"
+                : string.Empty;
+            md.AppendLine(CultureInfo.InvariantCulture, $"| `{kernel.Name}` | {Cell(kernel.Description)} |{cut}");
         }
 
         foreach (KernelUnavailableException skipped in r.Skipped)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| `{skipped.Kernel}` | **skipped**: {Cell(skipped.Reason)} | |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| `{skipped.Kernel}` | **skipped**: {Cell(skipped.Reason)} |{(threshold ? " |" : string.Empty)}");
         }
 
         string? directory = Path.GetDirectoryName(Path.GetFullPath(path));

@@ -21,11 +21,14 @@ catch (Exception e) when (e is ArgumentException or FormatException)
     return 2;
 }
 
-KernelRegistry registry = KernelRegistry.CreateDefault();
-var parameters = new SoftplusParameters(options.Beta, options.Threshold);
+Activation activation = options.Activation;
+KernelRegistry registry = KernelRegistry.For(activation);
+ActivationParameters parameters = options.Parameters;
 var kernelList = new List<IAccuracyKernel>();
 var skipped = new List<KernelUnavailableException>();
-foreach (string name in options.Kernels)
+IEnumerable<string> names = options.Kernels.SelectMany(name =>
+    name.Equals(KernelRegistry.All, StringComparison.OrdinalIgnoreCase) ? registry.NamesFor(parameters) : [name]);
+foreach (string name in names.Distinct(StringComparer.OrdinalIgnoreCase))
 {
     try
     {
@@ -50,6 +53,16 @@ if (kernelList.Count == 0)
     return 1;
 }
 
+if (options.DoubleCount > 0 && options.Kernels.Contains(KernelRegistry.All, StringComparer.OrdinalIgnoreCase))
+{
+    // --kernel all in double mode: the float-only kernels (ONNX Runtime's Softplus, float-only generated ones) are left out.
+    foreach (IAccuracyKernel floatOnly in kernelList.Where(k => k is not IAccuracyKernelDouble && !options.Kernels.Contains(k.Name, StringComparer.OrdinalIgnoreCase)).ToList())
+    {
+        Console.Error.WriteLine($"Leaving out '{floatOnly.Name}': no double entry point.");
+        kernelList.Remove(floatOnly);
+    }
+}
+
 IAccuracyKernel[] kernels = [.. kernelList];
 IAccuracyKernelDouble[] doubleKernels = kernels.OfType<IAccuracyKernelDouble>().ToArray();
 if (options.DoubleCount > 0 && doubleKernels.Length != kernels.Length)
@@ -58,7 +71,8 @@ if (options.DoubleCount > 0 && doubleKernels.Length != kernels.Length)
     return 2;
 }
 
-Console.WriteLine($"# FusedActivations accuracy: softplus, beta {options.Beta:R}, threshold {options.Threshold:R}");
+string described = activation.DescribeParameters(parameters);
+Console.WriteLine($"# FusedActivations accuracy: {activation.Title}{(described.Length == 0 ? string.Empty : ", " + described)}");
 Console.WriteLine($"# machine: {MachineInfo.Machine}");
 Console.WriteLine($"# runtime: {MachineInfo.Runtime}");
 var stopwatch = Stopwatch.StartNew();
@@ -66,10 +80,11 @@ var stopwatch = Stopwatch.StartNew();
 RunResults results;
 if (options.DoubleCount > 0)
 {
-    string inputs = $"{options.DoubleCount} random doubles (seed {options.Seed}: half random bit patterns, half with βx in [-750, 40]) + special values";
+    string variable = activation.RangeScalesWithParameter ? $"{activation.Parameter!.Symbol}x" : "x";
+    string inputs = $"{options.DoubleCount} random doubles (seed {options.Seed}: half random bit patterns, half with {variable} in [{activation.Range.Min:R}, {activation.Range.Max:R}]) + special values";
     Console.WriteLine($"# inputs: {inputs}, against the double-double reference");
-    ErrorStats[] stats = DoubleCheck.Run(doubleKernels, options.DoubleCount, options.Beta, options.Threshold, options.Seed);
-    results = new RunResults(false, options.Beta, options.Threshold, inputs, string.Join(' ', args), kernels, stats, skipped, stopwatch.Elapsed);
+    ErrorStats[] stats = DoubleCheck.Run(doubleKernels, options.DoubleCount, activation, parameters, options.Seed);
+    results = new RunResults(false, activation, parameters, inputs, string.Join(' ', args), kernels, stats, skipped, null, stopwatch.Elapsed);
 }
 else
 {
@@ -78,10 +93,16 @@ else
         ? $"every {FloatInputs.QuickStride}th float bit pattern + special values ({floatInputs.Count} inputs)"
         : $"all {floatInputs.Count} float bit patterns";
     Console.WriteLine($"# inputs: {inputs}");
-    ErrorStats[] stats = FloatCheck.Run(kernels, floatInputs, (float)options.Beta, (float)options.Threshold,
+    // With --quick every input's fast reference is checked against the exact one; else one in FloatReference.CheckStride.
+    var reference = new FloatReference(activation, parameters, checkEveryInput: options.Quick);
+    ErrorStats[] stats = FloatCheck.Run(kernels, floatInputs, activation, parameters, reference,
         fraction => Console.Error.Write($"\r{fraction:P0} after {stopwatch.Elapsed.TotalSeconds:F0} s   "));
     Console.Error.WriteLine();
-    results = new RunResults(true, options.Beta, options.Threshold, inputs, string.Join(' ', args), kernels, stats, skipped, stopwatch.Elapsed);
+    string? note = reference.HasFast
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"fast double evaluation, exact (double-double) where a result is within {FloatReference.Margin:G3} ULP of 0.5 or 1 ULP or near a power of two ({reference.ExactCount} evaluations, shared by the kernels; the exact value is shown there, else the fast one); fast value checked against the exact one on {reference.Checked} inputs: max deviation {reference.MaxDeviation:G3} float ULP")
+        : null;
+    results = new RunResults(true, activation, parameters, inputs, string.Join(' ', args), kernels, stats, skipped, note, stopwatch.Elapsed);
 }
 
 Report.Print(results);

@@ -13,7 +13,7 @@ internal static class Report
             IAccuracyKernel kernel = results.Kernels[k];
             ErrorStats s = results.Stats[k];
             Console.WriteLine($"kernel {kernel.Name}: {kernel.Description}");
-            if (!kernel.HasThreshold)
+            if (results.Activation.HasThreshold && !kernel.HasThreshold)
             {
                 Console.WriteLine("  reference     threshold +inf (the kernel has no cut-off)");
             }
@@ -29,6 +29,11 @@ internal static class Report
         foreach (KernelUnavailableException skipped in results.Skipped)
         {
             Console.WriteLine($"kernel {skipped.Kernel}: SKIPPED, {skipped.Reason}");
+        }
+
+        if (results.ReferenceNote is { } note)
+        {
+            Console.WriteLine($"# reference: {note}");
         }
 
         Console.WriteLine($"# elapsed {results.Elapsed.TotalSeconds:F1} s");

@@ -9,9 +9,9 @@ internal sealed class DelegateKernel(string name, string description, FloatSpanK
 
     public string Description => description;
 
-    public void Softplus(ReadOnlySpan<float> x, Span<float> destination) => kernel(x, destination);
+    public void Evaluate(ReadOnlySpan<float> x, Span<float> destination) => kernel(x, destination);
 
-    public void Softplus(ReadOnlySpan<double> x, Span<double> destination)
+    public void Evaluate(ReadOnlySpan<double> x, Span<double> destination)
     {
         if (doubleKernel is null)
         {

@@ -26,18 +26,18 @@ internal sealed class OnnxRuntimeKernel : IAccuracyKernel, IDisposable
     public bool HasThreshold => false;
 
     /// <summary>The kernel for the run; refuses β ≠ 1, throws <see cref="KernelUnavailableException"/> if ONNX Runtime cannot run.</summary>
-    public static OnnxRuntimeKernel Create(SoftplusParameters parameters)
+    public static OnnxRuntimeKernel Create(ActivationParameters parameters)
     {
-        if (parameters.Beta != 1)
+        if (parameters.Parameter != 1)
         {
             throw new ArgumentException(
-                $"Kernel '{KernelName}' is ONNX's Softplus, which has no beta (it is beta 1): run it with --beta 1, not --beta {parameters.Beta}.");
+                $"Kernel '{KernelName}' is ONNX's Softplus, which has no beta (it is beta 1): run it with --beta 1, not --beta {parameters.Parameter}.");
         }
 
         return KernelUnavailableException.Probe(KernelName, static () => new OnnxRuntimeKernel());
     }
 
-    public void Softplus(ReadOnlySpan<float> x, Span<float> destination) => _softplus.Compute(x, destination);
+    public void Evaluate(ReadOnlySpan<float> x, Span<float> destination) => _softplus.Compute(x, destination);
 
     public void Dispose() => _softplus.Dispose();
 }

@@ -16,6 +16,7 @@ using FusedActivations.Peers;
 //   --best-path-only  only the machine's best SIMD path (no DOTNET_EnableAVX512=0 job)
 //   --plan NAME       which cases (Infrastructure/Plans.cs): published (default: softplus + family), softplus, family, all
 //   --family          the same as --plan family
+//   --count           prints how many cases the plan has (per benchmark class), runs nothing
 //   --smoke           calls every benchmark once at small lengths and checks the outputs (CI); no BenchmarkDotNet run
 //   --chart [dir]     draws the chart and the markdown tables from the tidy CSVs in dir (default: the last results)
 //   --ranges          probe (Stopwatch): ours and PyTorch on sub-ranges of [-30, 30]: where and why PyTorch slows down
@@ -88,6 +89,26 @@ if (planIndex >= 0)
 if (!rest.Any(a => a is "--filter" or "-f" or "--list" or "--help" or "-h" or "--info" or "--version"))
 {
     rest.AddRange(["--filter", "*"]);
+}
+
+if (Take("--count"))
+{
+    // The cases the run would measure, per benchmark class, without running anything.
+    var counting = BenchmarkConfig.Create(runLength, bestPathOnly, log: null, plan);
+    int total = 0;
+    foreach (Type type in SmokeCommand.BenchmarkTypes())
+    {
+        int cases = BenchmarkConverter.TypeToBenchmarks(type, counting).BenchmarksCases.Length;
+        if (cases > 0)
+        {
+            Console.WriteLine($"{type.Name.Split('`')[0]}<{type.GetGenericArguments().FirstOrDefault()?.Name}>: {cases}");
+        }
+
+        total += cases;
+    }
+
+    Console.WriteLine($"Plan {plan.Name}: {total} cases");
+    return 0;
 }
 
 // BenchmarkDotNet looks for the .csproj below the current directory; results go to BenchmarkDotNet.Artifacts/ here.

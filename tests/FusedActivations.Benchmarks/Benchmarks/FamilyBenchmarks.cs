@@ -16,8 +16,20 @@ public abstract class FamilyBenchmarks<T> : ActivationBenchmarks<T>
     /// <inheritdoc/>
     public override ActivationTable<T> Peers => FamilyPeers.Find(ActivationOf(GetType())).Table<T>();
 
-    /// <summary>The activation a benchmark class measures: <c>SiluBenchmarks`1</c> → <c>Silu</c>.</summary>
-    public static string ActivationOf(Type type) => type.Name[..type.Name.IndexOf("Benchmarks", StringComparison.Ordinal)];
+    /// <summary>
+    /// The activation a benchmark class measures: <c>SiluBenchmarks`1</c> → <c>Silu</c>. BenchmarkDotNet's benchmark
+    /// processes run a generated class derived from it, so the name is that of the class directly below this one.
+    /// </summary>
+    public static string ActivationOf(Type type)
+    {
+        Type current = type;
+        while (current.BaseType is { } parent && !(parent.IsGenericType && parent.GetGenericTypeDefinition() == typeof(FamilyBenchmarks<>)))
+        {
+            current = parent;
+        }
+
+        return current.Name.Split('`')[0].Replace("Benchmarks", "", StringComparison.Ordinal);
+    }
 }
 
 #pragma warning disable SA1402, SA1649 // One line per activation, all in this file.

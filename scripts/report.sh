@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Reproduces every published figure, in one command:
-#   1. the BenchmarkDotNet run (--job report), then --chart: tests/FusedActivations.Benchmarks/results/softplus.{csv,md,png},
+#   1. the BenchmarkDotNet runs (--job report, plans softplus and family), then --chart:
+#      tests/FusedActivations.Benchmarks/results/<activation>.{csv,md,png} and results/family.md,
 #      and the two Stopwatch probes (--ranges, --copy-probe): results/probe-{ranges,copy}.txt there
 #   2. the exhaustive accuracy runs (every float input, beta 2 and beta 1, ours against every peer) and 10^6 random
 #      doubles per beta: tests/FusedActivations.Accuracy/results/softplus-{float,double}-beta{2,1}[-pytorch].md
-# About 40 minutes on a 2-core machine; the benchmark figures are only worth publishing from a quiet machine.
+# About 75 minutes on a 2-core machine (benchmarks ~45, accuracy ~30); the benchmark figures are only worth publishing from a quiet machine.
 #   bash scripts/report.sh [--skip-benchmarks] [--skip-accuracy]
 # A step that fails is reported and the others still run; the exit code is 1 if any failed.
 set -uo pipefail
@@ -37,10 +38,16 @@ step() {
 
 if [ "$benchmarks" = 1 ]; then
   bench=tests/FusedActivations.Benchmarks
-  # --job report: 1 launch, 15 warm-ups, 60 iterations of ~10 ms per case, figures from the median (180 cases: both
-  # jobs, float and double, 3 lengths, narrow [-10, 10] and wide [-30, 30] inputs; about 15 minutes here).
-  step "benchmarks: BenchmarkDotNet run (both jobs, float and double, both input ranges)" dotnet run -c Release --project $bench -- --job report
-  step "benchmarks: chart and tables from that run" dotnet run -c Release --project $bench -- --chart
+  # --job report: 1 launch, 15 warm-ups, 60 iterations of ~10 ms per case, figures from the median. Two runs (the
+  # plans of Infrastructure/Plans.cs; `-- --plan NAME --count` prints a plan's cases without running them):
+  # softplus: 180 cases (both jobs, float and double, 1 Ki / 64 Ki / 4 Mi, narrow [-10, 10] and wide [-30, 30]; ~15 min).
+  step "benchmarks: Softplus (180 cases)" dotnet run -c Release --project $bench -- --job report --plan softplus
+  # family: 346 cases (every other activation at 64 Ki: floats on narrow, wide and the speed bar's [-8, 8] in both jobs,
+  # doubles on narrow and wide in the AVX-512 job; 1 Ki and 4 Mi floats on narrow for Sigmoid, SiLU, Mish, ReLU; the
+  # scalar loops in the AVX-512 job only; ~30 min).
+  step "benchmarks: the family (346 cases)" dotnet run -c Release --project $bench -- --job report --plan family
+  # results/<activation>.{csv,md,png} and results/family.md (the speed bar and the 64 Ki tables of every activation).
+  step "benchmarks: charts and tables from those runs" dotnet run -c Release --project $bench -- --chart
   # Stopwatch probe (not a published ratio): PyTorch and ours on sub-ranges of [-30, 30], with and without denormals flushed.
   ranges() {
     echo "\$ dotnet run -c Release --project $bench -- --ranges   (load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u))"

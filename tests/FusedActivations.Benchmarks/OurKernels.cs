@@ -18,6 +18,96 @@ public static partial class OurKernels
     [Softplus(Beta = 2)]
     public static partial void SoftplusBeta2Double(ReadOnlySpan<double> x, Span<double> destination);
 
+    // The family (issue 11): one kernel per activation and element type, default parameters; their peers: Peers/FamilyPeers.cs.
+
+    /// <summary>Sigmoid, float.</summary>
+    [Sigmoid]
+    public static partial void SigmoidFloat(ReadOnlySpan<float> x, Span<float> destination);
+
+    /// <summary>Sigmoid, double.</summary>
+    [Sigmoid]
+    public static partial void SigmoidDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    /// <summary>Tanh, float.</summary>
+    [Tanh]
+    public static partial void TanhFloat(ReadOnlySpan<float> x, Span<float> destination);
+
+    /// <summary>Tanh, double.</summary>
+    [Tanh]
+    public static partial void TanhDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    /// <summary>SiLU, β = 1 (default), float.</summary>
+    [Silu]
+    public static partial void SiluFloat(ReadOnlySpan<float> x, Span<float> destination);
+
+    /// <summary>SiLU, β = 1 (default), double.</summary>
+    [Silu]
+    public static partial void SiluDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    /// <summary>Mish, float.</summary>
+    [Mish]
+    public static partial void MishFloat(ReadOnlySpan<float> x, Span<float> destination);
+
+    /// <summary>Mish, double.</summary>
+    [Mish]
+    public static partial void MishDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    /// <summary>ELU, α = 1 (default), float.</summary>
+    [Elu]
+    public static partial void EluFloat(ReadOnlySpan<float> x, Span<float> destination);
+
+    /// <summary>ELU, α = 1 (default), double.</summary>
+    [Elu]
+    public static partial void EluDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    /// <summary>SELU (PyTorch's constants), float.</summary>
+    [Selu]
+    public static partial void SeluFloat(ReadOnlySpan<float> x, Span<float> destination);
+
+    /// <summary>SELU (PyTorch's constants), double.</summary>
+    [Selu]
+    public static partial void SeluDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    /// <summary>LogSigmoid, float.</summary>
+    [LogSigmoid]
+    public static partial void LogSigmoidFloat(ReadOnlySpan<float> x, Span<float> destination);
+
+    /// <summary>LogSigmoid, double.</summary>
+    [LogSigmoid]
+    public static partial void LogSigmoidDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    /// <summary>ReLU, float.</summary>
+    [Relu]
+    public static partial void ReluFloat(ReadOnlySpan<float> x, Span<float> destination);
+
+    /// <summary>ReLU, double.</summary>
+    [Relu]
+    public static partial void ReluDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    /// <summary>Leaky ReLU, negative slope 0.01 (default), float.</summary>
+    [LeakyRelu]
+    public static partial void LeakyReluFloat(ReadOnlySpan<float> x, Span<float> destination);
+
+    /// <summary>Leaky ReLU, negative slope 0.01 (default), double.</summary>
+    [LeakyRelu]
+    public static partial void LeakyReluDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    /// <summary>Hard Swish, float.</summary>
+    [HardSwish]
+    public static partial void HardSwishFloat(ReadOnlySpan<float> x, Span<float> destination);
+
+    /// <summary>Hard Swish, double.</summary>
+    [HardSwish]
+    public static partial void HardSwishDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    // ---- GELU and InverseSoftplus: not generated on this branch yet ([Gelu] and [InverseSoftplus] have no generator
+    // activation here, so a declaration would not compile). Their peers are in Peers/FamilyPeers.cs already; once the
+    // attribute is generated, declare the kernels here, e.g.
+    //     [Gelu] public static partial void GeluFloat(ReadOnlySpan<float> x, Span<float> destination);
+    //     [Gelu(Approximate = GeluApproximation.Tanh)] public static partial void GeluTanhFloat(ReadOnlySpan<float> x, Span<float> destination);
+    //     [InverseSoftplus] public static partial void InverseSoftplusFloat(ReadOnlySpan<float> x, Span<float> destination);
+    // (and the Double twins), and pass them as `ours:` in the entry's line in FamilyPeers.All. ----
+
     /// <summary>The label of our kernel in reports.</summary>
     public static string Label(string attribute) => $"generated {attribute}";
 }

@@ -12,8 +12,11 @@ using FusedActivations.Peers;
 // Commands (README.md in this folder has the details):
 //   (none)            the full benchmark: every activation class, both jobs, BenchmarkDotNet's default accuracy
 //   --job short       the same with ShortRun counts (quick, noisy; while developing). Alias: --quick
-//   --job report      1 launch, 5 warm-ups, 10 iterations: what scripts/report.sh runs (about 20 minutes)
+//   --job report      1 launch, 15 warm-ups, 60 iterations of ~10 ms, median: what scripts/report.sh runs
 //   --best-path-only  only the machine's best SIMD path (no DOTNET_EnableAVX512=0 job)
+//   --plan NAME       which cases (Infrastructure/Plans.cs): published (default: softplus + family), softplus, family, all
+//   --family          the same as --plan family
+//   --count           prints how many cases the plan has (per benchmark class), runs nothing
 //   --smoke           calls every benchmark once at small lengths and checks the outputs (CI); no BenchmarkDotNet run
 //   --chart [dir]     draws the chart and the markdown tables from the tidy CSVs in dir (default: the last results)
 //   --ranges          probe (Stopwatch): ours and PyTorch on sub-ranges of [-30, 30]: where and why PyTorch slows down
@@ -69,9 +72,43 @@ if (job >= 0 && job + 1 < rest.Count && Enum.TryParse(rest[job + 1], ignoreCase:
 }
 
 bool bestPathOnly = Take("--best-path-only");
+Plan plan = Take("--family") ? Plans.Family : Plans.Published;
+int planIndex = rest.FindIndex(a => a == "--plan");
+if (planIndex >= 0)
+{
+    if (planIndex + 1 >= rest.Count || Plans.Find(rest[planIndex + 1]) is not { } namedPlan)
+    {
+        Console.Error.WriteLine($"--plan takes one of: {string.Join(", ", Plans.Named.Select(p => p.Name))}");
+        return 2;
+    }
+
+    plan = namedPlan;
+    rest.RemoveRange(planIndex, 2);
+}
+
 if (!rest.Any(a => a is "--filter" or "-f" or "--list" or "--help" or "-h" or "--info" or "--version"))
 {
     rest.AddRange(["--filter", "*"]);
+}
+
+if (Take("--count"))
+{
+    // The cases the run would measure, per benchmark class, without running anything.
+    var counting = BenchmarkConfig.Create(runLength, bestPathOnly, log: null, plan);
+    int total = 0;
+    foreach (Type type in SmokeCommand.BenchmarkTypes())
+    {
+        int cases = BenchmarkConverter.TypeToBenchmarks(type, counting).BenchmarksCases.Length;
+        if (cases > 0)
+        {
+            Console.WriteLine($"{type.Name.Split('`')[0]}<{type.GetGenericArguments().FirstOrDefault()?.Name}>: {cases}");
+        }
+
+        total += cases;
+    }
+
+    Console.WriteLine($"Plan {plan.Name}: {total} cases");
+    return 0;
 }
 
 // BenchmarkDotNet looks for the .csproj below the current directory; results go to BenchmarkDotNet.Artifacts/ here.
@@ -81,8 +118,9 @@ if (ProjectDirectory() is { } projectDirectory)
 }
 
 Console.WriteLine($"FusedActivations benchmarks: best path {ActivePath.Describe()}; our kernels: {(OurKernels.IsGenerated ? "generated" : "STAND-IN (scalar loops; see README.md)")}");
-Console.WriteLine($"Inputs: uniform over {string.Join(" and ", InputData.Ranges)} (the Inputs parameter), seed {InputData.Seed}.");
-var config = BenchmarkConfig.Create(runLength, bestPathOnly, Console.WriteLine);
+Console.WriteLine($"Inputs: uniform over {string.Join(", ", InputData.Ranges)} (the Inputs parameter), seed {InputData.Seed}.");
+Console.WriteLine($"Plan {plan.Name}: {plan.Description}.");
+var config = BenchmarkConfig.Create(runLength, bestPathOnly, Console.WriteLine, plan);
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. rest], config);
 return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
 

@@ -37,9 +37,10 @@ public abstract class ActivationBenchmarks<T> : IActivationBenchmarks
 
     /// <summary>
     /// The input distribution, uniform over <c>[min, max]</c> (<see cref="InputData"/>): narrow [−10, 10] (the headline:
-    /// nearly all real pre-activations lie there) and wide [−30, 30] (both tails at β = 2).
+    /// nearly all real pre-activations lie there), wide [−30, 30] (both tails at β = 2) and bar [−8, 8] (issue 11's speed
+    /// bar). Which ranges a run measures for which activation is the plan's choice (<see cref="Plans"/>).
     /// </summary>
-    [Params(InputData.Narrow, InputData.Wide)]
+    [Params(InputData.Narrow, InputData.Wide, InputData.Bar)]
     public string Inputs { get; set; } = InputData.Narrow;
 
     /// <summary>This activation's peers for <typeparamref name="T"/>.</summary>
@@ -136,6 +137,14 @@ public abstract class ActivationBenchmarks<T> : IActivationBenchmarks
 
         BenchmarkConfig.CheckPaths(kind);
         _x = InputData.Uniform<T>(Length, Inputs);
+        if (Peers.InputMap is { } map)
+        {
+            for (int i = 0; i < _x.Length; i++)
+            {
+                _x[i] = T.CreateChecked(map.Map(double.CreateChecked(_x[i])));
+            }
+        }
+
         _y = new T[Length];
         _peer = peer.Create(new PeerBuffers<T>(_x, _y));
         _run = _peer.Run;

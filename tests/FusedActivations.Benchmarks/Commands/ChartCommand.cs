@@ -55,8 +55,24 @@ public static class ChartCommand
             }
 
             File.WriteAllText(stem + ".md", Tables(activation.Key, data));
-            Draw(activation.Key, data, stem + ".png");
-            output.WriteLine($"{activation.Key}: {data.Count} figures -> {stem}.png, {stem}.md, {stem}.csv");
+            if (data.Select(r => r.Length).Distinct().Count() > 1)
+            {
+                Draw(activation.Key, data, stem + ".png");
+                output.WriteLine($"{activation.Key}: {data.Count} figures -> {stem}.png, {stem}.md, {stem}.csv");
+            }
+            else
+            {
+                // One length only: a chart against length would be single points; the tables say it all.
+                output.WriteLine($"{activation.Key}: {data.Count} figures -> {stem}.md, {stem}.csv (one length: no chart)");
+            }
+        }
+
+        List<Row> family = [.. rows.Where(r => r.Length == Plans.FamilyLength).GroupBy(r => (r.Activation, r.Type, r.Job, r.Peer, r.Inputs)).Select(g => g.Last())];
+        if (family.Select(r => r.Activation).Distinct().Count() > 1)
+        {
+            string path = Path.Combine(outputDirectory, "family.md");
+            File.WriteAllText(path, FamilyTables(family));
+            output.WriteLine($"family: {family.Count} figures at 64 Ki -> {path}");
         }
 
         return 0;
@@ -88,6 +104,8 @@ public static class ChartCommand
 
         int[] lengths = [.. data.Select(r => r.Length).Distinct().Order()];
         string[] ranges = [.. data.Select(r => r.Inputs).Distinct().OrderBy(InputData.Order).ThenBy(r => r, StringComparer.Ordinal)];
+        // Only the input ranges measured at each length (the family plan measures some lengths on narrow inputs only).
+        string[] RangesAt(int length) => [.. ranges.Where(range => data.Any(r => r.Length == length && r.Inputs == range))];
         foreach (var table in data.GroupBy(r => (r.Type, r.Job)))
         {
             text.AppendLine();
@@ -102,12 +120,12 @@ public static class ChartCommand
             text.Append("| Implementation |");
             foreach (int length in lengths)
             {
-                foreach (string range in ranges)
+                foreach (string range in RangesAt(length))
                 {
                     text.Append($" {LengthName(length)} {InputData.Name(range)}: ns/element |");
                 }
 
-                foreach (string range in ranges)
+                foreach (string range in RangesAt(length))
                 {
                     text.Append($" {InputData.Name(range)}: time ÷ ours |");
                 }
@@ -115,13 +133,13 @@ public static class ChartCommand
 
             text.AppendLine();
             text.Append("|---|");
-            text.AppendLine(string.Concat(Enumerable.Repeat("---:|", lengths.Length * ranges.Length * 2)));
+            text.AppendLine(string.Concat(Enumerable.Repeat("---:|", lengths.Sum(l => RangesAt(l).Length) * 2)));
             foreach (var peer in table.GroupBy(r => r.Peer).OrderBy(g => Enum.TryParse(g.Key, out PeerKind k) ? (int)k : 99))
             {
                 text.Append($"| {peer.Key}: {peer.First().Label.Replace("|", "\\|", StringComparison.Ordinal)} |");
                 foreach (int length in lengths)
                 {
-                    Row?[] rows = [.. ranges.Select(range => peer.FirstOrDefault(r => r.Length == length && r.Inputs == range))];
+                    Row?[] rows = [.. RangesAt(length).Select(range => peer.FirstOrDefault(r => r.Length == length && r.Inputs == range))];
                     foreach (Row? row in rows)
                     {
                         text.Append(row is null ? " |" : $" {Measurements.Format(row.NsPerElement)} |");
@@ -141,6 +159,109 @@ public static class ChartCommand
         text.AppendLine($"Inputs: uniform over {string.Join(" and ", ranges.Select(r => $"{r} ({InputData.Name(r)})"))}, seed {InputData.Seed}, the same array for every peer. " +
             "ns/element: median time per call ÷ length (BenchmarkDotNet's median over iterations). time ÷ ours: the peer's time over our kernel's on the same inputs, job and length; above 1, our kernel is faster. " +
             "GB/s ((bytes read + bytes written) ÷ time) and standard deviations are in the CSV.");
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The activations side by side at 64 Ki: issue 11's speed bar first (floats, inputs [−8, 8], the AVX-512 job:
+    /// Sigmoid and Tanh at least as fast as TensorPrimitives' own, every other activation at least 2× faster than its
+    /// composition and faster than PyTorch), then one table per element type and job.
+    /// </summary>
+    private static string FamilyTables(List<Row> data)
+    {
+        string[] order = ["Softplus", .. FamilyPeers.All.Select(a => a.Name)];
+        int Order(string activation) => Array.IndexOf(order, activation) is >= 0 and int i ? i : order.Length;
+        string[] activations = [.. data.Select(r => r.Activation).Distinct().OrderBy(Order)];
+        Row? Find(string activation, string type, string job, PeerKind kind, string inputs) =>
+            data.FirstOrDefault(r => r.Activation == activation && r.Type == type && r.Job == job && r.Peer == kind.ToString() && r.Inputs == inputs);
+        string Ratio(Row? row) => row?.Ratio is double ratio ? ratio.ToString("F2", CultureInfo.InvariantCulture) : "";
+        string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+
+        var text = new StringBuilder();
+        text.AppendLine("<!-- Generated by: dotnet run -c Release --project tests/FusedActivations.Benchmarks -- --chart (from the activations' CSVs) -->");
+        text.AppendLine($"Machine: {Machine(data)}. One thread. 64 Ki elements; time ÷ ours above 1: our kernel is faster.");
+        string barJob = BenchmarkConfig.JobName(SimdPath.Avx512);
+        if (data.Any(r => r.Type == "Single" && r.Job == barJob && r.Inputs == InputData.Bar))
+        {
+            text.AppendLine();
+            text.AppendLine($"#### The speed bar: 64 Ki floats, job {barJob}, inputs {InputData.Bar}");
+            text.AppendLine();
+            text.AppendLine("| Activation | ours ns/element | TensorPrimitives: what runs | TensorPrimitives ÷ ours | bar | PyTorch ÷ ours | bar | naive loop ÷ ours |");
+            text.AppendLine("|---|---:|---|---:|---|---:|---|---:|");
+            foreach (string activation in activations)
+            {
+                Row? ours = Find(activation, "Single", barJob, PeerKind.Ours, InputData.Bar);
+                if (ours is null)
+                {
+                    continue;
+                }
+
+                Row? tp = Find(activation, "Single", barJob, PeerKind.TensorPrimitives, InputData.Bar);
+                Row? torch = Find(activation, "Single", barJob, PeerKind.TorchSharp, InputData.Bar);
+                Row? naive = Find(activation, "Single", barJob, PeerKind.NaiveScalar, InputData.Bar);
+                double needed = activation is "Sigmoid" or "Tanh" ? 1.0 : 2.0; // its own operation: as fast; a composition: 2x
+                string tpBar = tp?.Ratio is double r1 ? $"{(r1 >= needed ? "met" : "NOT met")} (≥ {needed:F1})" : "";
+                string torchBar = torch?.Ratio is double r2 ? (r2 > 1 ? "met (> 1)" : "NOT met (> 1)") : "";
+                text.AppendLine($"| {activation} | {Measurements.Format(ours.NsPerElement)} | {Cell(tp?.Label ?? "")} | {Ratio(tp)} | {tpBar} | {Ratio(torch)} | {torchBar} | {Ratio(naive)} |");
+            }
+        }
+
+        PeerKind[] peers = [PeerKind.NaiveScalar, PeerKind.StableScalar, PeerKind.TensorPrimitives, PeerKind.OnnxRuntime, PeerKind.TorchSharp];
+        foreach (var table in data.GroupBy(r => (r.Type, r.Job)).OrderBy(g => TypeOrder(g.Key.Type)).ThenBy(g => g.Key.Job, StringComparer.Ordinal))
+        {
+            string[] ranges = [.. table.Select(r => r.Inputs).Distinct().OrderBy(InputData.Order)];
+            PeerKind[] present = [.. peers.Where(k => table.Any(r => r.Peer == k.ToString()))];
+            text.AppendLine();
+            text.AppendLine($"#### 64 Ki, {TypeName(table.Key.Type)}, job {table.Key.Job}");
+            text.AppendLine();
+            if (table.Select(r => r.Paths).FirstOrDefault(p => p.Length > 0) is { } paths)
+            {
+                text.AppendLine($"What ran: {paths}.");
+                text.AppendLine();
+            }
+
+            text.Append("| Activation |");
+            foreach (string range in ranges)
+            {
+                text.Append($" {InputData.Name(range)}: ours ns/element |");
+                foreach (PeerKind kind in present)
+                {
+                    text.Append($" {InputData.Name(range)}: {kind} ÷ ours |");
+                }
+            }
+
+            text.AppendLine();
+            text.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---:|", ranges.Length * (1 + present.Length))));
+            foreach (string activation in activations.Where(a => table.Any(r => r.Activation == a)))
+            {
+                text.Append($"| {activation} |");
+                foreach (string range in ranges)
+                {
+                    Row? ours = Find(activation, table.Key.Type, table.Key.Job, PeerKind.Ours, range);
+                    text.Append(ours is null ? " |" : $" {Measurements.Format(ours.NsPerElement)} |");
+                    foreach (PeerKind kind in present)
+                    {
+                        text.Append($" {Ratio(Find(activation, table.Key.Type, table.Key.Job, kind, range))} |");
+                    }
+                }
+
+                text.AppendLine();
+            }
+        }
+
+        text.AppendLine();
+        text.AppendLine("What each column runs, per activation (the labels):");
+        text.AppendLine();
+        foreach (string activation in activations)
+        {
+            string labels = string.Join("; ", data.Where(r => r.Activation == activation && r.Type == "Single").GroupBy(r => r.Peer)
+                .OrderBy(g => Enum.TryParse(g.Key, out PeerKind k) ? (int)k : 99).Select(g => $"{g.Key}: {g.First().Label}"));
+            text.AppendLine($"- {activation}: {labels}");
+        }
+
+        text.AppendLine();
+        text.AppendLine($"Inputs: uniform over the range, seed {InputData.Seed}, the same array for every peer (InverseSoftplus: softplus of it). " +
+            "ns/element: median time per call ÷ length. time ÷ ours: the peer's median over our kernel's, same inputs, job and length.");
         return text.ToString();
     }
 

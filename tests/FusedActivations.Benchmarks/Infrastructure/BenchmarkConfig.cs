@@ -29,9 +29,15 @@ public static class BenchmarkConfig
     /// </summary>
     public const string AtenCpuCapability = "ATEN_CPU_CAPABILITY";
 
-    /// <summary>Builds the configuration for a run of the given length (see <see cref="RunLength"/>).</summary>
-    public static IConfig Create(RunLength length, bool bestPathOnly, Action<string>? log = null)
+    /// <summary>
+    /// Builds the configuration for a run of the given length (see <see cref="RunLength"/>) measuring the cases of
+    /// <paramref name="plan"/> (default: <see cref="Plans.Published"/>). Activations whose kernels are not declared in
+    /// OurKernels.cs are left out unless <paramref name="withoutOurs"/> (the smoke check still checks their peers).
+    /// </summary>
+    public static IConfig Create(RunLength length, bool bestPathOnly, Action<string>? log = null, Plan? plan = null, bool withoutOurs = false)
     {
+        plan ??= Plans.Published;
+        string bestPathJob = Jobs(bestPathOnly).First().Name;
         Job baseJob = length switch
         {
             RunLength.Short => Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(3),
@@ -43,7 +49,7 @@ public static class BenchmarkConfig
         ManualConfig config = ManualConfig.Create(DefaultConfig.Instance)
             .AddColumn(FigureColumn.NsPerElement, FigureColumn.GigabytesPerSecond)
             .AddExporter(new TidyCsvExporter())
-            .AddFilter(new SimpleFilter(benchmarkCase => Runnable(benchmarkCase, log)))
+            .AddFilter(new SimpleFilter(benchmarkCase => Planned(benchmarkCase, plan, bestPathJob) && Runnable(benchmarkCase, log, withoutOurs)))
             .WithOrderer(new PeerOrderer())
             .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend));
         foreach ((string name, (string Name, string Value)[] variables) in Jobs(bestPathOnly))
@@ -147,24 +153,42 @@ public static class BenchmarkConfig
 
     private static readonly HashSet<string> s_reported = [];
 
-    /// <summary>False for a peer the activation lacks or that cannot run here (reported once).</summary>
-    private static bool Runnable(BenchmarkCase benchmarkCase, Action<string>? log)
+    /// <summary>Whether <paramref name="plan"/> measures the case (cases of other benchmark classes: yes).</summary>
+    private static bool Planned(BenchmarkCase benchmarkCase, Plan plan, string bestPathJob) =>
+        Measurements.Table(benchmarkCase) is not { } table || Measurements.Kind(benchmarkCase) is not { } kind ||
+        plan.Includes(new PlanCase(table.Activation, table.ElementType, benchmarkCase.Job.Id == bestPathJob, kind,
+            Measurements.Length(benchmarkCase), Measurements.Inputs(benchmarkCase)));
+
+    /// <summary>
+    /// False for a peer the activation lacks or that cannot run here, and (unless <paramref name="withoutOurs"/>) for every
+    /// peer of an activation whose kernels are not declared yet (reported once).
+    /// </summary>
+    private static bool Runnable(BenchmarkCase benchmarkCase, Action<string>? log, bool withoutOurs)
     {
         if (Measurements.Table(benchmarkCase) is not { } table || Measurements.Kind(benchmarkCase) is not { } kind)
         {
             return true;
         }
 
-        if (table.WhyUnavailable(kind) is not { } reason)
+        if (table.Label(kind) is null)
+        {
+            return false; // The activation has no such peer (e.g. the rooflines are measured with Softplus only): not a case.
+        }
+
+        string? reason = !withoutOurs && table.Label(PeerKind.Ours) is null
+            ? "no generated kernel declared in OurKernels.cs yet (nothing to compare with)"
+            : table.WhyUnavailable(kind);
+        if (reason is null)
         {
             return true;
         }
 
         lock (s_reported)
         {
-            if (s_reported.Add($"{table.Activation}<{table.ElementType.Name}>.{kind}"))
+            bool wholeActivation = reason.StartsWith("no generated kernel", StringComparison.Ordinal);
+            if (s_reported.Add(wholeActivation ? $"{table.Activation}<{table.ElementType.Name}>" : $"{table.Activation}<{table.ElementType.Name}>.{kind}"))
             {
-                log?.Invoke($"Skipping {table.Activation}<{table.ElementType.Name}> {kind}: {reason}");
+                log?.Invoke($"Skipping {table.Activation}<{table.ElementType.Name}>{(wholeActivation ? "" : " " + kind)}: {reason}");
             }
         }
 

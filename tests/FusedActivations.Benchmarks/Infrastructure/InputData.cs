@@ -11,10 +11,11 @@ namespace FusedActivations.Benchmarks.Infrastructure;
 /// range and length give the same array in every process, so every peer sees identical data.
 /// </summary>
 /// <remarks>
-/// Two ranges are measured (the <c>Inputs</c> benchmark parameter), narrow first:
-/// <see cref="Narrow"/> [−10, 10], where nearly all real pre-activations lie (the headline figures), and <see cref="Wide"/>
+/// Three ranges are measured (the <c>Inputs</c> benchmark parameter), narrow first:
+/// <see cref="Narrow"/> [−10, 10], where nearly all real pre-activations lie (the headline figures), <see cref="Wide"/>
 /// [−30, 30], which at β = 2 covers both tails (β·x from −60 to 60: the linear cut-off above 20, results down to e^−60
-/// below) and on which PyTorch's kernel is several times slower (README.md: "Inputs decide PyTorch's speed").
+/// below) and on which PyTorch's kernel is several times slower (README.md: "Inputs decide PyTorch's speed"), and
+/// <see cref="Bar"/> [−8, 8], the inputs of issue 11's speed bar.
 /// </remarks>
 public static class InputData
 {
@@ -27,13 +28,19 @@ public static class InputData
     /// <summary>Uniform over [−30, 30].</summary>
     public const string Wide = "[-30, 30]";
 
+    /// <summary>
+    /// Uniform over [−8, 8]: the range of issue 11's speed bar (64 Ki floats, AVX-512), measured for the family so the
+    /// bar is read from the same run.
+    /// </summary>
+    public const string Bar = "[-8, 8]";
+
     /// <summary>The ranges measured, in the order they are reported.</summary>
-    public static readonly string[] Ranges = [Narrow, Wide];
+    public static readonly string[] Ranges = [Narrow, Wide, Bar];
 
     private static readonly ConcurrentDictionary<(Type, int, double, double), Array> s_cache = new();
 
     /// <summary>The short name of a range in reports: "narrow", "wide", or the range itself.</summary>
-    public static string Name(string range) => range switch { Narrow => "narrow", Wide => "wide", _ => range };
+    public static string Name(string range) => range switch { Narrow => "narrow", Wide => "wide", Bar => "bar", _ => range };
 
     /// <summary>The position of a range in reports (narrow first).</summary>
     public static int Order(string range) => Array.IndexOf(Ranges, range) is >= 0 and int i ? i : Ranges.Length;

@@ -69,7 +69,8 @@ public sealed class PeerInstance(Action run, Action? publish = null, IDisposable
 /// <param name="Kind">Which column it fills.</param>
 /// <param name="Label">What exactly is measured, e.g. <c>ONNX Runtime 1.31.1 Softplus (β = 1)</c>.</param>
 /// <param name="Create">Sets the peer up on the given buffers (allocating its temporaries, sessions, tensors).</param>
-/// <param name="Reference">What the peer should compute for one element (accurate), for the smoke check.</param>
+/// <param name="Reference">What the peer should compute for one element (accurate), for the smoke check; NaN where the
+/// peer is known to fail (e.g. a naive formula's cancellation) and is not checked.</param>
 /// <param name="Unavailable">Null when the peer can run here, otherwise why not (checked before anything is set up).</param>
 public sealed record Peer<T>(
     PeerKind Kind,
@@ -128,6 +129,12 @@ public sealed class ActivationTable<T> : IActivationTable
 
     /// <inheritdoc/>
     public Type ElementType => typeof(T);
+
+    /// <summary>
+    /// Maps each input x of the range to the activation's argument (null: x itself), with its description: for an
+    /// activation defined on part of the line only (InverseSoftplus: y &gt; 0).
+    /// </summary>
+    public (string Text, Func<double, double> Map)? InputMap { get; init; }
 
     /// <inheritdoc/>
     public IReadOnlyList<PeerKind> Kinds => [.. _peers.Keys.Order()];

@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using FusedActivations.Benchmarks.Peers;
+
+namespace FusedActivations.Benchmarks.Infrastructure;
+
+/// <summary>One benchmark case as a plan sees it.</summary>
+/// <param name="Activation">The activation, e.g. <c>Silu</c>.</param>
+/// <param name="ElementType">float or double.</param>
+/// <param name="IsBestPathJob">True in the first job (the machine's best SIMD path), false in the AVX2 job.</param>
+/// <param name="Kind">The peer.</param>
+/// <param name="Length">The number of elements.</param>
+/// <param name="Inputs">The input range (<see cref="InputData"/>).</param>
+public readonly record struct PlanCase(string Activation, Type ElementType, bool IsBestPathJob, PeerKind Kind, int Length, string Inputs);
+
+/// <summary>Which cases a run measures (<c>--plan NAME</c>): the full matrix is far too large for one run.</summary>
+/// <param name="Name">The name on the command line.</param>
+/// <param name="Description">What it measures.</param>
+/// <param name="Includes">Whether it measures a case.</param>
+public sealed record Plan(string Name, string Description, Func<PlanCase, bool> Includes);
+
+/// <summary>
+/// The plans. <c>softplus</c> and <c>family</c> are the published runs (scripts/report.sh runs them one after the other;
+/// <c>published</c>, the default, is both in one run); <c>all</c> is every case (hours; narrow it with <c>--filter</c>).
+/// </summary>
+public static class Plans
+{
+    /// <summary>The family activations measured at 1 Ki and 4 Mi too (float, narrow inputs): TensorPrimitives' own
+    /// Sigmoid, the most used composition (SiLU), the costliest (Mish) and the memory-bound one (ReLU).</summary>
+    public static readonly string[] Representative = ["Sigmoid", "Silu", "Mish", "Relu"];
+
+    /// <summary>The length of the family's tables and of issue 11's speed bar.</summary>
+    public const int FamilyLength = 65536;
+
+    /// <summary>Softplus as published before the family: every length, narrow and wide, float and double, every peer, both jobs (180 cases).</summary>
+    public static readonly Plan Softplus = new(
+        "softplus",
+        "Softplus: 1 Ki / 64 Ki / 4 Mi, narrow and wide, float and double, every peer, both jobs",
+        c => c.Activation == "Softplus" && c.Inputs is InputData.Narrow or InputData.Wide);
+
+    /// <summary>
+    /// The family (every activation but Softplus): 64 Ki floats on narrow, wide and bar [−8, 8] inputs in both jobs;
+    /// 64 Ki doubles on narrow and wide in the best-path job; 1 Ki and 4 Mi floats on narrow inputs for the
+    /// <see cref="Representative"/> activations in both jobs. The scalar loops run in the best-path job only (scalar code:
+    /// the same in both jobs).
+    /// </summary>
+    public static readonly Plan Family = new(
+        "family",
+        "the family: 64 Ki floats (narrow, wide, bar) in both jobs, 64 Ki doubles (narrow, wide) in the best-path job, " +
+        $"1 Ki and 4 Mi floats (narrow) for {string.Join(", ", Representative)}; scalar loops in the best-path job only",
+        c => c.Activation != "Softplus" &&
+            (c.IsBestPathJob || c.Kind is not (PeerKind.NaiveScalar or PeerKind.StableScalar)) &&
+            (c.ElementType == typeof(float)
+                ? c.Length == FamilyLength || (Representative.Contains(c.Activation) && c.Inputs == InputData.Narrow)
+                : c.Length == FamilyLength && c.IsBestPathJob && c.Inputs is InputData.Narrow or InputData.Wide));
+
+    /// <summary>Both published plans in one run.</summary>
+    public static readonly Plan Published = new("published", "softplus and family together", c => Softplus.Includes(c) || Family.Includes(c));
+
+    /// <summary>Every case: every activation, length, input range, element type, peer and job.</summary>
+    public static readonly Plan All = new("all", "every case (the full matrix)", static _ => true);
+
+    /// <summary>The plans by name.</summary>
+    public static IReadOnlyList<Plan> Named { get; } = [Published, Softplus, Family, All];
+
+    /// <summary>The plan named <paramref name="name"/> (case-insensitive), or null.</summary>
+    public static Plan? Find(string name) => Named.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+}

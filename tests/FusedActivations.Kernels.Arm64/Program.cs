@@ -27,7 +27,7 @@ public static class Program
         foreach ((Type type, MethodInfo method) in tests)
         {
             string name = $"{type.Name}.{method.Name}";
-            if (args.Length > 0 && !args.Any(a => name.Contains(a, StringComparison.OrdinalIgnoreCase)))
+            if (args.Length > 0 && !args.Any(a => name.Contains(a.Split('(')[0], StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }
@@ -42,6 +42,11 @@ public static class Program
             foreach (object?[] row in Rows(method))
             {
                 string display = row.Length == 0 ? name : $"{name}({string.Join(", ", row)})";
+                if (args.Length > 0 && !args.Any(a => display.Contains(a, StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
                 var output = new ConsoleOutput();
                 try
                 {

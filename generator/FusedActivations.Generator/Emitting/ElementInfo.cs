@@ -73,6 +73,11 @@ internal sealed class ElementInfo
                 return "float.NegativeInfinity";
             }
 
+            if (float.IsNaN(f))
+            {
+                return "float.NaN";
+            }
+
             string text = f.ToString("R", CultureInfo.InvariantCulture);
             if (float.Parse(text, CultureInfo.InvariantCulture) != f)
             {
@@ -90,6 +95,11 @@ internal sealed class ElementInfo
         if (double.IsNegativeInfinity(value))
         {
             return "double.NegativeInfinity";
+        }
+
+        if (double.IsNaN(value))
+        {
+            return "double.NaN";
         }
 
         string d = value.ToString("R", CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FusedActivations.Generator.Activations.Elu;
 using FusedActivations.Generator.Activations.HardSwish;
+using FusedActivations.Generator.Activations.InverseSoftplus;
 using FusedActivations.Generator.Activations.LeakyRelu;
 using FusedActivations.Generator.Activations.LogSigmoid;
 using FusedActivations.Generator.Activations.Mish;
@@ -28,7 +29,8 @@ internal static class ActivationRegistry
         LogSigmoidActivation.Instance,
         ReluActivation.Instance,
         LeakyReluActivation.Instance,
-        HardSwishActivation.Instance);
+        HardSwishActivation.Instance,
+        InverseSoftplusActivation.Instance);
 
     /// <summary>The activation a spec belongs to.</summary>
     public static Activation For(ActivationSpec spec)

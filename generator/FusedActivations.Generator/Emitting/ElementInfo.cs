@@ -76,6 +76,11 @@ internal sealed class ElementInfo
                 return "float.NegativeInfinity";
             }
 
+            if (float.IsNaN(f))
+            {
+                return "float.NaN";
+            }
+
             string text = f.ToString("R", CultureInfo.InvariantCulture);
             if (float.Parse(text, CultureInfo.InvariantCulture) != f)
             {
@@ -93,6 +98,11 @@ internal sealed class ElementInfo
         if (double.IsNegativeInfinity(value))
         {
             return "double.NegativeInfinity";
+        }
+
+        if (double.IsNaN(value))
+        {
+            return "double.NaN";
         }
 
         string d = value.ToString("R", CultureInfo.InvariantCulture);

@@ -28,6 +28,8 @@ public static class FamilyCatalog
         new("LeakyReluMinus0_2", FamilyKernels.LeakyReluMinus0_2Float, FamilyKernels.LeakyReluMinus0_2FloatScalar, x => Reference.LeakyRelu(x, -0.2f), _ => throw new NotSupportedException()),
         new("LeakyReluZero", FamilyKernels.LeakyReluZeroFloat, FamilyKernels.LeakyReluZeroFloatScalar, x => Reference.LeakyRelu(x, 0f), _ => throw new NotSupportedException()),
         new("HardSwish", FamilyKernels.HardSwishFloat, FamilyKernels.HardSwishFloatScalar, x => Reference.HardSwish(x), _ => throw new NotSupportedException()),
+        new("InverseSoftplus", FamilyKernels.InverseSoftplusFloat, FamilyKernels.InverseSoftplusFloatScalar, x => Reference.InverseSoftplus(x), _ => throw new NotSupportedException()),
+        new("InverseSoftplusBeta1_7", FamilyKernels.InverseSoftplusBeta1_7Float, FamilyKernels.InverseSoftplusBeta1_7FloatScalar, x => Reference.InverseSoftplus(x, 1.7f), _ => throw new NotSupportedException()),
     };
 
     public static readonly FamilyCase<double>[] Doubles =
@@ -46,6 +48,8 @@ public static class FamilyCatalog
         new("LeakyReluMinus0_2", FamilyKernels.LeakyReluMinus0_2Double, FamilyKernels.LeakyReluMinus0_2DoubleScalar, _ => throw new NotSupportedException(), x => Reference.LeakyRelu(x, -0.2)),
         new("LeakyReluZero", FamilyKernels.LeakyReluZeroDouble, FamilyKernels.LeakyReluZeroDoubleScalar, _ => throw new NotSupportedException(), x => Reference.LeakyRelu(x, 0.0)),
         new("HardSwish", FamilyKernels.HardSwishDouble, FamilyKernels.HardSwishDoubleScalar, _ => throw new NotSupportedException(), x => Reference.HardSwish(x)),
+        new("InverseSoftplus", FamilyKernels.InverseSoftplusDouble, FamilyKernels.InverseSoftplusDoubleScalar, _ => throw new NotSupportedException(), x => Reference.InverseSoftplus(x)),
+        new("InverseSoftplusBeta1_7", FamilyKernels.InverseSoftplusBeta1_7Double, FamilyKernels.InverseSoftplusBeta1_7DoubleScalar, _ => throw new NotSupportedException(), x => Reference.InverseSoftplus(x, 1.7)),
     };
 
     public static System.Collections.Generic.IEnumerable<object[]> Names => System.Linq.Enumerable.Select(Floats, c => new object[] { c.Name });

@@ -172,4 +172,28 @@ public static partial class FamilyKernels
 
     [HardSwish]
     public static partial double HardSwishDoubleScalar(double x);
+
+    [InverseSoftplus]
+    public static partial void InverseSoftplusFloat(ReadOnlySpan<float> x, Span<float> destination);
+
+    [InverseSoftplus]
+    public static partial float InverseSoftplusFloatScalar(float x);
+
+    [InverseSoftplus]
+    public static partial void InverseSoftplusDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    [InverseSoftplus]
+    public static partial double InverseSoftplusDoubleScalar(double x);
+
+    [InverseSoftplus(Beta = 1.7)]
+    public static partial void InverseSoftplusBeta1_7Float(ReadOnlySpan<float> x, Span<float> destination);
+
+    [InverseSoftplus(Beta = 1.7)]
+    public static partial float InverseSoftplusBeta1_7FloatScalar(float x);
+
+    [InverseSoftplus(Beta = 1.7)]
+    public static partial void InverseSoftplusBeta1_7Double(ReadOnlySpan<double> x, Span<double> destination);
+
+    [InverseSoftplus(Beta = 1.7)]
+    public static partial double InverseSoftplusBeta1_7DoubleScalar(double x);
 }

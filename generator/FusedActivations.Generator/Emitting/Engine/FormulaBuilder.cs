@@ -221,6 +221,15 @@ internal sealed class FormulaBuilder
         return new OperationValue(v.Element, false, (i, o) => i.MultiplyByPowerOfTwo(o[0], o[1], o[2], v.Element), v, n, k);
     }
 
+    /// <summary>The bitwise AND of the two values' bit patterns.</summary>
+    public Value BitAnd(Value a, Value b) => Op(a, b, (i, o) => i.BitwiseAnd(o[0], o[1], a.Element));
+
+    /// <summary>The bitwise OR of the two values' bit patterns.</summary>
+    public Value BitOr(Value a, Value b) => Op(a, b, (i, o) => i.BitwiseOr(o[0], o[1], a.Element));
+
+    /// <summary>The value whose bits are <paramref name="a"/>'s shifted right by <paramref name="count"/>, zeros shifted in.</summary>
+    public Value ShiftRightLogical(Value a, int count) => Op(a, (i, o) => i.ShiftRightLogical(o[0], count, a.Element));
+
     /// <summary><c>table[j]</c> for j in the low 4 bits of each lane of <paramref name="index"/>; declares the table.</summary>
     public Value Lookup16(string table, double[] values, string doc, Value index)
     {

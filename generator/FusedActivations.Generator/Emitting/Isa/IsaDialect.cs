@@ -109,6 +109,19 @@ internal abstract class IsaDialect
     public virtual string ShiftIntoExponent(string n, ElementInfo element) =>
         $"{VectorClass}.ShiftLeft({n}.{element.AsInteger}(), {element.MantissaBits}).{element.AsSelf}()";
 
+    /// <summary>The value whose bits are the bitwise AND of <paramref name="a"/>'s and <paramref name="b"/>'s (e.g. to keep a mantissa).</summary>
+    public virtual string BitwiseAnd(string a, string b, ElementInfo element) => $"({a} & {b})";
+
+    /// <summary>The value whose bits are the bitwise OR of <paramref name="a"/>'s and <paramref name="b"/>'s (e.g. to set an exponent).</summary>
+    public virtual string BitwiseOr(string a, string b, ElementInfo element) => $"({a} | {b})";
+
+    /// <summary>
+    /// The value whose bits are <paramref name="a"/>'s shifted right by <paramref name="count"/> places with zeros shifted
+    /// in (an unsigned integer shift): moves the exponent field of a positive number to the low bits.
+    /// </summary>
+    public virtual string ShiftRightLogical(string a, int count, ElementInfo element) =>
+        $"{VectorClass}.ShiftRightLogical({a}.{(element.Type == Model.ElementType.Single ? "AsUInt32" : "AsUInt64")}(), {count}).{element.AsSelf}()";
+
     /// <summary>
     /// <c>v * 2^k</c> for an integral <paramref name="k"/> whose biased value (k plus the exponent bias) sits in the low
     /// bits of <paramref name="n"/> (see <see cref="ShiftIntoExponent"/>). Exact while the result stays normal.

@@ -56,6 +56,14 @@ internal sealed class ScalarDialect : IsaDialect
         ? $"BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits({n}) << {element.MantissaBits})"
         : $"BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits({n}) << {element.MantissaBits})";
 
+    public override string BitwiseAnd(string a, string b, ElementInfo element) => FromBits($"{ToBits(a, element)} & {ToBits(b, element)}", element);
+
+    public override string BitwiseOr(string a, string b, ElementInfo element) => FromBits($"{ToBits(a, element)} | {ToBits(b, element)}", element);
+
+    public override string ShiftRightLogical(string a, int count, ElementInfo element) => element.Type == Model.ElementType.Single
+        ? FromBits($"(int)((uint){ToBits(a, element)} >> {count})", element)
+        : FromBits($"(long)((ulong){ToBits(a, element)} >> {count})", element);
+
     public override bool WidensSingle => true;
 
     public override int WideningFactor => 1;
@@ -69,6 +77,14 @@ internal sealed class ScalarDialect : IsaDialect
     public override string Load(string reference, string index) => $"Unsafe.Add(ref {reference}, {index})";
 
     public override string Store(string value, string reference, string index) => $"Unsafe.Add(ref {reference}, {index}) = {value}";
+
+    private static string ToBits(string a, ElementInfo element) => element.Type == Model.ElementType.Single
+        ? $"BitConverter.SingleToInt32Bits({a})"
+        : $"BitConverter.DoubleToInt64Bits({a})";
+
+    private static string FromBits(string bits, ElementInfo element) => element.Type == Model.ElementType.Single
+        ? $"BitConverter.Int32BitsToSingle({bits})"
+        : $"BitConverter.Int64BitsToDouble({bits})";
 
     private static string MathClass(ElementInfo element) => element.Type == Model.ElementType.Single ? "MathF" : "Math";
 }

@@ -11,8 +11,8 @@ namespace FusedActivations.Generator.Emitting.VectorMath;
 /// </summary>
 internal static class CompensatedExp
 {
-    /// <summary>The parts of e^(a + al) = 2^k (1 + rh + pt), and pm + pme = rh + pt as a two-sum.</summary>
-    internal sealed record Parts(Value N, Value K, Value Rh, Value Pt, Value Pm, Value Pme);
+    /// <summary>The parts of e^(a + al) = 2^k (1 + rh + pt), and pm + pme = rh + pt as a two-sum; rl is the reduced argument's tail (a + al = k ln2 + rh + rl).</summary>
+    internal sealed record Parts(Value N, Value K, Value Rh, Value Pt, Value Pm, Value Pme, Value Rl);
 
     /// <param name="b">The formula.</param>
     /// <param name="a">The argument's leading part; |a| small enough that 2^k stays in range.</param>
@@ -61,6 +61,6 @@ internal static class CompensatedExp
 
         Value pm = b.Let("pm", b.Add(rh, pt));
         Value pme = b.Let("pme", b.Add(b.Sub(rh, pm), pt), "pm + pme = rh + pt");
-        return new Parts(n, k, rh, pt, pm, pme);
+        return new Parts(n, k, rh, pt, pm, pme, rl);
     }
 }

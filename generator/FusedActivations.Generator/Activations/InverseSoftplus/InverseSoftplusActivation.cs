@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using FusedActivations.Generator.Diagnostics;
+using FusedActivations.Generator.Emitting;
+using FusedActivations.Generator.Emitting.Engine;
+using FusedActivations.Generator.Emitting.Isa;
+using FusedActivations.Generator.Emitting.Kernels;
+using FusedActivations.Generator.Model;
+using FusedActivations.Generator.Parsing;
+
+namespace FusedActivations.Generator.Activations.InverseSoftplus;
+
+/// <summary>
+/// The inverse of Softplus (no PyTorch counterpart): <c>log(expm1(beta y)) / beta</c> for y &gt; 0, in stable forms
+/// around its zero at y = ln2 / beta, for tiny y (down to subnormals) and for large y (where it is y). y &lt; 0 and NaN
+/// give NaN, ±0 gives -infinity, +infinity gives +infinity. Float: in double on every path, rounded once
+/// (<see cref="InverseSoftplusWideFormula"/>); double: compensated (<see cref="InverseSoftplusFormula"/>). Scalar twin:
+/// <c>FusedMath.InverseSoftplus</c>.
+/// </summary>
+internal sealed class InverseSoftplusActivation : Activation
+{
+    public static readonly InverseSoftplusActivation Instance = new();
+
+    /// <summary>The attribute's default (kept equal to <c>InverseSoftplusAttribute.Beta</c>'s initializer).</summary>
+    public const double DefaultBeta = 1;
+
+    /// <summary>Beyond z = beta y = 64 the result is y to far below an ULP (the correction is about e^-64 / beta).</summary>
+    private const double ClampZ = 64;
+
+    public override string Name => "InverseSoftplus";
+
+    public override ActivationSpec? ReadArguments(ActivationArgumentContext context)
+    {
+        if (!context.Arguments.TryGetDouble("Beta", DefaultBeta, out double beta))
+        {
+            return null;
+        }
+
+        if (BetaProblem(beta, context.Element) is { } problem)
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidBeta, context.Arguments.LocationOf("Beta"), AttributeArguments.Format(beta), context.MethodName, problem));
+            return null;
+        }
+
+        return new InverseSoftplusSpec(beta);
+    }
+
+    /// <summary>
+    /// Beta must be finite and positive in the element type, and within the range the formulas are folded for: for
+    /// float, beta y must stay a normal double for every float y (so no tiny-y form is needed); for double, 1/beta's tail
+    /// and the results near the zero (about 2 (beta y - ln2) / beta, with beta y - ln2 down to about 2^-110) must stay normal.
+    /// </summary>
+    internal static string? BetaProblem(double beta, ElementType? element)
+    {
+        if (ParameterChecks.PositiveFinite(beta, element) is { } problem)
+        {
+            return problem;
+        }
+
+        (double min, double max) = element == ElementType.Single ? (1e-30, 1e30) : (1e-200, 1e200);
+        return element is not null && (beta < min || beta > max)
+            ? $"the kernels support beta from {min:G} to {max:G} for {(element == ElementType.Single ? "float" : "double")}"
+            : null;
+    }
+
+    public override string Describe(ActivationSpec spec, ElementInfo element) => "<c>log(expm1(beta y)) / beta</c>, the inverse of Softplus";
+
+    public override string DescribeArguments(ActivationSpec spec) => $"beta = {ElementInfo.Readable(((InverseSoftplusSpec)spec).Beta)}";
+
+    public override IReadOnlyList<KernelConstant> Folded(ActivationSpec spec, ElementInfo element)
+    {
+        double beta = element.Round(((InverseSoftplusSpec)spec).Beta);
+        string text = ElementInfo.Readable(beta);
+        if (element.Type == ElementType.Single)
+        {
+            return new[]
+            {
+                new KernelConstant("WideBeta", beta, $"beta = {text}, rounded to float, held in a double: beta y is exact there.", ElementInfo.Double, isFolded: true),
+                new KernelConstant("WideInvBeta", 1 / beta, "1/beta rounded to double: off by 2^-53 relative, far below what float needs.", ElementInfo.Double, isFolded: true),
+            };
+        }
+
+        double invHi = 1 / beta;
+        long bits = BitConverter.DoubleToInt64Bits(beta);
+        int exponent = (int)((bits >> 52) & 0x7FF) - 1023;
+        return new[]
+        {
+            new KernelConstant("Beta", beta, $"beta = {text}.", isFolded: true),
+            new KernelConstant("InvBetaHi", invHi, "1/beta rounded.", isFolded: true),
+            new KernelConstant("InvBetaLo", InverseTail(beta, invHi), "1/beta - InvBetaHi, rounded: 1/beta to about 2^-106.", isFolded: true),
+            new KernelConstant("YClamp", ClampZ / beta, $"{ClampZ}/beta: y is lowered to it before beta y is formed (beyond it the result is y), so nothing overflows.", isFolded: true),
+            new KernelConstant("BetaSignificand", beta / Math.Pow(2, exponent), "beta's significand in [1, 2): beta y = BetaSignificand y 2^BetaExponent without forming a tiny product.", isFolded: true),
+            new KernelConstant("BetaExponent", exponent, "beta's exponent.", isFolded: true),
+        };
+    }
+
+    public override bool Widens(IsaDialect isa, ElementInfo element) => WidenedStrategy.Widens(element);
+
+    public override Value Forward(FormulaBuilder b, Value x, ActivationSpec spec) => InverseSoftplusFormula.Forward(b, x);
+
+    public override Value ForwardWide(FormulaBuilder b, Value w, ActivationSpec spec) => InverseSoftplusWideFormula.Forward(b, w);
+
+    public override Value Epilogue(FormulaBuilder b, Value x, Value y, ActivationSpec spec) => WidenedStrategy.KeepNaN(b, x, y);
+
+    /// <summary>1/beta - hi for hi = fl(1/beta): 1 - beta hi exactly (Dekker's product; the generator has no FMA), over beta.</summary>
+    private static double InverseTail(double beta, double hi)
+    {
+        static (double High, double Low) Split(double v)
+        {
+            double c = 134217729.0 * v;
+            double high = c - (c - v);
+            return (high, v - high);
+        }
+
+        (double bh, double bl) = Split(beta);
+        (double hh, double hl) = Split(hi);
+        double p = beta * hi;
+        double pe = ((bh * hh - p) + bh * hl + bl * hh) + bl * hl;
+        return ((1 - p) - pe) / beta;
+    }
+}

@@ -87,7 +87,7 @@ internal sealed class InverseSoftplusActivation : Activation
         {
             new KernelConstant("Beta", beta, $"beta = {text}.", isFolded: true),
             new KernelConstant("InvBetaHi", invHi, "1/beta rounded.", isFolded: true),
-            new KernelConstant("InvBetaLo", InverseTail(beta, invHi), "1/beta - InvBetaHi, rounded: 1/beta to about 2^-106.", isFolded: true),
+            new KernelConstant("InvBetaLo", ExactFolding.ReciprocalTail(beta, invHi), "1/beta - InvBetaHi, rounded: 1/beta to about 2^-106.", isFolded: true),
             new KernelConstant("YClamp", ClampZ / beta, $"{ClampZ}/beta: y is lowered to it before beta y is formed (beyond it the result is y), so nothing overflows.", isFolded: true),
             new KernelConstant("BetaSignificand", beta / Math.Pow(2, exponent), "beta's significand in [1, 2): beta y = BetaSignificand y 2^BetaExponent without forming a tiny product.", isFolded: true),
             new KernelConstant("BetaExponent", exponent, "beta's exponent.", isFolded: true),
@@ -101,21 +101,4 @@ internal sealed class InverseSoftplusActivation : Activation
     public override Value ForwardWide(FormulaBuilder b, Value w, ActivationSpec spec) => InverseSoftplusWideFormula.Forward(b, w);
 
     public override Value Epilogue(FormulaBuilder b, Value x, Value y, ActivationSpec spec) => WidenedStrategy.KeepNaN(b, x, y);
-
-    /// <summary>1/beta - hi for hi = fl(1/beta): 1 - beta hi exactly (Dekker's product; the generator has no FMA), over beta.</summary>
-    private static double InverseTail(double beta, double hi)
-    {
-        static (double High, double Low) Split(double v)
-        {
-            double c = 134217729.0 * v;
-            double high = c - (c - v);
-            return (high, v - high);
-        }
-
-        (double bh, double bl) = Split(beta);
-        (double hh, double hl) = Split(hi);
-        double p = beta * hi;
-        double pe = ((bh * hh - p) + bh * hl + bl * hh) + bl * hl;
-        return ((1 - p) - pe) / beta;
-    }
 }

@@ -56,7 +56,8 @@ internal sealed class SoftplusConstants
         double threshold = element.Round(spec.Threshold);
         double invBeta = 1.0 / beta;
         double invBetaHi = element.Round(invBeta);
-        double invBetaLo = element.Round(invBeta - invBetaHi);
+        // 1/beta - invBetaHi from the exact 1 - beta * invBetaHi (invBeta - invBetaHi would always be 0 in double).
+        double invBetaLo = element.Round(ExactFolding.ReciprocalTail(beta, invBetaHi));
 
         // exp(a) / beta underflows to 0 below a = ln(beta) - ln(2) * (smallest subnormal exponent + 1); half a unit of
         // margin keeps the clamped value on the zero side after rounding Clamp.

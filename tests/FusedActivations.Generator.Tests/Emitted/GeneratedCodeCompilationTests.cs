@@ -1,4 +1,4 @@
-using System.IO;
+﻿using System.IO;
 using System.Linq;
 using FusedActivations.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -51,6 +51,38 @@ public sealed class GeneratedCodeCompilationTests
         Assert.True(
             problems.Length == 0,
             "The generated code does not compile cleanly:\n" + string.Join("\n", problems.Select(d => d.ToString())));
+        Assert.True(emitted.Success);
+    }
+
+    /// <summary>
+    /// Every attribute of the family (issue 11), with default and other parameters, on float and double methods of the
+    /// three shapes, with the Softplus sources beside them: one compilation holds every kernel at once, as a real
+    /// project using several activations does, so names shared between kernels must not collide either.
+    /// </summary>
+    [Fact]
+    public void TheFamilyCompilesWithoutWarnings()
+    {
+        CSharpCompilation input = TestCompilation.Create(
+            TestCompilation.ParseOptions(LanguageVersion.CSharp11, DocumentationMode.Diagnose),
+            RepresentativeSources.All.Append(RepresentativeSources.FamilyMatrix).ToArray());
+        Assert.Empty(input.GetParseDiagnostics());
+
+        GeneratorRun run = GeneratorHarness.Run(input).AssertNoGeneratorFailure();
+        Assert.Empty(run.Diagnostics);
+        Assert.Equal(RepresentativeSources.All.Length + RepresentativeSources.FamilyAttributes.Length * 6, run.MethodSources.Length);
+        foreach (string activation in new[] { "Sigmoid", "Tanh", "Silu", "Mish", "Elu", "Selu", "LogSigmoid", "Relu", "LeakyRelu", "HardSwish" })
+        {
+            foreach (string element in new[] { "Single", "Double" })
+            {
+                Assert.Contains(run.KernelSources, kernel => kernel.HintName.StartsWith($"FusedActivations.Generated.{activation}{element}Kernel_", System.StringComparison.Ordinal));
+            }
+        }
+
+        EmitResult emitted = run.OutputCompilation.Emit(Stream.Null);
+        Diagnostic[] problems = emitted.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
+        Assert.True(
+            problems.Length == 0,
+            "The generated code does not compile cleanly:\n" + string.Join("\n", problems.Take(20).Select(d => d.ToString())));
         Assert.True(emitted.Success);
     }
 }

@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+﻿using System.Collections.Generic;
 using System.Linq;
 using FusedActivations.Generator.Tests.Emitted;
 
@@ -38,7 +38,40 @@ internal static class HostileSeeds
         }
         """;
 
-    /// <summary>The seeds with [Softplus] methods.</summary>
+    /// <summary>
+    /// The family's parameter readers (issue 11): NegativeSlope and Alpha, each read and validated by its own activation,
+    /// so that the literal swaps set them to every hostile literal. One method per seed, as in the others: the oracle
+    /// allows one FA error per changed token, and a context such as C# 10 reports one per method. LeakyReLU's and
+    /// ELU's kernels are among the smallest (430 and 1,100 lines against Softplus's 1,800), which keeps these seeds'
+    /// share of the suite's time small.
+    /// </summary>
+    public const string FamilyNegativeSlope = """
+        using System;
+        using FusedActivations;
+
+        namespace Hostile.Family;
+
+        public static partial class Leaky
+        {
+            [LeakyRelu(NegativeSlope = 0.2)]
+            public static partial void Apply(Span<float> values);
+        }
+        """;
+
+    /// <summary>See <see cref="FamilyNegativeSlope"/>.</summary>
+    public const string FamilyAlpha = """
+        using FusedActivations;
+
+        namespace Hostile.Family;
+
+        public static partial class Exponential
+        {
+            [Elu(Alpha = 0.5)]
+            public static partial double Elu(double x);
+        }
+        """;
+
+    /// <summary>The seeds with activation methods.</summary>
     public static IReadOnlyList<Seed> Generator { get; } = new[]
     {
         new Seed(nameof(RepresentativeSources.FloatSpanToSpanBeta2), RepresentativeSources.FloatSpanToSpanBeta2),
@@ -46,6 +79,8 @@ internal static class HostileSeeds
         new Seed(nameof(RepresentativeSources.FloatScalarBetaHalf), RepresentativeSources.FloatScalarBetaHalf),
         new Seed(nameof(RepresentativeSources.NestedGenericContainingType), RepresentativeSources.NestedGenericContainingType),
         new Seed(nameof(RepresentativeSources.GlobalNamespace), RepresentativeSources.GlobalNamespace),
+        new Seed(nameof(FamilyNegativeSlope), FamilyNegativeSlope),
+        new Seed(nameof(FamilyAlpha), FamilyAlpha),
     };
 
     /// <summary>Every seed: the generator seeds and the analyzer's.</summary>

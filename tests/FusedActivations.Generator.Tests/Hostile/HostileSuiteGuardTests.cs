@@ -1,4 +1,4 @@
-using System;
+﻿using System;
 using System.Collections.Generic;
 using System.Linq;
 using FusedActivations.Analyzers;
@@ -26,6 +26,20 @@ public sealed class HostileSuiteGuardTests
             Assert.Equal(0, response.FaErrors);
             Assert.Empty(response.Tolerated);
         }
+    }
+
+    [Fact]
+    public void TheFamilysParametersGetEveryHostileLiteral()
+    {
+        // The literal swaps know arguments by attribute: a seed whose attributes they do not know would get none.
+        string[] swapped = HostileSeeds.Generator
+            .Where(seed => seed.Name is nameof(HostileSeeds.FamilyNegativeSlope) or nameof(HostileSeeds.FamilyAlpha))
+            .SelectMany(Mutators.LiteralSwaps)
+            .Select(c => c.Description)
+            .ToArray();
+        Assert.Equal(2 * 2 * Mutators.HostileLiterals.Length, swapped.Length);
+        Assert.Contains(swapped, d => d.EndsWith(": NegativeSlope = double.NaN", StringComparison.Ordinal));
+        Assert.Contains(swapped, d => d.EndsWith(": Alpha = -0.0", StringComparison.Ordinal));
     }
 
     [Fact]

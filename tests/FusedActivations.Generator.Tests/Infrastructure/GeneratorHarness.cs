@@ -58,10 +58,9 @@ internal sealed record GeneratorRun(
     public ImmutableArray<GeneratedSourceResult> SharedSources =>
         Result.GeneratedSources.Where(IsShared).ToImmutableArray();
 
-    /// <summary>The shared kernel files alone.</summary>
+    /// <summary>The shared kernel files alone, of every activation.</summary>
     public ImmutableArray<GeneratedSourceResult> KernelSources =>
-        Result.GeneratedSources.Where(source => source.HintName.StartsWith("FusedActivations.Generated.Softplus", StringComparison.Ordinal)
-            && source.HintName.Contains("Kernel_")).ToImmutableArray();
+        Result.GeneratedSources.Where(source => IsShared(source) && source.HintName.Contains("Kernel_")).ToImmutableArray();
 
     private static bool IsShared(GeneratedSourceResult source) =>
         source.HintName.StartsWith("FusedActivations.Generated.", StringComparison.Ordinal);

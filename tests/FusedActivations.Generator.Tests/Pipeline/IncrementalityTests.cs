@@ -1,4 +1,4 @@
-using System;
+﻿using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -91,6 +91,72 @@ public sealed class IncrementalityTests
             .ToArray();
         Assert.Contains(IncrementalStepRunReason.Modified, methodReasons);
     }
+
+    [Fact]
+    public void EditingOutsideTheFamilysMethodsReusesEveryOutput()
+    {
+        // Every attribute of the family, with and without parameters, and an invalid one (for the Diagnostics and Stubs
+        // steps): their specs and diagnostics must compare equal across runs.
+        string family = Emitted.RepresentativeSources.FamilyMatrix;
+        CSharpCompilation compilation = TestCompilation.Create(family, Unrelated);
+        GeneratorRun first = GeneratorHarness.Run(compilation).AssertNoGeneratorFailure();
+        Assert.Equal("FA1014", Assert.Single(first.Diagnostics).Id);
+        Assert.Equal(Emitted.RepresentativeSources.FamilyAttributes.Length * 6 + 1, first.MethodSources.Length);
+        AssertStepsProducedOutputs(first);
+
+        SyntaxTree oldTree = compilation.SyntaxTrees.Last();
+        SyntaxTree newTree = oldTree.WithChangedText(oldTree.GetText().Replace(
+            Unrelated.IndexOf("x + 1", StringComparison.Ordinal), "x + 1".Length, "x * 3 - 7"));
+        GeneratorRun second = GeneratorHarness.Run(first.Driver, compilation.ReplaceSyntaxTree(oldTree, newTree)).AssertNoGeneratorFailure();
+
+        AssertAllCachedOrUnchanged(second);
+    }
+
+    [Theory]
+    [InlineData("Elu(Alpha = 0.5)", "Elu(Alpha = 0.25)")]
+    [InlineData("LeakyRelu(NegativeSlope = 0.2)", "LeakyRelu(NegativeSlope = 0.3)")]
+    [InlineData("Silu(Beta = 1.5)", "Silu(Beta = 3)")]
+    public void ChangingAFamilyArgumentModifiesOnlyThatMethodsOutput(string before, string after)
+    {
+        string family = Emitted.RepresentativeSources.FamilyMatrix;
+        CSharpCompilation compilation = TestCompilation.Create(family);
+        GeneratorRun first = GeneratorHarness.Run(compilation).AssertNoGeneratorFailure();
+
+        // The first method with the attribute (span to span, float): its line is "    [attribute]".
+        int at = family.IndexOf("    [" + before + "]", StringComparison.Ordinal) + "    [".Length;
+        Assert.True(at >= "    [".Length, before);
+        SyntaxTree oldTree = compilation.SyntaxTrees.Single();
+        SyntaxTree newTree = oldTree.WithChangedText(oldTree.GetText().Replace(at, before.Length, after));
+        GeneratorRun second = GeneratorHarness.Run(first.Driver, compilation.ReplaceSyntaxTree(oldTree, newTree)).AssertNoGeneratorFailure();
+        Assert.Empty(second.Diagnostics);
+
+        IncrementalStepRunReason[] methodReasons = second.Result.TrackedSteps[TrackingNames.Methods]
+            .SelectMany(step => step.Outputs)
+            .Select(output => output.Reason)
+            .ToArray();
+        Assert.Equal(Emitted.RepresentativeSources.FamilyAttributes.Length * 6, methodReasons.Length);
+        Assert.Single(methodReasons, reason => reason == IncrementalStepRunReason.Modified);
+        Assert.All(
+            methodReasons.Where(reason => reason != IncrementalStepRunReason.Modified),
+            reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString()));
+    }
+
+    private const string Unrelated = """
+        using System;
+        using FusedActivations;
+
+        namespace Tests;
+
+        public static partial class Broken
+        {
+            [LeakyRelu(NegativeSlope = double.NaN)] public static partial void Invalid(Span<double> values);
+        }
+
+        public static class Unrelated
+        {
+            public static int Compute(int x) => x + 1;
+        }
+        """;
 
     [Fact]
     public void TrackedOutputsHoldNoCompilationObjects()

@@ -1,4 +1,4 @@
-using System;
+﻿using System;
 using System.Collections.Generic;
 using System.Linq;
 using FusedActivations.Generator.Tests.Infrastructure;
@@ -43,6 +43,70 @@ public sealed class NeverThrowsTests
             public partial interface IAct { [Softplus] static partial void F(Span<float> values); }
         }
         """;
+
+    // Every attribute of the family (issue 11), valid and invalid arguments, all shapes, both element types: the
+    // argument readers of each activation see each half-typed state of their attribute.
+    private const string Family = """
+        using System;
+        using FusedActivations;
+
+        namespace Fuzz;
+
+        public static partial class Family
+        {
+            [Sigmoid] public static partial void A(ReadOnlySpan<float> x, Span<float> destination);
+            [Tanh(Unroll = 2)] public static partial void B(Span<double> values);
+            [Silu(Beta = 1.5)] public static partial float C(float x);
+            [Silu(Beta = 0)] public static partial void C2(Span<float> values);
+            [Mish] public static partial double D(double x);
+            [Elu(Alpha = 0.5)] public static partial void E(ReadOnlySpan<double> x, Span<double> destination);
+            [Elu(Alpha = double.NaN)] public static partial void E2(Span<double> values);
+            [Selu] public static partial void F(Span<float> values);
+            [LogSigmoid] public static partial float G(float x);
+            [Relu] public static partial void H(ReadOnlySpan<float> x, Span<float> destination);
+            [LeakyRelu(NegativeSlope = -0.5)] public static partial double I(double x);
+            [LeakyRelu(NegativeSlope = 1e39)] public static partial float I2(float x);
+            [HardSwish, Relu] public static partial void J(Span<double> values);
+            [Gelu(Approximate = GeluApproximation.Tanh)] public static partial void K(Span<float> values);
+        }
+        """;
+
+    [Fact]
+    public void EveryPrefixOfTheFamilysFile()
+    {
+        var failures = new List<string>();
+        for (int length = 0; length <= Family.Length; length++)
+        {
+            RunAndCollectFailures(Family.Substring(0, length), $"prefix of length {length}", failures);
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Take(10)));
+    }
+
+    [Fact]
+    public void EveryFamilyFileWithOneTokenRemoved()
+    {
+        SyntaxToken[] tokens = CSharpSyntaxTree.ParseText(Family).GetRoot().DescendantTokens().ToArray();
+        var failures = new List<string>();
+        foreach (SyntaxToken token in tokens)
+        {
+            RunAndCollectFailures(Family.Remove(token.SpanStart, token.Span.Length), $"without token '{token.Text}' at {token.SpanStart}", failures);
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Take(10)));
+    }
+
+    [Fact]
+    public void TheFamilysFileExercisesEveryActivationValidAndInvalid()
+    {
+        // Guards the two tests above against a fuzz input that the generator would simply ignore.
+        GeneratorRun run = GeneratorHarness.Run(Family).AssertNoGeneratorFailure();
+        Assert.Equal(new[] { "FA1006", "FA1013", "FA1014", "FA1009" }, run.Diagnostics.Select(d => d.Id).ToArray());
+        foreach (string activation in new[] { "Sigmoid", "Tanh", "Silu", "Mish", "Elu", "Selu", "LogSigmoid", "Relu", "LeakyRelu" })
+        {
+            Assert.Contains(run.KernelSources, kernel => kernel.HintName.StartsWith("FusedActivations.Generated." + activation, StringComparison.Ordinal));
+        }
+    }
 
     [Fact]
     public void EveryPrefixOfAFile()

@@ -1,4 +1,4 @@
-using System;
+﻿using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -9,7 +9,7 @@ namespace FusedActivations.Generator.Tests.Hostile;
 
 /// <summary>
 /// The text-level mutation operators over one seed: every prefix, every token deleted, duplicated or replaced, and
-/// every [Softplus] argument set to every hostile literal. Each returns the complete list (no sampling here).
+/// every argument of every activation attribute set to every hostile literal. Each returns the complete list (no sampling here).
 /// </summary>
 internal static class Mutators
 {
@@ -21,7 +21,7 @@ internal static class Mutators
         "0", "-1", "1.5", "\"s\"", "null", "true", "default",
     };
 
-    /// <summary>The values every Beta, Threshold and Unroll argument is set to (wrong types included).</summary>
+    /// <summary>The values every attribute argument (Beta, Threshold, Unroll, Alpha, NegativeSlope) is set to (wrong types included).</summary>
     public static readonly string[] HostileLiterals =
     {
         "double.PositiveInfinity", "double.NegativeInfinity", "float.PositiveInfinity", "float.NegativeInfinity",
@@ -33,7 +33,13 @@ internal static class Mutators
         "\"2\"", "null", "true", "'a'", "default", "2m",
     };
 
-    public static readonly string[] AttributeArguments = { "Beta", "Threshold", "Unroll" };
+    /// <summary>The arguments of the activation attributes the seeds use, by attribute name.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> AttributeArguments = new Dictionary<string, string[]>
+    {
+        ["Softplus"] = new[] { "Beta", "Threshold", "Unroll" },
+        ["LeakyRelu"] = new[] { "NegativeSlope", "Unroll" },
+        ["Elu"] = new[] { "Alpha", "Unroll" },
+    };
 
     public static IEnumerable<HostileCase> Prefixes(Seed seed)
     {
@@ -60,13 +66,18 @@ internal static class Mutators
             $"{seed.Name}: '{token.Text}' at {token.SpanStart} replaced by '{replacement}'",
             seed.Source.Remove(token.SpanStart, token.Span.Length).Insert(token.SpanStart, replacement));
 
-    /// <summary>Each Beta, Threshold and Unroll of each [Softplus] set (replaced or added) to each hostile literal.</summary>
+    /// <summary>Each argument of each activation attribute in <see cref="AttributeArguments"/> set (replaced or added) to each hostile literal.</summary>
     public static IEnumerable<HostileCase> LiteralSwaps(Seed seed)
     {
         SyntaxNode root = CSharpSyntaxTree.ParseText(seed.Source).GetRoot();
-        foreach (AttributeSyntax attribute in root.DescendantNodes().OfType<AttributeSyntax>().Where(IsSoftplus))
+        foreach (AttributeSyntax attribute in root.DescendantNodes().OfType<AttributeSyntax>())
         {
-            foreach (string name in AttributeArguments)
+            if (!AttributeArguments.TryGetValue(attribute.Name.ToString(), out string[]? names))
+            {
+                continue;
+            }
+
+            foreach (string name in names)
             {
                 foreach (string literal in HostileLiterals)
                 {

@@ -12,7 +12,7 @@ internal abstract class ParameterlessActivation : Activation
 {
     public override ActivationSpec? ReadArguments(ActivationArgumentContext context) => new ParameterlessSpec(Name);
 
-    public override string DescribeArguments(ActivationSpec spec) => "no arguments";
+    public override string DescribeArguments(ActivationSpec spec) => $"{Name}'s fixed constants";
 
     public override IReadOnlyList<KernelConstant> Folded(ActivationSpec spec, ElementInfo element) => Array.Empty<KernelConstant>();
 }

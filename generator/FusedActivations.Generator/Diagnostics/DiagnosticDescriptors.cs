@@ -75,7 +75,6 @@ internal static class DiagnosticDescriptors
         "Unsupported containing type",
         "Method '{0}' is declared in {1} '{2}': declare activation methods in a partial class, struct, record or record struct instead");
 
-    /// <summary>Every descriptor, for looking one up by ID when a <see cref="DiagnosticInfo"/> is turned into a diagnostic.</summary>
     public static readonly DiagnosticDescriptor InvalidAlpha = Create(
         "FA1013",
         "Invalid Alpha",
@@ -91,6 +90,7 @@ internal static class DiagnosticDescriptors
         "Invalid Approximate",
         "Approximate = {0} is not a GeluApproximation for '{1}': use GeluApproximation.None (erf, the default) or GeluApproximation.Tanh");
 
+    /// <summary>Every descriptor, for looking one up by ID when a <see cref="DiagnosticInfo"/> is turned into a diagnostic.</summary>
     public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = CreateIndex(
         MethodMustBePartialWithoutBody,
         MethodMustBeStatic,

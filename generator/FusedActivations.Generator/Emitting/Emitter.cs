@@ -187,11 +187,19 @@ internal static class Emitter
             ElementInfo element = ElementInfo.For(spec.Kernel.Element);
             Activation activation = ActivationRegistry.For(spec.Kernel.Activation);
             IReadOnlyList<KernelConstant> folded = activation.Folded(spec.Kernel.Activation, element);
+            string method = spec.Name.TrimStart('@');
             w.Line("/// <summary>");
-            w.Line(folded.Count == 0
-                ? $"/// The constants of <c>{spec.Name.TrimStart('@')}</c> ({element.Name}): {activation.Name} has no arguments to fold."
-                : $"/// The constants of <c>{spec.Name.TrimStart('@')}</c>, folded from {activation.DescribeArguments(spec.Kernel.Activation)} ({element.Name});");
-            w.Line($"/// the shared kernel <c>{kernel.Name}</c> reads them and the JIT folds them into its code.");
+            if (folded.Count == 0)
+            {
+                w.Line($"/// The constants of <c>{method}</c> ({element.Name}): none, {activation.Name} has no arguments; the shared kernel");
+                w.Line($"/// <c>{kernel.Name}</c> is compiled for this struct like for any other.");
+            }
+            else
+            {
+                w.Line($"/// The constants of <c>{method}</c>, folded from {activation.DescribeArguments(spec.Kernel.Activation)} ({element.Name});");
+                w.Line($"/// the shared kernel <c>{kernel.Name}</c> reads them and the JIT folds them into its code.");
+            }
+
             w.Line("/// </summary>");
             using (w.OpenBlock($"file readonly struct {constants} : {KernelClassEmitter.ConstantsInterface(kernel.Name)}"))
             {

@@ -29,7 +29,7 @@ namespace FusedActivations.Generated
         /// <summary>1/beta, rounded to double.</summary>
         public static double InvBetaHi => 0.3333333333333333;
         /// <summary>1/beta - InvBetaHi: the part of 1/beta that InvBetaHi misses.</summary>
-        public static double InvBetaLo => 0.0;
+        public static double InvBetaLo => 1.850371707708594E-17;
         /// <summary>No linear cut-off: threshold = +infinity (or no x reaches it).</summary>
         public static double Cutoff => double.PositiveInfinity;
         /// <summary>Beyond |x| = Clamp, exp(-beta|x|)/beta is below half the smallest subnormal: x is clamped there, which keeps every intermediate finite.</summary>

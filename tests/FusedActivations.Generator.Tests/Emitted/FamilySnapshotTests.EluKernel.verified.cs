@@ -23,7 +23,7 @@ namespace FusedActivations.Generated
     /// ~100x slower, and the kernels have no branches for dynamic PGO to improve.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal static class EluDoubleKernel_c15268b3<TConstants> where TConstants : struct, IEluDoubleKernel_c15268b3Constants
+    internal static class EluDoubleKernel_12cb2c10<TConstants> where TConstants : struct, IEluDoubleKernel_12cb2c10Constants
     {
         private static double Alpha => TConstants.Alpha;
         /// <summary>log2(e).</summary>
@@ -1072,22 +1072,6 @@ namespace FusedActivations.Generated
             return x < 0.0 ? Math.FusedMultiplyAdd(Alpha, em, (Alpha * eme)) : x;
         }
 
-        /// <summary>
-        /// The exact rounding error of <paramref name="p"/> = fl(a * b), by Dekker's algorithm with Veltkamp's splitting
-        /// (multiplier 2^27 + 1): the portable path has no FMA to get it in one instruction.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector128<double> TwoProductError(Vector128<double> a, Vector128<double> b, Vector128<double> p)
-        {
-            Vector128<double> ca = a * Vector128.Create(134217729.0);
-            Vector128<double> ah = ca - (ca - a);
-            Vector128<double> al = a - ah;
-            Vector128<double> cb = b * Vector128.Create(134217729.0);
-            Vector128<double> bh = cb - (cb - b);
-            Vector128<double> bl = b - bh;
-            return (((ah * bh) - p) + (ah * bl) + (al * bh)) + (al * bl);
-        }
-
         /// <summary>Throws the exception TensorPrimitives throws for a destination shorter than the input.</summary>
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
         private static void ThrowDestinationTooShort(string parameterName)
@@ -1103,9 +1087,9 @@ namespace FusedActivations.Generated
         }
     }
 
-    /// <summary>The folded constants of a double Elu method, as <see cref="EluDoubleKernel_c15268b3{TConstants}"/> reads them.</summary>
+    /// <summary>The folded constants of a double Elu method, as <see cref="EluDoubleKernel_12cb2c10{TConstants}"/> reads them.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal interface IEluDoubleKernel_c15268b3Constants
+    internal interface IEluDoubleKernel_12cb2c10Constants
     {
         /// <summary>Alpha: see the method's constants struct.</summary>
         static abstract double Alpha { get; }

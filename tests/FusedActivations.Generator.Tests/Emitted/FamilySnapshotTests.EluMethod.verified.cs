@@ -8,7 +8,7 @@ namespace Samples.Family
         [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
         public static partial double Elu(double x)
         {
-            return global::FusedActivations.Generated.EluDoubleKernel_c15268b3<global::FusedActivations.Generated.EluConstants>.ScalarStep(x);
+            return global::FusedActivations.Generated.EluDoubleKernel_12cb2c10<global::FusedActivations.Generated.EluConstants>.ScalarStep(x);
         }
     }
 }
@@ -17,9 +17,9 @@ namespace FusedActivations.Generated
 {
     /// <summary>
     /// The constants of <c>Elu</c>, folded from alpha = 0.5 (double);
-    /// the shared kernel <c>EluDoubleKernel_c15268b3</c> reads them and the JIT folds them into its code.
+    /// the shared kernel <c>EluDoubleKernel_12cb2c10</c> reads them and the JIT folds them into its code.
     /// </summary>
-    file readonly struct EluConstants : IEluDoubleKernel_c15268b3Constants
+    file readonly struct EluConstants : IEluDoubleKernel_12cb2c10Constants
     {
         /// <summary>alpha = 0.5.</summary>
         public static double Alpha => 0.5;

@@ -16,8 +16,8 @@ namespace Samples.Family
 namespace FusedActivations.Generated
 {
     /// <summary>
-    /// The constants of <c>HardSwish</c> (double): HardSwish has no arguments to fold.
-    /// the shared kernel <c>HardSwishDoubleKernel_89d4b647</c> reads them and the JIT folds them into its code.
+    /// The constants of <c>HardSwish</c> (double): none, HardSwish has no arguments; the shared kernel
+    /// <c>HardSwishDoubleKernel_89d4b647</c> is compiled for this struct like for any other.
     /// </summary>
     file readonly struct HardSwishConstants : IHardSwishDoubleKernel_89d4b647Constants
     {

@@ -23,7 +23,7 @@ namespace FusedActivations.Generated
     /// ~100x slower, and the kernels have no branches for dynamic PGO to improve.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal static class LeakyReluDoubleKernel_eeb78f70<TConstants> where TConstants : struct, ILeakyReluDoubleKernel_eeb78f70Constants
+    internal static class LeakyReluDoubleKernel_0feb87c5<TConstants> where TConstants : struct, ILeakyReluDoubleKernel_0feb87c5Constants
     {
         private static double NegativeSlope => TConstants.NegativeSlope;
 
@@ -389,22 +389,6 @@ namespace FusedActivations.Generated
             return x > 0.0 ? x : (NegativeSlope * x);
         }
 
-        /// <summary>
-        /// The exact rounding error of <paramref name="p"/> = fl(a * b), by Dekker's algorithm with Veltkamp's splitting
-        /// (multiplier 2^27 + 1): the portable path has no FMA to get it in one instruction.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector128<double> TwoProductError(Vector128<double> a, Vector128<double> b, Vector128<double> p)
-        {
-            Vector128<double> ca = a * Vector128.Create(134217729.0);
-            Vector128<double> ah = ca - (ca - a);
-            Vector128<double> al = a - ah;
-            Vector128<double> cb = b * Vector128.Create(134217729.0);
-            Vector128<double> bh = cb - (cb - b);
-            Vector128<double> bl = b - bh;
-            return (((ah * bh) - p) + (ah * bl) + (al * bh)) + (al * bl);
-        }
-
         /// <summary>Throws the exception TensorPrimitives throws for a destination shorter than the input.</summary>
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
         private static void ThrowDestinationTooShort(string parameterName)
@@ -420,9 +404,9 @@ namespace FusedActivations.Generated
         }
     }
 
-    /// <summary>The folded constants of a double LeakyRelu method, as <see cref="LeakyReluDoubleKernel_eeb78f70{TConstants}"/> reads them.</summary>
+    /// <summary>The folded constants of a double LeakyRelu method, as <see cref="LeakyReluDoubleKernel_0feb87c5{TConstants}"/> reads them.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal interface ILeakyReluDoubleKernel_eeb78f70Constants
+    internal interface ILeakyReluDoubleKernel_0feb87c5Constants
     {
         /// <summary>NegativeSlope: see the method's constants struct.</summary>
         static abstract double NegativeSlope { get; }

@@ -8,7 +8,7 @@ namespace Samples.Family
         [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
         public static partial void LeakyRelu(global::System.Span<double> values)
         {
-            global::FusedActivations.Generated.LeakyReluDoubleKernel_eeb78f70<global::FusedActivations.Generated.LeakyReluConstants>.Run(values, values);
+            global::FusedActivations.Generated.LeakyReluDoubleKernel_0feb87c5<global::FusedActivations.Generated.LeakyReluConstants>.Run(values, values);
         }
     }
 }
@@ -17,9 +17,9 @@ namespace FusedActivations.Generated
 {
     /// <summary>
     /// The constants of <c>LeakyRelu</c>, folded from negativeSlope = 0.2 (double);
-    /// the shared kernel <c>LeakyReluDoubleKernel_eeb78f70</c> reads them and the JIT folds them into its code.
+    /// the shared kernel <c>LeakyReluDoubleKernel_0feb87c5</c> reads them and the JIT folds them into its code.
     /// </summary>
-    file readonly struct LeakyReluConstants : ILeakyReluDoubleKernel_eeb78f70Constants
+    file readonly struct LeakyReluConstants : ILeakyReluDoubleKernel_0feb87c5Constants
     {
         /// <summary>The negative slope, rounded to double.</summary>
         public static double NegativeSlope => 0.2;

@@ -16,7 +16,7 @@ namespace Samples.Family
 namespace FusedActivations.Generated
 {
     /// <summary>
-    /// The constants of <c>LogSigmoid</c>, folded from no arguments (double);
+    /// The constants of <c>LogSigmoid</c>, folded from LogSigmoid's fixed constants (double);
     /// the shared kernel <c>LogSigmoidDoubleKernel_6874dbd3</c> reads them and the JIT folds them into its code.
     /// </summary>
     file readonly struct LogSigmoidConstants : ILogSigmoidDoubleKernel_6874dbd3Constants

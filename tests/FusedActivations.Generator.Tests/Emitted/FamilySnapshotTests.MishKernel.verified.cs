@@ -23,7 +23,7 @@ namespace FusedActivations.Generated
     /// ~100x slower, and the kernels have no branches for dynamic PGO to improve.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal static class MishSingleKernel_5ff85964<TConstants> where TConstants : struct, IMishSingleKernel_5ff85964Constants
+    internal static class MishSingleKernel_d537a7a9<TConstants> where TConstants : struct, IMishSingleKernel_d537a7a9Constants
     {
         /// <summary>e^a stays a normal double down to a = -708; e^-708 is far below any float result.</summary>
         private const double WideExpFloor708 = -708.0;
@@ -1230,22 +1230,6 @@ namespace FusedActivations.Generated
             return !float.IsNaN(x) ? y : x;
         }
 
-        /// <summary>
-        /// The exact rounding error of <paramref name="p"/> = fl(a * b), by Dekker's algorithm with Veltkamp's splitting
-        /// (multiplier 2^12 + 1): the portable path has no FMA to get it in one instruction.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector128<float> TwoProductError(Vector128<float> a, Vector128<float> b, Vector128<float> p)
-        {
-            Vector128<float> ca = a * Vector128.Create(4097f);
-            Vector128<float> ah = ca - (ca - a);
-            Vector128<float> al = a - ah;
-            Vector128<float> cb = b * Vector128.Create(4097f);
-            Vector128<float> bh = cb - (cb - b);
-            Vector128<float> bl = b - bh;
-            return (((ah * bh) - p) + (ah * bl) + (al * bh)) + (al * bl);
-        }
-
         /// <summary>Throws the exception TensorPrimitives throws for a destination shorter than the input.</summary>
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
         private static void ThrowDestinationTooShort(string parameterName)
@@ -1261,9 +1245,9 @@ namespace FusedActivations.Generated
         }
     }
 
-    /// <summary>The folded constants of a float Mish method, as <see cref="MishSingleKernel_5ff85964{TConstants}"/> reads them.</summary>
+    /// <summary>The folded constants of a float Mish method, as <see cref="MishSingleKernel_d537a7a9{TConstants}"/> reads them.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal interface IMishSingleKernel_5ff85964Constants
+    internal interface IMishSingleKernel_d537a7a9Constants
     {
     }
 }

@@ -8,7 +8,7 @@ namespace Samples.Family
         [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
         public static partial void Mish(global::System.Span<float> values)
         {
-            global::FusedActivations.Generated.MishSingleKernel_5ff85964<global::FusedActivations.Generated.MishConstants>.Run(values, values);
+            global::FusedActivations.Generated.MishSingleKernel_d537a7a9<global::FusedActivations.Generated.MishConstants>.Run(values, values);
         }
     }
 }
@@ -16,10 +16,10 @@ namespace Samples.Family
 namespace FusedActivations.Generated
 {
     /// <summary>
-    /// The constants of <c>Mish</c> (float): Mish has no arguments to fold.
-    /// the shared kernel <c>MishSingleKernel_5ff85964</c> reads them and the JIT folds them into its code.
+    /// The constants of <c>Mish</c> (float): none, Mish has no arguments; the shared kernel
+    /// <c>MishSingleKernel_d537a7a9</c> is compiled for this struct like for any other.
     /// </summary>
-    file readonly struct MishConstants : IMishSingleKernel_5ff85964Constants
+    file readonly struct MishConstants : IMishSingleKernel_d537a7a9Constants
     {
     }
 }

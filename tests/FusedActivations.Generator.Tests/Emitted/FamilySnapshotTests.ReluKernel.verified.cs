@@ -23,7 +23,7 @@ namespace FusedActivations.Generated
     /// ~100x slower, and the kernels have no branches for dynamic PGO to improve.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal static class ReluSingleKernel_0e8acb06<TConstants> where TConstants : struct, IReluSingleKernel_0e8acb06Constants
+    internal static class ReluSingleKernel_15a88239<TConstants> where TConstants : struct, IReluSingleKernel_15a88239Constants
     {
 
         /// <summary>Checks the arguments, then computes every element of <paramref name="x"/> into <paramref name="destination"/>.</summary>
@@ -293,19 +293,19 @@ namespace FusedActivations.Generated
             var x_1 = Vector512.LoadUnsafe(ref source, i + count);
             var x_2 = Vector512.LoadUnsafe(ref source, i + 2 * count);
             var x_3 = Vector512.LoadUnsafe(ref source, i + 3 * count);
-            // x > 0 ? x : 0, and NaN lanes keep x.
-            (Vector512.ConditionalSelect(Vector512.Equals(x_0, x_0), Vector512.ConditionalSelect(Vector512.GreaterThan(x_0, Vector512.Create(0f)), x_0, Vector512.Create(0f)), x_0)).StoreUnsafe(ref destination, i);
-            (Vector512.ConditionalSelect(Vector512.Equals(x_1, x_1), Vector512.ConditionalSelect(Vector512.GreaterThan(x_1, Vector512.Create(0f)), x_1, Vector512.Create(0f)), x_1)).StoreUnsafe(ref destination, i + count);
-            (Vector512.ConditionalSelect(Vector512.Equals(x_2, x_2), Vector512.ConditionalSelect(Vector512.GreaterThan(x_2, Vector512.Create(0f)), x_2, Vector512.Create(0f)), x_2)).StoreUnsafe(ref destination, i + 2 * count);
-            (Vector512.ConditionalSelect(Vector512.Equals(x_3, x_3), Vector512.ConditionalSelect(Vector512.GreaterThan(x_3, Vector512.Create(0f)), x_3, Vector512.Create(0f)), x_3)).StoreUnsafe(ref destination, i + 3 * count);
+            // IEEE maximum: NaN stays NaN, -0 gives +0.
+            (Vector512.Max(x_0, Vector512.Create(0f))).StoreUnsafe(ref destination, i);
+            (Vector512.Max(x_1, Vector512.Create(0f))).StoreUnsafe(ref destination, i + count);
+            (Vector512.Max(x_2, Vector512.Create(0f))).StoreUnsafe(ref destination, i + 2 * count);
+            (Vector512.Max(x_3, Vector512.Create(0f))).StoreUnsafe(ref destination, i + 3 * count);
         }
 
         /// <summary>Relu of one vector (x86 AVX-512F, 16 floats per vector).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         private static Vector512<float> Avx512Step(Vector512<float> x)
         {
-            // x > 0 ? x : 0, and NaN lanes keep x.
-            return Vector512.ConditionalSelect(Vector512.Equals(x, x), Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(0f)), x, Vector512.Create(0f)), x);
+            // IEEE maximum: NaN stays NaN, -0 gives +0.
+            return Vector512.Max(x, Vector512.Create(0f));
         }
 
         /// <summary>Relu of 4 consecutive vectors at <paramref name="i"/>, side by side (x86 AVX2 + FMA3, 8 floats per vector).</summary>
@@ -317,19 +317,19 @@ namespace FusedActivations.Generated
             var x_1 = Vector256.LoadUnsafe(ref source, i + count);
             var x_2 = Vector256.LoadUnsafe(ref source, i + 2 * count);
             var x_3 = Vector256.LoadUnsafe(ref source, i + 3 * count);
-            // x > 0 ? x : 0, and NaN lanes keep x.
-            (Vector256.ConditionalSelect(Vector256.Equals(x_0, x_0), Vector256.ConditionalSelect(Vector256.GreaterThan(x_0, Vector256.Create(0f)), x_0, Vector256.Create(0f)), x_0)).StoreUnsafe(ref destination, i);
-            (Vector256.ConditionalSelect(Vector256.Equals(x_1, x_1), Vector256.ConditionalSelect(Vector256.GreaterThan(x_1, Vector256.Create(0f)), x_1, Vector256.Create(0f)), x_1)).StoreUnsafe(ref destination, i + count);
-            (Vector256.ConditionalSelect(Vector256.Equals(x_2, x_2), Vector256.ConditionalSelect(Vector256.GreaterThan(x_2, Vector256.Create(0f)), x_2, Vector256.Create(0f)), x_2)).StoreUnsafe(ref destination, i + 2 * count);
-            (Vector256.ConditionalSelect(Vector256.Equals(x_3, x_3), Vector256.ConditionalSelect(Vector256.GreaterThan(x_3, Vector256.Create(0f)), x_3, Vector256.Create(0f)), x_3)).StoreUnsafe(ref destination, i + 3 * count);
+            // IEEE maximum: NaN stays NaN, -0 gives +0.
+            (Vector256.Max(x_0, Vector256.Create(0f))).StoreUnsafe(ref destination, i);
+            (Vector256.Max(x_1, Vector256.Create(0f))).StoreUnsafe(ref destination, i + count);
+            (Vector256.Max(x_2, Vector256.Create(0f))).StoreUnsafe(ref destination, i + 2 * count);
+            (Vector256.Max(x_3, Vector256.Create(0f))).StoreUnsafe(ref destination, i + 3 * count);
         }
 
         /// <summary>Relu of one vector (x86 AVX2 + FMA3, 8 floats per vector).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         private static Vector256<float> Avx2Step(Vector256<float> x)
         {
-            // x > 0 ? x : 0, and NaN lanes keep x.
-            return Vector256.ConditionalSelect(Vector256.Equals(x, x), Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256.Create(0f)), x, Vector256.Create(0f)), x);
+            // IEEE maximum: NaN stays NaN, -0 gives +0.
+            return Vector256.Max(x, Vector256.Create(0f));
         }
 
         /// <summary>Relu of 4 consecutive vectors at <paramref name="i"/>, side by side (ARM64 NEON (AdvSimd), 4 floats per vector).</summary>
@@ -341,19 +341,19 @@ namespace FusedActivations.Generated
             var x_1 = Vector128.LoadUnsafe(ref source, i + count);
             var x_2 = Vector128.LoadUnsafe(ref source, i + 2 * count);
             var x_3 = Vector128.LoadUnsafe(ref source, i + 3 * count);
-            // x > 0 ? x : 0, and NaN lanes keep x.
-            (Vector128.ConditionalSelect(Vector128.Equals(x_0, x_0), Vector128.ConditionalSelect(Vector128.GreaterThan(x_0, Vector128.Create(0f)), x_0, Vector128.Create(0f)), x_0)).StoreUnsafe(ref destination, i);
-            (Vector128.ConditionalSelect(Vector128.Equals(x_1, x_1), Vector128.ConditionalSelect(Vector128.GreaterThan(x_1, Vector128.Create(0f)), x_1, Vector128.Create(0f)), x_1)).StoreUnsafe(ref destination, i + count);
-            (Vector128.ConditionalSelect(Vector128.Equals(x_2, x_2), Vector128.ConditionalSelect(Vector128.GreaterThan(x_2, Vector128.Create(0f)), x_2, Vector128.Create(0f)), x_2)).StoreUnsafe(ref destination, i + 2 * count);
-            (Vector128.ConditionalSelect(Vector128.Equals(x_3, x_3), Vector128.ConditionalSelect(Vector128.GreaterThan(x_3, Vector128.Create(0f)), x_3, Vector128.Create(0f)), x_3)).StoreUnsafe(ref destination, i + 3 * count);
+            // IEEE maximum: NaN stays NaN, -0 gives +0.
+            (Vector128.Max(x_0, Vector128.Create(0f))).StoreUnsafe(ref destination, i);
+            (Vector128.Max(x_1, Vector128.Create(0f))).StoreUnsafe(ref destination, i + count);
+            (Vector128.Max(x_2, Vector128.Create(0f))).StoreUnsafe(ref destination, i + 2 * count);
+            (Vector128.Max(x_3, Vector128.Create(0f))).StoreUnsafe(ref destination, i + 3 * count);
         }
 
         /// <summary>Relu of one vector (ARM64 NEON (AdvSimd), 4 floats per vector).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         private static Vector128<float> AdvSimdStep(Vector128<float> x)
         {
-            // x > 0 ? x : 0, and NaN lanes keep x.
-            return Vector128.ConditionalSelect(Vector128.Equals(x, x), Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128.Create(0f)), x, Vector128.Create(0f)), x);
+            // IEEE maximum: NaN stays NaN, -0 gives +0.
+            return Vector128.Max(x, Vector128.Create(0f));
         }
 
         /// <summary>Relu of 4 consecutive vectors at <paramref name="i"/>, side by side (portable Vector128 without FMA, 4 floats per vector).</summary>
@@ -365,43 +365,27 @@ namespace FusedActivations.Generated
             var x_1 = Vector128.LoadUnsafe(ref source, i + count);
             var x_2 = Vector128.LoadUnsafe(ref source, i + 2 * count);
             var x_3 = Vector128.LoadUnsafe(ref source, i + 3 * count);
-            // x > 0 ? x : 0, and NaN lanes keep x.
-            (Vector128.ConditionalSelect(Vector128.Equals(x_0, x_0), Vector128.ConditionalSelect(Vector128.GreaterThan(x_0, Vector128.Create(0f)), x_0, Vector128.Create(0f)), x_0)).StoreUnsafe(ref destination, i);
-            (Vector128.ConditionalSelect(Vector128.Equals(x_1, x_1), Vector128.ConditionalSelect(Vector128.GreaterThan(x_1, Vector128.Create(0f)), x_1, Vector128.Create(0f)), x_1)).StoreUnsafe(ref destination, i + count);
-            (Vector128.ConditionalSelect(Vector128.Equals(x_2, x_2), Vector128.ConditionalSelect(Vector128.GreaterThan(x_2, Vector128.Create(0f)), x_2, Vector128.Create(0f)), x_2)).StoreUnsafe(ref destination, i + 2 * count);
-            (Vector128.ConditionalSelect(Vector128.Equals(x_3, x_3), Vector128.ConditionalSelect(Vector128.GreaterThan(x_3, Vector128.Create(0f)), x_3, Vector128.Create(0f)), x_3)).StoreUnsafe(ref destination, i + 3 * count);
+            // IEEE maximum: NaN stays NaN, -0 gives +0.
+            (Vector128.Max(x_0, Vector128.Create(0f))).StoreUnsafe(ref destination, i);
+            (Vector128.Max(x_1, Vector128.Create(0f))).StoreUnsafe(ref destination, i + count);
+            (Vector128.Max(x_2, Vector128.Create(0f))).StoreUnsafe(ref destination, i + 2 * count);
+            (Vector128.Max(x_3, Vector128.Create(0f))).StoreUnsafe(ref destination, i + 3 * count);
         }
 
         /// <summary>Relu of one vector (portable Vector128 without FMA, 4 floats per vector).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         private static Vector128<float> Vector128Step(Vector128<float> x)
         {
-            // x > 0 ? x : 0, and NaN lanes keep x.
-            return Vector128.ConditionalSelect(Vector128.Equals(x, x), Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128.Create(0f)), x, Vector128.Create(0f)), x);
+            // IEEE maximum: NaN stays NaN, -0 gives +0.
+            return Vector128.Max(x, Vector128.Create(0f));
         }
 
         /// <summary>Relu of one element (scalar, one float at a time).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         public static float ScalarStep(float x)
         {
-            // x > 0 ? x : 0, and NaN lanes keep x.
-            return !float.IsNaN(x) ? (x > 0f ? x : 0f) : x;
-        }
-
-        /// <summary>
-        /// The exact rounding error of <paramref name="p"/> = fl(a * b), by Dekker's algorithm with Veltkamp's splitting
-        /// (multiplier 2^12 + 1): the portable path has no FMA to get it in one instruction.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector128<float> TwoProductError(Vector128<float> a, Vector128<float> b, Vector128<float> p)
-        {
-            Vector128<float> ca = a * Vector128.Create(4097f);
-            Vector128<float> ah = ca - (ca - a);
-            Vector128<float> al = a - ah;
-            Vector128<float> cb = b * Vector128.Create(4097f);
-            Vector128<float> bh = cb - (cb - b);
-            Vector128<float> bl = b - bh;
-            return (((ah * bh) - p) + (ah * bl) + (al * bh)) + (al * bl);
+            // IEEE maximum: NaN stays NaN, -0 gives +0.
+            return MathF.Max(x, 0f);
         }
 
         /// <summary>Throws the exception TensorPrimitives throws for a destination shorter than the input.</summary>
@@ -419,9 +403,9 @@ namespace FusedActivations.Generated
         }
     }
 
-    /// <summary>The folded constants of a float Relu method, as <see cref="ReluSingleKernel_0e8acb06{TConstants}"/> reads them.</summary>
+    /// <summary>The folded constants of a float Relu method, as <see cref="ReluSingleKernel_15a88239{TConstants}"/> reads them.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal interface IReluSingleKernel_0e8acb06Constants
+    internal interface IReluSingleKernel_15a88239Constants
     {
     }
 }

@@ -8,7 +8,7 @@ namespace Samples.Family
         [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
         public static partial float Relu(float x)
         {
-            return global::FusedActivations.Generated.ReluSingleKernel_0e8acb06<global::FusedActivations.Generated.ReluConstants>.ScalarStep(x);
+            return global::FusedActivations.Generated.ReluSingleKernel_15a88239<global::FusedActivations.Generated.ReluConstants>.ScalarStep(x);
         }
     }
 }
@@ -16,10 +16,10 @@ namespace Samples.Family
 namespace FusedActivations.Generated
 {
     /// <summary>
-    /// The constants of <c>Relu</c> (float): Relu has no arguments to fold.
-    /// the shared kernel <c>ReluSingleKernel_0e8acb06</c> reads them and the JIT folds them into its code.
+    /// The constants of <c>Relu</c> (float): none, Relu has no arguments; the shared kernel
+    /// <c>ReluSingleKernel_15a88239</c> is compiled for this struct like for any other.
     /// </summary>
-    file readonly struct ReluConstants : IReluSingleKernel_0e8acb06Constants
+    file readonly struct ReluConstants : IReluSingleKernel_15a88239Constants
     {
     }
 }

@@ -23,7 +23,7 @@ namespace FusedActivations.Generated
     /// ~100x slower, and the kernels have no branches for dynamic PGO to improve.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal static class SeluSingleKernel_ffaba4d5<TConstants> where TConstants : struct, ISeluSingleKernel_ffaba4d5Constants
+    internal static class SeluSingleKernel_2a72523e<TConstants> where TConstants : struct, ISeluSingleKernel_2a72523eConstants
     {
         private static double WideScale => TConstants.WideScale;
         private static double WideNegativeScale => TConstants.WideNegativeScale;
@@ -1016,22 +1016,6 @@ namespace FusedActivations.Generated
             return y;
         }
 
-        /// <summary>
-        /// The exact rounding error of <paramref name="p"/> = fl(a * b), by Dekker's algorithm with Veltkamp's splitting
-        /// (multiplier 2^12 + 1): the portable path has no FMA to get it in one instruction.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector128<float> TwoProductError(Vector128<float> a, Vector128<float> b, Vector128<float> p)
-        {
-            Vector128<float> ca = a * Vector128.Create(4097f);
-            Vector128<float> ah = ca - (ca - a);
-            Vector128<float> al = a - ah;
-            Vector128<float> cb = b * Vector128.Create(4097f);
-            Vector128<float> bh = cb - (cb - b);
-            Vector128<float> bl = b - bh;
-            return (((ah * bh) - p) + (ah * bl) + (al * bh)) + (al * bl);
-        }
-
         /// <summary>Throws the exception TensorPrimitives throws for a destination shorter than the input.</summary>
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
         private static void ThrowDestinationTooShort(string parameterName)
@@ -1047,9 +1031,9 @@ namespace FusedActivations.Generated
         }
     }
 
-    /// <summary>The folded constants of a float Selu method, as <see cref="SeluSingleKernel_ffaba4d5{TConstants}"/> reads them.</summary>
+    /// <summary>The folded constants of a float Selu method, as <see cref="SeluSingleKernel_2a72523e{TConstants}"/> reads them.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal interface ISeluSingleKernel_ffaba4d5Constants
+    internal interface ISeluSingleKernel_2a72523eConstants
     {
         /// <summary>WideScale: see the method's constants struct.</summary>
         static abstract double WideScale { get; }

@@ -8,7 +8,7 @@ namespace Samples.Family
         [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
         public static partial void Selu(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination)
         {
-            global::FusedActivations.Generated.SeluSingleKernel_ffaba4d5<global::FusedActivations.Generated.SeluConstants>.Apply(x, destination, "destination");
+            global::FusedActivations.Generated.SeluSingleKernel_2a72523e<global::FusedActivations.Generated.SeluConstants>.Apply(x, destination, "destination");
         }
     }
 }
@@ -16,10 +16,10 @@ namespace Samples.Family
 namespace FusedActivations.Generated
 {
     /// <summary>
-    /// The constants of <c>Selu</c>, folded from no arguments (float);
-    /// the shared kernel <c>SeluSingleKernel_ffaba4d5</c> reads them and the JIT folds them into its code.
+    /// The constants of <c>Selu</c>, folded from Selu's fixed constants (float);
+    /// the shared kernel <c>SeluSingleKernel_2a72523e</c> reads them and the JIT folds them into its code.
     /// </summary>
-    file readonly struct SeluConstants : ISeluSingleKernel_ffaba4d5Constants
+    file readonly struct SeluConstants : ISeluSingleKernel_2a72523eConstants
     {
         /// <summary>PyTorch's scale rounded to float.</summary>
         public static double WideScale => 1.0507010221481323;

@@ -8,7 +8,7 @@ namespace Samples.Family
         [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
         public static partial void Sigmoid(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination)
         {
-            global::FusedActivations.Generated.SigmoidSingleKernel_c0b20ff1<global::FusedActivations.Generated.SigmoidConstants>.Apply(x, destination, "destination");
+            global::FusedActivations.Generated.SigmoidSingleKernel_832caac6<global::FusedActivations.Generated.SigmoidConstants>.Apply(x, destination, "destination");
         }
     }
 }
@@ -16,10 +16,10 @@ namespace Samples.Family
 namespace FusedActivations.Generated
 {
     /// <summary>
-    /// The constants of <c>Sigmoid</c> (float): Sigmoid has no arguments to fold.
-    /// the shared kernel <c>SigmoidSingleKernel_c0b20ff1</c> reads them and the JIT folds them into its code.
+    /// The constants of <c>Sigmoid</c> (float): none, Sigmoid has no arguments; the shared kernel
+    /// <c>SigmoidSingleKernel_832caac6</c> is compiled for this struct like for any other.
     /// </summary>
-    file readonly struct SigmoidConstants : ISigmoidSingleKernel_c0b20ff1Constants
+    file readonly struct SigmoidConstants : ISigmoidSingleKernel_832caac6Constants
     {
     }
 }

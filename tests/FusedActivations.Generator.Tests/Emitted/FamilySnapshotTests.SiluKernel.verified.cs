@@ -23,7 +23,7 @@ namespace FusedActivations.Generated
     /// ~100x slower, and the kernels have no branches for dynamic PGO to improve.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal static class SiluSingleKernel_4006be91<TConstants> where TConstants : struct, ISiluSingleKernel_4006be91Constants
+    internal static class SiluSingleKernel_59bdd7f6<TConstants> where TConstants : struct, ISiluSingleKernel_59bdd7f6Constants
     {
         private static double WideBeta => TConstants.WideBeta;
         private static double WideClamp => TConstants.WideClamp;
@@ -1159,22 +1159,6 @@ namespace FusedActivations.Generated
             return !float.IsNaN(x) ? y : x;
         }
 
-        /// <summary>
-        /// The exact rounding error of <paramref name="p"/> = fl(a * b), by Dekker's algorithm with Veltkamp's splitting
-        /// (multiplier 2^12 + 1): the portable path has no FMA to get it in one instruction.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector128<float> TwoProductError(Vector128<float> a, Vector128<float> b, Vector128<float> p)
-        {
-            Vector128<float> ca = a * Vector128.Create(4097f);
-            Vector128<float> ah = ca - (ca - a);
-            Vector128<float> al = a - ah;
-            Vector128<float> cb = b * Vector128.Create(4097f);
-            Vector128<float> bh = cb - (cb - b);
-            Vector128<float> bl = b - bh;
-            return (((ah * bh) - p) + (ah * bl) + (al * bh)) + (al * bl);
-        }
-
         /// <summary>Throws the exception TensorPrimitives throws for a destination shorter than the input.</summary>
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
         private static void ThrowDestinationTooShort(string parameterName)
@@ -1190,9 +1174,9 @@ namespace FusedActivations.Generated
         }
     }
 
-    /// <summary>The folded constants of a float Silu method, as <see cref="SiluSingleKernel_4006be91{TConstants}"/> reads them.</summary>
+    /// <summary>The folded constants of a float Silu method, as <see cref="SiluSingleKernel_59bdd7f6{TConstants}"/> reads them.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal interface ISiluSingleKernel_4006be91Constants
+    internal interface ISiluSingleKernel_59bdd7f6Constants
     {
         /// <summary>WideBeta: see the method's constants struct.</summary>
         static abstract double WideBeta { get; }

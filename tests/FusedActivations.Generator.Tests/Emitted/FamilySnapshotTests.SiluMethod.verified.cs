@@ -8,7 +8,7 @@ namespace Samples.Family
         [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
         public static partial float Silu(float x)
         {
-            return global::FusedActivations.Generated.SiluSingleKernel_4006be91<global::FusedActivations.Generated.SiluConstants>.ScalarStep(x);
+            return global::FusedActivations.Generated.SiluSingleKernel_59bdd7f6<global::FusedActivations.Generated.SiluConstants>.ScalarStep(x);
         }
     }
 }
@@ -17,9 +17,9 @@ namespace FusedActivations.Generated
 {
     /// <summary>
     /// The constants of <c>Silu</c>, folded from beta = 1.5 (float);
-    /// the shared kernel <c>SiluSingleKernel_4006be91</c> reads them and the JIT folds them into its code.
+    /// the shared kernel <c>SiluSingleKernel_59bdd7f6</c> reads them and the JIT folds them into its code.
     /// </summary>
-    file readonly struct SiluConstants : ISiluSingleKernel_4006be91Constants
+    file readonly struct SiluConstants : ISiluSingleKernel_59bdd7f6Constants
     {
         /// <summary>beta = 1.5, rounded to float, held in a double: beta x is exact there.</summary>
         public static double WideBeta => 1.5;

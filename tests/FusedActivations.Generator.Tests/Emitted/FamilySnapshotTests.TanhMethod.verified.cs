@@ -16,8 +16,8 @@ namespace Samples.Family
 namespace FusedActivations.Generated
 {
     /// <summary>
-    /// The constants of <c>Tanh</c> (double): Tanh has no arguments to fold.
-    /// the shared kernel <c>TanhDoubleKernel_2a691250</c> reads them and the JIT folds them into its code.
+    /// The constants of <c>Tanh</c> (double): none, Tanh has no arguments; the shared kernel
+    /// <c>TanhDoubleKernel_2a691250</c> is compiled for this struct like for any other.
     /// </summary>
     file readonly struct TanhConstants : ITanhDoubleKernel_2a691250Constants
     {

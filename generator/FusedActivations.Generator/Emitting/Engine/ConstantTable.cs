@@ -16,6 +16,9 @@ internal sealed class ConstantTable
 
     public ConstantTable(ElementInfo kernelElement) => KernelElement = kernelElement;
 
+    /// <summary>Whether a step calls the Dekker helper <c>TwoProductError</c> (exact products on the path without FMA).</summary>
+    public bool UsesTwoProductError { get; set; }
+
     /// <summary>The kernel's element type: the type of every constant that does not name its own.</summary>
     public ElementInfo KernelElement { get; }
 

@@ -246,7 +246,17 @@ internal sealed class FormulaBuilder
         SameType(a, b);
         SameType(a, product);
         ElementInfo e = a.Element;
-        return new OperationValue(e, false, (i, o) => i.HasFma ? i.MultiplyAdd(o[0], o[1], i.Negate(o[2]), e) : $"TwoProductError({o[0]}, {o[1]}, {o[2]})", a, b, product);
+        ConstantTable constants = Constants;
+        return new OperationValue(e, false, (i, o) =>
+        {
+            if (i.HasFma)
+            {
+                return i.MultiplyAdd(o[0], o[1], i.Negate(o[2]), e);
+            }
+
+            constants.UsesTwoProductError = true;
+            return $"TwoProductError({o[0]}, {o[1]}, {o[2]})";
+        }, a, b, product);
     }
 
     /// <summary>

@@ -75,8 +75,12 @@ internal static class KernelClassEmitter
             }
 
             w.Raw(steps.ToString());
-            w.Line();
-            WriteDekkerHelper(w, element);
+            if (constants.UsesTwoProductError)
+            {
+                w.Line();
+                WriteDekkerHelper(w, element);
+            }
+
             w.Line();
             WriteThrowHelpers(w);
         }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using FusedActivations.Generator.Activations.Elu;
+using FusedActivations.Generator.Activations.Gelu;
 using FusedActivations.Generator.Activations.HardSwish;
 using FusedActivations.Generator.Activations.LeakyRelu;
 using FusedActivations.Generator.Activations.LogSigmoid;
@@ -28,7 +29,8 @@ internal static class ActivationRegistry
         LogSigmoidActivation.Instance,
         ReluActivation.Instance,
         LeakyReluActivation.Instance,
-        HardSwishActivation.Instance);
+        HardSwishActivation.Instance,
+        GeluActivation.Instance);
 
     /// <summary>The activation a spec belongs to.</summary>
     public static Activation For(ActivationSpec spec)

@@ -27,6 +27,8 @@ public static class FamilyCatalog
         new("LeakyRelu", FamilyKernels.LeakyReluFloat, FamilyKernels.LeakyReluFloatScalar, x => Reference.LeakyRelu(x, 0.01f), _ => throw new NotSupportedException()),
         new("LeakyReluMinus0_2", FamilyKernels.LeakyReluMinus0_2Float, FamilyKernels.LeakyReluMinus0_2FloatScalar, x => Reference.LeakyRelu(x, -0.2f), _ => throw new NotSupportedException()),
         new("HardSwish", FamilyKernels.HardSwishFloat, FamilyKernels.HardSwishFloatScalar, x => Reference.HardSwish(x), _ => throw new NotSupportedException()),
+        new("Gelu", FamilyKernels.GeluFloat, FamilyKernels.GeluFloatScalar, x => Reference.Gelu(x), _ => throw new NotSupportedException()),
+        new("GeluTanh", FamilyKernels.GeluTanhFloat, FamilyKernels.GeluTanhFloatScalar, x => Reference.GeluTanh(x), _ => throw new NotSupportedException()),
     };
 
     public static readonly FamilyCase<double>[] Doubles =
@@ -44,6 +46,8 @@ public static class FamilyCatalog
         new("LeakyRelu", FamilyKernels.LeakyReluDouble, FamilyKernels.LeakyReluDoubleScalar, _ => throw new NotSupportedException(), x => Reference.LeakyRelu(x, 0.01)),
         new("LeakyReluMinus0_2", FamilyKernels.LeakyReluMinus0_2Double, FamilyKernels.LeakyReluMinus0_2DoubleScalar, _ => throw new NotSupportedException(), x => Reference.LeakyRelu(x, -0.2)),
         new("HardSwish", FamilyKernels.HardSwishDouble, FamilyKernels.HardSwishDoubleScalar, _ => throw new NotSupportedException(), x => Reference.HardSwish(x)),
+        new("Gelu", FamilyKernels.GeluDouble, FamilyKernels.GeluDoubleScalar, _ => throw new NotSupportedException(), x => Reference.Gelu(x)),
+        new("GeluTanh", FamilyKernels.GeluTanhDouble, FamilyKernels.GeluTanhDoubleScalar, _ => throw new NotSupportedException(), x => Reference.GeluTanh(x)),
     };
 
     public static System.Collections.Generic.IEnumerable<object[]> Names => System.Linq.Enumerable.Select(Floats, c => new object[] { c.Name });

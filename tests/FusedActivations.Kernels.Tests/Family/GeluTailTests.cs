@@ -90,17 +90,29 @@ public sealed class GeluTailTests
         double[] x = inputs.ToArray();
         double[] y = new double[x.Length];
         kernel.Run(x, y);
+        // Results below 2^-969 apart: there the reference's trailing part is below the normal range, rounded to the
+        // subnormal grid, so the reference is only known to about half an ULP (at x = -37.6127, mpmath gives the kernel
+        // 0.54 ULP where the reference says 1.0); up to 1 ULP is all a measurement can show.
         var span = new ErrorStats<double>();
         var scalar = new ErrorStats<double>();
+        var tiny = new ErrorStats<double>();
         for (int i = 0; i < x.Length; i++)
         {
             DoubleDouble reference = kernel.ReferenceOfDouble(x[i]);
-            span.Add(x[i], Ulp.Distance(y[i], reference));
-            scalar.Add(x[i], Ulp.Distance(kernel.Scalar(x[i]), reference));
+            double spanError = Ulp.Distance(y[i], reference);
+            double scalarError = Ulp.Distance(kernel.Scalar(x[i]), reference);
+            if (Math.Abs(reference.Hi) < Math.ScaleB(1.0, -969))
+            {
+                tiny.Add(x[i], Math.Max(spanError, scalarError));
+                continue;
+            }
+
+            span.Add(x[i], spanError);
+            scalar.Add(x[i], scalarError);
         }
 
-        string report = $"{name} double left tail on {ActivePath.Current}: span {span}; scalar {scalar}; {x.Length} inputs in [{end}, -5] and near -1, -3";
+        string report = $"{name} double left tail on {ActivePath.Current}: results above 2^-969: span {span}; scalar {scalar}; results below 2^-969 (reference known to half an ULP): {tiny}; {x.Length} inputs in [{end}, -5] and near -1, -3";
         _output.WriteLine(report);
-        Assert.True(span.Max <= DoubleBound && scalar.Max <= DoubleBound, report);
+        Assert.True(span.Max <= DoubleBound && scalar.Max <= DoubleBound && tiny.Max <= DoubleBound, report);
     }
 }

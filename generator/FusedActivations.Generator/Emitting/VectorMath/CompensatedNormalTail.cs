@@ -45,7 +45,7 @@ internal static class CompensatedNormalTail
 
         b.Comment("Mid and tail pieces: exp(-t^2/2) of the exact square, times the polynomial.");
         Value t2l = b.Let("sl", b.ProductError(t, t, s), "t^2 = s + sl exactly");
-        CompensatedExp.Parts p = CompensatedExp.Expand(b, b.Mul(b.Lit(-0.5), s), b.Mul(b.Lit(-0.5), t2l));
+        CompensatedExp.Parts p = CompensatedExp.Expand(b, b.Let("ea", b.Mul(b.Lit(-0.5), s), "-t^2/2 = ea + eal exactly"), b.Let("eal", b.Mul(b.Lit(-0.5), t2l)));
         Value s64 = b.Let("s64", b.ShiftIntoExponent(p.N), "2^(k + offset): normal down to t = 39");
         DoubleDouble u = DoubleDouble.FastTwoSum(b, "u", b.Lit(1), p.Pm);
         Value ul = b.Let("ul2", b.Add(u.Lo, p.Pme), "exp(-t^2/2) = 2^k (u + ul2)");

@@ -31,7 +31,7 @@ internal static class WideNormalTail
         NormalTailPolynomials.Declare(b, "WideMid", mid, $"R(2 + d), d = t - 2 in [-1, 1]: Q(t) = exp(-t^2/2) R(t - 2), degree {mid.Length - 1}, relative error 2^-43.4.");
         NormalTailPolynomials.Declare(b, "WideTail", tail, $"G(v), t in [3, 16]: Q(t) = exp(-t^2/2) G(v) / t, degree {tail.Length - 1}, relative error 2^-41.6.");
         Value g = NormalTailPolynomials.SelectedHorner(b, "g", v, isTail, "WideTail", tail, "WideMid", mid, 0, "G(v) on the tail, R(t - 2) on the mid piece: one chain, coefficients chosen per lane");
-        Value ex = b.Let("ex", WideExp.Exp(b, b.Mul(b.Lit(-0.5), s)), "exp(-t^2/2)");
+        Value ex = b.Let("ex", WideExp.Exp(b, b.Let("ea", b.Mul(b.Lit(-0.5), s), "-t^2/2")), "exp(-t^2/2)");
         Value qBig = b.Mul(ex, b.Select(isTail, b.Mul(r, g), g));
         return b.SelectGreaterThan(t, b.Lit(1), qBig, qSmall);
     }

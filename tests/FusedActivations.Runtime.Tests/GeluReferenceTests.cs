@@ -12,7 +12,10 @@ namespace FusedActivations.Runtime.Tests;
 /// <remarks>
 /// Generated with python3 and mpmath 1.3 (mp.dps = 50); each value v is printed as float(v), float(v - float(v)):
 ///   gelu:      X/2*mp.erfc(-X/mp.sqrt(2))                                          for X = mp.mpf(x)
-///   gelu tanh: X/(1+mp.exp(-2*u)), u = mp.sqrt(2/mp.pi)*(X + mp.mpf('0.044715')*X**3)  (= X/2 (1 + tanh u))
+///   gelu tanh: X/(1+mp.exp(-2*u)), u = B*(X + K*X**3)  (= X/2 (1 + tanh u)) with PyTorch's constants rounded to
+///              the element type: B = mpf(1.4142135623730951 * 1.1283791670955126 * 0.5) (kBeta, in double),
+///              K = mpf(0.044715); for float inputs B and K are those doubles rounded to float
+///              (struct.unpack('f', struct.pack('f', v))[0]) and the value is printed as float(v) only
 ///   erfc:      m, e = mp.frexp(mp.erfc(mp.mpf(z))), printed as float(m), float(m - float(m)), e
 /// </remarks>
 public sealed class GeluReferenceTests
@@ -66,22 +69,36 @@ public sealed class GeluReferenceTests
     public static TheoryData<double, double, double> GeluTanhValues => new()
     {
         { -21.5, -2.8e-322, -0.0 },
-        { -20.0, -3.3754509563109673e-261, -6.5931993270207e-278 },
-        { -13.0, -1.0511517767632533e-76, 3.805296154985418e-93 },
-        { -9.0, -1.3364595947348725e-28, -6.684913234778649e-45 },
-        { -5.5, -5.9276402638802624e-09, 3.879452944952647e-25 },
-        { -3.0, -0.003637392081773019, 2.1643624964409639e-19 },
-        { -1.0, -0.1588080093917233, -2.548763559355477e-18 },
-        { -0.5, -0.15428599017485609, 7.837005974558656e-18 },
-        { -1e-06, -4.999996010577196e-07, 1.418647016364144e-23 },
-        { 1e-09, 5.000000003989423e-10, -1.3952623884170566e-27 },
-        { 0.5, 0.34571400982514394, -1.9918569641070258e-17 },
-        { 1.0, 0.8411919906082767, 5.2962387671902353e-17 },
-        { 2.0, 1.954597694087775, 6.819233184234236e-17 },
-        { 3.0, 2.996362607918227, 1.4203008041074809e-16 },
-        { 4.0, 3.9999297540518075, 1.20611758052258e-16 },
-        { 6.0, 5.9999999999156035, 2.2789122328990314e-17 },
-        { 9.5, 9.5, -6.678928766783882e-33 },
+        { -20.0, -3.3754509563109348e-261, -8.309850278522547e-278 },
+        { -13.0, -1.0511517767632498e-76, 7.378656010631231e-93 },
+        { -9.0, -1.3364595947348705e-28, 4.3313614248136144e-45 },
+        { -5.5, -5.9276402638802575e-09, -3.8465524015225327e-25 },
+        { -3.0, -0.0036373920817730178, 9.546598774309507e-20 },
+        { -1.0, -0.1588080093917233, 1.0896406565209835e-17 },
+        { -0.5, -0.15428599017485609, 1.3167232244423895e-17 },
+        { -1e-06, -4.999996010577196e-07, 1.418649508691346e-23 },
+        { 1e-09, 5.000000003989423e-10, -1.3952623634937845e-27 },
+        { 0.5, 0.34571400982514394, -1.458834337120502e-17 },
+        { 1.0, 0.8411919906082768, -4.4614744666047995e-17 },
+        { 2.0, 1.954597694087775, 7.737786292204398e-17 },
+        { 3.0, 2.996362607918227, 1.4321015275582967e-16 },
+        { 4.0, 3.9999297540518075, 1.2064405601774565e-16 },
+        { 6.0, 5.9999999999156035, 2.2789122396853528e-17 },
+        { 9.5, 9.5, -6.67892876678387e-33 },
+    };
+
+    public static TheoryData<float, double> GeluTanhFloatValues => new()
+    {
+        { -10.25f, -3.430531636697082e-40 },
+        { -9.0f, -1.3364594779379997e-28 },
+        { -5.5f, -5.927639219498236e-09 },
+        { -3.0f, -0.003637391630755605 },
+        { -1.0f, -0.15880800339351428 },
+        { -0.5f, -0.154285987762303 },
+        { 0.25f, 0.14967535138211358 },
+        { 1.0f, 0.8411919966064857 },
+        { 2.0f, 1.954597697955308 },
+        { 3.5f, 3.4993838024307755 },
     };
 
     public static TheoryData<double, double, double, int> ErfcValues => new()
@@ -113,6 +130,11 @@ public sealed class GeluReferenceTests
     [MemberData(nameof(GeluTanhValues))]
     public void GeluTanhMatchesMpmath(double x, double hi, double lo) =>
         AssertClose(hi, lo, Reference.GeluTanh(x), $"gelu_tanh({x:R})");
+
+    [Theory]
+    [MemberData(nameof(GeluTanhFloatValues))]
+    public void GeluTanhWithFloatConstantsMatchesMpmath(float x, double expected) =>
+        Assert.Equal(expected, Reference.GeluTanh(x));
 
     [Theory]
     [MemberData(nameof(ErfcValues))]

@@ -5,11 +5,11 @@ public static partial class Reference
     /// <summary>1 / sqrt 2 as a double-double.</summary>
     private static readonly DoubleDouble s_inverseSqrt2 = DoubleDouble.One / DoubleDoubleMath.Sqrt(2.0);
 
-    /// <summary>sqrt(2 / pi) as a double-double: the real constant, not its double rounding.</summary>
-    private static readonly DoubleDouble s_sqrtTwoOverPi = DoubleDoubleMath.Sqrt(2.0 / DoubleDoubleMath.Pi);
+    /// <summary>PyTorch's kBeta = M_SQRT2 * M_2_SQRTPI * 0.5 (sqrt(2/pi)), evaluated in double as its kernel does.</summary>
+    private const double GeluTanhBeta = 1.4142135623730951 * 1.1283791670955126 * 0.5;
 
-    /// <summary>0.044715 as a double-double (the real number: the double 0.044715 plus its rounding error).</summary>
-    private static readonly DoubleDouble s_geluTanhCubic = new(0.044715, 2.1960211427085595e-18);
+    /// <summary>PyTorch's kKappa = 0.044715.</summary>
+    private const double GeluTanhKappa = 0.044715;
 
     /// <summary>
     /// GELU (x / 2) erfc(-x / sqrt 2) to about 2^-100 relative, also where it is subnormal (x down to about -38.5).
@@ -36,10 +36,20 @@ public static partial class Reference
     public static double Gelu(float x) => ToDouble(Gelu((double)x));
 
     /// <summary>
-    /// PyTorch's tanh approximation of GELU, 0.5 x (1 + tanh(u)) with u = sqrt(2/pi) (x + 0.044715 x^3) and both
-    /// constants exact reals, evaluated as x sigmoid(2u) (the same value) to about 2^-100 relative.
+    /// PyTorch's tanh approximation of GELU, 0.5 x (1 + tanh(u)) with u = kBeta (x + kKappa x^3), the exact value of the
+    /// formula with its constants rounded to double as PyTorch's double kernel has them (kBeta = M_SQRT2 * M_2_SQRTPI *
+    /// 0.5 evaluated in double, kKappa = 0.044715), evaluated as x sigmoid(2u) (the same value) to about 2^-100 relative.
     /// </summary>
-    public static DoubleDouble GeluTanh(double x)
+    public static DoubleDouble GeluTanh(double x) => GeluTanh(x, GeluTanhBeta, GeluTanhKappa);
+
+    /// <summary>
+    /// The tanh approximation of GELU for a float argument with the constants rounded to float, as PyTorch's float
+    /// kernel has them (kBeta rounded from its double value), rounded to double.
+    /// </summary>
+    public static double GeluTanh(float x) => ToDouble(GeluTanh(x, (float)GeluTanhBeta, (float)GeluTanhKappa));
+
+    /// <summary>x sigmoid(2u), u = beta (x + kappa x^3), with beta and kappa exact as given.</summary>
+    private static DoubleDouble GeluTanh(double x, double beta, double kappa)
     {
         if (double.IsNaN(x) || x == 0)
         {
@@ -53,7 +63,7 @@ public static partial class Reference
         }
 
         DoubleDouble x2 = DoubleDouble.FromProduct(x, x);
-        DoubleDouble twoU = 2.0 * s_sqrtTwoOverPi * (x + s_geluTanhCubic * x2 * x);
+        DoubleDouble twoU = (x + x2 * x * kappa) * (2.0 * beta);
         if (twoU.Hi >= 0)
         {
             return x / (DoubleDouble.One + DoubleDoubleMath.Exp(-twoU));
@@ -69,7 +79,4 @@ public static partial class Reference
         DoubleDouble t = m.ScaleB(k);
         return t * x / (DoubleDouble.One + t);
     }
-
-    /// <summary>The tanh approximation of GELU for a float argument, rounded to double.</summary>
-    public static double GeluTanh(float x) => ToDouble(GeluTanh((double)x));
 }

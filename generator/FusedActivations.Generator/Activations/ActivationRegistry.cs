@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using FusedActivations.Generator.Activations.Elu;
+using FusedActivations.Generator.Activations.Gelu;
 using FusedActivations.Generator.Activations.HardSwish;
 using FusedActivations.Generator.Activations.InverseSoftplus;
 using FusedActivations.Generator.Activations.LeakyRelu;
@@ -30,7 +31,8 @@ internal static class ActivationRegistry
         ReluActivation.Instance,
         LeakyReluActivation.Instance,
         HardSwishActivation.Instance,
-        InverseSoftplusActivation.Instance);
+        InverseSoftplusActivation.Instance,
+        GeluActivation.Instance);
 
     /// <summary>The activation a spec belongs to.</summary>
     public static Activation For(ActivationSpec spec)

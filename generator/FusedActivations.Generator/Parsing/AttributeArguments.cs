@@ -98,7 +98,8 @@ internal sealed class AttributeArguments
             {
                 constant = argument.Value;
                 present = true;
-                return constant.Kind == TypedConstantKind.Primitive && constant.Value is not null && ConvertsImplicitly(name);
+                // An enum argument (GeluApproximation) comes as its underlying value.
+                return constant.Kind is TypedConstantKind.Primitive or TypedConstantKind.Enum && constant.Value is not null && ConvertsImplicitly(name);
             }
         }
 

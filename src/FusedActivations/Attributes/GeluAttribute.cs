@@ -9,6 +9,8 @@ namespace FusedActivations;
 /// approximate = None: gelu(x) = (x / 2) * erfc(-x / sqrt(2))                       (= x * Phi(x))
 /// approximate = Tanh: gelu(x) = (x / 2) * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x^3)))
 /// </code>
+/// In the tanh form, sqrt(2 / pi) (PyTorch's kBeta = M_SQRT2 * M_2_SQRTPI * 0.5, evaluated in double) and 0.044715 are
+/// rounded to the element type as PyTorch's kernels have them, and the result is the exact value with those constants.
 /// The exact form is computed with <c>erfc</c>, so that the tail below x = -5.5 keeps full relative precision (where
 /// <c>1 + erf(x / sqrt(2))</c> cancels to 0). NaN gives NaN, +infinity gives +infinity and -infinity gives -0, the
 /// limit.

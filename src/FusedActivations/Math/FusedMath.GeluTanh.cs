@@ -4,38 +4,44 @@ namespace FusedActivations;
 
 public static partial class FusedMath
 {
-    // 2 sqrt(2/pi) and 0.044715 as double-doubles (hi + lo equals the real constant to about 2^-106; mpmath:
-    // float(2*sqrt(2/pi)), float(2*sqrt(2/pi) - that); float(mpf('0.044715')), float(mpf('0.044715') - that)).
-    private const double TwoSqrtTwoOverPiHi = 1.5957691216057308;
-    private const double TwoSqrtTwoOverPiLo = -9.96930880911092e-17;
-    private const double GeluTanhCubicHi = 0.044715;
-    private const double GeluTanhCubicLo = 2.1960211427085595e-18;
+    // PyTorch's constants, rounded to the element type as its kernels have them: kBeta = M_SQRT2 * M_2_SQRTPI * 0.5
+    // evaluated in double (then rounded to float for float), kKappa = 0.044715 rounded. The reference is the exact
+    // value of the formula with these constants, so they enter the computation exactly (2 kBeta is exact too).
+    private const double GeluTanhBeta = 1.4142135623730951 * 1.1283791670955126 * 0.5;
+    private const double GeluTanhKappa = 0.044715;
+    private const double GeluTanhBetaSingle = (float)GeluTanhBeta;
+    private const double GeluTanhKappaSingle = (float)GeluTanhKappa;
 
     /// <summary>
-    /// Computes PyTorch's <c>F.gelu(x, approximate='tanh')</c>: <c>0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))</c>.
+    /// Computes PyTorch's <c>F.gelu(x, approximate='tanh')</c>: <c>0.5 x (1 + tanh(kBeta (x + kKappa x^3)))</c> with
+    /// kBeta = sqrt(2/pi) and kKappa = 0.044715 rounded to float, as PyTorch's float kernel has them.
     /// </summary>
     /// <param name="x">The argument.</param>
     /// <returns>
-    /// The double computation of <see cref="GeluTanh(double)"/> rounded once: measured at most 0.5 ULP plus a double
-    /// rounding's worth (about 2^-28 ULP) from the exact value of the formula with the constants sqrt(2/pi) and
-    /// 0.044715 taken as exact reals. NaN gives NaN, +infinity gives +infinity, -infinity gives -0.
+    /// The compensated double computation of <see cref="GeluTanh(double)"/>, with the float constants, rounded once:
+    /// measured at most 0.5 ULP plus a double rounding's worth (about 2^-28 ULP) from the exact value of the formula
+    /// with those constants. NaN gives NaN, +infinity gives +infinity, -infinity gives -0.
     /// </returns>
-    public static float GeluTanh(float x) => (float)GeluTanh((double)x);
+    public static float GeluTanh(float x) => (float)GeluTanhCore(x, 2 * GeluTanhBetaSingle, GeluTanhKappaSingle);
 
     /// <summary>
-    /// Computes PyTorch's <c>F.gelu(x, approximate='tanh')</c>: <c>0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))</c>.
+    /// Computes PyTorch's <c>F.gelu(x, approximate='tanh')</c>: <c>0.5 x (1 + tanh(kBeta (x + kKappa x^3)))</c> with
+    /// kBeta = sqrt(2/pi) and kKappa = 0.044715 rounded to double, as PyTorch's double kernel has them.
     /// </summary>
     /// <param name="x">The argument.</param>
     /// <returns>
-    /// <c>x sigmoid(2u)</c> with <c>u = sqrt(2/pi) (x + 0.044715 x^3)</c>, the same value since
+    /// <c>x sigmoid(2u)</c> with <c>u = kBeta (x + kKappa x^3)</c>, the same value since
     /// <c>1 + tanh u = 2 sigmoid(2u)</c>, but without the cancellation of <c>1 + tanh u</c> for u &lt;&lt; 0, so the
-    /// left tail keeps full relative accuracy down to subnormal results (x near -25). 2u is carried as a double-double
+    /// left tail keeps full relative accuracy down to subnormal results (x near -21.5). 2u is carried as a double-double
     /// (exp amplifies its relative error by |2u|, up to about 745), and the quotient of sigmoid is rounded once in
-    /// effect. The reference is the exact value of the formula with sqrt(2/pi) and 0.044715 taken as exact reals:
-    /// measured at most 0.71 ULP for normal results and 1.0 ULP for subnormal ones. NaN gives NaN, +infinity gives
-    /// +infinity, -infinity gives -0 (the limit).
+    /// effect. The reference is the exact value of the formula with the constants as rounded: measured at most
+    /// 0.71 ULP for normal results and 1.0 ULP for subnormal ones. NaN gives NaN, +infinity gives +infinity,
+    /// -infinity gives -0 (the limit).
     /// </returns>
-    public static double GeluTanh(double x)
+    public static double GeluTanh(double x) => GeluTanhCore(x, 2 * GeluTanhBeta, GeluTanhKappa);
+
+    /// <summary>x sigmoid(2u), 2u = twoBeta (x + kappa x^3), with the constants taken as exact.</summary>
+    private static double GeluTanhCore(double x, double twoBeta, double kappa)
     {
         if (!(x <= 10.0 && x >= -25.0) || x == 0)
         {
@@ -47,14 +53,14 @@ public static partial class FusedMath
         // 2u = c (x + a x^3) = c x (1 + a x^2) in double-double arithmetic (every product split exactly).
         double s = x * x;
         double sl = Math.FusedMultiplyAdd(x, x, -s);
-        double a = GeluTanhCubicHi * s;
-        double al = Math.FusedMultiplyAdd(GeluTanhCubicHi, s, -a) + (GeluTanhCubicHi * sl + GeluTanhCubicLo * s);
+        double a = kappa * s;
+        double al = Math.FusedMultiplyAdd(kappa, s, -a) + kappa * sl;
         double b = 1.0 + a; // 1 + a with a >= 0: Fast2Sum in either order needs the larger first.
         double bl = (a > 1.0 ? (a - b) + 1.0 : (1.0 - b) + a) + al;
         double y = x * b;
         double yl = Math.FusedMultiplyAdd(x, b, -y) + x * bl;
-        double z = TwoSqrtTwoOverPiHi * y;
-        double zl = Math.FusedMultiplyAdd(TwoSqrtTwoOverPiHi, y, -z) + (TwoSqrtTwoOverPiHi * yl + TwoSqrtTwoOverPiLo * y);
+        double z = twoBeta * y;
+        double zl = Math.FusedMultiplyAdd(twoBeta, y, -z) + twoBeta * yl;
 
         if (z >= 0)
         {

@@ -30,6 +30,8 @@ public static class FamilyCatalog
         new("HardSwish", FamilyKernels.HardSwishFloat, FamilyKernels.HardSwishFloatScalar, x => Reference.HardSwish(x), _ => throw new NotSupportedException()),
         new("InverseSoftplus", FamilyKernels.InverseSoftplusFloat, FamilyKernels.InverseSoftplusFloatScalar, x => Reference.InverseSoftplus(x), _ => throw new NotSupportedException()),
         new("InverseSoftplusBeta1_7", FamilyKernels.InverseSoftplusBeta1_7Float, FamilyKernels.InverseSoftplusBeta1_7FloatScalar, x => Reference.InverseSoftplus(x, 1.7f), _ => throw new NotSupportedException()),
+        new("Gelu", FamilyKernels.GeluFloat, FamilyKernels.GeluFloatScalar, x => Reference.Gelu(x), _ => throw new NotSupportedException()),
+        new("GeluTanh", FamilyKernels.GeluTanhFloat, FamilyKernels.GeluTanhFloatScalar, x => Reference.GeluTanh(x), _ => throw new NotSupportedException()),
     };
 
     public static readonly FamilyCase<double>[] Doubles =
@@ -50,6 +52,8 @@ public static class FamilyCatalog
         new("HardSwish", FamilyKernels.HardSwishDouble, FamilyKernels.HardSwishDoubleScalar, _ => throw new NotSupportedException(), x => Reference.HardSwish(x)),
         new("InverseSoftplus", FamilyKernels.InverseSoftplusDouble, FamilyKernels.InverseSoftplusDoubleScalar, _ => throw new NotSupportedException(), x => Reference.InverseSoftplus(x)),
         new("InverseSoftplusBeta1_7", FamilyKernels.InverseSoftplusBeta1_7Double, FamilyKernels.InverseSoftplusBeta1_7DoubleScalar, _ => throw new NotSupportedException(), x => Reference.InverseSoftplus(x, 1.7)),
+        new("Gelu", FamilyKernels.GeluDouble, FamilyKernels.GeluDoubleScalar, _ => throw new NotSupportedException(), x => Reference.Gelu(x)),
+        new("GeluTanh", FamilyKernels.GeluTanhDouble, FamilyKernels.GeluTanhDoubleScalar, _ => throw new NotSupportedException(), x => Reference.GeluTanh(x)),
     };
 
     public static System.Collections.Generic.IEnumerable<object[]> Names => System.Linq.Enumerable.Select(Floats, c => new object[] { c.Name });

@@ -196,4 +196,27 @@ public static partial class FamilyKernels
 
     [InverseSoftplus(Beta = 1.7)]
     public static partial double InverseSoftplusBeta1_7DoubleScalar(double x);
+    [Gelu]
+    public static partial void GeluFloat(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Gelu]
+    public static partial float GeluFloatScalar(float x);
+
+    [Gelu]
+    public static partial void GeluDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Gelu]
+    public static partial double GeluDoubleScalar(double x);
+
+    [Gelu(Approximate = GeluApproximation.Tanh)]
+    public static partial void GeluTanhFloat(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Gelu(Approximate = GeluApproximation.Tanh)]
+    public static partial float GeluTanhFloatScalar(float x);
+
+    [Gelu(Approximate = GeluApproximation.Tanh)]
+    public static partial void GeluTanhDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Gelu(Approximate = GeluApproximation.Tanh)]
+    public static partial double GeluTanhDoubleScalar(double x);
 }

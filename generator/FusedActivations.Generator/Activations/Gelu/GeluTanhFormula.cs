@@ -18,7 +18,10 @@ internal static class GeluTanhFormula
     /// <summary>PyTorch's kKappa.</summary>
     public const double KKappa = 0.044715;
 
-    /// <summary>x is raised to this first: gelu_tanh(-30) is 0 in double by hundreds of orders of magnitude.</summary>
+    /// <summary>
+    /// x is raised to this first: gelu_tanh(-30) is 0 in double by hundreds of orders of magnitude. The double kernels
+    /// also clamp x to -Floor for the sigmoid, where it is 1 to far below an ULP, so x^3 never overflows.
+    /// </summary>
     private const double Floor = -30;
 
     /// <summary>The double kernels: 2u as an exact-enough pair (its error is multiplied by up to 760 in the sigmoid).</summary>
@@ -26,17 +29,17 @@ internal static class GeluTanhFormula
     {
         ElementInfo t = b.Element;
         b.Comment("gelu_tanh(x) = x sigmoid(2u), 2u = 2 kBeta (x + kKappa x^3), kept as a pair z + zl.");
-        b.Const("GeluFloor", Floor, $"x is raised to {Floor}: the result is 0 far earlier.");
+        b.Const("GeluFloor", Floor, $"x is clamped to [{Floor}, {-Floor}]: the result is 0 below, and sigmoid(2u) is 1 above (so x^3 stays finite).");
         b.Const("TwoKBeta", 2 * t.Round(KBeta), "2 kBeta, kBeta = sqrt(2) (2/sqrt(pi)) / 2 rounded as PyTorch rounds it.");
         b.Const("KKappa", t.Round(KKappa), "kKappa = 0.044715 rounded.");
-        Value xc = b.Let("xc", b.Max(x, b.C("GeluFloor")));
+        Value xc = b.Let("xc", b.Min(b.Max(x, b.C("GeluFloor")), b.NegC("GeluFloor")));
         DoubleDouble x2 = DoubleDouble.TwoProduct(b, "x2", xc, xc);
         DoubleDouble x3 = DoubleDouble.TwoProduct(b, "x3", x2.Hi, xc);
         Value x3l = b.Let("x3l", b.Fma(x2.Lo, xc, x3.Lo), "x^3 = x3 + x3l");
         DoubleDouble k3 = DoubleDouble.TwoProduct(b, "k3", b.C("KKappa"), x3.Hi);
         Value k3l = b.Let("k3l", b.Fma(b.C("KKappa"), x3l, k3.Lo), "kKappa x^3 = k3 + k3l");
-        DoubleDouble inner = DoubleDouble.TwoSum(b, "in", xc, k3.Hi);
-        Value innerLo = b.Let("inl", b.Add(inner.Lo, k3l), "x + kKappa x^3 = in + inl");
+        DoubleDouble inner = DoubleDouble.TwoSum(b, "sum", xc, k3.Hi);
+        Value innerLo = b.Let("suml", b.Add(inner.Lo, k3l), "x + kKappa x^3 = sum + suml");
         DoubleDouble z = DoubleDouble.TwoProduct(b, "z", b.C("TwoKBeta"), inner.Hi);
         Value zl = b.Let("zl", b.Fma(b.C("TwoKBeta"), innerLo, z.Lo), "2u = z + zl");
         DoubleDouble q = CompensatedSigmoid.Scaled(b, z.Hi, zl);

@@ -46,7 +46,7 @@ internal abstract class IsaDialect
 
     public virtual string Multiply(string a, string b) => $"({a} * {b})";
 
-    public virtual string Negate(string a) => $"-{a}";
+    public virtual string Negate(string a) => a.StartsWith("-", System.StringComparison.Ordinal) ? $"-({a})" : $"-{a}"; // never "--x", a decrement
 
     /// <summary><c>a / b</c>, correctly rounded (a division instruction on every path).</summary>
     public virtual string Divide(string a, string b) => $"({a} / {b})";

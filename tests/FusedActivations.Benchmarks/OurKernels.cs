@@ -100,13 +100,29 @@ public static partial class OurKernels
     [HardSwish]
     public static partial void HardSwishDouble(ReadOnlySpan<double> x, Span<double> destination);
 
-    // ---- GELU and InverseSoftplus: not generated on this branch yet ([Gelu] and [InverseSoftplus] have no generator
-    // activation here, so a declaration would not compile). Their peers are in Peers/FamilyPeers.cs already; once the
-    // attribute is generated, declare the kernels here, e.g.
-    //     [Gelu] public static partial void GeluFloat(ReadOnlySpan<float> x, Span<float> destination);
-    //     [Gelu(Approximate = GeluApproximation.Tanh)] public static partial void GeluTanhFloat(ReadOnlySpan<float> x, Span<float> destination);
-    //     [InverseSoftplus] public static partial void InverseSoftplusFloat(ReadOnlySpan<float> x, Span<float> destination);
-    // (and the Double twins), and pass them as `ours:` in the entry's line in FamilyPeers.All. ----
+    /// <summary>GELU (exact, erf), float.</summary>
+    [Gelu]
+    public static partial void GeluFloat(ReadOnlySpan<float> x, Span<float> destination);
+
+    /// <summary>GELU (exact, erf), double.</summary>
+    [Gelu]
+    public static partial void GeluDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    /// <summary>GELU, PyTorch's tanh approximation, float.</summary>
+    [Gelu(Approximate = GeluApproximation.Tanh)]
+    public static partial void GeluTanhFloat(ReadOnlySpan<float> x, Span<float> destination);
+
+    /// <summary>GELU, PyTorch's tanh approximation, double.</summary>
+    [Gelu(Approximate = GeluApproximation.Tanh)]
+    public static partial void GeluTanhDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    /// <summary>InverseSoftplus, beta 1, float.</summary>
+    [InverseSoftplus]
+    public static partial void InverseSoftplusFloat(ReadOnlySpan<float> x, Span<float> destination);
+
+    /// <summary>InverseSoftplus, beta 1, double.</summary>
+    [InverseSoftplus]
+    public static partial void InverseSoftplusDouble(ReadOnlySpan<double> x, Span<double> destination);
 
     /// <summary>The label of our kernel in reports.</summary>
     public static string Label(string attribute) => $"generated {attribute}";

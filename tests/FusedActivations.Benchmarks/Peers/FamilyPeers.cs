@@ -46,19 +46,17 @@ public static class FamilyPeers
         new FamilyActivation("HardSwish", "[HardSwish]", OurKernels.HardSwishFloat, OurKernels.HardSwishDouble, FusedMath.HardSwish, FusedMath.HardSwish)
             .Naive<NaiveHardSwish>().Composition<HardSwishComposition>().Torch("nn.functional.hardswish(x)", x => nn.functional.hardswish(x)),
 
-        // ---- Not generated on this branch yet: no `ours` (see OurKernels.cs), so left out of benchmark runs; their peers are
-        // smoke-checked already. To measure one, declare its kernels and pass them as the 3rd and 4th arguments. ----
         // GELU (erf): .NET has neither Math.Erf nor TensorPrimitives.Erf, so no naive loop and no composition; the scalar
         // column is the runtime library's FusedMath.Gelu in a loop.
-        new FamilyActivation("Gelu", "[Gelu]", null, null, FusedMath.Gelu, FusedMath.Gelu)
+        new FamilyActivation("Gelu", "[Gelu]", OurKernels.GeluFloat, OurKernels.GeluDouble, FusedMath.Gelu, FusedMath.Gelu)
             .Stable("FusedMath.Gelu(x) loop (no Math.Erf in .NET)", GeluLoop, GeluLoop)
             .Torch("nn.functional.gelu(x)", x => nn.functional.gelu(x)),
-        new FamilyActivation("GeluTanh", "[Gelu(Approximate = GeluApproximation.Tanh)]", null, null, FusedMath.GeluTanh, FusedMath.GeluTanh)
+        new FamilyActivation("GeluTanh", "[Gelu(Approximate = GeluApproximation.Tanh)]", OurKernels.GeluTanhFloat, OurKernels.GeluTanhDouble, FusedMath.GeluTanh, FusedMath.GeluTanh)
             .Naive<NaiveGeluTanh>().Composition<GeluTanhComposition>()
             .Torch("nn.functional.gelu(x, approximate: tanh)", x => nn.functional.gelu(x, GELU.Approximate.tanh)),
         // InverseSoftplus is defined for y > 0: its inputs are softplus(x) of the range's x (what a softplus layer outputs).
         // PyTorch has no inverse softplus (pytorch/pytorch#72759); what its users write is the composition below.
-        new FamilyActivation("InverseSoftplus", "[InverseSoftplus]", null, null, FusedMath.InverseSoftplus, FusedMath.InverseSoftplus)
+        new FamilyActivation("InverseSoftplus", "[InverseSoftplus]", OurKernels.InverseSoftplusFloat, OurKernels.InverseSoftplusDouble, FusedMath.InverseSoftplus, FusedMath.InverseSoftplus)
             // exp(y) - 1 cancels for small y in both (TensorPrimitives.ExpM1 computes Exp(y) - 1; the naive float form
             // gives -∞ below y ≈ 6e-8): the smoke check checks them from y = 0.5 on.
             .Naive<NaiveInverseSoftplus>(checkedFrom: 0.5).Composition<InverseSoftplusComposition>(checkedFrom: 0.5)

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Numerics.Tensors;
 using FusedActivations.Accuracy.Kernels;
 using FusedActivations.TestSupport;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace FusedActivations.Accuracy;
@@ -152,7 +153,56 @@ internal static class Activations
                 TensorCompositions.HardSwish, TensorCompositions.HardSwish),
             PyTorch = new(_ => "torch.nn.functional.hardswish(x)", _ => x => nn.functional.hardswish(x)),
         },
+        new()
+        {
+            Name = "gelu", Attribute = "Gelu", Title = "GELU (erf)",
+            FloatExact = (x, _) => Reference.Gelu(x), FloatFast = (x, _) => FusedMath.Gelu((double)x),
+            DoubleExact = (x, _) => Reference.Gelu(x), Range = (-40, 10),
+            FusedMath = new("FusedMath.Gelu(x), scalar", (x, _) => FusedMath.Gelu(x), (x, _) => FusedMath.Gelu(x)),
+            // .NET has neither Math.Erf nor TensorPrimitives.Erf: there is no naive form a .NET user could write.
+            Naive = new("none in .NET (no Math.Erf): FusedMath.Gelu again", (x, _) => FusedMath.Gelu(x), (x, _) => FusedMath.Gelu(x)),
+            PyTorch = new(_ => "torch.nn.functional.gelu(x)", _ => x => nn.functional.gelu(x)),
+        },
+        new()
+        {
+            Name = "gelutanh", Attribute = "Gelu(Approximate = GeluApproximation.Tanh)", Title = "GELU (tanh approximation)",
+            FloatExact = (x, _) => Reference.GeluTanh(x), FloatFast = (x, _) => FastGeluTanhFloat(x),
+            DoubleExact = (x, _) => Reference.GeluTanh(x), Range = (-25, 10),
+            FusedMath = new("FusedMath.GeluTanh(x), scalar", (x, _) => FusedMath.GeluTanh(x), (x, _) => FusedMath.GeluTanh(x)),
+            Naive = new("0.5 x (1 + tanh(k (x + 0.044715 x^3))) in the element type",
+                (x, _) => 0.5f * x * (1f + MathF.Tanh(GeluKBetaFloat * (x + 0.044715f * x * x * x))),
+                (x, _) => 0.5 * x * (1.0 + Math.Tanh(GeluKBeta * (x + 0.044715 * x * x * x)))),
+            PyTorch = new(_ => "torch.nn.functional.gelu(x, approximate: tanh)", _ => x => nn.functional.gelu(x, GELU.Approximate.tanh)),
+        },
+        new()
+        {
+            Name = "inversesoftplus", Attribute = "InverseSoftplus", Title = "InverseSoftplus", Parameter = Beta,
+            FloatExact = (y, p) => Reference.InverseSoftplus(y, p.FloatParameter),
+            FloatFast = (y, p) => FusedMath.InverseSoftplus((double)y, (double)p.FloatParameter),
+            DoubleExact = (y, p) => Reference.InverseSoftplus(y, p.Parameter), Range = (0, 50), RangeScalesWithParameter = true,
+            FusedMath = new("FusedMath.InverseSoftplus(y, β), scalar", (y, p) => FusedMath.InverseSoftplus(y, p.FloatParameter), (y, p) => FusedMath.InverseSoftplus(y, p.Parameter)),
+            Naive = new("log(exp(βy) − 1)/β in the element type",
+                (y, p) => MathF.Log(MathF.Exp(p.FloatParameter * y) - 1f) / p.FloatParameter,
+                (y, p) => Math.Log(Math.Exp(p.Parameter * y) - 1.0) / p.Parameter),
+            // PyTorch has no inverse softplus (pytorch/pytorch#72759): what its users write.
+            PyTorch = new(_ => "x.expm1().log() (beta 1; no built-in)", _ => static x =>
+            {
+                using TorchSharp.torch.Tensor expm1 = x.expm1();
+                return expm1.log();
+            }, p => p.Parameter == 1),
+        },
     ];
+
+    // PyTorch's GELU-tanh constant k = sqrt(2) (2/sqrt(pi)) / 2, and its float rounding (the float kernel's constants).
+    private const double GeluKBeta = 1.4142135623730951 * 1.1283791670955126 * 0.5;
+    private const float GeluKBetaFloat = (float)GeluKBeta;
+
+    /// <summary>gelu_tanh of a float in double with the float-rounded constants: x sigmoid(2u), far below float's error.</summary>
+    private static double FastGeluTanhFloat(float x)
+    {
+        double u = GeluKBetaFloat * (x + (double)0.044715f * x * x * x);
+        return x / (1.0 + Math.Exp(-2.0 * u));
+    }
 
     // SELU's α for the naive formula (PyTorch's constant; the scale is Reference.SeluScale).
     private const double SeluAlpha = 1.6732632423543772848170429916717;

@@ -107,6 +107,24 @@ internal static partial class GeneratedFamily
 
     [HardSwish]
     public static partial void HardSwish(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Gelu]
+    public static partial void Gelu(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Gelu]
+    public static partial void Gelu(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Gelu(Approximate = GeluApproximation.Tanh)]
+    public static partial void GeluTanh(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Gelu(Approximate = GeluApproximation.Tanh)]
+    public static partial void GeluTanh(ReadOnlySpan<double> x, Span<double> destination);
+
+    [InverseSoftplus]
+    public static partial void InverseSoftplus(ReadOnlySpan<float> x, Span<float> destination);
+
+    [InverseSoftplus]
+    public static partial void InverseSoftplus(ReadOnlySpan<double> x, Span<double> destination);
 }
 
 internal sealed partial class KernelRegistry
@@ -133,5 +151,8 @@ internal sealed partial class KernelRegistry
         registry.RegisterFixed("leakyrelu", 0.01, GeneratedFamily.LeakyRelu, GeneratedFamily.LeakyRelu);
         registry.RegisterFixed("leakyrelu", -0.2, GeneratedFamily.LeakyReluMinus0_2, GeneratedFamily.LeakyReluMinus0_2);
         registry.RegisterFixed("hardswish", null, GeneratedFamily.HardSwish, GeneratedFamily.HardSwish);
+        registry.RegisterFixed("gelu", null, GeneratedFamily.Gelu, GeneratedFamily.Gelu);
+        registry.RegisterFixed("gelutanh", null, GeneratedFamily.GeluTanh, GeneratedFamily.GeluTanh);
+        registry.RegisterFixed("inversesoftplus", 1, GeneratedFamily.InverseSoftplus, GeneratedFamily.InverseSoftplus);
     }
 }

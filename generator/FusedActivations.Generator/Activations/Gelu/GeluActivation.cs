@@ -53,6 +53,12 @@ internal sealed class GeluActivation : Activation
 
     public override IReadOnlyList<KernelConstant> Folded(ActivationSpec spec, ElementInfo element) => Array.Empty<KernelConstant>();
 
+    /// <summary>
+    /// The erf form keeps ~30 polynomial coefficients live: with 16 vector registers (AVX2, SSE) 8 double vectors side
+    /// by side spill, and 2 float vectors at a time measured 1.5x faster (AVX2, 64 Ki floats: 4.86 -> 3.17 ns/element).
+    /// </summary>
+    public override int WideGroupOn(IsaDialect isa) => isa.Name is "Avx2" or "Vector128" ? 2 : 4;
+
     public override bool Widens(IsaDialect isa, ElementInfo element) => WidenedStrategy.Widens(element);
 
     public override Value Forward(FormulaBuilder b, Value x, ActivationSpec spec) =>

@@ -334,7 +334,7 @@ internal static class KernelClassEmitter
         string V = isa.Type(element);
         static string Offset(int u) => u == 0 ? "i" : u == 1 ? "i + count" : $"i + {u} * count";
         bool widens = activation.Widens(isa, element);
-        int wideGroup = activation.WideGroup;
+        int wideGroup = activation.WideGroupOn(isa);
         string sideBySide = widens && unroll > wideGroup ? $"{wideGroup} at a time side by side" : "side by side";
         w.Line($"/// <summary>{activation.Name} of {unroll} consecutive vectors at <paramref name=\"i\"/>, {sideBySide} ({isa.Describe(element)}).</summary>");
         w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
@@ -343,7 +343,7 @@ internal static class KernelClassEmitter
             w.Line($"nuint count = (nuint){V}.Count;");
             if (widens)
             {
-                // Each float vector becomes two double vectors: more than WideGroup vectors side by side would not fit
+                // Each float vector becomes two double vectors: more than WideGroupOn(isa) vectors side by side would not fit
                 // in the registers, so larger unrolls are written as consecutive groups.
                 int group = System.Math.Min(unroll, wideGroup);
                 for (int first = 0; first < unroll; first += group)
@@ -359,7 +359,7 @@ internal static class KernelClassEmitter
                         var names = new NameScope();
                         for (int u = 0; u < group; u++)
                         {
-                            w.Line($"var x_{u} = {isa.Load("source", Offset(firstOfGroup + u))};");
+                            w.Line($"var {LocalValue.LaneName("x", u, group)} = {isa.Load("source", Offset(firstOfGroup + u))};");
                         }
 
                         WriteWidened(w, isa, activation, kernel, constants, names, group, (u, result) => isa.Store($"({result})", "destination", Offset(firstOfGroup + u)) + ";");

@@ -23,21 +23,10 @@ internal sealed class EluActivation : Activation
 
     public override string Name => "Elu";
 
-    public override ActivationSpec? ReadArguments(ActivationArgumentContext context)
-    {
-        if (!context.Arguments.TryGetDouble("Alpha", DefaultAlpha, out double alpha))
-        {
-            return null;
-        }
-
-        if (ParameterChecks.PositiveFinite(alpha, context.Element) is { } problem)
-        {
-            context.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidAlpha, context.Arguments.LocationOf("Alpha"), AttributeArguments.Format(alpha), context.MethodName, problem));
-            return null;
-        }
-
-        return new EluSpec(alpha);
-    }
+    public override ActivationSpec? ReadArguments(ActivationArgumentContext context) =>
+        ParameterChecks.TryRead(context, "Alpha", DefaultAlpha, ParameterChecks.PositiveFinite, DiagnosticDescriptors.InvalidAlpha, out double alpha)
+            ? new EluSpec(alpha)
+            : null;
 
     public override string Describe(ActivationSpec spec, ElementInfo element) => "<c>x &lt; 0 ? alpha * expm1(x) : x</c>";
 

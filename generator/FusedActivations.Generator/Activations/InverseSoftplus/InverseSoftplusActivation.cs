@@ -29,39 +29,10 @@ internal sealed class InverseSoftplusActivation : Activation
 
     public override string Name => "InverseSoftplus";
 
-    public override ActivationSpec? ReadArguments(ActivationArgumentContext context)
-    {
-        if (!context.Arguments.TryGetDouble("Beta", DefaultBeta, out double beta))
-        {
-            return null;
-        }
-
-        if (BetaProblem(beta, context.Element) is { } problem)
-        {
-            context.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidBeta, context.Arguments.LocationOf("Beta"), AttributeArguments.Format(beta), context.MethodName, problem));
-            return null;
-        }
-
-        return new InverseSoftplusSpec(beta);
-    }
-
-    /// <summary>
-    /// Beta must be finite and positive in the element type, and within the range the formulas are folded for: for
-    /// float, beta y must stay a normal double for every float y (so no tiny-y form is needed); for double, 1/beta's tail
-    /// and the results near the zero (about 2 (beta y - ln2) / beta, with beta y - ln2 down to about 2^-110) must stay normal.
-    /// </summary>
-    internal static string? BetaProblem(double beta, ElementType? element)
-    {
-        if (ParameterChecks.PositiveFinite(beta, element) is { } problem)
-        {
-            return problem;
-        }
-
-        (double min, double max) = element == ElementType.Single ? (1e-30, 1e30) : (1e-200, 1e200);
-        return element is not null && (beta < min || beta > max)
-            ? $"the kernels support beta from {min:G} to {max:G} for {(element == ElementType.Single ? "float" : "double")}"
+    public override ActivationSpec? ReadArguments(ActivationArgumentContext context) =>
+        ParameterChecks.TryRead(context, "Beta", DefaultBeta, ParameterChecks.SupportedBeta, DiagnosticDescriptors.InvalidBeta, out double beta)
+            ? new InverseSoftplusSpec(beta)
             : null;
-    }
 
     public override string Describe(ActivationSpec spec, ElementInfo element) => "<c>log(expm1(beta y)) / beta</c>, the inverse of Softplus";
 

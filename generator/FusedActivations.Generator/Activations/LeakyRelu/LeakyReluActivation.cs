@@ -22,21 +22,10 @@ internal sealed class LeakyReluActivation : Activation
 
     public override string Name => "LeakyRelu";
 
-    public override ActivationSpec? ReadArguments(ActivationArgumentContext context)
-    {
-        if (!context.Arguments.TryGetDouble("NegativeSlope", DefaultNegativeSlope, out double slope))
-        {
-            return null;
-        }
-
-        if (ParameterChecks.Finite(slope, context.Element) is { } problem)
-        {
-            context.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidNegativeSlope, context.Arguments.LocationOf("NegativeSlope"), AttributeArguments.Format(slope), context.MethodName, problem));
-            return null;
-        }
-
-        return new LeakyReluSpec(slope);
-    }
+    public override ActivationSpec? ReadArguments(ActivationArgumentContext context) =>
+        ParameterChecks.TryRead(context, "NegativeSlope", DefaultNegativeSlope, ParameterChecks.Finite, DiagnosticDescriptors.InvalidNegativeSlope, out double slope)
+            ? new LeakyReluSpec(slope)
+            : null;
 
     public override string Describe(ActivationSpec spec, ElementInfo element) => "<c>x &gt; 0 ? x : negativeSlope * x</c>";
 

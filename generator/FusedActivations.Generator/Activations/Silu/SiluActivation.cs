@@ -25,35 +25,10 @@ internal sealed class SiluActivation : Activation
 
     public override string Name => "Silu";
 
-    public override ActivationSpec? ReadArguments(ActivationArgumentContext context)
-    {
-        if (!context.Arguments.TryGetDouble("Beta", DefaultBeta, out double beta))
-        {
-            return null;
-        }
-
-        if (BetaProblem(beta, context.Element) is { } problem)
-        {
-            context.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidBeta, context.Arguments.LocationOf("Beta"), AttributeArguments.Format(beta), context.MethodName, problem));
-            return null;
-        }
-
-        return new SiluSpec(beta);
-    }
-
-    /// <summary>Beta must be finite and positive in the element type, and within the range the clamps are folded for.</summary>
-    internal static string? BetaProblem(double beta, ElementType? element)
-    {
-        if (ParameterChecks.PositiveFinite(beta, element) is { } problem)
-        {
-            return problem;
-        }
-
-        (double min, double max) = element == ElementType.Single ? (1e-30, 1e30) : (1e-200, 1e200);
-        return element is not null && (beta < min || beta > max)
-            ? $"the kernels support beta from {min:G} to {max:G} for {(element == ElementType.Single ? "float" : "double")}"
+    public override ActivationSpec? ReadArguments(ActivationArgumentContext context) =>
+        ParameterChecks.TryRead(context, "Beta", DefaultBeta, ParameterChecks.SupportedBeta, DiagnosticDescriptors.InvalidBeta, out double beta)
+            ? new SiluSpec(beta)
             : null;
-    }
 
     public override string Describe(ActivationSpec spec, ElementInfo element) => "<c>x * sigmoid(beta x)</c>";
 

@@ -12,16 +12,12 @@ internal static class WideFunctions
     /// <summary>expm1(a) for a in [-60, 0]: <c>2^k (r + r^2 Q(r)) + (2^k - 1)</c> with one rounding of the sum (an FMA).</summary>
     public static Value ExpM1(FormulaBuilder b, Value a)
     {
-        b.Const("WideLog2E", 1.4426950408889634, "log2(e).");
-        b.Const("WideLn2", 0.6931471805599453, "ln2 rounded to double: k ln2 is off by at most 2^-45, far below what float needs.");
-        b.Const("WideExpMagic", WideningCore.RoundingMagic + 1023, "1.5 * 2^52 + 1023: adding it rounds to an integer k and leaves k + 1023 (the biased exponent of 2^k) in the low bits.");
-        double[] q = WideningCore.ExpRemainder;
         b.Comment("expm1(a) = 2^k (e^r - 1) + (2^k - 1), k = round(a / ln2), e^r - 1 = r + r^2 Q(r): no cancellation is rounded.");
-        Value n = b.Let("n", b.Fma(a, b.C("WideLog2E"), b.C("WideExpMagic")));
-        Value k = b.Let("k", b.Sub(n, b.C("WideExpMagic")));
-        Value r = b.Let("r", b.Fma(k, b.NegC("WideLn2"), a));
-        Value p = b.Horner("e", r, "WideQ", q, $"Q(r) = (e^r - 1 - r) / r^2 on |r| <= ln2/2, degree {q.Length - 1}, relative error 2^-32.", "Q(r), then r + r^2 Q(r)");
+        WideExp.Reduction x = WideExp.Reduce(b, a, "Q(r), then r + r^2 Q(r)");
+        Value p = x.Q;
+        Value r = x.R;
         b.Assign(p, b.Fma(b.Mul(r, r), p, r));
+        Value n = x.N;
         Value s = b.Let("s", b.ShiftIntoExponent(n), "2^k");
         return b.Fma(s, p, b.Sub(s, b.Lit(1)));
     }

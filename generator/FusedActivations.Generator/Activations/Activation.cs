@@ -4,6 +4,7 @@ using FusedActivations.Generator.Emitting.Engine;
 using FusedActivations.Generator.Emitting.Isa;
 using FusedActivations.Generator.Emitting.Kernels;
 using FusedActivations.Generator.Model;
+using FusedActivations.Generator.Model.Formulas;
 using FusedActivations.Generator.Parsing;
 
 namespace FusedActivations.Generator.Activations;
@@ -67,7 +68,8 @@ internal abstract class Activation
     public virtual Value Epilogue(FormulaBuilder b, Value x, Value y, ActivationSpec spec) => y;
 
     /// <summary>
-    /// The derivative's formula, for the fused-gradient kernels (issue 12 fills this slot): null until then.
+    /// d/dx of the activation at <paramref name="x"/>, as a formula (the <c>[FusedGradient]</c> rule; PyTorch's
+    /// conventions at kinks and thresholds), or null while the activation has no rule.
     /// </summary>
-    public virtual Value? Derivative(FormulaBuilder b, Value x, ActivationSpec spec) => null;
+    public virtual FormulaNode? Derivative(ActivationSpec spec, FormulaNode x) => null;
 }

@@ -38,7 +38,7 @@ internal static class Emitter
     public static string HintName(MethodSpec spec) =>
         HintName(spec.Namespace, spec.ContainingTypes, spec.Name, spec.Parameters, spec.Shape + "_" + spec.Kernel.Element, string.Empty);
 
-    private static string HintName(string? ns, EquatableArray<ContainingTypeSpec> containingTypes, string methodName, EquatableArray<ParameterSpec> parameters, string kind, string hashedOnly)
+    internal static string HintName(string? ns, EquatableArray<ContainingTypeSpec> containingTypes, string methodName, EquatableArray<ParameterSpec> parameters, string kind, string hashedOnly)
     {
         var exact = new StringBuilder();
         exact.Append(ns).Append('|');
@@ -251,7 +251,7 @@ internal static class Emitter
     public static string AssemblyTag(string? assemblyName) =>
         (StableHash(assemblyName ?? string.Empty) & 0xFFFF_FFFF).ToString("x8", CultureInfo.InvariantCulture);
 
-    private static void WriteUsings(IndentedWriter w)
+    internal static void WriteUsings(IndentedWriter w)
     {
         w.Line("using global::System;");
         w.Line("using global::System.Runtime.CompilerServices;");
@@ -332,7 +332,7 @@ internal static class Emitter
     }
 
     /// <summary>64-bit FNV-1a over UTF-16 code units: stable across processes and runtimes, unlike string.GetHashCode.</summary>
-    private static ulong StableHash(string text)
+    internal static ulong StableHash(string text)
     {
         ulong hash = 14695981039346656037;
         foreach (char c in text)

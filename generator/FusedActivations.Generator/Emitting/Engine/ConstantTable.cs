@@ -19,6 +19,46 @@ internal sealed class ConstantTable
     /// <summary>Whether a step calls the Dekker helper <c>TwoProductError</c> (exact products on the path without FMA).</summary>
     public bool UsesTwoProductError { get; set; }
 
+    /// <summary>Whether a step calls the helper <c>ExactMultiplyAdd</c> (a user's FMA on the path without FMA).</summary>
+    public bool UsesExactMultiplyAdd { get; set; }
+
+    private readonly Stack<IReadOnlyDictionary<string, string>> _aliases = new();
+
+    /// <summary>
+    /// Until the returned scope is disposed, formulas that ask for a constant named as a key of <paramref name="aliases"/>
+    /// get the value's constant instead: a fused formula calls one activation twice with different arguments, and each
+    /// call's folded constants (Beta, Cutoff, ...) get names of their own.
+    /// </summary>
+    public IDisposable Alias(IReadOnlyDictionary<string, string> aliases)
+    {
+        _aliases.Push(aliases);
+        return new PopOnDispose(_aliases);
+    }
+
+    /// <summary>The name a formula's constant <paramref name="name"/> has in this kernel (see <see cref="Alias"/>).</summary>
+    public string Resolve(string name) =>
+        _aliases.Count > 0 && _aliases.Peek().TryGetValue(name, out string? actual) ? actual : name;
+
+    /// <summary>Whether a constant named <paramref name="name"/> exists, and its value.</summary>
+    public bool TryGet(string name, out KernelConstant constant) => _byName.TryGetValue(name, out constant);
+
+    private sealed class PopOnDispose : IDisposable
+    {
+        private readonly Stack<IReadOnlyDictionary<string, string>> _stack;
+        private bool _done;
+
+        public PopOnDispose(Stack<IReadOnlyDictionary<string, string>> stack) => _stack = stack;
+
+        public void Dispose()
+        {
+            if (!_done)
+            {
+                _done = true;
+                _stack.Pop();
+            }
+        }
+    }
+
     /// <summary>The kernel's element type: the type of every constant that does not name its own.</summary>
     public ElementInfo KernelElement { get; }
 

@@ -46,6 +46,16 @@ internal sealed class FormulaBuilder
 
     public int Lanes => _lanes;
 
+    /// <summary>
+    /// A builder writing into the same step, with the same path, constants and names, for values of another type or
+    /// lane count: a widened sub-formula (one float vector is two double vectors) inside a float formula.
+    /// </summary>
+    public FormulaBuilder With(ElementInfo element, int lanes, Func<int, string, string>? result) =>
+        new(_writer, Isa, element, Constants, Names, lanes, result);
+
+    /// <summary>Writes one statement the caller spelled itself (a declaration the operations cannot express).</summary>
+    public void Statement(string text) => _writer.Line(text);
+
     /// <summary>An input the caller declares itself (one local per lane), as a value of <paramref name="element"/>.</summary>
     public Value Input(string name, ElementInfo? element = null) => new LocalValue(Names.Claim(name), element ?? Element, isMask: false);
 
@@ -99,10 +109,10 @@ internal sealed class FormulaBuilder
     }
 
     /// <summary>A constant declared earlier (a folded one, or one of the math library's).</summary>
-    public Value C(string name) => new ConstantValue(name, TypeOf(Constants.Get(name)));
+    public Value C(string name) => new ConstantValue(Constants.Resolve(name), TypeOf(Constants.Get(Constants.Resolve(name))));
 
     /// <summary>The negated constant, folded into the constant itself.</summary>
-    public Value NegC(string name) => new ConstantValue(name, TypeOf(Constants.Get(name)), negated: true);
+    public Value NegC(string name) => new ConstantValue(Constants.Resolve(name), TypeOf(Constants.Get(Constants.Resolve(name))), negated: true);
 
     /// <summary>Declares a constant of the kernel class (of this formula's type) and refers to it.</summary>
     public Value Const(string name, double value, string? doc)
@@ -140,6 +150,53 @@ internal sealed class FormulaBuilder
     {
         SameType(a, b);
         return new OperationValue(a.Element, true, (i, o) => i.LessThan(o[0], o[1]), a, b);
+    }
+
+    /// <summary>The lane mask of <c>a &lt;= b</c>.</summary>
+    public Value LessThanOrEqual(Value a, Value b)
+    {
+        SameType(a, b);
+        return new OperationValue(a.Element, true, (i, o) => i.LessThanOrEqual(o[0], o[1]), a, b);
+    }
+
+    /// <summary>The lane mask of <c>a &gt;= b</c>.</summary>
+    public Value GreaterThanOrEqual(Value a, Value b)
+    {
+        SameType(a, b);
+        return new OperationValue(a.Element, true, (i, o) => i.GreaterThanOrEqual(o[0], o[1]), a, b);
+    }
+
+    /// <summary>The lane mask of <c>a != b</c> (true where either is NaN, as in C#).</summary>
+    public Value NotEqual(Value a, Value b)
+    {
+        SameType(a, b);
+        return new OperationValue(a.Element, true, (i, o) => i.NotEqual(o[0], o[1]), a, b);
+    }
+
+    /// <summary><c>|a|</c>: the sign bit cleared (NaN stays NaN).</summary>
+    public Value Abs(Value a) => Op(a, (i, o) => i.Abs(o[0], a.Element));
+
+    /// <summary>The square root, correctly rounded on every path.</summary>
+    public Value Sqrt(Value a) => Op(a, (i, o) => i.Sqrt(o[0], a.Element));
+
+    /// <summary>IEEE minimum: NaN if either is NaN, -0 below +0 (.NET's <c>Math.Min</c>; the same on every path).</summary>
+    public Value Minimum(Value a, Value b) => Op(a, b, (i, o) => i.Minimum(o[0], o[1], a.Element));
+
+    /// <summary>
+    /// <c>a * b + c</c> rounded once on every path, as <c>Math.FusedMultiplyAdd</c> promises (the path without FMA
+    /// computes it lane by lane in scalar code: a user's formula asked for it).
+    /// </summary>
+    public Value FusedMultiplyAdd(Value a, Value b, Value c)
+    {
+        SameType(a, b);
+        SameType(a, c);
+        ElementInfo e = a.Element;
+        if (!Isa.HasFma)
+        {
+            Constants.UsesExactMultiplyAdd = true;
+        }
+
+        return new OperationValue(e, false, (i, o) => i.ExactMultiplyAdd(o[0], o[1], o[2], e), a, b, c);
     }
 
     /// <summary><paramref name="y"/>, except NaN where <paramref name="x"/> is NaN (x itself): the last line of formulas whose min/max/clamps lose NaN.</summary>

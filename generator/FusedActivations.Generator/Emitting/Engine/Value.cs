@@ -93,3 +93,14 @@ internal sealed class OperationValue : Value
         return _spell(isa, operands);
     }
 }
+
+/// <summary>A value that is the same for every lane: a run-time scalar input, broadcast to a vector once per call.</summary>
+internal sealed class UniformValue : Value
+{
+    public UniformValue(string name, ElementInfo element)
+        : base(element, isMask: false) => Name = name;
+
+    public string Name { get; }
+
+    public override string Render(IsaDialect isa, int lane, int lanes) => Name;
+}

@@ -60,6 +60,28 @@ internal abstract class IsaDialect
     /// <summary>The lane mask of <c>a &lt; b</c>.</summary>
     public virtual string LessThan(string a, string b) => $"{VectorClass}.LessThan({a}, {b})";
 
+    /// <summary>The lane mask of <c>a &lt;= b</c>.</summary>
+    public virtual string LessThanOrEqual(string a, string b) => $"{VectorClass}.LessThanOrEqual({a}, {b})";
+
+    /// <summary>The lane mask of <c>a &gt;= b</c>.</summary>
+    public virtual string GreaterThanOrEqual(string a, string b) => $"{VectorClass}.GreaterThanOrEqual({a}, {b})";
+
+    /// <summary>The lane mask of <c>a != b</c>: true where either is NaN.</summary>
+    public virtual string NotEqual(string a, string b) => $"~{VectorClass}.Equals({a}, {b})";
+
+    /// <summary><c>|a|</c>.</summary>
+    public virtual string Abs(string a, ElementInfo element) => $"{VectorClass}.Abs({a})";
+
+    /// <summary>The correctly rounded square root.</summary>
+    public virtual string Sqrt(string a, ElementInfo element) => $"{VectorClass}.Sqrt({a})";
+
+    /// <summary>IEEE 754-2019 minimum: NaN if either operand is NaN, -0 below +0 (.NET's <c>Vector*.Min</c> and <c>Math.Min</c>).</summary>
+    public virtual string Minimum(string a, string b, ElementInfo element) => $"{VectorClass}.Min({a}, {b})";
+
+    /// <summary><c>a * b + c</c> rounded once, always (the path without FMA calls the kernel's <c>ExactMultiplyAdd</c> helper).</summary>
+    public virtual string ExactMultiplyAdd(string a, string b, string c, ElementInfo element) =>
+        HasFma ? MultiplyAdd(a, b, c, element) : $"ExactMultiplyAdd({a}, {b}, {c})";
+
     /// <summary>The magnitude of <paramref name="v"/> with the sign of <paramref name="sign"/> (a bitwise select on the sign bit).</summary>
     public virtual string CopySign(string v, string sign, ElementInfo element) => $"{VectorClass}.ConditionalSelect({Constant(element.Literal(-0.0))}, {sign}, {v})";
 

@@ -42,6 +42,18 @@ internal sealed class ScalarDialect : IsaDialect
 
     public override string LessThan(string a, string b) => $"({a} < {b})";
 
+    public override string LessThanOrEqual(string a, string b) => $"({a} <= {b})";
+
+    public override string GreaterThanOrEqual(string a, string b) => $"({a} >= {b})";
+
+    public override string NotEqual(string a, string b) => $"({a} != {b})";
+
+    public override string Abs(string a, ElementInfo element) => $"{MathClass(element)}.Abs({a})";
+
+    public override string Sqrt(string a, ElementInfo element) => $"{MathClass(element)}.Sqrt({a})";
+
+    public override string Minimum(string a, string b, ElementInfo element) => $"{MathClass(element)}.Min({a}, {b})";
+
     public override string Maximum(string a, string b, ElementInfo element) => $"{MathClass(element)}.Max({a}, {b})";
 
     public override string NotNaN(string a, ElementInfo element) => $"!{element.Name}.IsNaN({a})";

@@ -78,7 +78,7 @@ internal static class KernelClassEmitter
             if (constants.UsesTwoProductError)
             {
                 w.Line();
-                WriteDekkerHelper(w, element);
+                KernelHelpers.WriteDekker(w, element);
             }
 
             w.Line();
@@ -436,28 +436,6 @@ internal static class KernelClassEmitter
 
             var b = new FormulaBuilder(w, isa, element, constants, new NameScope());
             b.Return(activation.Forward(b, b.Input("x"), kernel.Activation));
-        }
-    }
-
-    private static void WriteDekkerHelper(IndentedWriter w, ElementInfo element)
-    {
-        string T = element.Name;
-        string V = $"Vector128<{T}>";
-        string splitter = element.Type == ElementType.Single ? "4097f" : "134217729.0";
-        w.Line("/// <summary>");
-        w.Line("/// The exact rounding error of <paramref name=\"p\"/> = fl(a * b), by Dekker's algorithm with Veltkamp's splitting");
-        w.Line($"/// (multiplier 2^{(element.Precision + 1) / 2} + 1): the portable path has no FMA to get it in one instruction.");
-        w.Line("/// </summary>");
-        w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
-        using (w.OpenBlock($"private static {V} TwoProductError({V} a, {V} b, {V} p)"))
-        {
-            w.Line($"{V} ca = a * Vector128.Create({splitter});");
-            w.Line($"{V} ah = ca - (ca - a);");
-            w.Line($"{V} al = a - ah;");
-            w.Line($"{V} cb = b * Vector128.Create({splitter});");
-            w.Line($"{V} bh = cb - (cb - b);");
-            w.Line($"{V} bl = b - bh;");
-            w.Line("return (((ah * bh) - p) + (ah * bl) + (al * bh)) + (al * bl);");
         }
     }
 

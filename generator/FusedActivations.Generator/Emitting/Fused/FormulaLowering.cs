@@ -1,0 +1,202 @@
+using System.Collections.Generic;
+using FusedActivations.Generator.Activations;
+using FusedActivations.Generator.Emitting.Engine;
+using FusedActivations.Generator.Emitting.Kernels;
+using FusedActivations.Generator.Model;
+using FusedActivations.Generator.Model.Formulas;
+
+namespace FusedActivations.Generator.Emitting.Fused;
+
+/// <summary>
+/// Writes a <see cref="FormulaSpec"/> onto a <see cref="FormulaBuilder"/>: the plain arithmetic as C# evaluates it, in
+/// the element type (one rounding per operator, no contraction), so a formula without functions matches a scalar loop
+/// bit for bit; every activation exactly as its attribute's kernel computes it (widened float activations are widened
+/// here too, then rounded and finished by their epilogue), so <c>[Fused]</c> of one activation call is that kernel;
+/// math functions from <see cref="FusedMathFunctions"/>. Each local is written once and reused.
+/// </summary>
+internal sealed class FormulaLowering
+{
+    private readonly FormulaBuilder _b;
+    private readonly FormulaSpec _formula;
+    private readonly IReadOnlyList<Value> _parameters;
+    private readonly Value?[] _locals;
+
+    private FormulaLowering(FormulaBuilder b, FormulaSpec formula, IReadOnlyList<Value> parameters)
+    {
+        _b = b;
+        _formula = formula;
+        _parameters = parameters;
+        _locals = new Value?[formula.Locals.Count];
+    }
+
+    /// <summary>The results of <paramref name="formula"/> for the inputs <paramref name="parameters"/>, each bound to a local.</summary>
+    public static IReadOnlyList<Value> Lower(FormulaBuilder b, FormulaSpec formula, IReadOnlyList<Value> parameters)
+    {
+        var lowering = new FormulaLowering(b, formula, parameters);
+        var results = new List<Value>();
+        for (int i = 0; i < formula.Results.Count; i++)
+        {
+            Value result = lowering.Lower(formula.Results[i]);
+            results.Add(result is LocalValue or ConstantValue ? result : b.Let(formula.Results.Count == 1 ? "result" : "result" + i, result));
+        }
+
+        return results;
+    }
+
+    /// <summary>The unroll factor a path can afford for <paramref name="formula"/>: the smallest widened group of its activations.</summary>
+    public static int UnrollFor(Isa.IsaDialect isa, FormulaSpec formula, int preferred)
+    {
+        int unroll = preferred;
+        foreach (FormulaNode node in Nodes(formula))
+        {
+            if (node is ActivationNode call)
+            {
+                unroll = System.Math.Min(unroll, ActivationRegistry.For(call.Activation).WideGroupOn(isa));
+            }
+        }
+
+        return unroll;
+    }
+
+    private Value Lower(FormulaNode node)
+    {
+        switch (node)
+        {
+            case ParameterNode p:
+                return _parameters[p.Index];
+            case LocalNode l:
+                return _locals[l.Index] ??= _b.Let("t" + l.Index, Lower(_formula.Locals[l.Index]));
+            case LiteralNode literal:
+                return _b.Lit(literal.Value);
+            case NegateNode negate:
+                return _b.Neg(Lower(negate.Operand));
+            case BinaryNode binary:
+                return Binary(binary.Operator, Lower(binary.Left), Lower(binary.Right));
+            case ConditionalNode conditional:
+                Value mask = Compare(conditional.Comparison, Lower(conditional.Left), Lower(conditional.Right));
+                return _b.Select(mask, Lower(conditional.WhenTrue), Lower(conditional.WhenFalse));
+            case MathNode math:
+                var arguments = new Value[math.Arguments.Count];
+                for (int i = 0; i < arguments.Length; i++)
+                {
+                    arguments[i] = Lower(math.Arguments[i]);
+                }
+
+                return FusedMathFunctions.Call(_b, math.Function, arguments);
+            case ActivationNode call:
+                return Activation(call.Activation, Lower(call.Argument));
+            default:
+                throw new System.InvalidOperationException("Unknown formula node " + node.GetType().Name + ".");
+        }
+    }
+
+    private Value Binary(BinaryOperator op, Value left, Value right) => op switch
+    {
+        BinaryOperator.Add => _b.Add(left, right),
+        BinaryOperator.Subtract => _b.Sub(left, right),
+        BinaryOperator.Multiply => _b.Mul(left, right),
+        _ => _b.Div(left, right),
+    };
+
+    private Value Compare(Comparison comparison, Value left, Value right) => comparison switch
+    {
+        Comparison.LessThan => _b.LessThan(left, right),
+        Comparison.LessThanOrEqual => _b.LessThanOrEqual(left, right),
+        Comparison.GreaterThan => _b.GreaterThan(left, right),
+        Comparison.GreaterThanOrEqual => _b.GreaterThanOrEqual(left, right),
+        Comparison.Equal => _b.Equal(left, right),
+        _ => _b.NotEqual(left, right),
+    };
+
+    /// <summary>
+    /// The activation of <paramref name="x"/> as its kernel computes it: its folded constants declared under names of
+    /// their own (a second call with other arguments gets <c>Beta2</c>, ...), widened where its kernel widens.
+    /// </summary>
+    private Value Activation(ActivationSpec spec, Value x)
+    {
+        Activation activation = ActivationRegistry.For(spec);
+        ElementInfo element = _b.Element;
+        var aliases = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (KernelConstant constant in activation.Folded(spec, element))
+        {
+            string name = FreeName(constant);
+            aliases[constant.Name] = name;
+            _b.Constants.Add(new KernelConstant(name, constant.Value, constant.Doc, constant.Type));
+        }
+
+        x = x as LocalValue ?? _b.Let("a", x, $"the argument of {activation.Name}");
+        _b.Comment($"{activation.Name}({activation.DescribeArguments(spec)}).");
+        using (_b.Constants.Alias(aliases))
+        using (_b.Scope(activation.Name.ToLowerInvariant()))
+        {
+            if (!activation.Widens(_b.Isa, element))
+            {
+                return _b.Let(activation.Name.ToLowerInvariant(), activation.Forward(_b, x, spec));
+            }
+
+            Value y = Widened.Compute(_b, x, (wide, w) => activation.ForwardWide(wide, w, spec));
+            return _b.Let(activation.Name.ToLowerInvariant(), activation.Epilogue(_b, x, y, spec));
+        }
+    }
+
+    /// <summary>The constant's own name, or the first numbered one that is free or already holds the same value.</summary>
+    private string FreeName(KernelConstant constant)
+    {
+        for (int i = 1; ; i++)
+        {
+            string name = i == 1 ? constant.Name : constant.Name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (!_b.Constants.TryGet(name, out KernelConstant existing)
+                || (existing.Value.Equals(constant.Value) && existing.Type == constant.Type && !existing.IsFolded))
+            {
+                return name;
+            }
+        }
+    }
+
+    /// <summary>Every node of the formula (locals and results), each reachable one at least once.</summary>
+    private static IEnumerable<FormulaNode> Nodes(FormulaSpec formula)
+    {
+        var stack = new Stack<FormulaNode>();
+        foreach (FormulaNode local in formula.Locals)
+        {
+            stack.Push(local);
+        }
+
+        foreach (FormulaNode result in formula.Results)
+        {
+            stack.Push(result);
+        }
+
+        while (stack.Count > 0)
+        {
+            FormulaNode node = stack.Pop();
+            yield return node;
+            switch (node)
+            {
+                case NegateNode n:
+                    stack.Push(n.Operand);
+                    break;
+                case BinaryNode n:
+                    stack.Push(n.Left);
+                    stack.Push(n.Right);
+                    break;
+                case ConditionalNode n:
+                    stack.Push(n.Left);
+                    stack.Push(n.Right);
+                    stack.Push(n.WhenTrue);
+                    stack.Push(n.WhenFalse);
+                    break;
+                case MathNode n:
+                    foreach (FormulaNode argument in n.Arguments)
+                    {
+                        stack.Push(argument);
+                    }
+
+                    break;
+                case ActivationNode n:
+                    stack.Push(n.Argument);
+                    break;
+            }
+        }
+    }
+}

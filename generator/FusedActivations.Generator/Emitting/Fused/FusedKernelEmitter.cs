@@ -1,0 +1,613 @@
+using System.Collections.Generic;
+using System.Linq;
+using FusedActivations.Generator.Emitting.Engine;
+using FusedActivations.Generator.Emitting.Isa;
+using FusedActivations.Generator.Emitting.Kernels;
+using FusedActivations.Generator.Model.Formulas;
+
+namespace FusedActivations.Generator.Emitting.Fused;
+
+/// <summary>
+/// Writes the kernel class of a <c>[Fused]</c> formula: N input streams (elementwise spans, broadcast spans, run-time
+/// scalars) and M outputs in one pass over memory. The class holds the argument checks, the driver that walks rows of
+/// broadcast inputs in blocks, the dispatch over paths, one loop per path (the activation kernels' loops, with a stream
+/// per input and output) and the formula's step per path, lowered by <see cref="FormulaLowering"/>. Its constants are
+/// the formula's own, so it is shared only by methods with the same formula and streams.
+/// </summary>
+internal sealed class FusedKernelEmitter
+{
+    /// <summary>
+    /// Rows shorter than this many elements are processed in blocks of whole rows at least this long, with the
+    /// broadcast values repeated once per row of the block (on the stack), so short rows still fill whole vectors.
+    /// </summary>
+    public const int BlockFloor = 512;
+
+    private const int PreferredUnroll = 4;
+
+    private readonly FusedKernelShape _shape;
+    private readonly ElementInfo _element;
+    private readonly string _trace;
+    private readonly string[] _inputs;
+    private readonly string[] _outputs;
+
+    private FusedKernelEmitter(FusedKernelShape shape, string? runtimeAlias)
+    {
+        _shape = shape;
+        _element = ElementInfo.For(shape.Formula.Element);
+        _trace = (runtimeAlias ?? "global") + "::FusedActivations.";
+        var names = new NameScope();
+        foreach (string reserved in new[] { "i", "j", "count", "length", "start", "block", "channels", "rows", "lanes", "buffer" })
+        {
+            names.Claim(reserved);
+        }
+
+        _inputs = shape.Formula.Parameters.Select(p => names.Claim(Identifier(p))).ToArray();
+        _outputs = shape.Outputs == 1
+            ? new[] { names.Claim("destination") }
+            : Enumerable.Range(0, shape.Outputs).Select(k => names.Claim("destination" + k)).ToArray();
+    }
+
+    public static void Emit(IndentedWriter w, FusedKernelShape shape, string? runtimeAlias, string className) =>
+        new FusedKernelEmitter(shape, runtimeAlias).Write(w, className);
+
+    private FormulaSpec Formula => _shape.Formula;
+
+    private IReadOnlyList<StreamKind> Kinds => _shape.Kinds;
+
+    private string T => _element.Name;
+
+    private void Write(IndentedWriter w, string className)
+    {
+        var constants = new ConstantTable(_element);
+        var steps = new IndentedWriter { Indent = w.Indent + 1 };
+        foreach (IsaDialect isa in IsaDialect.All)
+        {
+            int unroll = FormulaLowering.UnrollFor(isa, Formula, PreferredUnroll);
+            if (isa.IsVector && unroll > 1)
+            {
+                steps.Line();
+                WriteUnrolledStep(steps, isa, unroll, constants);
+            }
+
+            steps.Line();
+            WriteStep(steps, isa, constants);
+        }
+
+        w.Line("/// <summary>");
+        w.Line($"/// The fused kernel of <c>{Escape(Formula.Display)}</c> ({T}), per element, in one pass: {DescribeStreams()}.");
+        w.Line("/// </summary>");
+        w.Line("/// <remarks>");
+        w.Line("/// Paths, chosen by JIT-time constant checks, widest first: " + string.Join("; ", IsaDialect.All.Select(i => i.Describe(_element))) + ".");
+        w.Line("/// Plain arithmetic rounds as C# does, once per operator in the element type; activations and math functions are the");
+        w.Line("/// library's (their kernels' formulas). Loops and steps are compiled fully optimized from the first call (AggressiveOptimization).");
+        w.Line("/// </remarks>");
+        w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{Emitter.GeneratorName}\", \"{Emitter.GeneratorVersion}\")]");
+        using (w.OpenBlock($"internal static class {className}"))
+        {
+            WriteConstants(w, constants);
+            WriteApply(w);
+            w.Line();
+            WriteRun(w);
+            w.Line();
+            WriteDispatch(w);
+            foreach (IsaDialect isa in IsaDialect.All)
+            {
+                w.Line();
+                WriteLoop(w, isa);
+            }
+
+            w.Raw(steps.ToString());
+            if (constants.UsesTwoProductError)
+            {
+                w.Line();
+                KernelHelpers.WriteDekker(w, _element);
+            }
+
+            if (constants.UsesExactMultiplyAdd)
+            {
+                w.Line();
+                KernelHelpers.WriteExactMultiplyAdd(w, _element);
+            }
+
+            w.Line();
+            WriteThrowHelpers(w);
+        }
+    }
+
+    private string DescribeStreams()
+    {
+        var parts = new List<string>();
+        for (int k = 0; k < _inputs.Length; k++)
+        {
+            parts.Add(_inputs[k] + Kinds[k] switch
+            {
+                StreamKind.Elementwise => " (elementwise)",
+                StreamKind.Broadcast => " (broadcast: one value per channel)",
+                _ => " (a run-time scalar)",
+            });
+        }
+
+        return "inputs " + string.Join(", ", parts) + "; " + (_outputs.Length == 1 ? "one output" : _outputs.Length + " outputs");
+    }
+
+    private void WriteConstants(IndentedWriter w, ConstantTable constants)
+    {
+        foreach (KernelConstant constant in constants.All)
+        {
+            ElementInfo type = constant.Type ?? _element;
+            if (constant.Doc is not null)
+            {
+                w.Line($"/// <summary>{Escape(constant.Doc)}</summary>");
+            }
+
+            w.Line($"private const {type.Name} {constant.Name} = {type.Literal(constant.Value)};");
+        }
+
+        foreach (var (name, values, doc) in constants.Tables)
+        {
+            w.Line($"/// <summary>{Escape(doc)}</summary>");
+            w.Line($"private static ReadOnlySpan<double> {name} => new double[]");
+            w.Line("{");
+            for (int i = 0; i < values.Length; i += 8)
+            {
+                w.Line("    " + string.Join(", ", values.Skip(i).Take(8).Select(v => ElementInfo.Double.Literal(v))) + ",");
+            }
+
+            w.Line("};");
+        }
+
+        w.Line();
+    }
+
+    // ---- Argument checks ---------------------------------------------------------------------------------------
+
+    private IEnumerable<int> OfKind(StreamKind kind) => Enumerable.Range(0, _inputs.Length).Where(k => Kinds[k] == kind);
+
+    private string InputParameter(int k) => Kinds[k] == StreamKind.Scalar ? $"{T} {_inputs[k]}" : $"ReadOnlySpan<{T}> {_inputs[k]}";
+
+    private IEnumerable<string> SpanNames() =>
+        OfKind(StreamKind.Elementwise).Concat(OfKind(StreamKind.Broadcast)).OrderBy(k => k).Select(k => _inputs[k]).Concat(_outputs);
+
+    private void WriteApply(IndentedWriter w)
+    {
+        var parameters = Enumerable.Range(0, _inputs.Length).Select(InputParameter)
+            .Concat(_outputs.Select(o => $"Span<{T}> {o}"))
+            .Concat(SpanNames().Select(n => $"string {n}Name"));
+        w.Line("/// <summary>Checks the arguments (before anything is written), then computes every element.</summary>");
+        using (w.OpenBlock($"public static void Apply({string.Join(", ", parameters)})"))
+        {
+            int[] elementwise = OfKind(StreamKind.Elementwise).ToArray();
+            int[] broadcast = OfKind(StreamKind.Broadcast).ToArray();
+            string first = elementwise.Length > 0 ? _inputs[elementwise[0]] : _outputs[0];
+            w.Line($"int length = {first}.Length;");
+            foreach (int k in elementwise.Skip(1))
+            {
+                using (w.OpenBlock($"if ({_inputs[k]}.Length != length)"))
+                {
+                    w.Line($"ThrowLengthMismatch({_inputs[k]}Name, {first}Name);");
+                }
+            }
+
+            if (broadcast.Length > 0)
+            {
+                string b0 = _inputs[broadcast[0]];
+                w.Line();
+                w.Line("// Broadcast inputs hold one value per channel: the elementwise length is rows x channels.");
+                using (w.OpenBlock($"if ({b0}.Length == 0 ? length != 0 : length % {b0}.Length != 0)"))
+                {
+                    w.Line($"ThrowBroadcastLength({b0}Name, {first}Name);");
+                }
+
+                foreach (int k in broadcast.Skip(1))
+                {
+                    using (w.OpenBlock($"if ({_inputs[k]}.Length != {b0}.Length)"))
+                    {
+                        w.Line($"ThrowBroadcastMismatch({_inputs[k]}Name, {b0}Name);");
+                    }
+                }
+            }
+
+            foreach (string o in _outputs)
+            {
+                w.Line();
+                using (w.OpenBlock($"if ({o}.Length < length)"))
+                {
+                    w.Line($"ThrowDestinationTooShort({o}Name, {first}Name);");
+                }
+
+                w.Line();
+                w.Line($"{o} = {o}.Slice(0, length);");
+                foreach (int k in elementwise)
+                {
+                    string x = _inputs[k];
+                    using (w.OpenBlock($"if (!Unsafe.AreSame(ref MemoryMarshal.GetReference({x}), ref MemoryMarshal.GetReference({o})) && MemoryExtensions.Overlaps({x}, (ReadOnlySpan<{T}>){o}))"))
+                    {
+                        w.Line($"ThrowOverlap({o}Name, {x}Name);");
+                    }
+                }
+
+                foreach (int k in broadcast)
+                {
+                    using (w.OpenBlock($"if (MemoryExtensions.Overlaps({_inputs[k]}, (ReadOnlySpan<{T}>){o}))"))
+                    {
+                        w.Line($"ThrowOverlap({o}Name, {_inputs[k]}Name);");
+                    }
+                }
+
+                foreach (string earlier in _outputs.TakeWhile(e => e != o))
+                {
+                    using (w.OpenBlock($"if (MemoryExtensions.Overlaps((ReadOnlySpan<{T}>){earlier}, (ReadOnlySpan<{T}>){o}))"))
+                    {
+                        w.Line($"ThrowOverlap({o}Name, {earlier}Name);");
+                    }
+                }
+            }
+
+            w.Line();
+            w.Line($"Run({string.Join(", ", _inputs.Concat(_outputs))});");
+        }
+    }
+
+    // ---- Driver: rows and blocks ------------------------------------------------------------------------------
+
+    private void WriteRun(IndentedWriter w)
+    {
+        int[] broadcast = OfKind(StreamKind.Broadcast).ToArray();
+        var parameters = Enumerable.Range(0, _inputs.Length).Select(InputParameter).Concat(_outputs.Select(o => $"Span<{T}> {o}"));
+        w.Line("/// <summary>Computes every element (arguments checked: equal lengths, outputs sliced to them).</summary>");
+        using (w.OpenBlock($"public static void Run({string.Join(", ", parameters)})"))
+        {
+            w.Line($"nuint length = (nuint){_outputs[0]}.Length;");
+            using (w.OpenBlock("if (length == 0)"))
+            {
+                w.Line("return;");
+            }
+
+            w.Line();
+            foreach (int k in OfKind(StreamKind.Elementwise))
+            {
+                w.Line($"ref {T} {_inputs[k]}0 = ref MemoryMarshal.GetReference({_inputs[k]});");
+            }
+
+            foreach (string o in _outputs)
+            {
+                w.Line($"ref {T} {o}0 = ref MemoryMarshal.GetReference({o});");
+            }
+
+            if (broadcast.Length == 0)
+            {
+                w.Line($"Dispatch({string.Join(", ", DispatchArguments(k => $"ref {_inputs[k]}0", o => $"ref {o}0", "length"))});");
+                return;
+            }
+
+            string b0 = _inputs[broadcast[0]];
+            w.Line();
+            w.Line("// Rows of `channels` elements, each broadcast input one value per channel. Rows shorter than BlockFloor go in");
+            w.Line("// blocks of whole rows with the broadcast values repeated once per row, so that short rows still fill vectors.");
+            w.Line($"int channels = {b0}.Length;");
+            w.Line($"int rows = channels >= {BlockFloor} ? 1 : ({BlockFloor} + channels - 1) / channels;");
+            w.Line("nuint block = (nuint)(rows * channels);");
+            foreach (int k in broadcast)
+            {
+                string b = _inputs[k];
+                w.Line($"Span<{T}> {b}Block = rows == 1 ? Span<{T}>.Empty : stackalloc {T}[rows * channels];");
+                using (w.OpenBlock("for (int r = 0; r < rows && rows > 1; r++)"))
+                {
+                    w.Line($"{b}.CopyTo({b}Block.Slice(r * channels));");
+                }
+
+                w.Line($"ref {T} {b}0 = ref MemoryMarshal.GetReference(rows == 1 ? {b} : {b}Block);");
+            }
+
+            w.Line();
+            using (w.OpenBlock("for (nuint start = 0; start < length; start += block)"))
+            {
+                w.Line($"Dispatch({string.Join(", ", DispatchArguments(k => Kinds[k] == StreamKind.Broadcast ? $"ref {_inputs[k]}0" : $"ref Unsafe.Add(ref {_inputs[k]}0, start)", o => $"ref Unsafe.Add(ref {o}0, start)", "length - start < block ? length - start : block"))});");
+            }
+        }
+    }
+
+    private IEnumerable<string> DispatchArguments(System.Func<int, string> stream, System.Func<string, string> output, string length)
+    {
+        for (int k = 0; k < _inputs.Length; k++)
+        {
+            yield return Kinds[k] == StreamKind.Scalar ? _inputs[k] : stream(k);
+        }
+
+        foreach (string o in _outputs)
+        {
+            yield return output(o);
+        }
+
+        yield return length;
+    }
+
+    /// <summary>The parameters of the loops (and, ending in an index instead of a length, of the unrolled steps).</summary>
+    private string LoopParameters(string last = "length") => string.Join(", ",
+        Enumerable.Range(0, _inputs.Length).Select(k => Kinds[k] == StreamKind.Scalar ? $"{T} {_inputs[k]}" : $"ref {T} {_inputs[k]}")
+            .Concat(_outputs.Select(o => $"ref {T} {o}"))
+            .Concat(new[] { "nuint " + last }));
+
+    private string LoopArguments(string last = "length") => string.Join(", ",
+        Enumerable.Range(0, _inputs.Length).Select(k => Kinds[k] == StreamKind.Scalar ? _inputs[k] : $"ref {_inputs[k]}")
+            .Concat(_outputs.Select(o => $"ref {o}"))
+            .Concat(new[] { last }));
+
+    private void WriteDispatch(IndentedWriter w)
+    {
+        w.Line("/// <summary>One block of elements (broadcast inputs: one row's values per row of the block) on the widest path.</summary>");
+        using (w.OpenBlock($"private static void Dispatch({LoopParameters()})"))
+        {
+            foreach (IsaDialect isa in IsaDialect.All)
+            {
+                if (!isa.IsVector)
+                {
+                    w.Line($"Run{isa.Name}({LoopArguments()});");
+                    continue;
+                }
+
+                using (w.OpenBlock($"if ({isa.Guard(_element)})"))
+                {
+                    w.Line($"Run{isa.Name}({LoopArguments()});");
+                    w.Line("return;");
+                }
+
+                w.Line();
+            }
+        }
+    }
+
+    // ---- Loops ---------------------------------------------------------------------------------------------------
+
+    private void WriteLoop(IndentedWriter w, IsaDialect isa)
+    {
+        string step = isa.Name + "Step";
+        w.Line($"/// <summary>The loop of the {isa.Name} path: {isa.Describe(_element)}.</summary>");
+        w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
+        using (w.OpenBlock($"private static void Run{isa.Name}({LoopParameters()})"))
+        {
+            w.Directive("#if FUSEDACTIVATIONS_TRACE");
+            w.Line($"{_trace}KernelTrace.Record({_trace}SimdPath.{isa.Name});");
+            w.Directive("#endif");
+            if (!isa.IsVector)
+            {
+                using (w.OpenBlock("for (nuint i = 0; i < length; i++)"))
+                {
+                    WriteStepCall(w, isa, k => isa.Load(_inputs[k], "i"), (o, value) => isa.Store(value, o, "i") + ";", "y");
+                }
+
+                return;
+            }
+
+            string V = isa.Type(_element);
+            w.Line($"nuint count = (nuint){V}.Count;");
+            w.Line();
+            using (w.OpenBlock("if (length < count)"))
+            {
+                w.Line("// Shorter than one vector: through vector-sized buffers, so that every length gets this path's results.");
+                foreach (int k in Streams())
+                {
+                    w.Line($"{V} {_inputs[k]}Lanes = {V}.Zero;");
+                    w.Line($"ref {T} {_inputs[k]}Buffer = ref Unsafe.As<{V}, {T}>(ref {_inputs[k]}Lanes);");
+                }
+
+                using (w.OpenBlock("for (nuint j = 0; j < length; j++)"))
+                {
+                    foreach (int k in Streams())
+                    {
+                        w.Line($"Unsafe.Add(ref {_inputs[k]}Buffer, j) = Unsafe.Add(ref {_inputs[k]}, j);");
+                    }
+                }
+
+                WriteStepCall(w, isa, k => $"{_inputs[k]}Lanes", (o, value) => $"var {o}Lanes = {value};", "y");
+                foreach (string o in _outputs)
+                {
+                    w.Line($"ref {T} {o}Buffer = ref Unsafe.As<{V}, {T}>(ref {o}Lanes);");
+                }
+
+                using (w.OpenBlock("for (nuint j = 0; j < length; j++)"))
+                {
+                    foreach (string o in _outputs)
+                    {
+                        w.Line($"Unsafe.Add(ref {o}, j) = Unsafe.Add(ref {o}Buffer, j);");
+                    }
+                }
+
+                w.Line("return;");
+            }
+
+            int unroll = FormulaLowering.UnrollFor(isa, Formula, PreferredUnroll);
+            w.Line();
+            w.Line("// A length that is not a whole number of vectors ends with one vector overlapping the previous ones. It is");
+            w.Line("// computed before anything is stored: in place (an output is an input) it must read the original input.");
+            foreach (string o in _outputs)
+            {
+                w.Line($"{V} {o}Last = default;");
+            }
+
+            using (w.OpenBlock("if (length % count != 0)"))
+            {
+                WriteStepCall(w, isa, k => isa.Load(_inputs[k], "length - count"), (o, value) => $"{o}Last = {value};", "last");
+            }
+
+            w.Line();
+            w.Line("nuint i = 0;");
+            if (unroll > 1)
+            {
+                using (w.OpenBlock($"for (; i + {unroll} * count <= length; i += {unroll} * count)"))
+                {
+                    w.Line($"{isa.Name}Steps({LoopArguments("i")});");
+                }
+
+                w.Line();
+            }
+
+            using (w.OpenBlock("for (; i + count <= length; i += count)"))
+            {
+                WriteStepCall(w, isa, k => isa.Load(_inputs[k], "i"), (o, value) => isa.Store(value, o, "i") + ";", "y");
+            }
+
+            w.Line();
+            using (w.OpenBlock("if (i != length)"))
+            {
+                foreach (string o in _outputs)
+                {
+                    w.Line(isa.Store($"{o}Last", o, "length - count") + ";");
+                }
+            }
+        }
+    }
+
+    /// <summary>The inputs that are spans (elementwise or broadcast), in order.</summary>
+    private IEnumerable<int> Streams() => Enumerable.Range(0, _inputs.Length).Where(k => Kinds[k] != StreamKind.Scalar);
+
+    /// <summary>
+    /// A call of the path's step on the values <paramref name="input"/> spells (scalars broadcast), its results handed
+    /// to <paramref name="consume"/>: one output is the call's value; several come back through <c>out</c> locals.
+    /// </summary>
+    private void WriteStepCall(IndentedWriter w, IsaDialect isa, System.Func<int, string> input, System.Func<string, string, string> consume, string prefix)
+    {
+        var arguments = Enumerable.Range(0, _inputs.Length).Select(k => Kinds[k] == StreamKind.Scalar ? isa.Constant(_inputs[k]) : input(k)).ToList();
+        string call = $"{isa.Name}Step({string.Join(", ", arguments)}";
+        if (_outputs.Length == 1)
+        {
+            w.Line(consume(_outputs[0], call + ")"));
+            return;
+        }
+
+        var outs = _outputs.Select((o, k) => prefix + k).ToArray();
+        w.Line(call + ", " + string.Join(", ", outs.Select(o => "out var " + o)) + ");");
+        for (int k = 0; k < _outputs.Length; k++)
+        {
+            w.Line(consume(_outputs[k], outs[k]));
+        }
+    }
+
+    // ---- Steps ---------------------------------------------------------------------------------------------------
+
+    private void WriteUnrolledStep(IndentedWriter w, IsaDialect isa, int unroll, ConstantTable constants)
+    {
+        string V = isa.Type(_element);
+        static string Offset(int u) => u == 0 ? "i" : u == 1 ? "i + count" : $"i + {u} * count";
+        w.Line($"/// <summary>{unroll} consecutive vectors at <paramref name=\"i\"/>, side by side ({isa.Describe(_element)}): all loads before all stores, so in place is exact.</summary>");
+        w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
+        using (w.OpenBlock($"private static void {isa.Name}Steps({LoopParameters("i")})"))
+        {
+            w.Line($"nuint count = (nuint){V}.Count;");
+            var names = new NameScope();
+            names.Claim("i");
+            names.Claim("count");
+            var values = new List<Value>();
+            for (int k = 0; k < _inputs.Length; k++)
+            {
+                string stream = names.Claim(_inputs[k]);
+                if (Kinds[k] == StreamKind.Scalar)
+                {
+                    string local = names.Claim(_inputs[k] + "V");
+                    w.Line($"var {local} = {isa.Constant(_inputs[k])};");
+                    values.Add(new UniformValue(local, _element));
+                    continue;
+                }
+
+                string lane = names.Claim(_inputs[k] + "X");
+                for (int u = 0; u < unroll; u++)
+                {
+                    w.Line($"var {LocalValue.LaneName(lane, u, unroll)} = {isa.Load(stream, Offset(u))};");
+                }
+
+                values.Add(new LocalValue(lane, _element, isMask: false));
+            }
+
+            foreach (string o in _outputs)
+            {
+                names.Claim(o);
+            }
+
+            var b = new FormulaBuilder(w, isa, _element, constants, names, unroll);
+            IReadOnlyList<Value> results = FormulaLowering.Lower(b, Formula, values);
+            for (int k = 0; k < _outputs.Length; k++)
+            {
+                for (int u = 0; u < unroll; u++)
+                {
+                    w.Line(isa.Store(results[k].Render(isa, u, unroll), _outputs[k], Offset(u)) + ";");
+                }
+            }
+        }
+    }
+
+    private void WriteStep(IndentedWriter w, IsaDialect isa, ConstantTable constants)
+    {
+        string V = isa.Type(_element);
+        var names = new NameScope();
+        var parameters = new List<string>();
+        var values = new List<Value>();
+        foreach (string input in _inputs)
+        {
+            string name = names.Claim(input);
+            parameters.Add($"{V} {name}");
+            values.Add(new LocalValue(name, _element, isMask: false));
+        }
+
+        var outs = _outputs.Length == 1 ? new string[0] : _outputs.Select((o, k) => names.Claim("result" + k)).ToArray();
+        parameters.AddRange(outs.Select(o => $"out {V} {o}"));
+        string returns = _outputs.Length == 1 ? V : "void";
+        w.Line($"/// <summary>The formula of {(isa.IsVector ? "one vector" : "one element")} ({isa.Describe(_element)}).</summary>");
+        w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]");
+        using (w.OpenBlock($"private static {returns} {isa.Name}Step({string.Join(", ", parameters)})"))
+        {
+            var b = new FormulaBuilder(w, isa, _element, constants, names);
+            IReadOnlyList<Value> results = FormulaLowering.Lower(b, Formula, values);
+            if (_outputs.Length == 1)
+            {
+                b.Return(results[0]);
+                return;
+            }
+
+            for (int k = 0; k < outs.Length; k++)
+            {
+                w.Line($"{outs[k]} = {results[k].Render(isa, 0, 1)};");
+            }
+        }
+    }
+
+    private void WriteThrowHelpers(IndentedWriter w)
+    {
+        void Helper(string summary, string signature, string message)
+        {
+            w.Line($"/// <summary>{summary}</summary>");
+            w.Line("[global::System.Diagnostics.CodeAnalysis.DoesNotReturn]");
+            using (w.OpenBlock($"private static void {signature}"))
+            {
+                w.Line($"throw new ArgumentException({message}, parameterName);");
+            }
+
+            w.Line();
+        }
+
+        Helper("Throws for an elementwise input whose length differs from the first's.", "ThrowLengthMismatch(string parameterName, string firstName)",
+            "$\"Every elementwise input must have the same length as '{firstName}'.\"");
+        Helper("Throws for a destination shorter than the inputs.", "ThrowDestinationTooShort(string parameterName, string firstName)",
+            "$\"Destination is too short: it must have at least as many elements as '{firstName}'.\"");
+        Helper("Throws for an output that overlaps an input (other than exactly, in place) or another output.", "ThrowOverlap(string parameterName, string otherName)",
+            "$\"The output overlaps '{otherName}': use separate memory, or exactly the same span as an elementwise input for an in-place call.\"");
+        if (OfKind(StreamKind.Broadcast).Any())
+        {
+            Helper("Throws for a broadcast input whose length does not divide the elementwise length.", "ThrowBroadcastLength(string parameterName, string firstName)",
+                "$\"A broadcast input holds one value per channel: its length must be at least 1 and divide the length of '{firstName}' (rows x channels).\"");
+            Helper("Throws for broadcast inputs of different lengths.", "ThrowBroadcastMismatch(string parameterName, string firstName)",
+                "$\"Every broadcast input must have the same length (the number of channels) as '{firstName}'.\"");
+        }
+    }
+
+    /// <summary>A formula parameter's name as a C# identifier of the kernel (without <c>@</c>; keywords get a suffix).</summary>
+    private static string Identifier(string name)
+    {
+        string bare = name.TrimStart('@');
+        return Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(bare) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None
+            || Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetContextualKeywordKind(bare) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None
+            ? bare + "Value"
+            : bare;
+    }
+
+    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+}

@@ -170,4 +170,47 @@ public sealed class FusedEmitterTests
         float[] both = new float[20];
         Throws("destination", () => scale(raw, both.AsSpan(0, 4), both.AsSpan(2, 12)));
     }
+
+    private delegate void Backward(ReadOnlySpan<float> raw, ReadOnlySpan<float> bias, ReadOnlySpan<float> gradOutput, Span<float> gradRaw, Span<float> gradBias);
+
+    [Theory]
+    [InlineData(1, 5)]
+    [InlineData(3, 700)]
+    [InlineData(17, 64)]
+    [InlineData(600, 3)]
+    [InlineData(5, 0)]
+    public void BroadcastGradientsAreRowSumsInDouble(int channels, int rows)
+    {
+        // A gradient-shaped kernel: per element g (raw + bias) for both outputs, the second summed over rows.
+        FormulaNode g = new ParameterNode(2);
+        FormulaNode value = Bin(BinaryOperator.Multiply, g, Bin(BinaryOperator.Add, A, B));
+        FormulaSpec formula = new(ElementType.Single, Array("raw", "bias", "gradOutput"), EquatableArray<FormulaNode>.Empty, Array(value, value), "(g (raw + bias), g (raw + bias))");
+        FusedMethodSpec spec = Spec("Back", formula,
+            new[] { new InputStream(StreamKind.Elementwise, "raw"), new InputStream(StreamKind.Broadcast, "bias"), new InputStream(StreamKind.Elementwise, "gradOutput") },
+            new[] { "gradRaw", "gradBias" }) with
+        {
+            IsGradient = true,
+            Outputs = Array(new OutputStream("gradRaw", 0), new OutputStream("gradBias", 1)),
+        };
+        var back = Build(spec).GetMethod("Back")!.CreateDelegate<Backward>();
+        var random = new Random(channels + rows);
+        float[] raw = Enumerable.Range(0, channels * rows).Select(_ => (float)random.NextDouble() * 8 - 4).ToArray();
+        float[] gradOutput = Enumerable.Range(0, channels * rows).Select(_ => (float)random.NextDouble() * 2 - 1).ToArray();
+        float[] bias = Enumerable.Range(0, channels).Select(_ => (float)random.NextDouble()).ToArray();
+        float[] gradRaw = new float[raw.Length];
+        float[] gradBias = Enumerable.Repeat(float.NaN, channels).ToArray();
+        back(raw, bias, gradOutput, gradRaw, gradBias);
+        double[] sums = new double[channels];
+        for (int i = 0; i < raw.Length; i++)
+        {
+            float term = gradOutput[i] * (raw[i] + bias[i % channels]);
+            Assert.Equal(term, gradRaw[i]);
+            sums[i % channels] += term;
+        }
+
+        for (int c = 0; c < channels; c++)
+        {
+            Assert.Equal((float)sums[c], gradBias[c]);
+        }
+    }
 }

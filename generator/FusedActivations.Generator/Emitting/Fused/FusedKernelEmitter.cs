@@ -35,16 +35,37 @@ internal sealed class FusedKernelEmitter
         _shape = shape;
         _element = ElementInfo.For(shape.Formula.Element);
         _trace = (runtimeAlias ?? "global") + "::FusedActivations.";
-        var names = new NameScope();
-        foreach (string reserved in new[] { "i", "j", "count", "length", "start", "block", "channels", "rows", "lanes", "buffer" })
+        _inputs = shape.Formula.Parameters.Select(Identifier).ToArray();
+        _outputs = shape.Outputs == 1 ? new[] { "destination" } : Enumerable.Range(0, shape.Outputs).Select(k => "destination" + k).ToArray();
+        if (!NamesAreFree(_inputs.Concat(_outputs).ToArray()))
         {
-            names.Claim(reserved);
+            // The formula's names would collide with each other's derived locals (x and x0, say) or the loops' own:
+            // numbered names ending in '_' cannot.
+            _inputs = Enumerable.Range(0, _inputs.Length).Select(k => "in" + k + "_").ToArray();
+            _outputs = Enumerable.Range(0, _outputs.Length).Select(k => "out" + k + "_").ToArray();
+        }
+    }
+
+    /// <summary>The kernel's own locals, and the suffixes of the locals it derives from each stream's name.</summary>
+    private static readonly string[] Reserved = { "i", "j", "c", "r", "count", "length", "start", "block", "channels", "rows", "sums", "scratch", "rented", "rentedRows" };
+
+    private static readonly string[] DerivedSuffixes = { "", "0", "Block", "Lanes", "Buffer", "Last", "X", "V", "Name" };
+
+    private static bool NamesAreFree(string[] streams)
+    {
+        var taken = new HashSet<string>(Reserved, System.StringComparer.Ordinal);
+        foreach (string stream in streams)
+        {
+            foreach (string suffix in DerivedSuffixes)
+            {
+                if (!taken.Add(stream + suffix))
+                {
+                    return false;
+                }
+            }
         }
 
-        _inputs = shape.Formula.Parameters.Select(p => names.Claim(Identifier(p))).ToArray();
-        _outputs = shape.Outputs == 1
-            ? new[] { names.Claim("destination") }
-            : Enumerable.Range(0, shape.Outputs).Select(k => names.Claim("destination" + k)).ToArray();
+        return true;
     }
 
     public static void Emit(IndentedWriter w, FusedKernelShape shape, string? runtimeAlias, string className) =>
@@ -109,8 +130,53 @@ internal sealed class FusedKernelEmitter
                 KernelHelpers.WriteExactMultiplyAdd(w, _element);
             }
 
+            if (_shape.Sums.Any(x => x))
+            {
+                w.Line();
+                WriteAddRows(w);
+            }
+
             w.Line();
             WriteThrowHelpers(w);
+        }
+    }
+
+    /// <summary>The per-channel sums of the gradients of broadcast inputs: each channel's terms added in row order, in double.</summary>
+    private void WriteAddRows(IndentedWriter w)
+    {
+        w.Line("/// <summary>Adds whole rows of per-element values to the channel sums, row after row (vectors only group channels).</summary>");
+        using (w.OpenBlock($"private static void AddRows(Span<double> sums, ReadOnlySpan<{T}> values)"))
+        {
+            w.Line("int channels = sums.Length;");
+            using (w.OpenBlock("for (int start = 0; start < values.Length; start += channels)"))
+            {
+                w.Line($"ReadOnlySpan<{T}> row = values.Slice(start, channels);");
+                w.Line("int c = 0;");
+                if (_element.Type == Model.ElementType.Single)
+                {
+                    using (w.OpenBlock("for (; c + global::System.Numerics.Vector<float>.Count <= channels; c += global::System.Numerics.Vector<float>.Count)"))
+                    {
+                        w.Line("global::System.Numerics.Vector.Widen(new global::System.Numerics.Vector<float>(row.Slice(c)), out var low, out var high);");
+                        w.Line("Span<double> lowSums = sums.Slice(c);");
+                        w.Line("Span<double> highSums = sums.Slice(c + global::System.Numerics.Vector<double>.Count);");
+                        w.Line("(new global::System.Numerics.Vector<double>(lowSums) + low).CopyTo(lowSums);");
+                        w.Line("(new global::System.Numerics.Vector<double>(highSums) + high).CopyTo(highSums);");
+                    }
+                }
+                else
+                {
+                    using (w.OpenBlock("for (; c + global::System.Numerics.Vector<double>.Count <= channels; c += global::System.Numerics.Vector<double>.Count)"))
+                    {
+                        w.Line("Span<double> channelSums = sums.Slice(c);");
+                        w.Line("(new global::System.Numerics.Vector<double>(channelSums) + new global::System.Numerics.Vector<double>(row.Slice(c))).CopyTo(channelSums);");
+                    }
+                }
+
+                using (w.OpenBlock("for (; c < channels; c++)"))
+                {
+                    w.Line("sums[c] += row[c];");
+                }
+            }
         }
     }
 
@@ -207,9 +273,33 @@ internal sealed class FusedKernelEmitter
                 }
             }
 
-            foreach (string o in _outputs)
+            for (int index = 0; index < _outputs.Length; index++)
             {
+                string o = _outputs[index];
                 w.Line();
+                if (_shape.Sums[index])
+                {
+                    // A gradient summed over rows: one value per channel, written once every row is read.
+                    string b0 = _inputs[broadcast[0]];
+                    using (w.OpenBlock($"if ({o}.Length < {b0}.Length)"))
+                    {
+                        w.Line($"ThrowDestinationTooShort({o}Name, {b0}Name);");
+                    }
+
+                    w.Line();
+                    w.Line($"{o} = {o}.Slice(0, {b0}.Length);");
+                    foreach (int k in Streams())
+                    {
+                        using (w.OpenBlock($"if (MemoryExtensions.Overlaps({_inputs[k]}, (ReadOnlySpan<{T}>){o}))"))
+                        {
+                            w.Line($"ThrowOverlap({o}Name, {_inputs[k]}Name);");
+                        }
+                    }
+
+                    WriteOutputOverlaps(w, o);
+                    continue;
+                }
+
                 using (w.OpenBlock($"if ({o}.Length < length)"))
                 {
                     w.Line($"ThrowDestinationTooShort({o}Name, {first}Name);");
@@ -234,17 +324,23 @@ internal sealed class FusedKernelEmitter
                     }
                 }
 
-                foreach (string earlier in _outputs.TakeWhile(e => e != o))
-                {
-                    using (w.OpenBlock($"if (MemoryExtensions.Overlaps((ReadOnlySpan<{T}>){earlier}, (ReadOnlySpan<{T}>){o}))"))
-                    {
-                        w.Line($"ThrowOverlap({o}Name, {earlier}Name);");
-                    }
-                }
+                WriteOutputOverlaps(w, o);
             }
 
             w.Line();
             w.Line($"Run({string.Join(", ", _inputs.Concat(_outputs))});");
+        }
+    }
+
+    /// <summary>Outputs never overlap each other.</summary>
+    private void WriteOutputOverlaps(IndentedWriter w, string o)
+    {
+        foreach (string earlier in _outputs.TakeWhile(e => e != o))
+        {
+            using (w.OpenBlock($"if (MemoryExtensions.Overlaps((ReadOnlySpan<{T}>){earlier}, (ReadOnlySpan<{T}>){o}))"))
+            {
+                w.Line($"ThrowOverlap({o}Name, {earlier}Name);");
+            }
         }
     }
 
@@ -254,24 +350,33 @@ internal sealed class FusedKernelEmitter
     {
         int[] broadcast = OfKind(StreamKind.Broadcast).ToArray();
         var parameters = Enumerable.Range(0, _inputs.Length).Select(InputParameter).Concat(_outputs.Select(o => $"Span<{T}> {o}"));
+        int elementwiseOutput = Enumerable.Range(0, _outputs.Length).First(k => !_shape.Sums[k]);
+        bool sums = _shape.Sums.Any(s => s);
         w.Line("/// <summary>Computes every element (arguments checked: equal lengths, outputs sliced to them).</summary>");
         using (w.OpenBlock($"public static void Run({string.Join(", ", parameters)})"))
         {
-            w.Line($"nuint length = (nuint){_outputs[0]}.Length;");
-            using (w.OpenBlock("if (length == 0)"))
+            w.Line($"nuint length = (nuint){_outputs[elementwiseOutput]}.Length;");
+            if (!sums)
             {
-                w.Line("return;");
+                using (w.OpenBlock("if (length == 0)"))
+                {
+                    w.Line("return;");
+                }
+
+                w.Line();
             }
 
-            w.Line();
             foreach (int k in OfKind(StreamKind.Elementwise))
             {
                 w.Line($"ref {T} {_inputs[k]}0 = ref MemoryMarshal.GetReference({_inputs[k]});");
             }
 
-            foreach (string o in _outputs)
+            for (int k = 0; k < _outputs.Length; k++)
             {
-                w.Line($"ref {T} {o}0 = ref MemoryMarshal.GetReference({o});");
+                if (!_shape.Sums[k])
+                {
+                    w.Line($"ref {T} {_outputs[k]}0 = ref MemoryMarshal.GetReference({_outputs[k]});");
+                }
             }
 
             if (broadcast.Length == 0)
@@ -299,10 +404,78 @@ internal sealed class FusedKernelEmitter
                 w.Line($"ref {T} {b}0 = ref MemoryMarshal.GetReference(rows == 1 ? {b} : {b}Block);");
             }
 
-            w.Line();
-            using (w.OpenBlock("for (nuint start = 0; start < length; start += block)"))
+            if (!sums)
             {
-                w.Line($"Dispatch({string.Join(", ", DispatchArguments(k => Kinds[k] == StreamKind.Broadcast ? $"ref {_inputs[k]}0" : $"ref Unsafe.Add(ref {_inputs[k]}0, start)", o => $"ref Unsafe.Add(ref {o}0, start)", "length - start < block ? length - start : block"))});");
+                w.Line();
+                WriteBlockLoop(w);
+                return;
+            }
+
+            w.Line();
+            w.Line("// Gradients of broadcast inputs: each block's per-element values go to a scratch block, and are added to");
+            w.Line("// per-channel sums in double, row after row in order (the same order on every path and for every block size).");
+            w.Line("double[]? rented = null;");
+            w.Line($"{T}[]? rentedRows = null;");
+            int sumCount = _shape.Sums.Count(x => x);
+            w.Line($"Span<double> sums = channels * {sumCount} <= {BlockFloor} ? stackalloc double[channels * {sumCount}] : (rented = global::System.Buffers.ArrayPool<double>.Shared.Rent(channels * {sumCount})).AsSpan(0, channels * {sumCount});");
+            w.Line($"Span<{T}> scratch = block * {sumCount} <= {2 * BlockFloor} ? stackalloc {T}[(int)block * {sumCount}] : (rentedRows = global::System.Buffers.ArrayPool<{T}>.Shared.Rent((int)block * {sumCount})).AsSpan(0, (int)block * {sumCount});");
+            w.Line("sums.Clear();");
+            int s = 0;
+            for (int k = 0; k < _outputs.Length; k++)
+            {
+                if (_shape.Sums[k])
+                {
+                    w.Line($"ref {T} {_outputs[k]}0 = ref MemoryMarshal.GetReference(scratch.Slice({s} * (int)block));");
+                    s++;
+                }
+            }
+
+            w.Line();
+            WriteBlockLoop(w);
+            s = 0;
+            w.Line();
+            for (int k = 0; k < _outputs.Length; k++)
+            {
+                if (_shape.Sums[k])
+                {
+                    string sumSpan = $"sums.Slice({s} * channels, channels)";
+                    using (w.OpenBlock("for (int c = 0; c < channels; c++)"))
+                    {
+                        w.Line($"{_outputs[k]}[c] = ({T}){sumSpan}[c];");
+                    }
+
+                    s++;
+                }
+            }
+
+            w.Line();
+            using (w.OpenBlock("if (rented is not null)"))
+            {
+                w.Line("global::System.Buffers.ArrayPool<double>.Shared.Return(rented);");
+            }
+
+            using (w.OpenBlock("if (rentedRows is not null)"))
+            {
+                w.Line($"global::System.Buffers.ArrayPool<{T}>.Shared.Return(rentedRows);");
+            }
+        }
+    }
+
+    /// <summary>The loop over blocks of rows; after each block, the rows of the summed outputs join their channel sums.</summary>
+    private void WriteBlockLoop(IndentedWriter w)
+    {
+        using (w.OpenBlock("for (nuint start = 0; start < length; start += block)"))
+        {
+            w.Line("nuint count = length - start < block ? length - start : block;");
+            w.Line($"Dispatch({string.Join(", ", DispatchArguments(k => Kinds[k] == StreamKind.Broadcast ? $"ref {_inputs[k]}0" : $"ref Unsafe.Add(ref {_inputs[k]}0, start)", o => _shape.Sums[System.Array.IndexOf(_outputs, o)] ? $"ref {o}0" : $"ref Unsafe.Add(ref {o}0, start)", "count"))});");
+            int s = 0;
+            for (int k = 0; k < _outputs.Length; k++)
+            {
+                if (_shape.Sums[k])
+                {
+                    w.Line($"AddRows(sums.Slice({s} * channels, channels), scratch.Slice({s} * (int)block, (int)count));");
+                    s++;
+                }
             }
         }
     }

@@ -213,4 +213,55 @@ public sealed class FusedEmitterTests
             Assert.Equal((float)sums[c], gradBias[c]);
         }
     }
+
+    private delegate void UnaryFloat(ReadOnlySpan<float> x, Span<float> destination);
+
+    private delegate void UnaryDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    private static FusedMethodSpec Unary(string name, MathFunction function, ElementType element) =>
+        Spec(name, new FormulaSpec(element, Array("x"), EquatableArray<FormulaNode>.Empty, Array<FormulaNode>(new MathNode(function, Array(A))), name),
+            new[] { new InputStream(StreamKind.Elementwise, "x") }, new[] { "destination" }, element == ElementType.Single ? "float" : "double");
+
+    private static double UlpDistance(double actual, double expected)
+    {
+        if (double.IsNaN(expected) || double.IsInfinity(expected) || expected == 0)
+        {
+            return actual.Equals(expected) || (expected == 0 && actual == 0) ? 0 : double.PositiveInfinity;
+        }
+
+        return Math.Abs(actual - expected) / (Math.BitIncrement(Math.Abs(expected)) - Math.Abs(expected));
+    }
+
+    [Theory]
+    [InlineData("Exp")]
+    [InlineData("ExpM1")]
+    [InlineData("Log")]
+    [InlineData("Log1P")]
+    public void DoubleMathFunctionsAgreeWithTheRuntimesWithinOneUlp(string name)
+    {
+        MathFunction function = Enum.Parse<MathFunction>(name);
+        var kernel = Build(Unary("F", function, ElementType.Double)).GetMethod("F")!.CreateDelegate<UnaryDouble>();
+        Func<double, double> reference = function switch
+        {
+            MathFunction.Exp => Math.Exp,
+            MathFunction.ExpM1 => FusedMath.ExpM1,
+            MathFunction.Log => Math.Log,
+            _ => FusedMath.Log1P,
+        };
+        var random = new Random(3);
+        double[] x = Enumerable.Range(0, 4000).Select(i => i switch
+        {
+            < 1000 => random.NextDouble() * 20 - 10,
+            < 2000 => random.NextDouble() * 1500 - 750,
+            < 3000 => Math.ScaleB(random.NextDouble(), -random.Next(1, 1070)),
+            _ => -Math.ScaleB(random.NextDouble(), -random.Next(1, 60)),
+        }).Concat(new[] { 0.0, -0.0, 1, -1, double.PositiveInfinity, double.NegativeInfinity, double.NaN, 709.78, 709.79, -745.2, -744, 1e-300, -1e-300 }).ToArray();
+        double[] y = new double[x.Length];
+        kernel(x, y);
+        for (int i = 0; i < x.Length; i++)
+        {
+            double expected = reference(x[i]);
+            Assert.True(double.IsNaN(expected) ? double.IsNaN(y[i]) : UlpDistance(y[i], expected) <= 1.0, $"{function}({x[i]:R}) = {y[i]:R}, expected {expected:R}");
+        }
+    }
 }

@@ -9,15 +9,11 @@ namespace FusedActivations.Generator.Emitting.Fused;
 /// The math functions of fused formulas on every path. The exact ones (Abs, Min, Max, Clamp, Sqrt, FusedMultiplyAdd)
 /// are .NET's, bit for bit. In float formulas the others are computed in double from the math library and rounded
 /// once (<see cref="Widened"/>): within about 0.51 ULP, with the special values of .NET's functions (NaN, the limits at
-/// the infinities, 0 and -1, subnormal results). In double formulas, Log and Log1P are compensated (about 0.5 ULP);
-/// the others are not available yet (<see cref="IsSupported"/>; the parser reports them).
+/// the infinities, 0 and -1, subnormal results). In double formulas they are compensated (<see cref="CompensatedExpFunctions"/>,
+/// <c>CompensatedLogOfPositive</c>): about 0.5 ULP, within 1 ULP where the result is subnormal.
 /// </summary>
 internal static class FusedMathFunctions
 {
-    /// <summary>Whether <paramref name="function"/> has an implementation for <paramref name="element"/> formulas.</summary>
-    public static bool IsSupported(MathFunction function, ElementType element) =>
-        element == ElementType.Single || function is not (MathFunction.Exp or MathFunction.ExpM1 or MathFunction.NormalCdf or MathFunction.NormalPdf);
-
     public static Value Call(FormulaBuilder b, MathFunction function, Value[] a)
     {
         switch (function)
@@ -44,6 +40,10 @@ internal static class FusedMathFunctions
             {
                 MathFunction.Log => DoubleLog(b, x),
                 MathFunction.Log1P => DoubleLog1P(b, x),
+                MathFunction.Exp => b.Let("exp", b.KeepNaN(x, CompensatedExpFunctions.Exp(b, x))),
+                MathFunction.ExpM1 => b.Let("expm1", b.KeepNaN(x, CompensatedExpFunctions.ExpM1(b, x))),
+                MathFunction.NormalCdf => b.Let("cdf", b.KeepNaN(x, CompensatedExpFunctions.NormalCdf(b, x))),
+                MathFunction.NormalPdf => b.Let("pdf", b.KeepNaN(x, CompensatedExpFunctions.NormalPdf(b, x))),
                 _ => throw new System.InvalidOperationException(function + " is not available in double formulas."),
             };
         }

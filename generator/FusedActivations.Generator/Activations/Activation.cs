@@ -54,7 +54,7 @@ internal abstract class Activation
     /// <summary>
     /// How many float vectors the widened formula computes side by side at most on <paramref name="isa"/> (2 double
     /// vectors each): 4, measured fastest for Softplus on AVX-512 (8 spilled registers, 3x slower). Formulas with many
-    /// live constants lower it on the ISAs with 16 vector registers.
+    /// live constants lower it on the ISAs with 16 vector registers. A larger Unroll is computed one group per call.
     /// </summary>
     public virtual int WideGroupOn(IsaDialect isa) => 4;
 

@@ -334,7 +334,7 @@ internal static class KernelClassEmitter
         string T = element.Name;
         string V = isa.Type(element);
         bool widens = activation.Widens(isa, element);
-        int group = widens ? System.Math.Min(unroll, activation.WideGroupOn(isa)) : unroll;
+        int group = widens ? System.Math.Min(unroll, activation.WideGroupOn(isa, kernel.Activation)) : unroll;
         if (group < unroll)
         {
             WriteGroup(w, isa, element, activation, kernel, constants, group);

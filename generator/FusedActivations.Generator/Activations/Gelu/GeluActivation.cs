@@ -56,8 +56,8 @@ internal sealed class GeluActivation : Activation
     /// <summary>
     /// The erf form keeps 27 constants in registers: with 16 vector registers (AVX2, SSE) one float vector (two double
     /// vectors) at a time, each a call, does not spill (AVX2, 64 Ki floats: 1.12 ns/element, against 1.21 for two at a
-    /// time and 1.49 for four side by side; Stopwatch probe). The tanh form is shorter: four side by side measured
-    /// fastest there too (1.0 against 1.13 one at a time). AVX-512 and NEON have 32 registers: 4 side by side.
+    /// time and 1.49 for four side by side; Stopwatch probe). The tanh form is shorter: on AVX2 four side by side
+    /// measured fastest for it (1.0 against 1.13 one at a time). AVX-512 and NEON have 32 registers: 4 side by side.
     /// </summary>
     public override int WideGroupOn(IsaDialect isa, ActivationSpec spec) => !IsTanh(spec) && (isa.Name is "Avx2" or "Vector128") ? 1 : 4;
 

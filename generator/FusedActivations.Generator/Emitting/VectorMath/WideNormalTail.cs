@@ -23,7 +23,7 @@ internal static class WideNormalTail
         u = u as LocalValue ?? b.Let("u", u);
         double[] p = AtNegative(NormalTailRational.P);
         double[] d = AtNegative(NormalTailRational.D);
-        string error = $"2^{NormalTailRational.ErrorLog2:0.0}";
+        string error = "2^" + NormalTailRational.ErrorLog2.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
         b.Comment($"Q(t) = erfc(t / sqrt 2) / 2 = exp(-t^2/2) P(t) / D(t) on [0, {NormalTailRational.End}], t = -u: P/D follows Q(t) exp(t^2/2) to {error} relative.");
         Value ex = b.Let("ex", WideExp.ExpOfMinusHalf(b, b.Let("s", b.Mul(u, u), "t^2: its rounding moves exp(-t^2/2) by at most 2^-46 relative (t <= 15)")), "exp(-t^2/2)");
         Value num = b.Horner("qp", u, "WideQP", p, $"P(-u), degree {p.Length - 1}: P(t) = Q(t) exp(t^2/2) D(t) to {error} relative, every coefficient of P(t) positive.");

@@ -52,11 +52,12 @@ internal abstract class Activation
     public abstract bool Widens(IsaDialect isa, ElementInfo element);
 
     /// <summary>
-    /// How many float vectors the widened formula computes side by side at most on <paramref name="isa"/> (2 double
-    /// vectors each): 4, measured fastest for Softplus on AVX-512 (8 spilled registers, 3x slower). Formulas with many
-    /// live constants lower it on the ISAs with 16 vector registers.
+    /// How many float vectors the widened formula of <paramref name="spec"/> computes side by side at most on
+    /// <paramref name="isa"/> (2 double vectors each): 4, measured fastest for Softplus on AVX-512 (8 spilled registers,
+    /// 3x slower). Formulas with many live constants lower it on the ISAs with 16 vector registers. A larger Unroll is
+    /// computed one group per call.
     /// </summary>
-    public virtual int WideGroupOn(IsaDialect isa) => 4;
+    public virtual int WideGroupOn(IsaDialect isa, ActivationSpec spec) => 4;
 
     /// <summary>The formula in the element type: returns the result of <paramref name="x"/>.</summary>
     public abstract Value Forward(FormulaBuilder b, Value x, ActivationSpec spec);

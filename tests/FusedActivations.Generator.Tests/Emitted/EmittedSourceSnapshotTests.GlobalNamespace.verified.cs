@@ -6,7 +6,7 @@ partial class GlobalActivations
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
     private static partial void Apply(global::System.Span<float> values)
     {
-        global::FusedActivations.Generated.SoftplusSingleKernel_05e1305e<global::FusedActivations.Generated.ApplyConstants>.Run(values, values);
+        global::FusedActivations.Generated.SoftplusSingleKernel_1105a285<global::FusedActivations.Generated.ApplyConstants>.Run(values, values);
     }
 }
 
@@ -14,9 +14,9 @@ namespace FusedActivations.Generated
 {
     /// <summary>
     /// The constants of <c>Apply</c>, folded from beta = 1 and threshold = 20 (float);
-    /// the shared kernel <c>SoftplusSingleKernel_05e1305e</c> reads them and the JIT folds them into its code.
+    /// the shared kernel <c>SoftplusSingleKernel_1105a285</c> reads them and the JIT folds them into its code.
     /// </summary>
-    file readonly struct ApplyConstants : ISoftplusSingleKernel_05e1305eConstants
+    file readonly struct ApplyConstants : ISoftplusSingleKernel_1105a285Constants
     {
         /// <summary>beta = 1, rounded to float.</summary>
         public static float Beta => 1f;

@@ -36,6 +36,10 @@ public sealed class FamilySnapshotTests
     [Fact] public Task HardSwishMethod() => Verify(Generated("HardSwish").Method, "cs");
     [Fact] public Task HardSwishKernel() => Verify(Generated("HardSwish").Kernel, "cs");
 
+    // GELU (erf), float: the widened rational formula, and the AVX2 and Vector128 steps as calls of one-vector groups.
+    [Fact] public Task GeluMethod() => Verify(Generated("Gelu").Method, "cs");
+    [Fact] public Task GeluKernel() => Verify(Generated("Gelu").Kernel, "cs");
+
     /// <summary>The one method file and the one shared file generated for the activation's representative method.</summary>
     private static (string Method, string Kernel) Generated(string activation)
     {

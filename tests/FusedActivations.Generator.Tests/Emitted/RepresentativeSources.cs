@@ -99,6 +99,7 @@ internal static class RepresentativeSources
         "Relu" => Family("[Relu] public static partial float Relu(float x);"),
         "LeakyRelu" => Family("[LeakyRelu(NegativeSlope = 0.2)] public static partial void LeakyRelu(Span<double> values);"),
         "HardSwish" => Family("[HardSwish] public static partial double HardSwish(double x);"),
+        "Gelu" => Family("[Gelu] public static partial void Gelu(ReadOnlySpan<float> x, Span<float> destination);"),
         _ => throw new System.ArgumentOutOfRangeException(nameof(activation), activation, "Not an activation of the family."),
     };
 

@@ -7,15 +7,17 @@ namespace FusedActivations.Generator.Activations.Gelu;
 /// Exact GELU, PyTorch's <c>F.gelu(x, approximate='none')</c>: <c>x Phi(x) = (x / 2) erfc(-x / sqrt 2)</c>, taken as
 /// <c>x Q(|x|)</c> for x &lt;= 0 and <c>x - x Q(x)</c> for x &gt; 0 with <c>Q(t) = erfc(t / sqrt 2) / 2</c>, the upper
 /// normal tail, so the left tail keeps full relative precision down to subnormal results and the right side never
-/// cancels (x Q(x) &lt;= x / 2). The algorithm of the runtime's <c>FusedMath.Gelu</c> (FusedMath.NormalTail.cs).
+/// cancels (x Q(x) &lt;= x / 2). The double kernels follow the runtime's <c>FusedMath.Gelu(double)</c>
+/// (FusedMath.NormalTail.cs: three pieces, compensated); the float kernels compute Q in double as one rational function
+/// times exp(-t^2/2) (<see cref="WideNormalTail"/>), accurate enough for one rounding to float and much shorter.
 /// </summary>
 internal static class GeluErfFormula
 {
     /// <summary>|x| is clamped to this for the double kernels: x Q(39) rounds to -0, and 39 - 39 Q(39) is 39.</summary>
     private const double DoubleEnd = 39;
 
-    /// <summary>|x| is clamped to this for the float kernels: x Q(16) is below 2^-180.</summary>
-    private const double FloatEnd = 16;
+    /// <summary>|x| is clamped to this for the float kernels: 15 Q(15) is below 2^-163 (the end of the rational fit).</summary>
+    private const double FloatEnd = NormalTailRational.End;
 
     /// <summary>The double kernels: Q as a pair at scale 2^offset, the products with x rounded once.</summary>
     public static Value Forward(FormulaBuilder b, Value x)
@@ -36,16 +38,14 @@ internal static class GeluErfFormula
         return b.KeepNaN(x, b.SelectGreaterThan(x, b.Lit(0), positive, negative));
     }
 
-    /// <summary>The widened float kernels: Q in double (relative error about 2^-40), one rounding to float at the end.</summary>
+    /// <summary>The widened float kernels: Q in double (relative error below 2^-31.4), one rounding to float at the end.</summary>
     public static Value ForwardWide(FormulaBuilder b, Value w)
     {
-        b.Comment("In double: gelu(x) = x Q(-x) for x <= 0 and x - x Q(x) for x > 0, Q(t) = erfc(t / sqrt 2) / 2, |x| clamped to 16.");
-        b.Const("WideGeluEnd", FloatEnd, $"|x| is clamped to {FloatEnd}: x Q({FloatEnd}) is below 2^-180, far below any float.");
-        Value wc = b.Let("wc", b.Min(b.Max(w, b.NegC("WideGeluEnd")), b.C("WideGeluEnd")));
-        Value t = b.Let("t", b.Neg(b.NegativeAbs(wc)));
-        Value q = b.Let("q", WideNormalTail.Q(b, t));
-        Value p = b.Let("xq", b.Mul(wc, q));
-        b.Comment("x > 16: x - 16 Q(16) is x (also at +infinity); x <= 16: wc is x.");
-        return b.SelectGreaterThan(w, b.Lit(0), b.Sub(w, p), p);
+        b.Comment($"In double: gelu(x) = x Q(-x) for x < 0 and x - x Q(x) for x >= 0, Q(t) = erfc(t / sqrt 2) / 2, |x| clamped to {FloatEnd}.");
+        b.Const("WideGeluEnd", FloatEnd, $"|x| is clamped to {FloatEnd}: {FloatEnd} Q({FloatEnd}) is below 2^-163, far below any float.");
+        Value u = b.Let("u", b.Max(b.NegativeAbs(w), b.NegC("WideGeluEnd")), $"-|x| clamped: x itself for x in [-{FloatEnd}, 0], -x for x in [0, {FloatEnd}]");
+        Value q = b.Let("q", WideNormalTail.QOfNegative(b, u));
+        b.Comment($"x >= 0: x + u Q, one rounding (x - {FloatEnd} Q({FloatEnd}) is x beyond {FloatEnd}, also at +infinity; +0 and -0 keep their sign); x < 0: u Q.");
+        return b.SelectLessThan(w, b.Lit(0), b.Mul(u, q), b.Fma(u, q, w));
     }
 }

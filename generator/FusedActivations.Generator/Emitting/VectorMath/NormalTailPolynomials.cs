@@ -4,9 +4,9 @@ using FusedActivations.Generator.Emitting.Engine;
 namespace FusedActivations.Generator.Emitting.VectorMath;
 
 /// <summary>
-/// Horner evaluation with coefficients chosen per lane between two sets (the mid and tail pieces of the normal tail):
-/// one polynomial's chain of FMAs serves both pieces, where computing both and selecting would cost the chains of both.
-/// The shorter set is padded with zeros at the top (an FMA with a 0 coefficient is exact).
+/// Coefficients chosen per lane between two sets (the mid and tail pieces of the normal tail in
+/// <see cref="CompensatedNormalTail"/>): one polynomial's chain of FMAs serves both pieces, where computing both and
+/// selecting would cost the chains of both. The shorter set is padded with zeros at the top (an FMA with a 0 coefficient is exact).
 /// </summary>
 internal static class NormalTailPolynomials
 {
@@ -25,21 +25,5 @@ internal static class NormalTailPolynomials
         Value t = i < whenTrue.Count ? b.C(truePrefix + i) : b.Lit(0);
         Value f = i < whenFalse.Count ? b.C(falsePrefix + i) : b.Lit(0);
         return b.Select(mask, t, f);
-    }
-
-    /// <summary>
-    /// c[from] + v (c[from + 1] + v (...)) with each c chosen per lane; the constants must have been declared
-    /// (<see cref="Declare"/>). Returns the local holding the result.
-    /// </summary>
-    public static Value SelectedHorner(FormulaBuilder b, string name, Value v, Value mask, string truePrefix, IReadOnlyList<double> whenTrue, string falsePrefix, IReadOnlyList<double> whenFalse, int from, string comment)
-    {
-        int degree = System.Math.Max(whenTrue.Count, whenFalse.Count) - 1;
-        Value h = b.Let(name, Coefficient(b, mask, truePrefix, whenTrue, falsePrefix, whenFalse, degree), comment);
-        for (int i = degree - 1; i >= from; i--)
-        {
-            b.Assign(h, b.Fma(h, v, Coefficient(b, mask, truePrefix, whenTrue, falsePrefix, whenFalse, i)));
-        }
-
-        return h;
     }
 }

@@ -58,7 +58,7 @@ internal sealed class FormulaLowering
         {
             if (node is ActivationNode call)
             {
-                unroll = System.Math.Min(unroll, ActivationRegistry.For(call.Activation).WideGroupOn(isa));
+                unroll = System.Math.Min(unroll, ActivationRegistry.For(call.Activation).WideGroupOn(isa, call.Activation));
             }
         }
 

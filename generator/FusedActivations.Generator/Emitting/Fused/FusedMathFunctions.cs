@@ -104,11 +104,11 @@ internal static class FusedMathFunctions
         return w.Select(w.Equal(v, w.Lit(double.PositiveInfinity)), w.Lit(double.PositiveInfinity), y);
     }
 
-    /// <summary>Phi(v) = Q(-v) for v &lt;= 0 and 1 - Q(v) above, Q the upper normal tail (|v| clamped to 16, where Q is below 2^-186).</summary>
+    /// <summary>Phi(v) = Q(-v) for v &lt;= 0 and 1 - Q(v) above, Q the upper normal tail (|v| clamped to 15, where Q is below 2^-167).</summary>
     private static Value WideNormalCdf(FormulaBuilder w, Value v)
     {
-        Value t = w.Let("tq", w.Min(w.Abs(v), w.Lit(16)));
-        Value q = w.Let("q", WideNormalTail.Q(w, t));
+        Value u = w.Let("uq", w.Max(w.NegativeAbs(v), w.Lit(-15)), "-|v|, clamped");
+        Value q = w.Let("q", WideNormalTail.QOfNegative(w, u));
         return w.SelectGreaterThan(v, w.Lit(0), w.Sub(w.Lit(1), q), q);
     }
 

@@ -32,6 +32,9 @@ public sealed class ActivationGenerator : IIncrementalGenerator
         {
             RegisterPipeline(context, activation.MetadataName);
         }
+
+        // [Fused] and [FusedGradient]: element formulas written in C# (issue 12).
+        FusedPipeline.Register(context);
     }
 
     private static void RegisterPipeline(IncrementalGeneratorInitializationContext context, string attributeMetadataName)

@@ -37,7 +37,7 @@ internal sealed class FormulaLowering
         for (int i = 0; i < formula.Results.Count; i++)
         {
             Value result = lowering.Lower(formula.Results[i]);
-            results.Add(result is LocalValue or ConstantValue ? result : b.Let(formula.Results.Count == 1 ? "result" : "result" + i, result));
+            results.Add(result is LocalValue or ConstantValue ? result : b.Let(formula.Results.Count == 1 ? "y" : "y" + i, result));
         }
 
         return results;

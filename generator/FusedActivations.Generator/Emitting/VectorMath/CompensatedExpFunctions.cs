@@ -13,7 +13,8 @@ internal static class CompensatedExpFunctions
     public static Value Exp(FormulaBuilder b, Value x)
     {
         b.Comment("e^x = 2^k (u + ul2), rounded once at the scale 2^(k -+ offset) and scaled back: never overflows before the last product.");
-        Value a = b.Let("ea", b.Min(b.Max(x, b.Lit(-760)), b.Lit(710)), "e^-760 rounds to 0, e^710 to +infinity");
+        Value low = b.Let("el", b.Max(x, b.Lit(-760)));
+        Value a = b.Let("ea", b.Min(low, b.Lit(710)), "e^-760 rounds to 0, e^710 to +infinity");
         return Scaled(b, a, null);
     }
 

@@ -6,7 +6,9 @@ using FusedActivations.Generator.Emitting.Isa;
 using FusedActivations.Generator.Emitting.Kernels;
 using FusedActivations.Generator.Emitting.VectorMath;
 using FusedActivations.Generator.Model;
+using FusedActivations.Generator.Model.Formulas;
 using FusedActivations.Generator.Parsing;
+using static FusedActivations.Generator.Differentiation.Nodes;
 
 namespace FusedActivations.Generator.Activations.Elu;
 
@@ -64,4 +66,12 @@ internal sealed class EluActivation : Activation
         Value a = b.Let("a", b.Min(b.Max(x, b.Lit(-60)), b.Lit(0)));
         return CompensatedExpM1.ExpM1(b, a);
     }
+
+    /// <summary>
+    /// elu'(x) = x &lt;= 0 ? alpha e^x : 1, PyTorch's elu_backward with is_result = false (its autograd formula for
+    /// F.elu): alpha at the kink x = 0, 1 for NaN. alpha is rounded to the element type as in the forward kernel; alpha
+    /// e^x rounds twice, as PyTorch's <c>grad * negiptcoef * negcoef * exp(x)</c> does (in another order).
+    /// </summary>
+    public override FormulaNode? Derivative(ActivationSpec spec, FormulaNode x, ElementInfo element) =>
+        If(LessOrEqual(x, Lit(0)), Mul(Lit(element.Round(((EluSpec)spec).Alpha)), Exp(x)), Lit(1));
 }

@@ -42,8 +42,7 @@ internal sealed partial class FormulaLowerer
             case IConversionOperation conversion:
                 return LowerConversion(conversion, depth);
             case IParameterReferenceOperation { Parameter: var parameter }
-                when SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, _scope.Method.Symbol.OriginalDefinition)
-                    && parameter.Ordinal < _scope.Parameters.Count:
+                when _scope.Declares(parameter) && parameter.Ordinal < _scope.Parameters.Count:
                 return _scope.Parameters[parameter.Ordinal];
             case ILocalReferenceOperation { Local: var local } when _scope.Locals.TryGetValue(local, out FormulaNode? node):
                 return node ?? Quiet<FormulaNode>(); // A failed local: its declaration was reported.

@@ -323,6 +323,19 @@ internal sealed partial class FormulaLowerer
         /// <summary>What each parameter stands for: the formula's parameter, or an inlined call's argument.</summary>
         public IReadOnlyList<FormulaNode> Parameters { get; }
 
+        /// <summary>
+        /// Whether <paramref name="parameter"/> is one of this method's: a partial method's body refers to its
+        /// implementing part's parameters, which are other symbols than its definition's.
+        /// </summary>
+        public bool Declares(IParameterSymbol parameter)
+        {
+            ISymbol owner = parameter.ContainingSymbol.OriginalDefinition;
+            IMethodSymbol method = Method.Symbol.OriginalDefinition;
+            return SymbolEqualityComparer.Default.Equals(owner, method)
+                || SymbolEqualityComparer.Default.Equals(owner, method.PartialImplementationPart)
+                || SymbolEqualityComparer.Default.Equals(owner, method.PartialDefinitionPart);
+        }
+
         /// <summary>Each local's node, or null when its declaration failed (already reported).</summary>
         public Dictionary<ILocalSymbol, FormulaNode?> Locals { get; } = new(SymbolEqualityComparer.Default);
     }

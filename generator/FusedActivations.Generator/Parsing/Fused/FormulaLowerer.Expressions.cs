@@ -56,6 +56,8 @@ internal sealed partial class FormulaLowerer
                 return LowerConditional(conditional, depth);
             case IInvocationOperation invocation:
                 return LowerInvocation(invocation, depth);
+            case IFieldReferenceOperation { Instance: not null } field:
+                return Unsupported<FormulaNode>(field.Syntax, "a formula reads no fields or tuple elements: call a formula that returns the one value needed");
             case IFieldReferenceOperation field:
                 return Unsupported<FormulaNode>(field.Syntax, $"'{field.Field.Name}' is not a const, and only constants are folded into a formula: declare it const, or pass its value as a parameter");
             case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation:
@@ -95,9 +97,11 @@ internal sealed partial class FormulaLowerer
     /// <summary>Reports a value of another type: FA1020 for the other floating type, FA1019 for anything else.</summary>
     private FormulaNode? WrongType(IOperation operation)
     {
-        if (operation.Type is null or { TypeKind: TypeKind.Error } || operation is IInvalidOperation)
+        if (operation.Type is null or { TypeKind: TypeKind.Error }
+            || operation is IInvalidOperation
+            || (operation is ILocalReferenceOperation { Local: var local } && _scope.Locals.TryGetValue(local, out FormulaNode? node) && node is null))
         {
-            return Quiet<FormulaNode>();
+            return Quiet<FormulaNode>(); // Nothing to say, or said already at the local's declaration.
         }
 
         if (FormulaSignatureChecks.ElementTypeOf(operation.Type) is not null)

@@ -178,7 +178,8 @@ internal sealed partial class FormulaLowerer
             bool isVar = declaration.Syntax is VariableDeclarationSyntax { Type.IsVar: true };
             if (FormulaSignatureChecks.ElementTypeOf(local.Type) is null)
             {
-                Unsupported(declarator.Syntax, $"local '{local.Name}' is {Article(local.Type)}, but every value of a {T} formula is a {T}");
+                SyntaxNode at = declaration.Declarators.Length == 1 ? declaration.Syntax : declarator.Syntax;
+                Unsupported(at, $"local '{local.Name}' is {Article(local.Type)}, but every value of a {T} formula is a {T}");
             }
             else if (isVar)
             {
@@ -246,11 +247,6 @@ internal sealed partial class FormulaLowerer
                 : Unsupported<FormulaNode>(invocation.Syntax, $"'{callee.Name}' is not a formula that can be inlined: it {check.Problems[0].Problem}");
         }
 
-        if (formula.ReturnsTuple)
-        {
-            return Unsupported<FormulaNode>(invocation.Syntax, $"'{callee.Name}' returns several values, and only a formula returning one value can be called from another");
-        }
-
         var bound = new FormulaNode[arguments.Count];
         for (int i = 0; i < arguments.Count; i++)
         {
@@ -273,7 +269,7 @@ internal sealed partial class FormulaLowerer
         }
 
         IReadOnlyList<FormulaNode?>? results = LowerBody(formula, bound);
-        return results is { Count: 1 } ? results[0] : null;
+        return results is { Count: 1 } ? results[0] : Quiet<FormulaNode>();
     }
 
     private void Report(DiagnosticDescriptor descriptor, SyntaxNode at, params string[] arguments)

@@ -61,7 +61,7 @@ internal sealed partial class FormulaLowerer
     {
         var lowerer = new FormulaLowerer(formula, compilation, diagnostics, cancellationToken);
         FormulaNode[] parameters = Enumerable.Range(0, formula.ParameterNames.Length).Select(index => (FormulaNode)new ParameterNode(index)).ToArray();
-        IReadOnlyList<FormulaNode?>? results = lowerer.LowerBody(formula, parameters);
+        IReadOnlyList<FormulaNode?>? results = lowerer.LowerBody(formula, parameters, 0);
         if (lowerer._failed || results is null || results.Any(result => result is null))
         {
             return null;
@@ -77,9 +77,10 @@ internal sealed partial class FormulaLowerer
 
     /// <summary>
     /// Lowers <paramref name="method"/>'s body with its parameters bound to <paramref name="arguments"/>; its locals are
-    /// appended to the formula's. The results (one per output), or null when the body cannot be lowered.
+    /// appended to the formula's. The results (one per output), or null when the body cannot be lowered. An inlined
+    /// body starts at the depth of its call, so that a long chain of calls is bounded like a deep expression.
     /// </summary>
-    private IReadOnlyList<FormulaNode?>? LowerBody(FormulaMethod method, IReadOnlyList<FormulaNode> arguments)
+    private IReadOnlyList<FormulaNode?>? LowerBody(FormulaMethod method, IReadOnlyList<FormulaNode> arguments, int depth)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         if (!_compilation.ContainsSyntaxTree(method.Declaration.SyntaxTree))
@@ -96,7 +97,7 @@ internal sealed partial class FormulaLowerer
         }
 
         Scope outer = _scope;
-        _scope = new Scope(method, arguments);
+        _scope = new Scope(method, arguments, depth);
         _inlining.Add(method.Symbol.OriginalDefinition);
         try
         {
@@ -194,7 +195,7 @@ internal sealed partial class FormulaLowerer
             return;
         }
 
-        FormulaNode? value = Lower(initializer, 0);
+        FormulaNode? value = Lower(initializer, _scope.Depth);
         if (value is null)
         {
             _scope.Locals[local] = null;
@@ -210,7 +211,7 @@ internal sealed partial class FormulaLowerer
     {
         if (!_scope.Method.ReturnsTuple)
         {
-            return new[] { Lower(value, 0) };
+            return new[] { Lower(value, _scope.Depth) };
         }
 
         IOperation tuple = value;
@@ -224,7 +225,7 @@ internal sealed partial class FormulaLowerer
             return Unsupported(value.Syntax, $"return the outputs as a tuple literal, '({string.Join(", ", Enumerable.Range(1, _scope.Method.OutputCount).Select(i => "y" + i))})'");
         }
 
-        return elements.Select(element => Lower(element, 0)).ToArray();
+        return elements.Select(element => Lower(element, _scope.Depth)).ToArray();
     }
 
     /// <summary>Inlines a call of another formula method: its arguments and locals become locals of this formula.</summary>
@@ -268,7 +269,7 @@ internal sealed partial class FormulaLowerer
             }
         }
 
-        IReadOnlyList<FormulaNode?>? results = LowerBody(formula, bound);
+        IReadOnlyList<FormulaNode?>? results = LowerBody(formula, bound, depth + 1);
         return results is { Count: 1 } ? results[0] : Quiet<FormulaNode>();
     }
 
@@ -308,13 +309,17 @@ internal sealed partial class FormulaLowerer
     /// <summary>The parameters and locals in sight while lowering one method's body.</summary>
     private sealed class Scope
     {
-        public Scope(FormulaMethod method, IReadOnlyList<FormulaNode> parameters)
+        public Scope(FormulaMethod method, IReadOnlyList<FormulaNode> parameters, int depth)
         {
             Method = method;
             Parameters = parameters;
+            Depth = depth;
         }
 
         public FormulaMethod Method { get; }
+
+        /// <summary>The depth the body's expressions start at: 0, or an inlined call's.</summary>
+        public int Depth { get; }
 
         /// <summary>What each parameter stands for: the formula's parameter, or an inlined call's argument.</summary>
         public IReadOnlyList<FormulaNode> Parameters { get; }

@@ -33,6 +33,9 @@ internal sealed partial class FormulaLowerer
     internal const int MaxOperations = 20000;
 
     private readonly Compilation _compilation;
+    private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly Dictionary<IMethodSymbol, IBlockOperation?> _bodies = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IMethodSymbol, FormulaSignatureCheck> _callees = new(SymbolEqualityComparer.Default);
     private readonly FormulaMethod _formula;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly CancellationToken _cancellationToken;
@@ -43,10 +46,11 @@ internal sealed partial class FormulaLowerer
     private bool _failed;
     private bool _sizeReported;
 
-    private FormulaLowerer(FormulaMethod formula, Compilation compilation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    private FormulaLowerer(FormulaMethod formula, SemanticModel model, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         _formula = formula;
-        _compilation = compilation;
+        _compilation = model.Compilation;
+        _models[model.SyntaxTree] = model;
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
     }
@@ -56,10 +60,13 @@ internal sealed partial class FormulaLowerer
     /// <summary>The element type's name, e.g. <c>float</c>.</summary>
     private string T => FormulaSignatureChecks.Name(Element);
 
-    /// <summary>The formula's spec, or null when it cannot be lowered (diagnostics added, or compile errors: quietly).</summary>
-    public static FormulaSpec? Lower(FormulaMethod formula, Compilation compilation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    /// <summary>
+    /// The formula's spec, or null when it cannot be lowered (diagnostics added, or compile errors: quietly).
+    /// <paramref name="model"/> is the annotated method's, reused where the formula is in the same file.
+    /// </summary>
+    public static FormulaSpec? Lower(FormulaMethod formula, SemanticModel model, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
-        var lowerer = new FormulaLowerer(formula, compilation, diagnostics, cancellationToken);
+        var lowerer = new FormulaLowerer(formula, model, diagnostics, cancellationToken);
         FormulaNode[] parameters = Enumerable.Range(0, formula.ParameterNames.Length).Select(index => (FormulaNode)new ParameterNode(index)).ToArray();
         IReadOnlyList<FormulaNode?>? results = lowerer.LowerBody(formula, parameters, 0);
         if (lowerer._failed || results is null || results.Any(result => result is null))
@@ -83,15 +90,7 @@ internal sealed partial class FormulaLowerer
     private IReadOnlyList<FormulaNode?>? LowerBody(FormulaMethod method, IReadOnlyList<FormulaNode> arguments, int depth)
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        if (!_compilation.ContainsSyntaxTree(method.Declaration.SyntaxTree))
-        {
-            return Quiet();
-        }
-
-        SemanticModel model = _compilation.GetSemanticModel(method.Declaration.SyntaxTree);
-        if (model.GetDiagnostics(method.Declaration.Span, _cancellationToken).Any(diagnostic => diagnostic.DefaultSeverity == DiagnosticSeverity.Error)
-            || model.GetOperation(method.Declaration, _cancellationToken) is not IMethodBodyOperation body
-            || (body.BlockBody ?? body.ExpressionBody) is not { } block)
+        if (BodyOf(method) is not { } block)
         {
             return Quiet();
         }
@@ -151,6 +150,33 @@ internal sealed partial class FormulaLowerer
         }
 
         return results ?? Quiet();
+    }
+
+    /// <summary>
+    /// The method's body as bound operations, or null when it has compile errors (the compiler reports them). A helper
+    /// inlined at several calls is bound once.
+    /// </summary>
+    private IBlockOperation? BodyOf(FormulaMethod method)
+    {
+        if (_bodies.TryGetValue(method.Symbol, out IBlockOperation? known))
+        {
+            return known;
+        }
+
+        IBlockOperation? block = null;
+        SyntaxTree tree = method.Declaration.SyntaxTree;
+        if (_models.TryGetValue(tree, out SemanticModel? model) || _compilation.ContainsSyntaxTree(tree))
+        {
+            model ??= _models[tree] = _compilation.GetSemanticModel(tree);
+            if (!model.GetDiagnostics(method.Declaration.Span, _cancellationToken).Any(diagnostic => diagnostic.DefaultSeverity == DiagnosticSeverity.Error)
+                && model.GetOperation(method.Declaration, _cancellationToken) is IMethodBodyOperation body)
+            {
+                block = body.BlockBody ?? body.ExpressionBody;
+            }
+        }
+
+        _bodies[method.Symbol] = block;
+        return block;
     }
 
     /// <summary>What a formula's body may be, for messages.</summary>
@@ -240,7 +266,11 @@ internal sealed partial class FormulaLowerer
             return null;
         }
 
-        FormulaSignatureCheck check = FormulaSignatureChecks.Check(callee, _cancellationToken);
+        if (!_callees.TryGetValue(callee, out FormulaSignatureCheck? check))
+        {
+            check = _callees[callee] = FormulaSignatureChecks.Check(callee, _cancellationToken);
+        }
+
         if (check.Formula is not { } formula)
         {
             return check.Problems.IsEmpty

@@ -152,6 +152,36 @@ public sealed class FusedSignatureDiagnosticTests
     }
 
     [Fact]
+    public void FA1005_AGenericMethodGetsThatErrorAlone()
+    {
+        Single(
+            "[Fused(nameof(G))] public static partial void F[|<T>|](ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> destination);",
+            "FA1005",
+            "Method 'F' must not be generic: remove the type parameters and declare one method per element type (float or double)");
+    }
+
+    [Fact]
+    public void FA1010_AContainingTypeThatIsNotPartial()
+    {
+        DiagnosticAssert.Single(
+            """
+            using System;
+            using FusedActivations;
+
+            namespace Tests;
+
+            public static class [|Head|]
+            {
+                static float G(float x) => x;
+                [Fused(nameof(G))] public static partial void F(ReadOnlySpan<float> x, Span<float> destination);
+            }
+            """,
+            "FA1010",
+            "Type 'Head', which contains the activation method 'F', must be declared 'partial' so that the generator can add the method's body",
+            expectedCompilerIds: new[] { "CS0260" });
+    }
+
+    [Fact]
     public void FA1009_FusedAndFusedGradientOnOneMethod()
     {
         Single(

@@ -46,7 +46,8 @@ internal sealed partial class FormulaLowerer
                     }
 
                     break;
-                case FunctionLibrary.None when SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, _formula.Symbol.ContainingType.OriginalDefinition):
+                case FunctionLibrary.None when target.MethodKind == MethodKind.Ordinary
+                    && SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, _formula.Symbol.ContainingType.OriginalDefinition):
                     return Inline(invocation, arguments, depth);
             }
         }

@@ -42,8 +42,7 @@ internal sealed partial class FormulaLowerer
             case IConversionOperation conversion:
                 return LowerConversion(conversion, depth);
             case IParameterReferenceOperation { Parameter: var parameter }
-                when SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, _scope.Method.Symbol.OriginalDefinition)
-                    && parameter.Ordinal < _scope.Parameters.Count:
+                when _scope.Declares(parameter) && parameter.Ordinal < _scope.Parameters.Count:
                 return _scope.Parameters[parameter.Ordinal];
             case ILocalReferenceOperation { Local: var local } when _scope.Locals.TryGetValue(local, out FormulaNode? node):
                 return node ?? Quiet<FormulaNode>(); // A failed local: its declaration was reported.
@@ -57,6 +56,8 @@ internal sealed partial class FormulaLowerer
                 return LowerConditional(conditional, depth);
             case IInvocationOperation invocation:
                 return LowerInvocation(invocation, depth);
+            case IFieldReferenceOperation { Instance: not null } field:
+                return Unsupported<FormulaNode>(field.Syntax, "a formula reads no fields or tuple elements: call a formula that returns the one value needed");
             case IFieldReferenceOperation field:
                 return Unsupported<FormulaNode>(field.Syntax, $"'{field.Field.Name}' is not a const, and only constants are folded into a formula: declare it const, or pass its value as a parameter");
             case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation:
@@ -96,9 +97,11 @@ internal sealed partial class FormulaLowerer
     /// <summary>Reports a value of another type: FA1020 for the other floating type, FA1019 for anything else.</summary>
     private FormulaNode? WrongType(IOperation operation)
     {
-        if (operation.Type is null or { TypeKind: TypeKind.Error } || operation is IInvalidOperation)
+        if (operation.Type is null or { TypeKind: TypeKind.Error }
+            || operation is IInvalidOperation
+            || (operation is ILocalReferenceOperation { Local: var local } && _scope.Locals.TryGetValue(local, out FormulaNode? node) && node is null))
         {
-            return Quiet<FormulaNode>();
+            return Quiet<FormulaNode>(); // Nothing to say, or said already at the local's declaration.
         }
 
         if (FormulaSignatureChecks.ElementTypeOf(operation.Type) is not null)

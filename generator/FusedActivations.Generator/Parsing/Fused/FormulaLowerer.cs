@@ -33,6 +33,9 @@ internal sealed partial class FormulaLowerer
     internal const int MaxOperations = 20000;
 
     private readonly Compilation _compilation;
+    private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly Dictionary<IMethodSymbol, IBlockOperation?> _bodies = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IMethodSymbol, FormulaSignatureCheck> _callees = new(SymbolEqualityComparer.Default);
     private readonly FormulaMethod _formula;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly CancellationToken _cancellationToken;
@@ -43,10 +46,11 @@ internal sealed partial class FormulaLowerer
     private bool _failed;
     private bool _sizeReported;
 
-    private FormulaLowerer(FormulaMethod formula, Compilation compilation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    private FormulaLowerer(FormulaMethod formula, SemanticModel model, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         _formula = formula;
-        _compilation = compilation;
+        _compilation = model.Compilation;
+        _models[model.SyntaxTree] = model;
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
     }
@@ -56,12 +60,15 @@ internal sealed partial class FormulaLowerer
     /// <summary>The element type's name, e.g. <c>float</c>.</summary>
     private string T => FormulaSignatureChecks.Name(Element);
 
-    /// <summary>The formula's spec, or null when it cannot be lowered (diagnostics added, or compile errors: quietly).</summary>
-    public static FormulaSpec? Lower(FormulaMethod formula, Compilation compilation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    /// <summary>
+    /// The formula's spec, or null when it cannot be lowered (diagnostics added, or compile errors: quietly).
+    /// <paramref name="model"/> is the annotated method's, reused where the formula is in the same file.
+    /// </summary>
+    public static FormulaSpec? Lower(FormulaMethod formula, SemanticModel model, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
-        var lowerer = new FormulaLowerer(formula, compilation, diagnostics, cancellationToken);
+        var lowerer = new FormulaLowerer(formula, model, diagnostics, cancellationToken);
         FormulaNode[] parameters = Enumerable.Range(0, formula.ParameterNames.Length).Select(index => (FormulaNode)new ParameterNode(index)).ToArray();
-        IReadOnlyList<FormulaNode?>? results = lowerer.LowerBody(formula, parameters);
+        IReadOnlyList<FormulaNode?>? results = lowerer.LowerBody(formula, parameters, 0);
         if (lowerer._failed || results is null || results.Any(result => result is null))
         {
             return null;
@@ -77,26 +84,19 @@ internal sealed partial class FormulaLowerer
 
     /// <summary>
     /// Lowers <paramref name="method"/>'s body with its parameters bound to <paramref name="arguments"/>; its locals are
-    /// appended to the formula's. The results (one per output), or null when the body cannot be lowered.
+    /// appended to the formula's. The results (one per output), or null when the body cannot be lowered. An inlined
+    /// body starts at the depth of its call, so that a long chain of calls is bounded like a deep expression.
     /// </summary>
-    private IReadOnlyList<FormulaNode?>? LowerBody(FormulaMethod method, IReadOnlyList<FormulaNode> arguments)
+    private IReadOnlyList<FormulaNode?>? LowerBody(FormulaMethod method, IReadOnlyList<FormulaNode> arguments, int depth)
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        if (!_compilation.ContainsSyntaxTree(method.Declaration.SyntaxTree))
-        {
-            return Quiet();
-        }
-
-        SemanticModel model = _compilation.GetSemanticModel(method.Declaration.SyntaxTree);
-        if (model.GetDiagnostics(method.Declaration.Span, _cancellationToken).Any(diagnostic => diagnostic.DefaultSeverity == DiagnosticSeverity.Error)
-            || model.GetOperation(method.Declaration, _cancellationToken) is not IMethodBodyOperation body
-            || (body.BlockBody ?? body.ExpressionBody) is not { } block)
+        if (BodyOf(method) is not { } block)
         {
             return Quiet();
         }
 
         Scope outer = _scope;
-        _scope = new Scope(method, arguments);
+        _scope = new Scope(method, arguments, depth);
         _inlining.Add(method.Symbol.OriginalDefinition);
         try
         {
@@ -152,6 +152,33 @@ internal sealed partial class FormulaLowerer
         return results ?? Quiet();
     }
 
+    /// <summary>
+    /// The method's body as bound operations, or null when it has compile errors (the compiler reports them). A helper
+    /// inlined at several calls is bound once.
+    /// </summary>
+    private IBlockOperation? BodyOf(FormulaMethod method)
+    {
+        if (_bodies.TryGetValue(method.Symbol, out IBlockOperation? known))
+        {
+            return known;
+        }
+
+        IBlockOperation? block = null;
+        SyntaxTree tree = method.Declaration.SyntaxTree;
+        if (_models.TryGetValue(tree, out SemanticModel? model) || _compilation.ContainsSyntaxTree(tree))
+        {
+            model ??= _models[tree] = _compilation.GetSemanticModel(tree);
+            if (!model.GetDiagnostics(method.Declaration.Span, _cancellationToken).Any(diagnostic => diagnostic.DefaultSeverity == DiagnosticSeverity.Error)
+                && model.GetOperation(method.Declaration, _cancellationToken) is IMethodBodyOperation body)
+            {
+                block = body.BlockBody ?? body.ExpressionBody;
+            }
+        }
+
+        _bodies[method.Symbol] = block;
+        return block;
+    }
+
     /// <summary>What a formula's body may be, for messages.</summary>
     private static string BodyShape =>
         "a formula's body is an expression ('=> ...'), or a block of local declarations with initializers and one 'return' at its end";
@@ -178,7 +205,8 @@ internal sealed partial class FormulaLowerer
             bool isVar = declaration.Syntax is VariableDeclarationSyntax { Type.IsVar: true };
             if (FormulaSignatureChecks.ElementTypeOf(local.Type) is null)
             {
-                Unsupported(declarator.Syntax, $"local '{local.Name}' is {Article(local.Type)}, but every value of a {T} formula is a {T}");
+                SyntaxNode at = declaration.Declarators.Length == 1 ? declaration.Syntax : declarator.Syntax;
+                Unsupported(at, $"local '{local.Name}' is {Article(local.Type)}, but every value of a {T} formula is a {T}");
             }
             else if (isVar)
             {
@@ -193,7 +221,7 @@ internal sealed partial class FormulaLowerer
             return;
         }
 
-        FormulaNode? value = Lower(initializer, 0);
+        FormulaNode? value = Lower(initializer, _scope.Depth);
         if (value is null)
         {
             _scope.Locals[local] = null;
@@ -209,7 +237,7 @@ internal sealed partial class FormulaLowerer
     {
         if (!_scope.Method.ReturnsTuple)
         {
-            return new[] { Lower(value, 0) };
+            return new[] { Lower(value, _scope.Depth) };
         }
 
         IOperation tuple = value;
@@ -223,7 +251,7 @@ internal sealed partial class FormulaLowerer
             return Unsupported(value.Syntax, $"return the outputs as a tuple literal, '({string.Join(", ", Enumerable.Range(1, _scope.Method.OutputCount).Select(i => "y" + i))})'");
         }
 
-        return elements.Select(element => Lower(element, 0)).ToArray();
+        return elements.Select(element => Lower(element, _scope.Depth)).ToArray();
     }
 
     /// <summary>Inlines a call of another formula method: its arguments and locals become locals of this formula.</summary>
@@ -238,17 +266,16 @@ internal sealed partial class FormulaLowerer
             return null;
         }
 
-        FormulaSignatureCheck check = FormulaSignatureChecks.Check(callee, _cancellationToken);
+        if (!_callees.TryGetValue(callee, out FormulaSignatureCheck? check))
+        {
+            check = _callees[callee] = FormulaSignatureChecks.Check(callee, _cancellationToken);
+        }
+
         if (check.Formula is not { } formula)
         {
             return check.Problems.IsEmpty
                 ? Quiet<FormulaNode>()
                 : Unsupported<FormulaNode>(invocation.Syntax, $"'{callee.Name}' is not a formula that can be inlined: it {check.Problems[0].Problem}");
-        }
-
-        if (formula.ReturnsTuple)
-        {
-            return Unsupported<FormulaNode>(invocation.Syntax, $"'{callee.Name}' returns several values, and only a formula returning one value can be called from another");
         }
 
         var bound = new FormulaNode[arguments.Count];
@@ -272,8 +299,8 @@ internal sealed partial class FormulaLowerer
             }
         }
 
-        IReadOnlyList<FormulaNode?>? results = LowerBody(formula, bound);
-        return results is { Count: 1 } ? results[0] : null;
+        IReadOnlyList<FormulaNode?>? results = LowerBody(formula, bound, depth + 1);
+        return results is { Count: 1 } ? results[0] : Quiet<FormulaNode>();
     }
 
     private void Report(DiagnosticDescriptor descriptor, SyntaxNode at, params string[] arguments)
@@ -312,16 +339,33 @@ internal sealed partial class FormulaLowerer
     /// <summary>The parameters and locals in sight while lowering one method's body.</summary>
     private sealed class Scope
     {
-        public Scope(FormulaMethod method, IReadOnlyList<FormulaNode> parameters)
+        public Scope(FormulaMethod method, IReadOnlyList<FormulaNode> parameters, int depth)
         {
             Method = method;
             Parameters = parameters;
+            Depth = depth;
         }
 
         public FormulaMethod Method { get; }
 
+        /// <summary>The depth the body's expressions start at: 0, or an inlined call's.</summary>
+        public int Depth { get; }
+
         /// <summary>What each parameter stands for: the formula's parameter, or an inlined call's argument.</summary>
         public IReadOnlyList<FormulaNode> Parameters { get; }
+
+        /// <summary>
+        /// Whether <paramref name="parameter"/> is one of this method's: a partial method's body refers to its
+        /// implementing part's parameters, which are other symbols than its definition's.
+        /// </summary>
+        public bool Declares(IParameterSymbol parameter)
+        {
+            ISymbol owner = parameter.ContainingSymbol.OriginalDefinition;
+            IMethodSymbol method = Method.Symbol.OriginalDefinition;
+            return SymbolEqualityComparer.Default.Equals(owner, method)
+                || SymbolEqualityComparer.Default.Equals(owner, method.PartialImplementationPart)
+                || SymbolEqualityComparer.Default.Equals(owner, method.PartialDefinitionPart);
+        }
 
         /// <summary>Each local's node, or null when its declaration failed (already reported).</summary>
         public Dictionary<ILocalSymbol, FormulaNode?> Locals { get; } = new(SymbolEqualityComparer.Default);

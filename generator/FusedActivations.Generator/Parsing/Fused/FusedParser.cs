@@ -75,7 +75,7 @@ internal static class FusedParser
         Parser.CheckLanguageVersion(syntax, method.Name, diagnostics);
 
         FormulaMethod? formula = FormulaLocator.Locate(method, owner, FusedSignatureContext.ElementHint(method, compilation), compilation, diagnostics, cancellationToken);
-        FormulaSpec? forward = formula is null ? null : FormulaLowerer.Lower(formula, compilation, diagnostics, cancellationToken);
+        FormulaSpec? forward = formula is null ? null : FormulaLowerer.Lower(formula, semanticModel, diagnostics, cancellationToken);
 
         // A generic method's signature mentions type parameters: FA1005 says all there is to say.
         StreamBinding? binding = null;

@@ -48,6 +48,9 @@ internal sealed record PrecisionCulprit(IOperation Operation, string Fix)
                 return FirstAmong(element, binary.LeftOperand, binary.RightOperand) ?? new PrecisionCulprit(binary, Generic(t));
             case IConditionalOperation conditional:
                 return FirstAmong(element, conditional.WhenTrue, conditional.WhenFalse) ?? new PrecisionCulprit(conditional, Generic(t));
+            case IInvocationOperation invocation when !HasOverloadOf(invocation.TargetMethod, element):
+                // Math.Exp of a float: the function itself has no float form, whatever its arguments.
+                return new PrecisionCulprit(invocation, CallFix(invocation.TargetMethod, element, t));
             case IInvocationOperation invocation:
                 return FirstAmong(element, invocation.Arguments.Select(argument => argument.Value).ToArray())
                     ?? new PrecisionCulprit(invocation, CallFix(invocation.TargetMethod, element, t));
@@ -81,6 +84,16 @@ internal sealed record PrecisionCulprit(IOperation Operation, string Fix)
 
         return reported;
     }
+
+    /// <summary>
+    /// Whether the library function <paramref name="method"/> has an overload of the element type (<c>Math.Max</c> of
+    /// floats does, <c>Math.Exp</c> does not); other methods are taken to have one, their arguments being to blame.
+    /// </summary>
+    private static bool HasOverloadOf(IMethodSymbol method, ElementType element) =>
+        FormulaFunctions.LibraryOf(method.ContainingType) is FunctionLibrary.None
+        || method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>().Any(overload =>
+            overload.Parameters.Length == method.Parameters.Length
+            && overload.Parameters.All(parameter => FormulaSignatureChecks.IsElement(parameter.Type, element)));
 
     /// <summary>
     /// Values of the element type, promoted by C# because of something next to them; and, in a double formula, float

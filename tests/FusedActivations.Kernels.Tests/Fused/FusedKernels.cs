@@ -14,10 +14,23 @@ public static partial class FusedKernels
     [Fused(nameof(Scale))]
     public static partial void Scale(ReadOnlySpan<float> raw, [Broadcast] ReadOnlySpan<float> bias, Span<float> destination);
 
+    [FusedGradient(nameof(Scale))]
+    public static partial void ScaleBackward(ReadOnlySpan<float> raw, [Broadcast] ReadOnlySpan<float> bias,
+        ReadOnlySpan<float> gradOutput, Span<float> gradRaw, Span<float> gradBias);
+
     internal static float SwiGlu(float a, float b) => FusedMath.Silu(a) * b;
 
     [Fused(nameof(SwiGlu))]
     public static partial void SwiGlu(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> destination);
+
+    [FusedGradient(nameof(SwiGlu))]
+    public static partial void SwiGluBackward(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> gradOutput, Span<float> gradA, Span<float> gradB);
+
+    internal static double BiasGeluDouble(double x, double bias) => FusedMath.Gelu(x + bias);
+
+    [FusedGradient(nameof(BiasGeluDouble))]
+    public static partial void BiasGeluDoubleBackward(ReadOnlySpan<double> x, [Broadcast] ReadOnlySpan<double> bias,
+        ReadOnlySpan<double> gradOutput, Span<double> gradX, Span<double> gradBias);
 
     internal static float BiasGelu(float x, float bias) => FusedMath.Gelu(x + bias);
 

@@ -17,22 +17,29 @@ namespace FusedActivations.Generator.Emitting.Fused;
 internal sealed class FormulaLowering
 {
     private readonly FormulaBuilder _b;
-    private readonly FormulaSpec _formula;
+    private readonly IReadOnlyList<FormulaNode> _localNodes;
     private readonly IReadOnlyList<Value> _parameters;
     private readonly Value?[] _locals;
 
-    private FormulaLowering(FormulaBuilder b, FormulaSpec formula, IReadOnlyList<Value> parameters)
+    /// <summary>
+    /// Whether this lowers the double body of a <see cref="WidenedNode"/> in a float formula: activations and math
+    /// functions then take their widened forms directly (float's accuracy needs, computed in double, no rounding).
+    /// </summary>
+    private readonly bool _wide;
+
+    private FormulaLowering(FormulaBuilder b, IReadOnlyList<FormulaNode> locals, IReadOnlyList<Value> parameters, bool wide)
     {
         _b = b;
-        _formula = formula;
+        _localNodes = locals;
         _parameters = parameters;
-        _locals = new Value?[formula.Locals.Count];
+        _locals = new Value?[locals.Count];
+        _wide = wide;
     }
 
     /// <summary>The results of <paramref name="formula"/> for the inputs <paramref name="parameters"/>, each bound to a local.</summary>
     public static IReadOnlyList<Value> Lower(FormulaBuilder b, FormulaSpec formula, IReadOnlyList<Value> parameters)
     {
-        var lowering = new FormulaLowering(b, formula, parameters);
+        var lowering = new FormulaLowering(b, formula.Locals, parameters, wide: false);
         var results = new List<Value>();
         for (int i = 0; i < formula.Results.Count; i++)
         {
@@ -65,7 +72,7 @@ internal sealed class FormulaLowering
             case ParameterNode p:
                 return _parameters[p.Index];
             case LocalNode l:
-                return _locals[l.Index] ??= _b.Let("t" + l.Index, Lower(_formula.Locals[l.Index]));
+                return _locals[l.Index] ??= _b.Let("t" + l.Index, Lower(_localNodes[l.Index]));
             case LiteralNode literal:
                 return _b.Lit(literal.Value);
             case NegateNode negate:
@@ -82,9 +89,13 @@ internal sealed class FormulaLowering
                     arguments[i] = Lower(math.Arguments[i]);
                 }
 
-                return FusedMathFunctions.Call(_b, math.Function, arguments);
+                return _wide && math.Function is MathFunction.Exp or MathFunction.ExpM1 or MathFunction.Log or MathFunction.Log1P or MathFunction.NormalCdf or MathFunction.NormalPdf
+                    ? _b.Let(math.Function.ToString().ToLowerInvariant(), FusedMathFunctions.Wide(_b, math.Function, arguments[0] as LocalValue ?? _b.Let("fx", arguments[0])))
+                    : FusedMathFunctions.Call(_b, math.Function, arguments);
             case ActivationNode call:
-                return Activation(call.Activation, Lower(call.Argument));
+                return _wide ? WideActivation(call.Activation, Lower(call.Argument)) : Activation(call.Activation, Lower(call.Argument));
+            case WidenedNode widened:
+                return Widen(widened);
             default:
                 throw new System.InvalidOperationException("Unknown formula node " + node.GetType().Name + ".");
         }
@@ -139,6 +150,50 @@ internal sealed class FormulaLowering
         }
     }
 
+    /// <summary>
+    /// A widened body: in a float formula, computed in double from the widened argument and rounded once (NaN
+    /// arguments give NaN); in a double formula or inside another widened body, computed as written.
+    /// </summary>
+    private Value Widen(WidenedNode widened)
+    {
+        Value argument = Lower(widened.Argument);
+        var none = System.Array.Empty<FormulaNode>();
+        if (_wide || _b.Element.Type == ElementType.Double)
+        {
+            return new FormulaLowering(_b, none, new[] { argument }, _wide).Lower(widened.Body);
+        }
+
+        Value x = argument as LocalValue ?? _b.Let("da", argument, "the argument of a derivative");
+        Value y = Widened.Compute(_b, x, (w, v) => new FormulaLowering(w, none, new[] { v }, wide: true).Lower(widened.Body));
+        return _b.Let("derivative", _b.KeepNaN(x, y));
+    }
+
+    /// <summary>
+    /// An activation inside a widened body (double values, float's accuracy): its widened formula where its float kernel
+    /// widens on this path, else its double formula; no epilogue (derivative rules spell out thresholds themselves).
+    /// </summary>
+    private Value WideActivation(ActivationSpec spec, Value x)
+    {
+        Activation activation = ActivationRegistry.For(spec);
+        bool widened = activation.Widens(_b.Isa, ElementInfo.Single);
+        ElementInfo folding = widened ? ElementInfo.Single : ElementInfo.Double;
+        var aliases = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (KernelConstant constant in activation.Folded(spec, folding))
+        {
+            var typed = new KernelConstant(constant.Name, constant.Value, constant.Doc, constant.Type ?? folding);
+            string name = FreeName(typed);
+            aliases[constant.Name] = name;
+            _b.Constants.Add(new KernelConstant(name, typed.Value, typed.Doc, typed.Type == _b.Constants.KernelElement ? null : typed.Type));
+        }
+
+        x = x as LocalValue ?? _b.Let("a", x, $"the argument of {activation.Name}");
+        using (_b.Constants.Alias(aliases))
+        using (_b.Scope(activation.Name.ToLowerInvariant()))
+        {
+            return _b.Let(activation.Name.ToLowerInvariant(), widened ? activation.ForwardWide(_b, x, spec) : activation.Forward(_b, x, spec));
+        }
+    }
+
     /// <summary>The constant's own name, or the first numbered one that is free or already holds the same value.</summary>
     private string FreeName(KernelConstant constant)
     {
@@ -146,7 +201,7 @@ internal sealed class FormulaLowering
         {
             string name = i == 1 ? constant.Name : constant.Name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (!_b.Constants.TryGet(name, out KernelConstant existing)
-                || (existing.Value.Equals(constant.Value) && existing.Type == constant.Type && !existing.IsFolded))
+                || (existing.Value.Equals(constant.Value) && (existing.Type ?? _b.Constants.KernelElement) == (constant.Type ?? _b.Constants.KernelElement) && !existing.IsFolded))
             {
                 return name;
             }
@@ -194,6 +249,10 @@ internal sealed class FormulaLowering
 
                     break;
                 case ActivationNode n:
+                    stack.Push(n.Argument);
+                    break;
+                case WidenedNode n:
+                    stack.Push(n.Body);
                     stack.Push(n.Argument);
                     break;
             }

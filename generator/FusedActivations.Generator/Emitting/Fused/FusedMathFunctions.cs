@@ -51,19 +51,25 @@ internal static class FusedMathFunctions
         using (b.Scope(function.ToString().ToLowerInvariant()))
         {
             b.Comment($"{function}, in double, rounded to float once.");
-            Value y = Widened.Compute(b, x, (w, v) => function switch
-            {
-                MathFunction.Exp => WideExp.Exp(w, Clamp(w, v, -104, 89)),
-                MathFunction.ExpM1 => WideFunctions.ExpM1(w, Clamp(w, v, -60, 89)),
-                MathFunction.Log => WideLogOf(w, v),
-                MathFunction.Log1P => WideLog1POf(w, v),
-                MathFunction.NormalCdf => WideNormalCdf(w, v),
-                MathFunction.NormalPdf => WideNormalPdf(w, v),
-                _ => throw new System.InvalidOperationException("Unknown function " + function + "."),
-            });
+            Value y = Widened.Compute(b, x, (w, v) => Wide(w, function, v));
             return b.Let(function.ToString().ToLowerInvariant(), b.KeepNaN(x, y));
         }
     }
+
+    /// <summary>
+    /// The function of a double value <paramref name="v"/> to float's needs (relative error about 2^-30, special values
+    /// as .NET's but NaN, which the caller restores): inside a widened computation.
+    /// </summary>
+    public static Value Wide(FormulaBuilder w, MathFunction function, Value v) => function switch
+    {
+        MathFunction.Exp => WideExp.Exp(w, Clamp(w, v, -104, 89)),
+        MathFunction.ExpM1 => WideFunctions.ExpM1(w, Clamp(w, v, -60, 89)),
+        MathFunction.Log => WideLogOf(w, v),
+        MathFunction.Log1P => WideLog1POf(w, v),
+        MathFunction.NormalCdf => WideNormalCdf(w, v),
+        MathFunction.NormalPdf => WideNormalPdf(w, v),
+        _ => throw new System.InvalidOperationException("Unknown function " + function + "."),
+    };
 
     /// <summary>
     /// v clamped to [lo, hi], where the float result is already 0, -1 or infinite (the caller restores NaN): e^-104 is

@@ -104,3 +104,10 @@ internal sealed record MathNode(MathFunction Function, EquatableArray<FormulaNod
 /// exactly as the activation's attribute would have them, so the kernel is the attribute's kernel's formula.
 /// </summary>
 internal sealed record ActivationNode(ActivationSpec Activation, FormulaNode Argument) : FormulaNode;
+
+/// <summary>
+/// <paramref name="Body"/>, whose <see cref="ParameterNode"/> 0 is <paramref name="Argument"/>, computed in double and
+/// rounded to the element type once (in double formulas: computed as written). Derivative rules wrap their bodies in
+/// it, so that a float gradient's derivative factor is within half an ULP however many operations its rule has.
+/// </summary>
+internal sealed record WidenedNode(FormulaNode Body, FormulaNode Argument) : FormulaNode;

@@ -250,6 +250,11 @@ public sealed class ConventionTests
             AssertSame(1, FormulaInterpreter.Evaluate(elu, 1000, 1)[0]);
             Assert.Equal(Math.Exp(-2), FormulaInterpreter.Evaluate(elu, -2, 1)[0], e == ElementType.Single ? 1e-7 : 1e-16);
 
+            // Also when the branch not taken uses a local twice: the local's gradient is summed under that branch.
+            FormulaSpec shared = Gradient(Formula(e, new[] { "x" }, new[] { Exp(P(0)) }, If(GreaterThan(P(0), Lit(0)), P(0), Mul(L(0), L(0)))));
+            Assert.Equal("t0 = Exp(x)\nresult0 = x > 0 ? grad0 : ((2 * (grad0 * t0)) * t0)\n", FormulaText.Of(shared));
+            AssertSame(1, FormulaInterpreter.Evaluate(shared, 1000, 1)[0]);
+
             // The comparison has no gradient: y only picks.
             FormulaSpec pick = Gradient(Formula(e, new[] { "x", "y" }, If(LessThan(P(1), Lit(0)), Mul(P(0), Lit(3)), P(0))));
             Assert.Equal(new[] { 3.0, 0.0 }, FormulaInterpreter.Evaluate(pick, 1, -1, 1));

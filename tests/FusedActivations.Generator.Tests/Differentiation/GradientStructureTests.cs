@@ -157,6 +157,8 @@ public sealed class GradientStructureTests
         Assert.Null(FormulaGradient.Derive(Formula(ElementType.Double, new[] { "x" }, new[] { L(0) }, P(0)), one));
         Assert.Null(FormulaGradient.Derive(Formula(ElementType.Double, new[] { "x" }, Call(MathFunction.Min, P(0))), one));
         Assert.Null(FormulaGradient.Derive(Formula(ElementType.Double, new[] { "x" }, new UnrecognizedNode()), one));
+        Assert.Null(FormulaGradient.Derive(Formula(ElementType.Double, new[] { "x" }, Add(P(0), null!)), one));
+        Assert.Null(FormulaGradient.Derive(Formula(ElementType.Double, new[] { "x" }, new ActivationNode(null!, P(0))), one));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using FusedActivations.Generator.Model.Formulas;
 
 namespace FusedActivations.Generator.Differentiation;
@@ -18,6 +19,7 @@ internal static class BranchedSum
 
     private static FormulaNode? Of(IReadOnlyList<GradientTerm> terms, int depth, ExactAlgebra algebra)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         // Slots in the order the terms came: a plain adjoint, or a group of terms below one comparison.
         var slots = new List<object>();
         foreach (GradientTerm term in terms)

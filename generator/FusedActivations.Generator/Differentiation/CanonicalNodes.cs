@@ -31,8 +31,14 @@ internal sealed class CanonicalNodes
     /// when the formula holds a node this pass does not know (a node type added to the IR later), a math call with the
     /// wrong number of arguments or a local not defined yet.
     /// </summary>
-    public FormulaNode? Intern(FormulaNode node)
+    public FormulaNode? Intern(FormulaNode? node)
     {
+        // A null where a node belongs (the records do not prevent it) is a formula the parser does not make.
+        if (node is null)
+        {
+            return null;
+        }
+
         if (_canonical.TryGetValue(node, out FormulaNode? known))
         {
             return known;
@@ -122,6 +128,8 @@ internal sealed class CanonicalNodes
                 return same ? node : new MathNode(math.Function, new EquatableArray<FormulaNode>(arguments.MoveToImmutable()));
             }
 
+            case ActivationNode { Activation: null }:
+                return null;
             case ActivationNode activation:
                 return Intern(activation.Argument) is { } argument
                     ? Same(argument, activation.Argument) ? node : new ActivationNode(activation.Activation, argument)

@@ -26,7 +26,9 @@ namespace FusedActivations.Generator.Differentiation;
 /// a comparison selects 0 there (<c>relu'</c>), so an infinite or NaN incoming gradient does not leak into a branch
 /// where the derivative is 0 (<see cref="BranchedSum"/>). One difference from PyTorch, for the better: a branch not
 /// taken contributes 0 even when its own derivative is infinite there (<c>x &gt; 0 ? x : exp(x) - 1</c> at x = 100
-/// has gradient 1, where <c>torch.where</c> gives NaN), unless that branch's value is shared with the branch taken.
+/// has gradient 1, where <c>torch.where</c> gives NaN; also when the branch uses a local twice). The exception: a
+/// subformula used in several branches, not all of them under one comparison, gets its gradient summed with a
+/// selected 0 for the branches not taken, and that 0 times an infinite derivative below it is NaN, as in PyTorch.
 /// </para>
 /// </remarks>
 internal static class FormulaGradient

@@ -48,12 +48,12 @@ internal static class MathDerivatives
             case MathFunction.Min:
                 // To the argument Min returns, ties (and NaN) to the first: min(a, b) is b only where b < a. PyTorch's
                 // minimum splits a tie between both (grad / 2 each) and gives NaN's gradient to both.
-                return Picked(args[0], args[1], Comparison.LessThan, args[1], args[0]);
+                return Picked(args[1], args[0], Comparison.LessThan, args[1], args[0]);
 
             case MathFunction.Max:
                 // To the argument Max returns, ties (and NaN) to the first: max(a, b) is b only where a < b. PyTorch's
                 // maximum splits a tie (grad / 2 each) and gives NaN's gradient to both.
-                return Picked(args[0], args[1], Comparison.LessThan, args[0], args[1]);
+                return Picked(args[0], args[1], Comparison.LessThan, args[1], args[0]);
 
             case MathFunction.Clamp:
             {

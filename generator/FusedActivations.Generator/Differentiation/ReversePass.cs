@@ -108,6 +108,7 @@ internal sealed class ReversePass
             return known;
         }
 
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         bool depends = false;
         switch (node)
         {

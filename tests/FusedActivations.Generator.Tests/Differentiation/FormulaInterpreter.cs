@@ -17,27 +17,34 @@ namespace FusedActivations.Generator.Tests.Differentiation;
 internal static class FormulaInterpreter
 {
     /// <summary>The results of <paramref name="formula"/> for one element's <paramref name="arguments"/> (values of the element type).</summary>
-    public static double[] Evaluate(FormulaSpec formula, params double[] arguments)
+    public static double[] Evaluate(FormulaSpec formula, params double[] arguments) =>
+        Evaluate(formula, arguments, roundToSingle: formula.Element == ElementType.Single);
+
+    private static double[] Evaluate(FormulaSpec formula, double[] arguments, bool roundToSingle)
     {
-        bool single = formula.Element == ElementType.Single;
+        var mode = new Mode(roundToSingle, formula.Element == ElementType.Single);
         var locals = new double[formula.Locals.Count];
         for (int i = 0; i < locals.Length; i++)
         {
-            locals[i] = Eval(formula.Locals[i], arguments, locals, single);
+            locals[i] = Eval(formula.Locals[i], arguments, locals, mode);
         }
 
         var results = new double[formula.Results.Count];
         for (int i = 0; i < results.Length; i++)
         {
-            results[i] = Eval(formula.Results[i], arguments, locals, single);
+            results[i] = Eval(formula.Results[i], arguments, locals, mode);
         }
 
         return results;
     }
 
-    private static double Round(double value, bool single) => single ? (float)value : value;
+    /// <summary>How to evaluate: rounding every step to float or to double, and the activations' constants of which type.</summary>
+    private readonly record struct Mode(bool RoundToSingle, bool SingleConstants)
+    {
+        public double Round(double value) => RoundToSingle ? (float)value : value;
+    }
 
-    private static double Eval(FormulaNode node, double[] arguments, double[] locals, bool single)
+    private static double Eval(FormulaNode node, double[] arguments, double[] locals, Mode mode)
     {
         switch (node)
         {
@@ -46,29 +53,27 @@ internal static class FormulaInterpreter
             case LocalNode local:
                 return locals[local.Index];
             case LiteralNode literal:
-                Assert.Equal(literal.Value, Round(literal.Value, single));
+                Assert.Equal(literal.Value, mode.SingleConstants ? (float)literal.Value : literal.Value);
                 return literal.Value;
             case NegateNode negate:
-                return -Eval(negate.Operand, arguments, locals, single);
+                return -Eval(negate.Operand, arguments, locals, mode);
             case BinaryNode binary:
             {
-                double a = Eval(binary.Left, arguments, locals, single);
-                double b = Eval(binary.Right, arguments, locals, single);
-                return Round(
-                    binary.Operator switch
-                    {
-                        BinaryOperator.Add => a + b,
-                        BinaryOperator.Subtract => a - b,
-                        BinaryOperator.Multiply => a * b,
-                        _ => a / b,
-                    },
-                    single);
+                double a = Eval(binary.Left, arguments, locals, mode);
+                double b = Eval(binary.Right, arguments, locals, mode);
+                return mode.Round(binary.Operator switch
+                {
+                    BinaryOperator.Add => a + b,
+                    BinaryOperator.Subtract => a - b,
+                    BinaryOperator.Multiply => a * b,
+                    _ => a / b,
+                });
             }
 
             case ConditionalNode conditional:
             {
-                double left = Eval(conditional.Left, arguments, locals, single);
-                double right = Eval(conditional.Right, arguments, locals, single);
+                double left = Eval(conditional.Left, arguments, locals, mode);
+                double right = Eval(conditional.Right, arguments, locals, mode);
                 bool holds = conditional.Comparison switch
                 {
                     Comparison.LessThan => left < right,
@@ -80,8 +85,8 @@ internal static class FormulaInterpreter
                 };
 
                 // Both branches are computed, as the kernel's blend computes them.
-                double whenTrue = Eval(conditional.WhenTrue, arguments, locals, single);
-                double whenFalse = Eval(conditional.WhenFalse, arguments, locals, single);
+                double whenTrue = Eval(conditional.WhenTrue, arguments, locals, mode);
+                double whenFalse = Eval(conditional.WhenFalse, arguments, locals, mode);
                 return holds ? whenTrue : whenFalse;
             }
 
@@ -90,14 +95,14 @@ internal static class FormulaInterpreter
                 var args = new double[math.Arguments.Count];
                 for (int i = 0; i < args.Length; i++)
                 {
-                    args[i] = Eval(math.Arguments[i], arguments, locals, single);
+                    args[i] = Eval(math.Arguments[i], arguments, locals, mode);
                 }
 
-                return Round(ExactFunctions.Math(math.Function, args, single), single);
+                return mode.Round(ExactFunctions.Math(math.Function, args, mode.RoundToSingle));
             }
 
             case ActivationNode activation:
-                return Round(ExactFunctions.Activation(activation.Activation, Eval(activation.Argument, arguments, locals, single), single), single);
+                return mode.Round(ExactFunctions.Activation(activation.Activation, Eval(activation.Argument, arguments, locals, mode), mode.SingleConstants));
             default:
                 throw new ArgumentException("Unknown node " + node);
         }
@@ -123,8 +128,8 @@ internal static class ExactFunctions
         MathFunction.FusedMultiplyAdd => single
             ? MathF.FusedMultiplyAdd((float)x[0], (float)x[1], (float)x[2])
             : System.Math.FusedMultiplyAdd(x[0], x[1], x[2]),
-        MathFunction.Log1P => Reference.Log1P(x[0]).Hi,
-        MathFunction.ExpM1 => Reference.ExpM1(x[0]).Hi,
+        MathFunction.Log1P => x[0] == 0 ? x[0] : Reference.Log1P(x[0]).Hi,
+        MathFunction.ExpM1 => x[0] == 0 ? x[0] : Reference.ExpM1(x[0]).Hi,
         MathFunction.NormalCdf => NormalCdf(x[0]).Hi,
         MathFunction.NormalPdf => NormalPdf(x[0]).Hi,
         _ => throw new ArgumentException("Unknown function " + function),

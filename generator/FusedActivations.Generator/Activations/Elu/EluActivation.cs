@@ -59,14 +59,6 @@ internal sealed class EluActivation : Activation
         return b.SelectLessThan(w, b.Lit(0), b.Mul(b.C("WideAlpha"), em), w);
     }
 
-    /// <summary>expm1(x) for x in [-60, 0] (x is clamped there: beyond -60 it is -1 in double), as a pair.</summary>
-    internal static DoubleDouble ExpM1OfNegativePart(FormulaBuilder b, Value x)
-    {
-        b.Comment("expm1(x) for the negative part, x raised to -60 (expm1 is -1 below, to double precision).");
-        Value a = b.Let("a", b.Min(b.Max(x, b.Lit(-60)), b.Lit(0)));
-        return CompensatedExpM1.ExpM1(b, a);
-    }
-
     /// <summary>
     /// elu'(x) = x &lt;= 0 ? alpha e^x : 1, PyTorch's elu_backward with is_result = false (its autograd formula for
     /// F.elu): alpha at the kink x = 0, 1 for NaN. alpha is rounded to the element type as in the forward kernel; alpha
@@ -74,4 +66,12 @@ internal sealed class EluActivation : Activation
     /// </summary>
     public override FormulaNode? Derivative(ActivationSpec spec, FormulaNode x, ElementInfo element) =>
         If(LessOrEqual(x, Lit(0)), Mul(Lit(element.Round(((EluSpec)spec).Alpha)), Exp(x)), Lit(1));
+
+    /// <summary>expm1(x) for x in [-60, 0] (x is clamped there: beyond -60 it is -1 in double), as a pair.</summary>
+    internal static DoubleDouble ExpM1OfNegativePart(FormulaBuilder b, Value x)
+    {
+        b.Comment("expm1(x) for the negative part, x raised to -60 (expm1 is -1 below, to double precision).");
+        Value a = b.Let("a", b.Min(b.Max(x, b.Lit(-60)), b.Lit(0)));
+        return CompensatedExpM1.ExpM1(b, a);
+    }
 }

@@ -55,8 +55,6 @@ internal sealed class LeakyReluActivation : Activation
         return b.SelectGreaterThan(x, b.Lit(0), x, b.Mul(b.C("NegativeSlope"), x));
     }
 
-    private static bool IsZero(ActivationSpec spec, ElementInfo element) => element.Round(((LeakyReluSpec)spec).NegativeSlope) == 0;
-
     /// <summary>
     /// leaky_relu'(x) = x &gt; 0 ? 1 : slope, PyTorch's leaky_relu_backward (<c>x &gt; 0 ? grad : grad * slope</c>):
     /// the slope at the kink x = 0 and for NaN. The slope is rounded to the element type, as in the forward kernel. A
@@ -64,4 +62,6 @@ internal sealed class LeakyReluActivation : Activation
     /// </summary>
     public override FormulaNode? Derivative(ActivationSpec spec, FormulaNode x, ElementInfo element) =>
         If(GreaterThan(x, Lit(0)), Lit(1), Lit(element.Round(((LeakyReluSpec)spec).NegativeSlope)));
+
+    private static bool IsZero(ActivationSpec spec, ElementInfo element) => element.Round(((LeakyReluSpec)spec).NegativeSlope) == 0;
 }

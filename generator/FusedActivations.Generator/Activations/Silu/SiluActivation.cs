@@ -82,8 +82,6 @@ internal sealed class SiluActivation : Activation
 
     public override Value Epilogue(FormulaBuilder b, Value x, Value y, ActivationSpec spec) => WidenedStrategy.KeepNaN(b, x, y);
 
-    private static bool IsPowerOfTwo(ActivationSpec spec, ElementInfo element) => ElementInfo.IsPowerOfTwo(element.Round(((SiluSpec)spec).Beta));
-
     /// <summary>
     /// silu'(x) = sigmoid(z) (1 + z sigmoid(-z)), z = beta x: PyTorch's silu_backward (beta 1) computes
     /// <c>grad * s * (1 + x * (1 - s))</c>, where 1 - s cancels for large x; ours takes sigmoid(-z) itself and
@@ -109,4 +107,6 @@ internal sealed class SiluActivation : Activation
         FormulaNode second = Fma(z, sigmoidOfMinusZ, Fma(zl, sigmoidOfMinusZ, Lit(1)));
         return Fma(s, second, Mul(Mul(zl, Mul(s, sigmoidOfMinusZ)), second));
     }
+
+    private static bool IsPowerOfTwo(ActivationSpec spec, ElementInfo element) => ElementInfo.IsPowerOfTwo(element.Round(((SiluSpec)spec).Beta));
 }

@@ -76,8 +76,6 @@ internal sealed class SoftplusActivation : Activation
         return b.SelectLessThan(x, b.C("Cutoff"), y, x);
     }
 
-    private static SoftplusConstants Fold(ActivationSpec spec, ElementInfo element) => SoftplusConstants.Fold((SoftplusSpec)spec, element);
-
     /// <summary>
     /// softplus'(x) = fl(beta x) &gt; threshold ? 1 : sigmoid(beta x), PyTorch's softplus_backward (the same test as
     /// the forward cut-off, on the product rounded to the element type; beta and the threshold rounded to it too).
@@ -97,4 +95,6 @@ internal sealed class SoftplusActivation : Activation
             ? slope
             : If(GreaterThan(SigmoidOfProduct.Product(beta, x, element), Lit(threshold)), Lit(1), slope);
     }
+
+    private static SoftplusConstants Fold(ActivationSpec spec, ElementInfo element) => SoftplusConstants.Fold((SoftplusSpec)spec, element);
 }

@@ -35,13 +35,13 @@ internal static class FormulaGradient
 {
     /// <summary>
     /// The gradient formula of <paramref name="forward"/>: its parameters are the forward parameters followed by one
-    /// output gradient per forward result (named <c>grad0</c>, <c>grad1</c>, ... unless a name is free); its results, one
-    /// per forward parameter whose kind is not <see cref="StreamKind.Scalar"/>, in order, are
-    /// <c>sum over k of grad_k * dF_k/dparameter</c>, per element (the literal 0 for a parameter the results do not
-    /// depend on). <paramref name="kinds"/> has one entry per forward parameter (a missing one counts as
-    /// elementwise). Null when a function in the formula has no derivative rule yet, and when the formula is not one
-    /// the parser makes (a parameter or local out of range, a math call with the wrong number of arguments, nesting
-    /// so deep that the stack runs low).
+    /// output gradient per forward result (named <c>grad0</c>, <c>grad1</c>, ..., with <c>_1</c>, <c>_2</c>, ... appended
+    /// where a forward parameter has the name); its results, one per forward parameter whose kind is not
+    /// <see cref="StreamKind.Scalar"/>, in order, are <c>sum over k of grad_k * dF_k/dparameter</c>, per element (the
+    /// literal 0 for a parameter the results do not depend on). <paramref name="kinds"/> has one entry per forward
+    /// parameter (a missing one counts as elementwise). Null when a function in the formula has no derivative rule
+    /// yet, and when the formula is not one the parser makes (a parameter or local out of range, a null node, a math
+    /// call with the wrong number of arguments, nesting so deep that the stack runs low).
     /// </summary>
     public static FormulaSpec? Derive(FormulaSpec forward, IReadOnlyList<StreamKind> kinds)
     {

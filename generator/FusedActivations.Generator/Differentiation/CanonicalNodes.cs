@@ -128,6 +128,13 @@ internal sealed class CanonicalNodes
                 return same ? node : new MathNode(math.Function, new EquatableArray<FormulaNode>(arguments.MoveToImmutable()));
             }
 
+            case WidenedNode { Body: null }:
+                return null;
+            case WidenedNode widened:
+                // The body is its own scope (its parameter 0 is the argument): only the argument is shared.
+                return Intern(widened.Argument) is { } widenedArgument
+                    ? Same(widenedArgument, widened.Argument) ? node : new WidenedNode(widened.Body, widenedArgument)
+                    : null;
             case ActivationNode { Activation: null }:
                 return null;
             case ActivationNode activation:
@@ -148,14 +155,21 @@ internal sealed class CanonicalNodes
         private readonly int _code;
         private readonly long _bits;
         private readonly ActivationSpec? _spec;
+        private readonly FormulaNode? _body;
         private readonly FormulaNode[] _children;
 
         private NodeKey(Type type, int code, long bits, ActivationSpec? spec, params FormulaNode[] children)
+            : this(type, code, bits, spec, null, children)
+        {
+        }
+
+        private NodeKey(Type type, int code, long bits, ActivationSpec? spec, FormulaNode? body, FormulaNode[] children)
         {
             _type = type;
             _code = code;
             _bits = bits;
             _spec = spec;
+            _body = body;
             _children = children;
         }
 
@@ -170,12 +184,13 @@ internal sealed class CanonicalNodes
             ConditionalNode c => new(typeof(ConditionalNode), (int)c.Comparison, 0, null, c.Left, c.Right, c.WhenTrue, c.WhenFalse),
             MathNode math => new(typeof(MathNode), (int)math.Function, 0, null, ToArray(math.Arguments)),
             ActivationNode activation => new(typeof(ActivationNode), 0, 0, activation.Activation, activation.Argument),
+            WidenedNode widened => new(typeof(WidenedNode), 0, 0, null, widened.Body, new[] { widened.Argument }),
             _ => throw new ArgumentException("Unknown node type " + node.GetType().Name, nameof(node)),
         };
 
         public bool Equals(NodeKey? other)
         {
-            if (other is null || _type != other._type || _code != other._code || _bits != other._bits || !Equals(_spec, other._spec)
+            if (other is null || _type != other._type || _code != other._code || _bits != other._bits || !Equals(_spec, other._spec) || !Equals(_body, other._body)
                 || _children.Length != other._children.Length)
             {
                 return false;

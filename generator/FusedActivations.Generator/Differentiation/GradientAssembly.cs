@@ -111,6 +111,8 @@ internal sealed class GradientAssembly
                 return new MathNode(math.Function, new EquatableArray<FormulaNode>(arguments.MoveToImmutable()));
             case ActivationNode activation:
                 return new ActivationNode(activation.Activation, Write(activation.Argument));
+            case WidenedNode widened:
+                return new WidenedNode(widened.Body, Write(widened.Argument));
             default:
                 return node;
         }
@@ -143,6 +145,9 @@ internal sealed class GradientAssembly
                 break;
             case ActivationNode activation:
                 yield return activation.Argument;
+                break;
+            case WidenedNode widened:
+                yield return widened.Argument;
                 break;
         }
     }

@@ -156,6 +156,9 @@ internal sealed class ReversePass
             case ActivationNode activation:
                 yield return activation.Argument;
                 break;
+            case WidenedNode widened:
+                yield return widened.Argument;
+                break;
         }
     }
 
@@ -243,7 +246,10 @@ internal sealed class ReversePass
 
                 break;
             case ActivationNode activation:
-                FormulaNode? derivative = RuleOf(activation.Activation)?.Derivative(activation.Activation, activation.Argument, _element);
+                // The rule's body is computed in double and rounded once in float formulas (a WidenedNode whose
+                // parameter 0 is the argument): several float roundings inside a rule would exceed the 2 ULP bar.
+                FormulaNode? rule = RuleOf(activation.Activation)?.Derivative(activation.Activation, new ParameterNode(0), _element);
+                FormulaNode? derivative = rule is null ? null : new WidenedNode(rule, activation.Argument);
                 if (derivative is null)
                 {
                     _unsupported = true;

@@ -17,10 +17,13 @@ internal sealed class ConstantTable
     public ConstantTable(ElementInfo kernelElement) => KernelElement = kernelElement;
 
     /// <summary>Whether a step calls the Dekker helper <c>TwoProductError</c> (exact products on the path without FMA).</summary>
-    public bool UsesTwoProductError { get; set; }
+    public bool UsesTwoProductError => TwoProductErrorTypes.Count > 0;
 
-    /// <summary>Whether a step calls the helper <c>ExactMultiplyAdd</c> (a user's FMA on the path without FMA).</summary>
-    public bool UsesExactMultiplyAdd { get; set; }
+    /// <summary>The element types whose <c>TwoProductError</c> overload a step calls (a float kernel may call the double one inside a widened computation).</summary>
+    public SortedSet<Model.ElementType> TwoProductErrorTypes { get; } = new();
+
+    /// <summary>The element types whose <c>ExactMultiplyAdd</c> overload a step calls (a user's FMA on the path without FMA).</summary>
+    public SortedSet<Model.ElementType> ExactMultiplyAddTypes { get; } = new();
 
     private readonly Stack<IReadOnlyDictionary<string, string>> _aliases = new();
 

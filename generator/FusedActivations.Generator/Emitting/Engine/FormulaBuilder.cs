@@ -193,7 +193,7 @@ internal sealed class FormulaBuilder
         ElementInfo e = a.Element;
         if (!Isa.HasFma)
         {
-            Constants.UsesExactMultiplyAdd = true;
+            Constants.ExactMultiplyAddTypes.Add(e.Type);
         }
 
         return new OperationValue(e, false, (i, o) => i.ExactMultiplyAdd(o[0], o[1], o[2], e), a, b, c);
@@ -311,7 +311,7 @@ internal sealed class FormulaBuilder
                 return i.MultiplyAdd(o[0], o[1], i.Negate(o[2]), e);
             }
 
-            constants.UsesTwoProductError = true;
+            constants.TwoProductErrorTypes.Add(a.Element.Type);
             return $"TwoProductError({o[0]}, {o[1]}, {o[2]})";
         }, a, b, product);
     }

@@ -89,9 +89,19 @@ internal sealed class FormulaLowering
                     arguments[i] = Lower(math.Arguments[i]);
                 }
 
-                return _wide && math.Function is MathFunction.Exp or MathFunction.ExpM1 or MathFunction.Log or MathFunction.Log1P or MathFunction.NormalCdf or MathFunction.NormalPdf
-                    ? _b.Let(math.Function.ToString().ToLowerInvariant(), FusedMathFunctions.Wide(_b, math.Function, arguments[0] as LocalValue ?? _b.Let("fx", arguments[0])))
-                    : FusedMathFunctions.Call(_b, math.Function, arguments);
+                if (!_wide)
+                {
+                    return FusedMathFunctions.Call(_b, math.Function, arguments);
+                }
+
+                // Inside a widened body: double arithmetic to float's needs, so an FMA need not be exact on the path without one.
+                return math.Function switch
+                {
+                    MathFunction.FusedMultiplyAdd => _b.Fma(arguments[0], arguments[1], arguments[2]),
+                    MathFunction.Exp or MathFunction.ExpM1 or MathFunction.Log or MathFunction.Log1P or MathFunction.NormalCdf or MathFunction.NormalPdf =>
+                        _b.Let(math.Function.ToString().ToLowerInvariant(), FusedMathFunctions.Wide(_b, math.Function, arguments[0] as LocalValue ?? _b.Let("fx", arguments[0]))),
+                    _ => FusedMathFunctions.Call(_b, math.Function, arguments),
+                };
             case ActivationNode call:
                 return _wide ? WideActivation(call.Activation, Lower(call.Argument)) : Activation(call.Activation, Lower(call.Argument));
             case WidenedNode widened:

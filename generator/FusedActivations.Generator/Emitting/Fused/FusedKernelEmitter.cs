@@ -118,16 +118,16 @@ internal sealed class FusedKernelEmitter
             }
 
             w.Raw(steps.ToString());
-            if (constants.UsesTwoProductError)
+            foreach (Model.ElementType type in constants.TwoProductErrorTypes)
             {
                 w.Line();
-                KernelHelpers.WriteDekker(w, _element);
+                KernelHelpers.WriteDekker(w, ElementInfo.For(type));
             }
 
-            if (constants.UsesExactMultiplyAdd)
+            foreach (Model.ElementType type in constants.ExactMultiplyAddTypes)
             {
                 w.Line();
-                KernelHelpers.WriteExactMultiplyAdd(w, _element);
+                KernelHelpers.WriteExactMultiplyAdd(w, ElementInfo.For(type));
             }
 
             if (_shape.Sums.Any(x => x))

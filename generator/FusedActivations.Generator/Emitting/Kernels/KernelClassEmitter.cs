@@ -75,10 +75,10 @@ internal static class KernelClassEmitter
             }
 
             w.Raw(steps.ToString());
-            if (constants.UsesTwoProductError)
+            foreach (ElementType type in constants.TwoProductErrorTypes)
             {
                 w.Line();
-                KernelHelpers.WriteDekker(w, element);
+                KernelHelpers.WriteDekker(w, ElementInfo.For(type));
             }
 
             w.Line();

@@ -246,10 +246,18 @@ internal sealed class ReversePass
 
                 break;
             case ActivationNode activation:
-                // The rule's body is computed in double and rounded once in float formulas (a WidenedNode whose
-                // parameter 0 is the argument): several float roundings inside a rule would exceed the 2 ULP bar.
-                FormulaNode? rule = RuleOf(activation.Activation)?.Derivative(activation.Activation, new ParameterNode(0), _element);
-                FormulaNode? derivative = rule is null ? null : new WidenedNode(rule, activation.Argument);
+                // A smooth rule's body is computed in double and rounded once in float formulas (a WidenedNode whose
+                // parameter 0 is the argument): its several float roundings would exceed the 2 ULP bar. A piecewise
+                // rule (a conditional at the top: relu, hardswish, elu, softplus's threshold) stays as written, so that
+                // the gradient is selected per branch (PyTorch's 0 for an infinite gradient where the slope is 0).
+                Activation? owner = RuleOf(activation.Activation);
+                FormulaNode? rule = owner?.Derivative(activation.Activation, new ParameterNode(0), _element);
+                FormulaNode? derivative = rule switch
+                {
+                    null => null,
+                    ConditionalNode => owner!.Derivative(activation.Activation, activation.Argument, _element),
+                    _ => new WidenedNode(rule, activation.Argument),
+                };
                 if (derivative is null)
                 {
                     _unsupported = true;

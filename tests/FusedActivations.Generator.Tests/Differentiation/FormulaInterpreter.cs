@@ -103,6 +103,13 @@ internal static class FormulaInterpreter
 
             case ActivationNode activation:
                 return mode.Round(ExactFunctions.Activation(activation.Activation, Eval(activation.Argument, arguments, locals, mode), mode.SingleConstants));
+            case WidenedNode widened:
+            {
+                // The body in double (its parameter 0 the argument), rounded once to the element type, as the kernel does.
+                double argument = Eval(widened.Argument, arguments, locals, mode);
+                return mode.Round(Eval(widened.Body, new[] { argument }, Array.Empty<double>(), mode with { RoundToSingle = false }));
+            }
+
             default:
                 throw new ArgumentException("Unknown node " + node);
         }

@@ -8,10 +8,14 @@ namespace FusedActivations.Generator.Tests.Differentiation;
 
 /// <summary>
 /// A formula as text, one line per local and result (<c>t0 = raw + bias</c>), every compound operand in parentheses:
-/// what the tests compare gradients with, and what a failing test shows.
+/// what the tests compare gradients with, and what a failing test shows. A widened body (computed in double, rounded
+/// once) reads <c>widened(body)[w := argument]</c>, its own parameter named <c>w</c>.
 /// </summary>
 internal static class FormulaText
 {
+    /// <summary>The name a widened body's parameter 0 (its argument) is printed with.</summary>
+    private static readonly string[] WidenedParameter = { "w" };
+
     public static string Of(FormulaSpec formula)
     {
         var text = new StringBuilder();
@@ -63,6 +67,7 @@ internal static class FormulaText
         ConditionalNode c => new[] { c.Left, c.Right, c.WhenTrue, c.WhenFalse },
         MathNode m => m.Arguments,
         ActivationNode a => new[] { a.Argument },
+        WidenedNode w => new[] { w.Body, w.Argument },
         _ => System.Array.Empty<FormulaNode>(),
     };
 
@@ -77,11 +82,12 @@ internal static class FormulaText
             + " ? " + Operand(c.WhenTrue, parameters) + " : " + Operand(c.WhenFalse, parameters),
         MathNode m => m.Function + "(" + Join(m.Arguments, parameters) + ")",
         ActivationNode a => Activation(a.Activation) + "(" + Node(a.Argument, parameters) + Arguments(a.Activation) + ")",
+        WidenedNode w => "widened(" + Node(w.Body, WidenedParameter) + ")[w := " + Node(w.Argument, parameters) + "]",
         _ => node.ToString(),
     };
 
     private static string Operand(FormulaNode node, IReadOnlyList<string> parameters) =>
-        node is ParameterNode or LocalNode or LiteralNode or MathNode or ActivationNode
+        node is ParameterNode or LocalNode or LiteralNode or MathNode or ActivationNode or WidenedNode
             ? Node(node, parameters)
             : "(" + Node(node, parameters) + ")";
 

@@ -84,6 +84,11 @@ internal static class TestFormulas
             case ActivationNode a:
                 AssertReferences(a.Argument, localsBefore, parameters);
                 break;
+            case WidenedNode w:
+                // The body is a formula of its own: parameter 0 is the argument, and it has no locals.
+                AssertReferences(w.Body, 0, 1);
+                AssertReferences(w.Argument, localsBefore, parameters);
+                break;
         }
     }
 }

@@ -74,9 +74,21 @@ public sealed class GradientStructureTests
     [Fact]
     public void ADerivativeOfTheFormOneOverQDividesTheGradient()
     {
+        // The math functions' rules: g / q is one rounding where g * (1 / q) would be two.
         Assert.Equal("result0 = grad0 / x\n", GradientText(Call(MathFunction.Log, P(0))));
         Assert.Equal("result0 = grad0 / (2 * Sqrt(x))\n", GradientText(Call(MathFunction.Sqrt, P(0))));
-        Assert.Equal("result0 = -(grad0 / ExpM1(-(1.5 * x)))\n", GradientText(Activation(new InverseSoftplusSpec(1.5), P(0))));
+        Assert.Equal("result0 = grad0 / (1 + x)\n", GradientText(Call(MathFunction.Log1P, P(0))));
+    }
+
+    [Fact]
+    public void ASmoothActivationsRuleStaysWholeInItsWidenedBody()
+    {
+        // Not divided out of it, though it is 1 / q: the whole rule is computed in double and rounded once in float
+        // formulas (where ExpM1(-(1.5 x)) in float would round 1.5 x, then ExpM1), and the gradient meets it in one
+        // product. Double formulas keep the same shape.
+        string expected = "result0 = grad0 * widened(-1 / ExpM1(-(1.5 * w)))[w := x]\n";
+        Assert.Equal(expected, GradientText(Activation(new InverseSoftplusSpec(1.5), P(0))));
+        Assert.Equal(expected, FormulaText.Of(Gradient(Formula(ElementType.Single, new[] { "x" }, Activation(new InverseSoftplusSpec(1.5), P(0))))));
     }
 
     [Fact]
@@ -88,7 +100,7 @@ public sealed class GradientStructureTests
             Add(SigmoidOf(L(0)), Lit(1)));
         Assert.Equal(
             "t0 = raw + bias\n" +
-            "t1 = grad0 * (Sigmoid(t0) * Sigmoid(-t0))\n" +
+            "t1 = grad0 * widened(Sigmoid(w) * Sigmoid(-w))[w := t0]\n" +
             "result0 = t1\n" +
             "result1 = t1\n",
             FormulaText.Of(Gradient(forward)));
@@ -116,8 +128,9 @@ public sealed class GradientStructureTests
             Assert.True(sizes[i] - sizes[i - 1] == perLink * (links[i] - links[i - 1]), $"sizes {string.Join(", ", sizes)} for {string.Join(", ", links)} links");
         }
 
-        // Per link: the forward local and its sigmoid (4 nodes), and the adjoint t(i) + (g t(i)) (s sigmoid(-t(i))) (14).
-        Assert.Equal(18, perLink);
+        // Per link: the forward local t(i) s and its sigmoid s = Sigmoid(t(i)) as locals (5 nodes), and the adjoint
+        // (g s) + ((g t(i)) widened(Sigmoid(w) * Sigmoid(-w))[w := t(i)]) (16 nodes, 6 of them the widened body).
+        Assert.Equal(21, perLink);
 
         // And it is the right gradient.
         FormulaSpec forward = Chain(8);

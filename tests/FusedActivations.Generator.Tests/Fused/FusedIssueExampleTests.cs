@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using FusedActivations.Generator.Differentiation;
 using FusedActivations.Generator.Model;
 using FusedActivations.Generator.Model.Formulas;
 using FusedActivations.Generator.Parsing.Fused;
@@ -69,7 +70,7 @@ public sealed class FusedIssueExampleTests
     [Fact]
     public void ScaleBackwardDerivesTheForwardFormulaWithItsStreamKinds()
     {
-        // A stand-in for the derivative, which another change implements: it records what it is given.
+        // A stand-in for the derivative: it records what it is given.
         var gradient = new FormulaSpec(ElementType.Single, Array("raw", "bias", "gradOutput"), EquatableArray<FormulaNode>.Empty, Array<FormulaNode>(new ParameterNode(2), new ParameterNode(2)), "stand-in");
         var calls = new List<(FormulaSpec Forward, IReadOnlyList<StreamKind> Kinds)>();
         FusedParseResult result = FusedParserHarness.Parse("ScaleBackward", (forward, kinds) => { calls.Add((forward, kinds)); return gradient; }, FusedSources.IssueExample);
@@ -98,8 +99,21 @@ public sealed class FusedIssueExampleTests
     }
 
     [Fact]
-    public void ScaleBackwardReportsThatTheDerivativeIsNotAvailableWhileThereIsNone()
+    public void ScaleBackwardCarriesTheGradientOfScaleWithABroadcastBias()
     {
+        FusedParseResult result = FusedParserHarness.Parse("ScaleBackward", FusedSources.IssueExample);
+
+        Assert.Empty(result.Diagnostics);
+        FusedMethodSpec method = Assert.IsType<FusedMethodSpec>(result.Method);
+        Assert.True(method.IsGradient);
+        Assert.Equal(FormulaGradient.Derive(ScaleFormula, new[] { StreamKind.Elementwise, StreamKind.Broadcast }), method.Formula);
+    }
+
+    [Fact]
+    public void ScaleBackwardReportsThatTheDerivativeIsNotAvailableWhenDerivingGivesNone()
+    {
+        // Through the stand-in: the parser's side of FA1024 (a null derivative is the diagnostic and a completing
+        // declaration), whatever made the derivative fail.
         FusedParseResult result = FusedParserHarness.Parse("ScaleBackward", (_, _) => null, FusedSources.IssueExample);
 
         Assert.Null(result.Method);

@@ -1,3 +1,4 @@
+using FusedActivations.Generator.Parsing.Fused;
 using FusedActivations.Generator.Tests.Infrastructure;
 using Xunit;
 
@@ -134,12 +135,33 @@ public sealed class FusedSignatureDiagnosticTests
     [Fact]
     public void FA1024_TheDerivativeIsNotAvailable()
     {
-        // The derivative is being written elsewhere: while FormulaGradient.Derive has no rule (today, none), this is
-        // what a gradient method gets. Once it lands, this test needs a formula whose function has no rule.
-        Single(
-            "[[|FusedGradient(nameof(G))|]] public static partial void B(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> g, Span<float> gx, Span<float> gy);",
+        // Every function has its derivative rule: what a user can write that has no gradient is a formula too deep to
+        // differentiate without running the stack low. 130 locals of 150 nested calls each (19,500 operations, within
+        // the parser's limits): too deep on threads with stacks up to 16 MB (measured), the test runner's among them.
+        DiagnosticAssert.Single(
+            FusedSources.InHead(TanhChain(130) + "[[|FusedGradient(nameof(Deep))|]] public static partial void B(ReadOnlySpan<float> x, ReadOnlySpan<float> g, Span<float> gx);"),
             "FA1024",
-            "The derivative of formula 'G' is not available yet, so the gradient method 'B' cannot be generated: a function the formula uses has no derivative rule; write the derivative as a formula of its own and apply it with [Fused]");
+            "Formula 'Deep' is too deep to differentiate, so the gradient method 'B' cannot be generated: its operations depend on one another thousands deep (through its locals), more than the compiler's stack allows; split it into two formulas applied one after the other, each with its own [Fused] and [FusedGradient] methods, and pass the second's input gradient to the first as its output gradient");
+    }
+
+    [Fact]
+    public void FA1024_NotForTheSameChainOfAnOrdinaryLength()
+    {
+        FusedParseResult result = FusedParserHarness.Parse("B", FusedSources.InHead(TanhChain(10) + "[FusedGradient(nameof(Deep))] public static partial void B(ReadOnlySpan<float> x, ReadOnlySpan<float> g, Span<float> gx);"));
+        Assert.Empty(result.Diagnostics);
+        Assert.True(result.Method is { IsGradient: true });
+    }
+
+    /// <summary>A formula <c>Deep</c> of <paramref name="locals"/> locals, each 150 nested <c>MathF.Tanh</c> calls of the one before.</summary>
+    private static string TanhChain(int locals)
+    {
+        var text = new System.Text.StringBuilder("static float Deep(float x)\n{\n    float a0 = x;\n");
+        for (int i = 1; i <= locals; i++)
+        {
+            text.Append($"    float a{i} = ").Append(string.Concat(System.Linq.Enumerable.Repeat("MathF.Tanh(", 150))).Append($"a{i - 1}").Append(')', 150).Append(";\n");
+        }
+
+        return text.Append($"    return a{locals};\n}}\n").ToString();
     }
 
     [Fact]

@@ -12,8 +12,8 @@ using Xunit;
 namespace FusedActivations.Generator.Tests.Fused;
 
 /// <summary>
-/// The fused methods through the generator driver. Only methods that fail to parse are run through it here: the fused
-/// emitter, which a valid method would reach, is written elsewhere.
+/// The fused methods through the generator driver: how their problems are reported and cached. The caching of valid
+/// fused methods, next to the activations', is in <c>Pipeline.IncrementalityTests</c>.
 /// </summary>
 public sealed class FusedPipelineTests
 {
@@ -68,7 +68,7 @@ public sealed class FusedPipelineTests
     [Fact]
     public void AnEditElsewhereLeavesTheFusedStepsCached()
     {
-        // Invalid fused methods (valid ones would reach the emitter, not written yet): their results must compare equal.
+        // Invalid fused methods, whose diagnostics are collected across both attributes: their results must compare equal.
         string fused = FusedSources.InHead("""
             static float G(float x) => x % 3f;
             [Fused(nameof(G))] public static partial void F(ReadOnlySpan<float> x, Span<float> destination);

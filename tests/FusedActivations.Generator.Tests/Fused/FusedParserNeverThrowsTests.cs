@@ -17,52 +17,9 @@ namespace FusedActivations.Generator.Tests.Fused;
 /// </summary>
 public sealed class FusedParserNeverThrowsTests
 {
-    /// <summary>Every construct the parser handles: locals, tuples, inlining, conditionals, each library, scalars, broadcasts.</summary>
-    private const string Rich = """
-        using System;
-        using FusedActivations;
+    public static IEnumerable<object[]> Examples() => new[] { new object[] { nameof(FusedSources.IssueExample) }, new object[] { nameof(FusedSources.Rich) } };
 
-        namespace Fuzz;
-
-        public static partial class Head
-        {
-            const float Eps = 1e-6f;
-
-            static float Scale(float raw, float bias) => FusedMath.Softplus(raw + bias, 2f, 20f) + Eps;
-
-            static float Helper(float u)
-            {
-                float w = u * 0.5f;
-                return MathF.Max(w, -u) + FusedMath.LeakyRelu(w, 0.2f);
-            }
-
-            static (float, float) Pair(float a, float b, float s)
-            {
-                var t = Helper(a) * s;
-                float c = a > b ? MathF.Exp(-t) : FusedMath.Log1P(b);
-                return (c, Math.Clamp(t, -1f, 1f));
-            }
-
-            static double Wide(double x) => FusedMath.Elu(x, 0.5) * Math.Sqrt(Math.Abs(x)) - FusedMath.GeluTanh(x) / 3;
-
-            [Fused(nameof(Scale))]
-            public static partial void Scale(ReadOnlySpan<float> raw, [Broadcast] ReadOnlySpan<float> bias, Span<float> destination);
-
-            [FusedGradient(nameof(Scale))]
-            public static partial void ScaleBackward(ReadOnlySpan<float> raw, [Broadcast] ReadOnlySpan<float> bias,
-                ReadOnlySpan<float> gradOutput, Span<float> gradRaw, Span<float> gradBias);
-
-            [Fused(nameof(Pair))]
-            public static partial void Pairs(ReadOnlySpan<float> a, ReadOnlySpan<float> b, float s, Span<float> c, Span<float> d);
-
-            [Fused(nameof(Wide))]
-            internal static partial void Wide(ReadOnlySpan<double> x, Span<double> destination);
-        }
-        """;
-
-    public static IEnumerable<object[]> Examples() => new[] { new object[] { nameof(FusedSources.IssueExample) }, new object[] { nameof(Rich) } };
-
-    private static string Example(string name) => name == nameof(Rich) ? Rich : FusedSources.IssueExample;
+    private static string Example(string name) => name == nameof(FusedSources.Rich) ? FusedSources.Rich : FusedSources.IssueExample;
 
     [Theory]
     [MemberData(nameof(Examples))]
@@ -71,7 +28,7 @@ public sealed class FusedParserNeverThrowsTests
         // Guards the tests below against an example the parser would simply reject.
         FusedParseResult[] results = FusedParserHarness.ParseAll(TestCompilation.Create(Example(example))).ToArray();
         Assert.Empty(results.SelectMany(result => result.Diagnostics));
-        Assert.Equal(example == nameof(Rich) ? 4 : 3, results.Count(result => result.Method is not null));
+        Assert.Equal(example == nameof(FusedSources.Rich) ? 5 : 3, results.Count(result => result.Method is not null));
     }
 
     [Theory]

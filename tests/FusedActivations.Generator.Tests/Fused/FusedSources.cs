@@ -31,6 +31,56 @@ internal static class FusedSources
         """;
 
     /// <summary>
+    /// Every construct the parser handles: locals, tuples, inlining, conditionals, each library, scalars, broadcasts;
+    /// gradients of one output and of two.
+    /// </summary>
+    public const string Rich = """
+        using System;
+        using FusedActivations;
+
+        namespace Fuzz;
+
+        public static partial class Head
+        {
+            const float Eps = 1e-6f;
+
+            static float Scale(float raw, float bias) => FusedMath.Softplus(raw + bias, 2f, 20f) + Eps;
+
+            static float Helper(float u)
+            {
+                float w = u * 0.5f;
+                return MathF.Max(w, -u) + FusedMath.LeakyRelu(w, 0.2f);
+            }
+
+            static (float, float) Pair(float a, float b, float s)
+            {
+                var t = Helper(a) * s;
+                float c = a > b ? MathF.Exp(-t) : FusedMath.Log1P(b);
+                return (c, Math.Clamp(t, -1f, 1f));
+            }
+
+            static double Wide(double x) => FusedMath.Elu(x, 0.5) * Math.Sqrt(Math.Abs(x)) - FusedMath.GeluTanh(x) / 3;
+
+            [Fused(nameof(Scale))]
+            public static partial void Scale(ReadOnlySpan<float> raw, [Broadcast] ReadOnlySpan<float> bias, Span<float> destination);
+
+            [FusedGradient(nameof(Scale))]
+            public static partial void ScaleBackward(ReadOnlySpan<float> raw, [Broadcast] ReadOnlySpan<float> bias,
+                ReadOnlySpan<float> gradOutput, Span<float> gradRaw, Span<float> gradBias);
+
+            [Fused(nameof(Pair))]
+            public static partial void Pairs(ReadOnlySpan<float> a, ReadOnlySpan<float> b, float s, Span<float> c, Span<float> d);
+
+            [FusedGradient(nameof(Pair))]
+            public static partial void PairsBackward(ReadOnlySpan<float> a, ReadOnlySpan<float> b, float s,
+                ReadOnlySpan<float> gradC, ReadOnlySpan<float> gradD, Span<float> gradA, Span<float> gradB);
+
+            [Fused(nameof(Wide))]
+            internal static partial void Wide(ReadOnlySpan<double> x, Span<double> destination);
+        }
+        """;
+
+    /// <summary>
     /// <paramref name="members"/> in <c>public static partial class Head</c> (namespace <c>Tests</c>), after a float
     /// method <c>F</c> applying formula <c>G</c> with one elementwise input per formula parameter (x, then y, z).
     /// </summary>

@@ -13,7 +13,8 @@ namespace FusedActivations.Generator;
 
 /// <summary>
 /// Implements every <c>static partial</c> method that carries an activation attribute (e.g. <c>[Softplus]</c>) with a
-/// kernel specialized for the attribute's arguments.
+/// kernel specialized for the attribute's arguments, and every <c>[Fused]</c> and <c>[FusedGradient]</c> method with a
+/// kernel of its element formula (see <see cref="FusedPipeline"/>).
 /// </summary>
 /// <remarks>
 /// The pipeline follows the Regex generator's design: <c>ForAttributeWithMetadataName</c> finds the methods and the
@@ -32,6 +33,9 @@ public sealed class ActivationGenerator : IIncrementalGenerator
         {
             RegisterPipeline(context, activation.MetadataName);
         }
+
+        // [Fused] and [FusedGradient]: element formulas written in C# (issue 12).
+        FusedPipeline.Register(context);
     }
 
     private static void RegisterPipeline(IncrementalGeneratorInitializationContext context, string attributeMetadataName)

@@ -2,7 +2,10 @@ namespace FusedActivations.Generator;
 
 /// <summary>
 /// Names of the incremental pipeline's steps, so that tests can find them in
-/// <c>GeneratorRunResult.TrackedSteps</c> and check that an unrelated edit reuses their outputs.
+/// <c>GeneratorRunResult.TrackedSteps</c> and check that an unrelated edit reuses their outputs. Every activation's
+/// pipeline and the fused one (<c>[Fused]</c>, <c>[FusedGradient]</c>: <see cref="FusedPipeline"/>) use the same names,
+/// so the caching tests cover them all; the fused pipeline's <see cref="Diagnostics"/> step comes after one collection
+/// of all fused results (a shared formula's problem is reported once).
 /// </summary>
 public static class TrackingNames
 {

@@ -70,7 +70,10 @@ internal abstract class Activation
 
     /// <summary>
     /// d/dx of the activation at <paramref name="x"/>, as a formula (the <c>[FusedGradient]</c> rule; PyTorch's
-    /// conventions at kinks and thresholds), or null while the activation has no rule.
+    /// conventions at kinks and thresholds), or null while the activation has no rule. Its literals are values of
+    /// <paramref name="element"/> (the spec's arguments rounded to it, as the forward kernel rounds them). A branch
+    /// that is the literal 0 selects 0 instead of multiplying the incoming gradient by 0, as PyTorch's backward kernels
+    /// do (an infinite or NaN gradient stays out of it): see <c>Differentiation/FormulaGradient</c>.
     /// </summary>
-    public virtual FormulaNode? Derivative(ActivationSpec spec, FormulaNode x) => null;
+    public virtual FormulaNode? Derivative(ActivationSpec spec, FormulaNode x, ElementInfo element) => null;
 }

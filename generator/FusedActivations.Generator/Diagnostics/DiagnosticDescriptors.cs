@@ -90,6 +90,53 @@ internal static class DiagnosticDescriptors
         "Invalid Approximate",
         "Approximate = {0} is not a GeluApproximation for '{1}': use GeluApproximation.None (erf, the default) or GeluApproximation.Tanh");
 
+    public static readonly DiagnosticDescriptor FormulaNotFound = Create(
+        "FA1016",
+        "Formula method not found",
+        "Method '{0}' names '{1}' as its formula, but {2}");
+
+    public static readonly DiagnosticDescriptor InvalidFormulaSignature = Create(
+        "FA1017",
+        "Invalid formula method signature",
+        "Formula '{0}' {1}; a formula is a static method of the same type whose parameters and return value are all float or all double (a tuple of them for several outputs)");
+
+    public static readonly DiagnosticDescriptor FusedParametersMismatch = Create(
+        "FA1018",
+        "Method parameters do not match the formula",
+        "Method '{0}' does not match its formula '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor UnsupportedFormulaConstruct = Create(
+        "FA1019",
+        "Unsupported construct in a formula",
+        "'{0}' is not supported in formula '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor MixedPrecisionFormula = Create(
+        "FA1020",
+        "Formula mixes precisions",
+        "'{0}' in formula '{1}' is a {2}, but the formula computes in {3}: {4}");
+
+    public static readonly DiagnosticDescriptor ActivationArgumentNotConstant = Create(
+        "FA1021",
+        "Activation argument must be a constant",
+        "Argument '{0}' of FusedMath.{1} in formula '{2}' must be a constant: the kernel folds it at compile time; write a literal or a const such as {3}");
+
+    public static readonly DiagnosticDescriptor RecursiveFormula = Create(
+        "FA1022",
+        "Recursive formula",
+        "Formula '{0}' calls '{1}' recursively ({2}): formulas are inlined, so a call chain must not lead back to a formula it started from; compute the value without the recursive call");
+
+    public static readonly DiagnosticDescriptor GradientParametersMismatch = Create(
+        "FA1023",
+        "Gradient method parameters do not match the formula",
+        "Gradient method '{0}' does not match its formula '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor DerivativeNotAvailable = Create(
+        "FA1024",
+        "Derivative not available",
+        // Every function a formula can call has a derivative rule: what remains is a formula so deep that deriving it
+        // would run the stack low (FormulaGradient.Derive gives null rather than crash the compiler).
+        "Formula '{0}' is too deep to differentiate, so the gradient method '{1}' cannot be generated: its operations depend on one another thousands deep (through its locals), more than the compiler's stack allows; split it into two formulas applied one after the other, each with its own [Fused] and [FusedGradient] methods, and pass the second's input gradient to the first as its output gradient");
+
     /// <summary>Every descriptor, for looking one up by ID when a <see cref="DiagnosticInfo"/> is turned into a diagnostic.</summary>
     public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = CreateIndex(
         MethodMustBePartialWithoutBody,
@@ -106,7 +153,16 @@ internal static class DiagnosticDescriptors
         MultipleActivationAttributes,
         ContainingTypeMustBePartial,
         LanguageVersionTooLow,
-        UnsupportedContainingType);
+        UnsupportedContainingType,
+        FormulaNotFound,
+        InvalidFormulaSignature,
+        FusedParametersMismatch,
+        UnsupportedFormulaConstruct,
+        MixedPrecisionFormula,
+        ActivationArgumentNotConstant,
+        RecursiveFormula,
+        GradientParametersMismatch,
+        DerivativeNotAvailable);
 
     /// <summary>The documentation page of a diagnostic ID.</summary>
     public static string HelpLink(string id) =>

@@ -103,7 +103,7 @@ internal static class Parser
     /// in the global namespace: a reference with aliases and without <c>global</c> among them is only reachable as
     /// <c>alias::FusedActivations</c>, so generated code must declare and use the alias.
     /// </summary>
-    private static string? RuntimeAliasOf(INamedTypeSymbol attribute, Compilation compilation)
+    internal static string? RuntimeAliasOf(INamedTypeSymbol attribute, Compilation compilation)
     {
         if (compilation.GetMetadataReference(attribute.ContainingAssembly) is not { } reference)
         {
@@ -138,7 +138,7 @@ internal static class Parser
         }
     }
 
-    private static void CheckLanguageVersion(MethodDeclarationSyntax syntax, string methodName, List<DiagnosticInfo> diagnostics)
+    internal static void CheckLanguageVersion(MethodDeclarationSyntax syntax, string methodName, List<DiagnosticInfo> diagnostics)
     {
         if (syntax.SyntaxTree.Options is CSharpParseOptions options && options.LanguageVersion < MinimumLanguageVersion)
         {
@@ -151,7 +151,7 @@ internal static class Parser
     }
 
     /// <summary>The namespace as the generated file must declare it (<c>A.B</c>, keywords escaped), or null for the global one.</summary>
-    private static string? NamespaceOf(IMethodSymbol method)
+    internal static string? NamespaceOf(IMethodSymbol method)
     {
         INamedTypeSymbol outermost = method.ContainingType;
         while (outermost.ContainingType is not null)

@@ -192,14 +192,14 @@ internal static class SignatureParser
     /// False while the user is typing a parameter's name (a missing name is empty) or has two parameters of one name:
     /// the compiler reports both, and calling the kernel with such names cannot compile.
     /// </summary>
-    private static bool NamesAreUsable(IMethodSymbol method)
+    internal static bool NamesAreUsable(IMethodSymbol method)
     {
         var names = new HashSet<string>(System.StringComparer.Ordinal);
         return method.Parameters.All(parameter => parameter.Name.Length > 0 && names.Add(parameter.Name));
     }
 
     /// <summary>System.Span&lt;T&gt; or System.ReadOnlySpan&lt;T&gt; when the compilation's own source declares it, else null.</summary>
-    private static string? HiddenCoreSpan(Compilation compilation) =>
+    internal static string? HiddenCoreSpan(Compilation compilation) =>
         compilation.Assembly.GetTypeByMetadataName("System.ReadOnlySpan`1") is not null ? "System.ReadOnlySpan<T>"
         : compilation.Assembly.GetTypeByMetadataName("System.Span`1") is not null ? "System.Span<T>"
         : null;
@@ -221,7 +221,7 @@ internal static class SignatureParser
     /// The type <paramref name="metadataName"/> of the core library (the assembly that defines <c>System.Object</c>),
     /// or, where it lives elsewhere (System.Memory), the one referenced type of that name; never a type from source.
     /// </summary>
-    private static INamedTypeSymbol? CoreType(Compilation compilation, string metadataName)
+    internal static INamedTypeSymbol? CoreType(Compilation compilation, string metadataName)
     {
         INamedTypeSymbol? type = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly?.GetTypeByMetadataName(metadataName);
         if (type is not null)
@@ -248,7 +248,7 @@ internal static class SignatureParser
         || modifier.IsKind(SyntaxKind.InKeyword)
         || modifier.IsKind(SyntaxKind.ReadOnlyKeyword);
 
-    private static bool ContainsErrorType(ITypeSymbol? type) => type switch
+    internal static bool ContainsErrorType(ITypeSymbol? type) => type switch
     {
         null => true,
         { TypeKind: TypeKind.Error } => true,

@@ -19,7 +19,8 @@ namespace FusedActivations.Generator.Parsing;
 /// emitted: a method that is not <c>partial</c> (CS0501 "must declare a body because it is not marked ... partial", or
 /// no error for a method with a body), a file-local containing type (it cannot be re-opened from another file; CS8795
 /// then says the implementation FA1012 explains is missing), signatures with pointer types (the re-opened type would
-/// need <c>unsafe</c>) or types that do not resolve. A containing type that is not partial is re-opened: see
+/// need <c>unsafe</c>) or types that do not resolve, and two declarations whose completion would get an error the
+/// user's does not show (see <see cref="TryCreate"/>). A containing type that is not partial is re-opened: see
 /// <see cref="ContainingTypes"/>.
 /// </remarks>
 internal static class StubBuilder
@@ -45,6 +46,15 @@ internal static class StubBuilder
             isDefinition = true;
         }
         else
+        {
+            return null;
+        }
+
+        // Declarations whose completion would have an error the user's declaration does not show: a body for an
+        // 'abstract' one (CS0500), and the 'async' declaration of an instance method in a static class, where the
+        // compiler reports CS1994 and not CS0708, which the completion (a definition cannot be 'async') would get.
+        if (syntax.Modifiers.Any(SyntaxKind.AbstractKeyword)
+            || (syntax.Modifiers.Any(SyntaxKind.AsyncKeyword) && !method.IsStatic && method.ContainingType.IsStatic))
         {
             return null;
         }

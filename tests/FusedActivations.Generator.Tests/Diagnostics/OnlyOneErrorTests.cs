@@ -39,6 +39,21 @@ public sealed class OnlyOneErrorTests
         Assert.Empty(run.SharedSources);
     }
 
+    [Theory]
+    [InlineData("[Softplus] public async partial void F(Span<float> values);")]
+    [InlineData("[Softplus] public abstract partial void F(Span<float> values);")]
+    [InlineData("static float G(float x) => x;\n[Fused(nameof(G))] public async partial void F(ReadOnlySpan<float> x, Span<float> destination);")]
+    public void NoCompletionWhereItWouldHaveAnErrorOfItsOwn(string members)
+    {
+        // The compiler's errors at the declaration (CS1994 for 'async' without a body, which hides CS0708 for an
+        // instance method in a static class; CS0750 for 'abstract') come first: a completion would only add its own
+        // (CS0708; CS0500 for a body of an abstract method) in a generated file.
+        GeneratorRun run = GeneratorHarness.Run(Sources.InActivationClass(members)).AssertNoGeneratorFailure();
+        Assert.Equal("FA1002", Assert.Single(run.Diagnostics).Id);
+        Assert.Empty(run.Result.GeneratedSources);
+        Assert.Empty(run.OutputCompilation.GetDiagnostics().Where(d => d.Location.SourceTree is { } tree && !tree.FilePath.StartsWith("Source", System.StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void InstanceMethodOfAStructInAnInterfaceAndInNestedTypes()
     {

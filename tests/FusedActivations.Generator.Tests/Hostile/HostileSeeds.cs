@@ -9,7 +9,8 @@ public sealed record Seed(string Name, string Source);
 
 /// <summary>
 /// The seeds of the hostile suite: the representative sources of the snapshot tests (every shape, both element types,
-/// arguments, nesting, generics, global namespace) and one file of the hand-written math the analyzer flags, so that
+/// arguments, nesting, generics, global namespace), the family's parameter readers, a [Fused] and a [FusedGradient]
+/// method, and one file of the hand-written math the analyzer flags, so that
 /// the analyzer and both code fixes see mutants that keep them busy (the analyzer runs over every mutant of every seed).
 /// The math has no [Softplus] method of its own: each of its mutants would otherwise compile a whole generated kernel,
 /// which would double the suite's time for no new generator input. Each generator seed compiles without any error or
@@ -71,7 +72,53 @@ internal static class HostileSeeds
         }
         """;
 
-    /// <summary>The seeds with activation methods.</summary>
+    /// <summary>
+    /// A <c>[Fused]</c> method: the issue's positive scale head, with a broadcast input and a const (the fused parser,
+    /// the formula's lowering and the fused emitter, whose generated names meet the user's formula and parameter names).
+    /// One method per seed, as in <see cref="FamilyNegativeSlope"/>.
+    /// </summary>
+    public const string FusedScaleHead = """
+        using System;
+        using FusedActivations;
+
+        namespace Hostile.Fused;
+
+        public static partial class Head
+        {
+            const float Epsilon = 1e-6f;
+
+            static float Scale(float raw, float bias) => FusedMath.Softplus(raw + bias, 2f) + Epsilon;
+
+            [Fused(nameof(Scale))]
+            public static partial void Scale(ReadOnlySpan<float> raw, [Broadcast] ReadOnlySpan<float> bias, Span<float> destination);
+        }
+        """;
+
+    /// <summary>
+    /// A <c>[FusedGradient]</c> method: a gated unit with a local and a run-time scalar, its gradient to an elementwise
+    /// and a broadcast input (the derivative, a widened rule, the broadcast gradient's row sums).
+    /// </summary>
+    public const string FusedGateGradient = """
+        using System;
+        using FusedActivations;
+
+        namespace Hostile.Fused;
+
+        public static partial class Gate
+        {
+            static float Glu(float a, float b, float s)
+            {
+                float t = a * s;
+                return FusedMath.Silu(t) * b;
+            }
+
+            [FusedGradient(nameof(Glu))]
+            public static partial void GluBackward(ReadOnlySpan<float> a, [Broadcast] ReadOnlySpan<float> b, float s,
+                ReadOnlySpan<float> gradOutput, Span<float> gradA, Span<float> gradB);
+        }
+        """;
+
+    /// <summary>The seeds with activation methods, then the fused ones.</summary>
     public static IReadOnlyList<Seed> Generator { get; } = new[]
     {
         new Seed(nameof(RepresentativeSources.FloatSpanToSpanBeta2), RepresentativeSources.FloatSpanToSpanBeta2),
@@ -81,6 +128,8 @@ internal static class HostileSeeds
         new Seed(nameof(RepresentativeSources.GlobalNamespace), RepresentativeSources.GlobalNamespace),
         new Seed(nameof(FamilyNegativeSlope), FamilyNegativeSlope),
         new Seed(nameof(FamilyAlpha), FamilyAlpha),
+        new Seed(nameof(FusedScaleHead), FusedScaleHead),
+        new Seed(nameof(FusedGateGradient), FusedGateGradient),
     };
 
     /// <summary>Every seed: the generator seeds and the analyzer's.</summary>

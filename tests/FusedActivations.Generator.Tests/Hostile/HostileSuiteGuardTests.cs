@@ -43,6 +43,23 @@ public sealed class HostileSuiteGuardTests
     }
 
     [Fact]
+    public void TheFusedSeedsRenameTheMethodsAndTheirFormulasNames()
+    {
+        // The identifier swaps know fused methods and their formulas: the names the fused kernel derives its own from.
+        IReadOnlyList<UserIdentifier> identifiers = IdentifierSwaps.FindUserIdentifiers(HostileSeeds.FusedGateGradient);
+        Assert.Equal(
+            new[] { "GluBackward method", "a parameter", "b parameter", "s parameter", "gradOutput parameter", "gradA parameter", "gradB parameter",
+                "a formula parameter", "b formula parameter", "s formula parameter", "t formula local", "Gate type", "Fused namespace", "Hostile namespace" },
+            identifiers.Select(i => i.Name + " " + i.Kind).ToArray());
+        Assert.Equal(2, identifiers.Single(i => i.Kind == "formula local").Spans.Length);
+
+        // A method named like its formula (the form): renaming one leaves the other, and nameof, alone.
+        IReadOnlyList<UserIdentifier> head = IdentifierSwaps.FindUserIdentifiers(HostileSeeds.FusedScaleHead);
+        Assert.Single(head.Single(i => i.Name == "Scale").Spans);
+        Assert.Contains(head, i => i.Name == "raw" && i.Kind == "formula parameter");
+    }
+
+    [Fact]
     public void TheOracleSeesErrorsInGeneratedCode()
     {
         // A look-alike of an intrinsics type in the user's compilation takes the place of the real one in the generated

@@ -17,8 +17,9 @@ namespace FusedActivations.Generator.Tests.Pipeline;
 /// </summary>
 public sealed class IncrementalityTests
 {
-    // A valid method (feeds the Methods step) and an invalid one (feeds the Diagnostics step), then an unrelated method
-    // placed after them, so that editing it does not move the diagnostic's location.
+    // A valid method (feeds the Methods step) and an invalid one (feeds the Diagnostics step), a [Fused] and a
+    // [FusedGradient] method of one formula (the fused pipeline, which tracks its steps under the same names), then an
+    // unrelated method placed after them, so that editing it does not move the diagnostic's location.
     private const string Annotated = """
         using System;
         using FusedActivations;
@@ -29,6 +30,15 @@ public sealed class IncrementalityTests
         {
             [Softplus(Beta = 2)] public static partial void Valid(ReadOnlySpan<float> x, Span<float> destination);
             [Softplus(Unroll = 3)] public static partial void Invalid(Span<double> values);
+
+            static float Scale(float raw, float bias) => FusedMath.Softplus(raw + bias, 2f) + 1e-6f;
+
+            [Fused(nameof(Scale))]
+            public static partial void Scale(ReadOnlySpan<float> raw, [Broadcast] ReadOnlySpan<float> bias, Span<float> destination);
+
+            [FusedGradient(nameof(Scale))]
+            public static partial void ScaleBackward(ReadOnlySpan<float> raw, [Broadcast] ReadOnlySpan<float> bias,
+                ReadOnlySpan<float> gradOutput, Span<float> gradRaw, Span<float> gradBias);
         }
 
         public static class Unrelated
@@ -42,6 +52,19 @@ public sealed class IncrementalityTests
             .Where(field => field.IsLiteral)
             .Select(field => (string)field.GetRawConstantValue()!)
             .ToArray();
+
+    [Fact]
+    public void TheAnnotatedSourceGoesThroughBothPipelines()
+    {
+        // Guards the tests below: each method is implemented or reported, and the fused ones feed their own steps.
+        GeneratorRun run = GeneratorHarness.Run(TestCompilation.Create(Annotated)).AssertNoGeneratorFailure();
+        Assert.Equal("FA1008", Assert.Single(run.Diagnostics).Id);
+        Assert.Equal(
+            new[] { "Invalid_Stub", "ScaleBackward_FusedGradient", "Scale_Fused", "Valid_SpanToSpan" },
+            run.MethodSources.Select(source => string.Join("_", source.HintName.Substring("Tests.Act.".Length).Split('_')[..2])).OrderBy(name => name, StringComparer.Ordinal).ToArray());
+        Assert.Equal(2, run.Result.TrackedSteps[TrackingNames.Methods].SelectMany(step => step.Outputs).Count(output => output.Value is Model.Formulas.FusedMethodSpec));
+        Assert.Empty(run.OutputCompilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
 
     [Fact]
     public void AddingAnUnrelatedFileReusesEveryOutput()
@@ -90,6 +113,28 @@ public sealed class IncrementalityTests
             .Select(output => output.Reason)
             .ToArray();
         Assert.Contains(IncrementalStepRunReason.Modified, methodReasons);
+    }
+
+    [Fact]
+    public void ChangingAFormulaModifiesItsFusedMethodsOutputsOnly()
+    {
+        // The fused counterpart: the formula's constant changes both fused methods' specs, not the activation's.
+        CSharpCompilation compilation = TestCompilation.Create(Annotated);
+        GeneratorRun first = GeneratorHarness.Run(compilation).AssertNoGeneratorFailure();
+
+        SyntaxTree oldTree = compilation.SyntaxTrees.Single();
+        SyntaxTree newTree = oldTree.WithChangedText(oldTree.GetText().Replace(
+            Annotated.IndexOf("1e-6f", StringComparison.Ordinal), "1e-6f".Length, "1e-5f"));
+        GeneratorRun second = GeneratorHarness.Run(first.Driver, compilation.ReplaceSyntaxTree(oldTree, newTree)).AssertNoGeneratorFailure();
+
+        (object Value, IncrementalStepRunReason Reason)[] methods = second.Result.TrackedSteps[TrackingNames.Methods].SelectMany(step => step.Outputs).ToArray();
+        Assert.Equal(2, methods.Count(output => output.Reason == IncrementalStepRunReason.Modified));
+        Assert.All(
+            methods.Where(output => output.Reason == IncrementalStepRunReason.Modified),
+            output => Assert.IsType<Model.Formulas.FusedMethodSpec>(output.Value));
+        Assert.All(
+            methods.Where(output => output.Value is not Model.Formulas.FusedMethodSpec),
+            output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, output.Reason.ToString()));
     }
 
     [Fact]

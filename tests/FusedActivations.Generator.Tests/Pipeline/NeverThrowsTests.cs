@@ -108,6 +108,55 @@ public sealed class NeverThrowsTests
         }
     }
 
+    /// <summary>The fused examples: the issue's API as written there, and every construct of a formula (see <see cref="Fused.FusedSources.Rich"/>).</summary>
+    public static IEnumerable<object[]> FusedExamples() =>
+        new[] { new object[] { nameof(Fused.FusedSources.IssueExample) }, new object[] { nameof(Fused.FusedSources.Rich) } };
+
+    private static string FusedExample(string name) => name == nameof(Fused.FusedSources.Rich) ? Fused.FusedSources.Rich : Fused.FusedSources.IssueExample;
+
+    [Theory]
+    [MemberData(nameof(FusedExamples))]
+    public void EveryPrefixOfAFusedExample(string example)
+    {
+        // Formulas, attributes and partial methods cut anywhere: the fused parser, the derivative and the fused emitter
+        // see every state on the way to a valid method.
+        string source = FusedExample(example);
+        var failures = new List<string>();
+        for (int length = 0; length <= source.Length; length++)
+        {
+            RunAndCollectFailures(source.Substring(0, length), $"prefix of length {length}", failures);
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Take(10)));
+    }
+
+    [Theory]
+    [MemberData(nameof(FusedExamples))]
+    public void EveryFusedExampleWithOneTokenRemoved(string example)
+    {
+        string source = FusedExample(example);
+        SyntaxToken[] tokens = CSharpSyntaxTree.ParseText(source).GetRoot().DescendantTokens().ToArray();
+        var failures = new List<string>();
+        foreach (SyntaxToken token in tokens)
+        {
+            RunAndCollectFailures(source.Remove(token.SpanStart, token.Span.Length), $"without token '{token.Text}' at {token.SpanStart}", failures);
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Take(10)));
+    }
+
+    [Theory]
+    [MemberData(nameof(FusedExamples))]
+    public void TheFusedExamplesAreImplementedWithoutWarnings(string example)
+    {
+        // Guards the two tests above: whole, each example reaches the emitter with every method, forward and gradient.
+        GeneratorRun run = GeneratorHarness.Run(FusedExample(example)).AssertNoGeneratorFailure();
+        Assert.Empty(run.Diagnostics);
+        Assert.Equal(example == nameof(Fused.FusedSources.Rich) ? 5 : 3, run.MethodSources.Length);
+        Assert.Equal(example == nameof(Fused.FusedSources.Rich) ? 2 : 1, run.MethodSources.Count(s => s.HintName.Contains("_FusedGradient_", StringComparison.Ordinal)));
+        Assert.Empty(run.OutputCompilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
     [Fact]
     public void EveryPrefixOfAFile()
     {

@@ -6,7 +6,9 @@ using FusedActivations.Generator.Emitting.Isa;
 using FusedActivations.Generator.Emitting.Kernels;
 using FusedActivations.Generator.Emitting.VectorMath;
 using FusedActivations.Generator.Model;
+using FusedActivations.Generator.Model.Formulas;
 using FusedActivations.Generator.Parsing;
+using static FusedActivations.Generator.Differentiation.Nodes;
 
 namespace FusedActivations.Generator.Activations.Elu;
 
@@ -56,6 +58,14 @@ internal sealed class EluActivation : Activation
         Value em = b.Let("em", WideFunctions.ExpM1(b, b.Min(b.Max(w, b.Lit(-60)), b.Lit(0))), "expm1(min(x, 0)); below -60 it is -1 to double precision");
         return b.SelectLessThan(w, b.Lit(0), b.Mul(b.C("WideAlpha"), em), w);
     }
+
+    /// <summary>
+    /// elu'(x) = x &lt;= 0 ? alpha e^x : 1, PyTorch's elu_backward with is_result = false (its autograd formula for
+    /// F.elu): alpha at the kink x = 0, 1 for NaN. alpha is rounded to the element type as in the forward kernel; alpha
+    /// e^x rounds twice, as PyTorch's <c>grad * negiptcoef * negcoef * exp(x)</c> does (in another order).
+    /// </summary>
+    public override FormulaNode? Derivative(ActivationSpec spec, FormulaNode x, ElementInfo element) =>
+        If(LessOrEqual(x, Lit(0)), Mul(Lit(element.Round(((EluSpec)spec).Alpha)), Exp(x)), Lit(1));
 
     /// <summary>expm1(x) for x in [-60, 0] (x is clamped there: beyond -60 it is -1 in double), as a pair.</summary>
     internal static DoubleDouble ExpM1OfNegativePart(FormulaBuilder b, Value x)

@@ -6,6 +6,7 @@ using FusedActivations.Generator.Emitting.Engine;
 using FusedActivations.Generator.Emitting.Isa;
 using FusedActivations.Generator.Emitting.Kernels;
 using FusedActivations.Generator.Model;
+using FusedActivations.Generator.Model.Formulas;
 using FusedActivations.Generator.Parsing;
 
 namespace FusedActivations.Generator.Activations.Gelu;
@@ -70,6 +71,10 @@ internal sealed class GeluActivation : Activation
         IsTanh(spec) ? GeluTanhFormula.ForwardWide(b, w) : GeluErfFormula.ForwardWide(b, w);
 
     public override Value Epilogue(FormulaBuilder b, Value x, Value y, ActivationSpec spec) => WidenedStrategy.KeepNaN(b, x, y);
+
+    /// <summary>gelu'(x): <see cref="GeluDerivatives"/>.</summary>
+    public override FormulaNode? Derivative(ActivationSpec spec, FormulaNode x, ElementInfo element) =>
+        IsTanh(spec) ? GeluDerivatives.Tanh(x, element) : GeluDerivatives.Erf(x);
 
     private static bool IsTanh(ActivationSpec spec) => ((GeluSpec)spec).TanhApproximation;
 }

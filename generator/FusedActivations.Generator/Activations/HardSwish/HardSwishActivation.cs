@@ -3,6 +3,8 @@ using FusedActivations.Generator.Emitting.Engine;
 using FusedActivations.Generator.Emitting.Isa;
 using FusedActivations.Generator.Emitting.VectorMath;
 using FusedActivations.Generator.Model;
+using FusedActivations.Generator.Model.Formulas;
+using static FusedActivations.Generator.Differentiation.Nodes;
 
 namespace FusedActivations.Generator.Activations.HardSwish;
 
@@ -38,4 +40,13 @@ internal sealed class HardSwishActivation : ParameterlessActivation
         Value y = b.Let("y", b.SelectLessThan(sum.Hi, b.C("Six"), mid, x));
         return b.KeepNaN(x, b.SelectGreaterThan(sum.Hi, b.Lit(0), y, b.Lit(-0.0)));
     }
+
+    /// <summary>
+    /// hardswish'(x) = x &lt; -3 ? 0 : x &lt;= 3 ? x/3 + 1/2 : 1, PyTorch's hardswish_backward (its thresholds: -0.5 at
+    /// x = -3, 1.5 at x = 3; 1 for NaN). The middle piece is written (2x + 3) / 6, the same value: 2x is exact, so is
+    /// 2x + 3 on [-3, -0.75] (Sterbenz), so it rounds once near its zero at -1.5, where PyTorch's x/3 + 0.5 rounds
+    /// twice and loses the result's relative precision.
+    /// </summary>
+    public override FormulaNode? Derivative(ActivationSpec spec, FormulaNode x, ElementInfo element) =>
+        If(LessThan(x, Lit(-3)), Lit(0), If(LessOrEqual(x, Lit(3)), Div(Add(Mul(Lit(2), x), Lit(3)), Lit(6)), Lit(1)));
 }

@@ -6,7 +6,9 @@ using FusedActivations.Generator.Emitting.Engine;
 using FusedActivations.Generator.Emitting.Isa;
 using FusedActivations.Generator.Emitting.Kernels;
 using FusedActivations.Generator.Model;
+using FusedActivations.Generator.Model.Formulas;
 using FusedActivations.Generator.Parsing;
+using static FusedActivations.Generator.Differentiation.Nodes;
 
 namespace FusedActivations.Generator.Activations.InverseSoftplus;
 
@@ -72,4 +74,18 @@ internal sealed class InverseSoftplusActivation : Activation
     public override Value ForwardWide(FormulaBuilder b, Value w, ActivationSpec spec) => InverseSoftplusWideFormula.Forward(b, w);
 
     public override Value Epilogue(FormulaBuilder b, Value x, Value y, ActivationSpec spec) => WidenedStrategy.KeepNaN(b, x, y);
+
+    /// <summary>
+    /// d/dy log(expm1(beta y)) / beta = 1 / (1 - e^(-beta y)) = -1 / expm1(-beta y) (no PyTorch counterpart): one
+    /// rounding each for beta y (none for beta a power of two), expm1 and the division (which the chain rule makes
+    /// the gradient's own division), and no cancellation: expm1 loses nothing near y = 0, where the derivative grows
+    /// like 1 / (beta y). +infinity gives 1, ±0 gives +infinity (the limit from above). For y &lt; 0, where the value
+    /// is NaN, it gives the formula's finite value (as PyTorch's log' = 1/x does for log's NaN).
+    /// </summary>
+    public override FormulaNode? Derivative(ActivationSpec spec, FormulaNode x, ElementInfo element)
+    {
+        double beta = element.Round(((InverseSoftplusSpec)spec).Beta);
+        FormulaNode z = beta == 1 ? x : Mul(Lit(beta), x);
+        return Div(Lit(-1), ExpM1(Neg(z)));
+    }
 }

@@ -5,7 +5,9 @@ using FusedActivations.Generator.Emitting.Engine;
 using FusedActivations.Generator.Emitting.Isa;
 using FusedActivations.Generator.Emitting.Kernels;
 using FusedActivations.Generator.Model;
+using FusedActivations.Generator.Model.Formulas;
 using FusedActivations.Generator.Parsing;
+using static FusedActivations.Generator.Differentiation.Nodes;
 
 namespace FusedActivations.Generator.Activations.LeakyRelu;
 
@@ -52,6 +54,14 @@ internal sealed class LeakyReluActivation : Activation
         b.Comment("x > 0 ? x : slope * x (NaN: slope * NaN).");
         return b.SelectGreaterThan(x, b.Lit(0), x, b.Mul(b.C("NegativeSlope"), x));
     }
+
+    /// <summary>
+    /// leaky_relu'(x) = x &gt; 0 ? 1 : slope, PyTorch's leaky_relu_backward (<c>x &gt; 0 ? grad : grad * slope</c>):
+    /// the slope at the kink x = 0 and for NaN. The slope is rounded to the element type, as in the forward kernel. A
+    /// zero slope selects 0 (PyTorch multiplies by it, which gives NaN for an infinite gradient).
+    /// </summary>
+    public override FormulaNode? Derivative(ActivationSpec spec, FormulaNode x, ElementInfo element) =>
+        If(GreaterThan(x, Lit(0)), Lit(1), Lit(element.Round(((LeakyReluSpec)spec).NegativeSlope)));
 
     private static bool IsZero(ActivationSpec spec, ElementInfo element) => element.Round(((LeakyReluSpec)spec).NegativeSlope) == 0;
 }

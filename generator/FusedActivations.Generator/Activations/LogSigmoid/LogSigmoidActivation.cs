@@ -5,6 +5,8 @@ using FusedActivations.Generator.Emitting.Engine;
 using FusedActivations.Generator.Emitting.Isa;
 using FusedActivations.Generator.Emitting.Kernels;
 using FusedActivations.Generator.Model;
+using FusedActivations.Generator.Model.Formulas;
+using static FusedActivations.Generator.Differentiation.Nodes;
 
 namespace FusedActivations.Generator.Activations.LogSigmoid;
 
@@ -42,4 +44,10 @@ internal sealed class LogSigmoidActivation : ParameterlessActivation
 
     public override Value Epilogue(FormulaBuilder b, Value x, Value y, ActivationSpec spec) =>
         b.Neg(SoftplusActivation.Instance.Epilogue(b, b.Let("minusX", b.Neg(x)), y, Softplus1));
+
+    /// <summary>
+    /// logsigmoid'(x) = sigmoid(-x). PyTorch's log_sigmoid_backward computes the same value as
+    /// <c>x &lt; 0 ? 1 - z / (1 + z) : z / (1 + z)</c>, z = e^-|x|, rounding three or four times.
+    /// </summary>
+    public override FormulaNode? Derivative(ActivationSpec spec, FormulaNode x, ElementInfo element) => SigmoidOf(Neg(x));
 }

@@ -3,6 +3,8 @@ using FusedActivations.Generator.Emitting.Engine;
 using FusedActivations.Generator.Emitting.Isa;
 using FusedActivations.Generator.Emitting.VectorMath;
 using FusedActivations.Generator.Model;
+using FusedActivations.Generator.Model.Formulas;
+using static FusedActivations.Generator.Differentiation.Nodes;
 
 namespace FusedActivations.Generator.Activations.Mish;
 
@@ -79,4 +81,24 @@ internal sealed class MishActivation : ParameterlessActivation
     }
 
     public override Value Epilogue(FormulaBuilder b, Value x, Value y, ActivationSpec spec) => WidenedStrategy.KeepNaN(b, x, y);
+
+    /// <summary>
+    /// mish'(x) = t + x sigmoid(x) sech^2(sp), sp = softplus(x), t = tanh(sp). PyTorch's mish_backward computes
+    /// <c>grad * (t + x * s * (1 - t * t))</c>, where 1 - t^2 cancels for large x (about x &gt; 4 in float, where the
+    /// term still counts). Ours writes sech^2(sp) as 1 - t^2 (one fused multiply-add) only for x &lt; 0, where
+    /// t &lt; 0.6, and as (1 + t) 2 sigmoid(-2 sp) (the same value, no cancellation) from 0 on; x sigmoid(x) as
+    /// silu(x) (one rounding) and the sum as one fused multiply-add. x is lowered to 50, where mish' is 1 in both
+    /// types, so +infinity gives 1 where PyTorch's formula gives NaN. Its zero near x = -1.19 cancels in the sum.
+    /// </summary>
+    public override FormulaNode? Derivative(ActivationSpec spec, FormulaNode x, ElementInfo element)
+    {
+        FormulaNode xc = Min(x, Lit(50));
+        FormulaNode sp = SoftplusOf(xc);
+        FormulaNode t = TanhOf(sp);
+        FormulaNode sech2 = If(
+            LessThan(xc, Lit(0)),
+            Fma(Neg(t), t, Lit(1)),
+            Mul(Add(Lit(1), t), Mul(Lit(2), SigmoidOf(Neg(Mul(Lit(2), sp))))));
+        return Fma(SiluOf(1, xc), sech2, t);
+    }
 }

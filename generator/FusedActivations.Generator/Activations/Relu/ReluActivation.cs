@@ -2,6 +2,8 @@ using FusedActivations.Generator.Emitting;
 using FusedActivations.Generator.Emitting.Engine;
 using FusedActivations.Generator.Emitting.Isa;
 using FusedActivations.Generator.Model;
+using FusedActivations.Generator.Model.Formulas;
+using static FusedActivations.Generator.Differentiation.Nodes;
 
 namespace FusedActivations.Generator.Activations.Relu;
 
@@ -24,4 +26,11 @@ internal sealed class ReluActivation : ParameterlessActivation
         b.Comment("IEEE maximum: NaN stays NaN, -0 gives +0.");
         return b.Maximum(x, b.Lit(0));
     }
+
+    /// <summary>
+    /// relu'(x) = x &lt;= 0 ? 0 : 1, PyTorch's threshold_backward(grad, result, 0): 0 at the kink x = 0, and for
+    /// NaN the gradient passes (NaN &lt;= 0 is false there too). The 0 selects, as PyTorch's kernel does.
+    /// </summary>
+    public override FormulaNode? Derivative(ActivationSpec spec, FormulaNode x, ElementInfo element) =>
+        If(LessOrEqual(x, Lit(0)), Lit(0), Lit(1));
 }

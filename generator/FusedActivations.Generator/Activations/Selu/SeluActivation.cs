@@ -6,6 +6,8 @@ using FusedActivations.Generator.Emitting.Isa;
 using FusedActivations.Generator.Emitting.Kernels;
 using FusedActivations.Generator.Emitting.VectorMath;
 using FusedActivations.Generator.Model;
+using FusedActivations.Generator.Model.Formulas;
+using static FusedActivations.Generator.Differentiation.Nodes;
 
 namespace FusedActivations.Generator.Activations.Selu;
 
@@ -54,5 +56,17 @@ internal sealed class SeluActivation : ParameterlessActivation
         Value em = b.Let("em", WideFunctions.ExpM1(b, b.Min(b.Max(w, b.Lit(-60)), b.Lit(0))), "expm1(min(x, 0))");
         b.Comment("scale x is exact in double: rounding it to float gives PyTorch's fl(scale * x).");
         return b.SelectLessThan(w, b.Lit(0), b.Mul(b.C("WideNegativeScale"), em), b.Mul(b.C("WideScale"), w));
+    }
+
+    /// <summary>
+    /// selu'(x) = x &lt;= 0 ? (alpha scale) e^x : scale, PyTorch's elu_backward with is_result = false and its folded
+    /// constants (scale, and alpha * scale as fl(fl(alpha) fl(scale)), the forward kernel's): alpha scale at the kink
+    /// x = 0, scale for NaN.
+    /// </summary>
+    public override FormulaNode? Derivative(ActivationSpec spec, FormulaNode x, ElementInfo element)
+    {
+        double scale = element.Round(Scale);
+        double negative = element.Round(element.Round(Alpha) * scale);
+        return If(LessOrEqual(x, Lit(0)), Mul(Lit(negative), Exp(x)), Lit(scale));
     }
 }

@@ -3,6 +3,8 @@ using FusedActivations.Generator.Emitting.Engine;
 using FusedActivations.Generator.Emitting.Isa;
 using FusedActivations.Generator.Emitting.VectorMath;
 using FusedActivations.Generator.Model;
+using FusedActivations.Generator.Model.Formulas;
+using static FusedActivations.Generator.Differentiation.Nodes;
 
 namespace FusedActivations.Generator.Activations.Sigmoid;
 
@@ -32,4 +34,12 @@ internal sealed class SigmoidActivation : ParameterlessActivation
     public override Value ForwardWide(FormulaBuilder b, Value w, ActivationSpec spec) => WideFunctions.Sigmoid(b, w);
 
     public override Value Epilogue(FormulaBuilder b, Value x, Value y, ActivationSpec spec) => WidenedStrategy.KeepNaN(b, x, y);
+
+    /// <summary>
+    /// sigmoid'(x) = sigmoid(x) sigmoid(-x). PyTorch's sigmoid_backward computes <c>grad * (1 - y) * y</c> from the
+    /// result y, where 1 - y cancels for large x (all precision is gone once y rounds to 1, about x &gt; 17 in float):
+    /// sigmoid(-x) keeps it, for two sigmoids of one rounding each.
+    /// </summary>
+    public override FormulaNode? Derivative(ActivationSpec spec, FormulaNode x, ElementInfo element) =>
+        Mul(SigmoidOf(x), SigmoidOf(Neg(x)));
 }

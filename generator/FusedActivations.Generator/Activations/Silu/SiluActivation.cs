@@ -1,12 +1,15 @@
 using System.Collections.Generic;
 using FusedActivations.Generator.Diagnostics;
+using FusedActivations.Generator.Differentiation;
 using FusedActivations.Generator.Emitting;
 using FusedActivations.Generator.Emitting.Engine;
 using FusedActivations.Generator.Emitting.Isa;
 using FusedActivations.Generator.Emitting.Kernels;
 using FusedActivations.Generator.Emitting.VectorMath;
 using FusedActivations.Generator.Model;
+using FusedActivations.Generator.Model.Formulas;
 using FusedActivations.Generator.Parsing;
+using static FusedActivations.Generator.Differentiation.Nodes;
 
 namespace FusedActivations.Generator.Activations.Silu;
 
@@ -78,6 +81,32 @@ internal sealed class SiluActivation : Activation
     }
 
     public override Value Epilogue(FormulaBuilder b, Value x, Value y, ActivationSpec spec) => WidenedStrategy.KeepNaN(b, x, y);
+
+    /// <summary>
+    /// silu'(x) = sigmoid(z) (1 + z sigmoid(-z)), z = beta x: PyTorch's silu_backward (beta 1) computes
+    /// <c>grad * s * (1 + x * (1 - s))</c>, where 1 - s cancels for large x; ours takes sigmoid(-z) itself and
+    /// rounds 1 + z sigmoid(-z) once (a fused multiply-add). For beta not a power of two, z's rounding error zl is
+    /// added back (<see cref="SigmoidOfProduct"/>): sigmoid(z + zl) = s + zl s sigmoid(-z) to first order, and
+    /// 1 + (z + zl) sigmoid(-z) takes zl into the 1 first, where its own rounding is below the final one's; the
+    /// product with s is one fused multiply-add, so the correction costs no rounding of its own. x is clamped where
+    /// both sigmoids have saturated, so x = ±infinity gives the limits 1 and -0 where PyTorch's formula gives NaN
+    /// (infinity * 0). Its zero near z = -1.28 cancels in the sum.
+    /// </summary>
+    public override FormulaNode? Derivative(ActivationSpec spec, FormulaNode x, ElementInfo element)
+    {
+        double beta = ((SiluSpec)spec).Beta;
+        FormulaNode xc = SigmoidOfProduct.Saturated(beta, x, element);
+        FormulaNode z = SigmoidOfProduct.Product(beta, xc, element);
+        FormulaNode s = SigmoidOf(z);
+        FormulaNode sigmoidOfMinusZ = SigmoidOf(Neg(z));
+        if (SigmoidOfProduct.ProductError(beta, xc, element) is not { } zl)
+        {
+            return Mul(s, Fma(z, sigmoidOfMinusZ, Lit(1)));
+        }
+
+        FormulaNode second = Fma(z, sigmoidOfMinusZ, Fma(zl, sigmoidOfMinusZ, Lit(1)));
+        return Fma(s, second, Mul(Mul(zl, Mul(s, sigmoidOfMinusZ)), second));
+    }
 
     private static bool IsPowerOfTwo(ActivationSpec spec, ElementInfo element) => ElementInfo.IsPowerOfTwo(element.Round(((SiluSpec)spec).Beta));
 }

@@ -1,10 +1,13 @@
 using System.Collections.Generic;
+using FusedActivations.Generator.Differentiation;
 using FusedActivations.Generator.Emitting;
 using FusedActivations.Generator.Emitting.Engine;
 using FusedActivations.Generator.Emitting.Isa;
 using FusedActivations.Generator.Emitting.Kernels;
 using FusedActivations.Generator.Model;
+using FusedActivations.Generator.Model.Formulas;
 using FusedActivations.Generator.Parsing;
+using static FusedActivations.Generator.Differentiation.Nodes;
 
 namespace FusedActivations.Generator.Activations.Softplus;
 
@@ -71,6 +74,26 @@ internal sealed class SoftplusActivation : Activation
     {
         b.Comment("PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.");
         return b.SelectLessThan(x, b.C("Cutoff"), y, x);
+    }
+
+    /// <summary>
+    /// softplus'(x) = fl(beta x) &gt; threshold ? 1 : sigmoid(beta x), PyTorch's softplus_backward (the same test as
+    /// the forward cut-off, on the product rounded to the element type; beta and the threshold rounded to it too).
+    /// PyTorch computes the sigmoid as <c>e^z / (e^z + 1)</c>, NaN once e^z overflows (x = +infinity with no
+    /// threshold); ours is sigmoid(beta x) with beta x's rounding error added back (<see cref="SigmoidOfProduct"/>),
+    /// 1 at +infinity and 0 at -infinity.
+    /// </summary>
+    public override FormulaNode? Derivative(ActivationSpec spec, FormulaNode x, ElementInfo element)
+    {
+        var softplus = (SoftplusSpec)spec;
+        double beta = element.Round(softplus.Beta);
+        double threshold = element.Round(softplus.Threshold);
+        FormulaNode slope = ElementInfo.IsPowerOfTwo(beta)
+            ? SigmoidOfProduct.Of(beta, x, element)
+            : SigmoidOfProduct.Of(beta, SigmoidOfProduct.Saturated(beta, x, element), element);
+        return double.IsPositiveInfinity(threshold)
+            ? slope
+            : If(GreaterThan(SigmoidOfProduct.Product(beta, x, element), Lit(threshold)), Lit(1), slope);
     }
 
     private static SoftplusConstants Fold(ActivationSpec spec, ElementInfo element) => SoftplusConstants.Fold((SoftplusSpec)spec, element);

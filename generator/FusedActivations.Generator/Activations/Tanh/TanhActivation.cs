@@ -3,6 +3,8 @@ using FusedActivations.Generator.Emitting.Engine;
 using FusedActivations.Generator.Emitting.Isa;
 using FusedActivations.Generator.Emitting.VectorMath;
 using FusedActivations.Generator.Model;
+using FusedActivations.Generator.Model.Formulas;
+using static FusedActivations.Generator.Differentiation.Nodes;
 
 namespace FusedActivations.Generator.Activations.Tanh;
 
@@ -26,4 +28,15 @@ internal sealed class TanhActivation : ParameterlessActivation
     public override Value ForwardWide(FormulaBuilder b, Value w, ActivationSpec spec) => WideFunctions.Tanh(b, w);
 
     public override Value Epilogue(FormulaBuilder b, Value x, Value y, ActivationSpec spec) => WidenedStrategy.KeepNaN(b, x, y);
+
+    /// <summary>
+    /// tanh'(x) = 1 - tanh(x)^2, computed as 4 sigmoid(2x) sigmoid(-2x) (the same value): PyTorch's tanh_backward
+    /// computes <c>grad * (1 - y * y)</c> from the result y, which cancels for large |x| (nothing is left once y rounds
+    /// to ±1, about |x| &gt; 9 in float). 2x and 4 s are exact, so this rounds the product once after the sigmoids.
+    /// </summary>
+    public override FormulaNode? Derivative(ActivationSpec spec, FormulaNode x, ElementInfo element)
+    {
+        FormulaNode twoX = Mul(Lit(2), x);
+        return Mul(Mul(Lit(4), SigmoidOf(twoX)), SigmoidOf(Neg(twoX)));
+    }
 }

@@ -30,46 +30,32 @@ internal sealed class FusedKernelEmitter
     private readonly string[] _inputs;
     private readonly string[] _outputs;
 
+    /// <summary>The names the streams will have where they can (<see cref="StreamNames"/>): the steps leave them free.</summary>
+    private readonly string[] _readable;
+
     private FusedKernelEmitter(FusedKernelShape shape, string? runtimeAlias)
     {
         _shape = shape;
         _element = ElementInfo.For(shape.Formula.Element);
         _trace = (runtimeAlias ?? "global") + "::FusedActivations.";
-        _inputs = shape.Formula.Parameters.Select(Identifier).ToArray();
-        _outputs = shape.Outputs == 1 ? new[] { "destination" } : Enumerable.Range(0, shape.Outputs).Select(k => "destination" + k).ToArray();
-        if (!NamesAreFree(_inputs.Concat(_outputs).ToArray()))
-        {
-            // The formula's names would collide with each other's derived locals (x and x0, say) or the loops' own:
-            // numbered names ending in '_' cannot.
-            _inputs = Enumerable.Range(0, _inputs.Length).Select(k => "in" + k + "_").ToArray();
-            _outputs = Enumerable.Range(0, _outputs.Length).Select(k => "out" + k + "_").ToArray();
-        }
+        _inputs = Enumerable.Range(0, shape.Formula.Parameters.Count).Select(StreamNames.Input).ToArray();
+        _outputs = Enumerable.Range(0, shape.Outputs).Select(StreamNames.Output).ToArray();
+        _readable = shape.Formula.Parameters.Select(Identifier)
+            .Concat(shape.Outputs == 1 ? new[] { "destination" } : Enumerable.Range(0, shape.Outputs).Select(k => "destination" + k))
+            .ToArray();
     }
 
-    /// <summary>The kernel's own locals, and the suffixes of the locals it derives from each stream's name.</summary>
-    private static readonly string[] Reserved = { "i", "j", "c", "r", "count", "length", "start", "block", "channels", "rows", "sums", "scratch", "rented", "rentedRows" };
-
-    private static readonly string[] DerivedSuffixes = { "", "0", "Block", "Lanes", "Buffer", "Last", "X", "V", "Name" };
-
-    private static bool NamesAreFree(string[] streams)
+    /// <summary>
+    /// Writes the kernel class with numbered stream names, then gives the streams the formula's names where nothing
+    /// else in the class has them (<see cref="StreamNames"/>): the user's names may be any name the kernel uses itself.
+    /// </summary>
+    public static void Emit(IndentedWriter w, FusedKernelShape shape, string? runtimeAlias, string className)
     {
-        var taken = new HashSet<string>(Reserved, System.StringComparer.Ordinal);
-        foreach (string stream in streams)
-        {
-            foreach (string suffix in DerivedSuffixes)
-            {
-                if (!taken.Add(stream + suffix))
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
+        var emitter = new FusedKernelEmitter(shape, runtimeAlias);
+        var numbered = new IndentedWriter { Indent = w.Indent };
+        emitter.Write(numbered, className);
+        w.Raw(StreamNames.Readable(numbered.ToString(), emitter._inputs.Concat(emitter._outputs).ToArray(), emitter._readable));
     }
-
-    public static void Emit(IndentedWriter w, FusedKernelShape shape, string? runtimeAlias, string className) =>
-        new FusedKernelEmitter(shape, runtimeAlias).Write(w, className);
 
     private FormulaSpec Formula => _shape.Formula;
 
@@ -696,6 +682,7 @@ internal sealed class FusedKernelEmitter
                 names.Claim(o);
             }
 
+            ReserveReadableNames(names);
             var b = new FormulaBuilder(w, isa, _element, constants, names, unroll);
             IReadOnlyList<Value> results = FormulaLowering.Lower(b, Formula, values);
             for (int k = 0; k < _outputs.Length; k++)
@@ -721,6 +708,7 @@ internal sealed class FusedKernelEmitter
             values.Add(new LocalValue(name, _element, isMask: false));
         }
 
+        ReserveReadableNames(names);
         var outs = _outputs.Length == 1 ? new string[0] : _outputs.Select((o, k) => names.Claim("result" + k)).ToArray();
         parameters.AddRange(outs.Select(o => $"out {V} {o}"));
         string returns = _outputs.Length == 1 ? V : "void";
@@ -740,6 +728,18 @@ internal sealed class FusedKernelEmitter
             {
                 w.Line($"{outs[k]} = {results[k].Render(isa, 0, 1)};");
             }
+        }
+    }
+
+    /// <summary>
+    /// Keeps the step's own locals off the names the streams are to have (a local 'a' of an activation, say); after the
+    /// streams' numbered names are claimed, which a formula's names may be too.
+    /// </summary>
+    private void ReserveReadableNames(NameScope names)
+    {
+        foreach (string name in _readable)
+        {
+            names.Claim(name);
         }
     }
 

@@ -14,7 +14,13 @@ internal sealed record ParameterNode(int Index) : FormulaNode;
 /// <summary>The formula's local <paramref name="Index"/> (<see cref="FormulaSpec.Locals"/>), computed once and reused.</summary>
 internal sealed record LocalNode(int Index) : FormulaNode;
 
-/// <summary>A constant: a literal or a <c>const</c>, folded as C# folds it, its value exactly the element type's.</summary>
+/// <summary>
+/// A constant: a literal or a <c>const</c>, folded as C# folds it, its value exactly the element type's (a float
+/// formula's <c>0.1f</c> is <c>(double)0.1f</c>; an integer is converted as C# converts it, <c>16777217</c> to
+/// 16777216 in a float formula). Caution: record equality (<c>double.Equals</c>) takes 0 and -0 as equal, so a formula
+/// that changes only there compares equal to the old one unless its <see cref="FormulaSpec.Display"/> differs (it does
+/// for a literal, not for a <c>const</c> declared elsewhere).
+/// </summary>
 internal sealed record LiteralNode(double Value) : FormulaNode;
 
 /// <summary>Unary minus.</summary>

@@ -27,9 +27,10 @@ public sealed record UserIdentifier(string Name, string Kind, ImmutableArray<Tex
 public sealed record GeneratedNames(ImmutableArray<string> InUserScope, ImmutableArray<string> InKernel, ImmutableArray<string> InMethodBody);
 
 /// <summary>
-/// Renames each user identifier of a seed (the [Softplus] methods' parameters, the methods, their containing types and
-/// type parameters, the namespace's parts) to each identifier the generator writes for that seed (collected from its
-/// generated text) and to contextual keywords.
+/// Renames each user identifier of a seed (the [Softplus], [Fused] and [FusedGradient] methods' parameters, the methods,
+/// their containing types and type parameters, the namespace's parts, and a fused method's formula's parameters and
+/// locals, whose names the fused kernel derives its own from) to each identifier the generator writes for that seed
+/// (collected from its generated text) and to contextual keywords.
 /// </summary>
 internal static class IdentifierSwaps
 {
@@ -43,7 +44,7 @@ internal static class IdentifierSwaps
     /// <summary>Keywords whose meaning changed in recent C# versions: renames to these also run at LangVersion preview.</summary>
     public static readonly string[] RecentKeywords = { "field", "extension", "scoped", "file", "value", "var" };
 
-    /// <summary>Every user identifier of <paramref name="source"/> that belongs to a [Softplus] method's declaration.</summary>
+    /// <summary>Every user identifier of <paramref name="source"/> that belongs to a [Softplus] or fused method's declaration, or to its formula.</summary>
     public static IReadOnlyList<UserIdentifier> FindUserIdentifiers(string source)
     {
         CSharpCompilation compilation = TestCompilation.Create(source);
@@ -53,7 +54,7 @@ internal static class IdentifierSwaps
 
         var symbols = new List<(ISymbol Symbol, string Kind)>();
         foreach (MethodDeclarationSyntax method in root.DescendantNodes().OfType<MethodDeclarationSyntax>()
-                     .Where(m => m.AttributeLists.SelectMany(l => l.Attributes).Any(Mutators.IsSoftplus)))
+                     .Where(m => m.AttributeLists.SelectMany(l => l.Attributes).Any(a => Mutators.IsSoftplus(a) || Mutators.IsFused(a))))
         {
             if (model.GetDeclaredSymbol(method) is not IMethodSymbol symbol)
             {
@@ -62,6 +63,15 @@ internal static class IdentifierSwaps
 
             symbols.Add((symbol, "method"));
             symbols.AddRange(symbol.Parameters.Select(p => ((ISymbol)p, "parameter")));
+            if (FormulaOf(method, symbol) is { } formula)
+            {
+                symbols.AddRange(formula.Parameters.Select(p => ((ISymbol)p, "formula parameter")));
+                symbols.AddRange(formula.DeclaringSyntaxReferences
+                    .SelectMany(reference => reference.GetSyntax().DescendantNodes().OfType<VariableDeclaratorSyntax>())
+                    .Select(declarator => model.GetDeclaredSymbol(declarator))
+                    .Where(local => local is not null)
+                    .Select(local => (local!, "formula local")));
+            }
             for (INamedTypeSymbol? type = symbol.ContainingType; type is not null; type = type.ContainingType)
             {
                 symbols.Add((type, "type"));
@@ -88,6 +98,20 @@ internal static class IdentifierSwaps
         }
 
         return identifiers;
+    }
+
+    /// <summary>The formula a fused method's <c>nameof</c> argument names: the method of that name in its type that has a body.</summary>
+    private static IMethodSymbol? FormulaOf(MethodDeclarationSyntax method, IMethodSymbol symbol)
+    {
+        string? name = method.AttributeLists.SelectMany(l => l.Attributes).Where(Mutators.IsFused)
+            .Select(attribute => attribute.ArgumentList?.Arguments.FirstOrDefault()?.Expression)
+            .OfType<InvocationExpressionSyntax>()
+            .Select(nameOf => nameOf.ArgumentList.Arguments.FirstOrDefault()?.Expression)
+            .OfType<IdentifierNameSyntax>()
+            .FirstOrDefault()?.Identifier.ValueText;
+        return name is null
+            ? null
+            : symbol.ContainingType.GetMembers(name).OfType<IMethodSymbol>().FirstOrDefault(m => !m.IsPartialDefinition && m.PartialDefinitionPart is null && m.DeclaringSyntaxReferences.Length > 0);
     }
 
     /// <summary>The identifiers of the generated text of <paramref name="source"/>, in first-seen order.</summary>

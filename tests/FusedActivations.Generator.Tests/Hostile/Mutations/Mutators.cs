@@ -108,6 +108,9 @@ internal static class Mutators
     public static bool IsSoftplus(AttributeSyntax attribute) =>
         attribute.Name.ToString() is "Softplus" or "SoftplusAttribute" or "FusedActivations.Softplus" or "global::FusedActivations.Softplus";
 
+    public static bool IsFused(AttributeSyntax attribute) =>
+        attribute.Name.ToString() is "Fused" or "FusedAttribute" or "FusedGradient" or "FusedGradientAttribute";
+
     private static IEnumerable<SyntaxToken> Tokens(Seed seed) =>
         CSharpSyntaxTree.ParseText(seed.Source).GetRoot().DescendantTokens().Where(t => !t.IsKind(SyntaxKind.EndOfFileToken) && t.Span.Length > 0);
 

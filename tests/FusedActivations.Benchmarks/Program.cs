@@ -14,7 +14,8 @@ using FusedActivations.Peers;
 //   --job short       the same with ShortRun counts (quick, noisy; while developing). Alias: --quick
 //   --job report      1 launch, 15 warm-ups, 60 iterations of ~10 ms, median: what scripts/report.sh runs
 //   --best-path-only  only the machine's best SIMD path (no DOTNET_EnableAVX512=0 job)
-//   --plan NAME       which cases (Infrastructure/Plans.cs): published (default: softplus + family), softplus, family, all
+//   --plan NAME       which cases (Infrastructure/Plans.cs): published (default: softplus + family), softplus, family,
+//                     fused (issue 12's fused kernels), all
 //   --family          the same as --plan family
 //   --count           prints how many cases the plan has (per benchmark class), runs nothing
 //   --smoke           calls every benchmark once at small lengths and checks the outputs (CI); no BenchmarkDotNet run
@@ -101,7 +102,7 @@ if (Take("--count"))
         int cases = BenchmarkConverter.TypeToBenchmarks(type, counting).BenchmarksCases.Length;
         if (cases > 0)
         {
-            Console.WriteLine($"{type.Name.Split('`')[0]}<{type.GetGenericArguments().FirstOrDefault()?.Name}>: {cases}");
+            Console.WriteLine($"{SmokeCommand.TypeName(type)}: {cases}");
         }
 
         total += cases;

@@ -39,15 +39,15 @@ public static class FusedPeers
     /// <summary>Every fused kernel, in the order of the tables.</summary>
     public static readonly IReadOnlyList<FusedKernel> All =
     [
-        new FusedKernel("Scale", "softplus(raw + bias, β = 2) + 1e-6", broadcast: true, OurFusedKernels.Scale, OurFusedKernels.Scale, ScaleLoop)
+        new FusedKernel("Scale", "softplus(raw + bias, β = 2) + 1e-6", "raw, bias", broadcast: true, OurFusedKernels.Scale, OurFusedKernels.Scale, ScaleLoop)
             .Chain("Add(raw row, bias) per row, [Softplus(Beta = 2)], Add(1e-6): 3 passes over the destination", ScaleChain)
             .Single("[Softplus(Beta = 2)] on raw", OurKernels.SoftplusBeta2Float, static x => FusedMath.Softplus(x, 2f))
             .Torch("softplus(raw + bias, beta: 2) + 1e-6", static (raw, bias) => nn.functional.softplus(raw + bias, 2, 20) + 1e-6),
-        new FusedKernel("SwiGlu", "silu(a) * b", broadcast: false, OurFusedKernels.SwiGlu, OurFusedKernels.SwiGlu, SwiGluLoop)
+        new FusedKernel("SwiGlu", "silu(a) * b", "a, b", broadcast: false, OurFusedKernels.SwiGlu, OurFusedKernels.SwiGlu, SwiGluLoop)
             .Chain("[Silu] of a, Multiply by b: 2 passes over the destination", SwiGluChain)
             .Single("[Silu] on a", OurKernels.SiluFloat, FusedMath.Silu)
             .Torch("silu(a) * b", static (a, b) => nn.functional.silu(a) * b),
-        new FusedKernel("BiasGelu", "gelu(x + bias)", broadcast: true, OurFusedKernels.BiasGelu, OurFusedKernels.BiasGelu, BiasGeluLoop)
+        new FusedKernel("BiasGelu", "gelu(x + bias)", "x, bias", broadcast: true, OurFusedKernels.BiasGelu, OurFusedKernels.BiasGelu, BiasGeluLoop)
             .Chain("Add(x row, bias) per row, [Gelu]: 2 passes over the destination", BiasGeluChain)
             .Single("[Gelu] on x", OurKernels.GeluFloat, FusedMath.Gelu)
             .Torch("gelu(x + bias)", static (x, bias) => nn.functional.gelu(x + bias)),
@@ -182,11 +182,12 @@ public sealed class FusedKernel : IActivationTable
     /// <summary>Creates the kernel's table with our kernel and the scalar loop calling <paramref name="formula"/>.</summary>
     /// <param name="activation">The name in reports and of the benchmark class (<c>{Name}Benchmarks</c>).</param>
     /// <param name="formulaText">The formula as written in the tables.</param>
+    /// <param name="arguments">The formula method's parameters, e.g. <c>raw, bias</c>.</param>
     /// <param name="broadcast">Whether the second input is a per-channel bias.</param>
     /// <param name="ours">The generated <c>[Fused]</c> kernel.</param>
     /// <param name="formula">The formula method.</param>
     /// <param name="loop">The scalar loop calling the formula method.</param>
-    public FusedKernel(string activation, string formulaText, bool broadcast, FusedSpanAction ours, Func<float, float, float> formula, Action<FusedBuffers> loop)
+    public FusedKernel(string activation, string formulaText, string arguments, bool broadcast, FusedSpanAction ours, Func<float, float, float> formula, Action<FusedBuffers> loop)
     {
         Activation = activation;
         Formula = formulaText;
@@ -195,7 +196,7 @@ public sealed class FusedKernel : IActivationTable
         string signature = broadcast ? "(ReadOnlySpan, [Broadcast] ReadOnlySpan, Span)" : "(ReadOnlySpan, ReadOnlySpan, Span)";
         Add(new FusedPeer(PeerKind.Ours, $"generated [Fused(nameof({activation}))] {signature}",
             b => new PeerInstance(() => ours(b.First, b.Second, b.Y)), _reference));
-        Add(new FusedPeer(PeerKind.NaiveScalar, $"{activation}(x, y) formula method in a scalar loop", b => new PeerInstance(() => loop(b)), _reference));
+        Add(new FusedPeer(PeerKind.NaiveScalar, $"the formula method {activation}({arguments}) in a scalar loop", b => new PeerInstance(() => loop(b)), _reference));
     }
 
     /// <inheritdoc/>

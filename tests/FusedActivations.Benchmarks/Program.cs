@@ -22,6 +22,7 @@ using FusedActivations.Peers;
 //   --chart [dir]     draws the chart and the markdown tables from the tidy CSVs in dir (default: the last results)
 //   --ranges          probe (Stopwatch): ours and PyTorch on sub-ranges of [-30, 30]: where and why PyTorch slows down
 //   --copy-probe      probe (Stopwatch): CopyTo at 4 Mi timed several ways (what the roofline figure measures)
+//   --fused-probe     probe (Stopwatch): issue 12's bar ratios with the peers timed in interleaved rounds
 //   --prepare-torch   copies and patches TorchSharp's native library into native/ and checks that it loads
 // Anything else goes to BenchmarkDotNet's command line (e.g. --filter '*Softplus*', --anyCategories Ours TorchSharp).
 List<string> rest = [.. args];
@@ -55,6 +56,11 @@ if (Take("--ranges"))
 if (Take("--copy-probe"))
 {
     return ProbeCommand.Copy(rest, Console.Out);
+}
+
+if (Take("--fused-probe"))
+{
+    return FusedProbeCommand.Run(rest, Console.Out);
 }
 
 if (Take("--prepare-torch"))

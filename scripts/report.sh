@@ -2,7 +2,7 @@
 # Reproduces every published figure, in one command:
 #   1. the BenchmarkDotNet runs (--job report, plans softplus, family and fused), then --chart:
 #      tests/FusedActivations.Benchmarks/results/<activation>.{csv,md,png}, results/family.md and results/fused.{csv,md},
-#      and the two Stopwatch probes (--ranges, --copy-probe): results/probe-{ranges,copy}.txt there
+#      and the three Stopwatch probes (--ranges, --copy-probe, --fused-probe): results/probe-{ranges,copy,fused}.txt there
 #   2. the exhaustive accuracy runs (every float input, beta 2 and beta 1, ours against every peer) and 10^6 random
 #      doubles per beta: tests/FusedActivations.Accuracy/results/softplus-{float,double}-beta{2,1}[-pytorch].md
 # About 75 minutes on a 2-core machine (benchmarks ~45, accuracy ~30); the benchmark figures are only worth publishing from a quiet machine.
@@ -66,6 +66,15 @@ if [ "$benchmarks" = 1 ]; then
     dotnet run -c Release --project $bench -- --copy-probe
   }
   step "benchmarks: CopyTo probe -> $bench/results/probe-copy.txt" eval 'copyprobe > $bench/results/probe-copy.txt'
+  # Stopwatch probe (not a published figure): issue 12's bar ratios with the fused kernels' peers in interleaved rounds.
+  fusedprobe() {
+    echo "\$ dotnet run -c Release --project $bench -- --fused-probe   ($(date -u))"
+    dotnet run -c Release --project $bench -- --fused-probe || return 1
+    echo
+    echo "\$ DOTNET_EnableAVX512=0 ATEN_CPU_CAPABILITY=avx2 dotnet run -c Release --project $bench -- --fused-probe"
+    DOTNET_EnableAVX512=0 ATEN_CPU_CAPABILITY=avx2 dotnet run -c Release --project $bench -- --fused-probe
+  }
+  step "benchmarks: fused probe -> $bench/results/probe-fused.txt" eval 'fusedprobe > $bench/results/probe-fused.txt'
 
 fi
 

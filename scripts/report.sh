@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Reproduces every published figure, in one command:
-#   1. the BenchmarkDotNet runs (--job report, plans softplus and family), then --chart:
-#      tests/FusedActivations.Benchmarks/results/<activation>.{csv,md,png} and results/family.md,
-#      and the two Stopwatch probes (--ranges, --copy-probe): results/probe-{ranges,copy}.txt there
+#   1. the BenchmarkDotNet runs (--job report, plans softplus, family and fused), then --chart:
+#      tests/FusedActivations.Benchmarks/results/<activation>.{csv,md,png}, results/family.md and results/fused.{csv,md},
+#      and the three Stopwatch probes (--ranges, --copy-probe, --fused-probe): results/probe-{ranges,copy,fused}.txt there
 #   2. the exhaustive accuracy runs (every float input, beta 2 and beta 1, ours against every peer) and 10^6 random
 #      doubles per beta: tests/FusedActivations.Accuracy/results/softplus-{float,double}-beta{2,1}[-pytorch].md
 # About 75 minutes on a 2-core machine (benchmarks ~45, accuracy ~30); the benchmark figures are only worth publishing from a quiet machine.
@@ -46,7 +46,11 @@ if [ "$benchmarks" = 1 ]; then
   # doubles on narrow and wide in the AVX-512 job; 1 Ki and 4 Mi floats on narrow for Sigmoid, SiLU, Mish, ReLU; the
   # scalar loops in the AVX-512 job only; ~30 min).
   step "benchmarks: the family (346 cases)" dotnet run -c Release --project $bench -- --job report --plan family
-  # results/<activation>.{csv,md,png} and results/family.md (the speed bar and the 64 Ki tables of every activation).
+  # fused: 54 cases (issue 12's fused kernels Scale, SwiGLU and bias + GELU, float, 64 Ki and 4 Mi, inputs [-8, 8], both
+  # jobs; the formula's scalar loop in the AVX-512 job only; ~10 min).
+  step "benchmarks: the fused kernels (54 cases)" dotnet run -c Release --project $bench -- --job report --plan fused
+  # results/<activation>.{csv,md,png}, results/family.md (the speed bar and the 64 Ki tables of every activation) and
+  # results/fused.{csv,md} (issue 12's bars and one table per fused kernel and job).
   step "benchmarks: charts and tables from those runs" dotnet run -c Release --project $bench -- --chart
   # Stopwatch probe (not a published ratio): PyTorch and ours on sub-ranges of [-30, 30], with and without denormals flushed.
   ranges() {
@@ -62,6 +66,15 @@ if [ "$benchmarks" = 1 ]; then
     dotnet run -c Release --project $bench -- --copy-probe
   }
   step "benchmarks: CopyTo probe -> $bench/results/probe-copy.txt" eval 'copyprobe > $bench/results/probe-copy.txt'
+  # Stopwatch probe (not a published figure): issue 12's bar ratios with the fused kernels' peers in interleaved rounds.
+  fusedprobe() {
+    echo "\$ dotnet run -c Release --project $bench -- --fused-probe   ($(date -u))"
+    dotnet run -c Release --project $bench -- --fused-probe || return 1
+    echo
+    echo "\$ DOTNET_EnableAVX512=0 ATEN_CPU_CAPABILITY=avx2 dotnet run -c Release --project $bench -- --fused-probe"
+    DOTNET_EnableAVX512=0 ATEN_CPU_CAPABILITY=avx2 dotnet run -c Release --project $bench -- --fused-probe
+  }
+  step "benchmarks: fused probe -> $bench/results/probe-fused.txt" eval 'fusedprobe > $bench/results/probe-fused.txt'
 
 fi
 

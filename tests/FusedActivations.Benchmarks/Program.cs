@@ -14,13 +14,15 @@ using FusedActivations.Peers;
 //   --job short       the same with ShortRun counts (quick, noisy; while developing). Alias: --quick
 //   --job report      1 launch, 15 warm-ups, 60 iterations of ~10 ms, median: what scripts/report.sh runs
 //   --best-path-only  only the machine's best SIMD path (no DOTNET_EnableAVX512=0 job)
-//   --plan NAME       which cases (Infrastructure/Plans.cs): published (default: softplus + family), softplus, family, all
+//   --plan NAME       which cases (Infrastructure/Plans.cs): published (default: softplus + family), softplus, family,
+//                     fused (issue 12's fused kernels), all
 //   --family          the same as --plan family
 //   --count           prints how many cases the plan has (per benchmark class), runs nothing
 //   --smoke           calls every benchmark once at small lengths and checks the outputs (CI); no BenchmarkDotNet run
 //   --chart [dir]     draws the chart and the markdown tables from the tidy CSVs in dir (default: the last results)
 //   --ranges          probe (Stopwatch): ours and PyTorch on sub-ranges of [-30, 30]: where and why PyTorch slows down
 //   --copy-probe      probe (Stopwatch): CopyTo at 4 Mi timed several ways (what the roofline figure measures)
+//   --fused-probe     probe (Stopwatch): issue 12's bar ratios with the peers timed in interleaved rounds
 //   --prepare-torch   copies and patches TorchSharp's native library into native/ and checks that it loads
 // Anything else goes to BenchmarkDotNet's command line (e.g. --filter '*Softplus*', --anyCategories Ours TorchSharp).
 List<string> rest = [.. args];
@@ -54,6 +56,11 @@ if (Take("--ranges"))
 if (Take("--copy-probe"))
 {
     return ProbeCommand.Copy(rest, Console.Out);
+}
+
+if (Take("--fused-probe"))
+{
+    return FusedProbeCommand.Run(rest, Console.Out);
 }
 
 if (Take("--prepare-torch"))
@@ -101,7 +108,7 @@ if (Take("--count"))
         int cases = BenchmarkConverter.TypeToBenchmarks(type, counting).BenchmarksCases.Length;
         if (cases > 0)
         {
-            Console.WriteLine($"{type.Name.Split('`')[0]}<{type.GetGenericArguments().FirstOrDefault()?.Name}>: {cases}");
+            Console.WriteLine($"{SmokeCommand.TypeName(type)}: {cases}");
         }
 
         total += cases;

@@ -18,8 +18,9 @@ namespace FusedActivations.Benchmarks.Commands;
 /// can be redrawn from it), <c>&lt;activation&gt;.md</c> (the speed tables) and <c>&lt;activation&gt;.png</c>
 /// (ns/element against array length, log–log, one panel per element type and input range, narrow first, every peer on
 /// the first job, our kernel on every job). Tables and chart put the input ranges side by side, narrow first. Run with the committed <c>results/</c> as input to redraw the chart without benchmarking.
+/// The fused kernels (issue 12) go to <c>fused.csv</c> and <c>fused.md</c> instead (ChartCommand.Fused.cs).
 /// </summary>
-public static class ChartCommand
+public static partial class ChartCommand
 {
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(List<string> args, TextWriter output)
@@ -43,7 +44,8 @@ public static class ChartCommand
         }
 
         Directory.CreateDirectory(outputDirectory);
-        foreach (IGrouping<string, Row> activation in rows.GroupBy(r => r.Activation))
+        // The fused kernels have their own file (fused.{csv,md}); every other activation one set of files each.
+        foreach (IGrouping<string, Row> activation in rows.Where(r => !FusedPeers.IsFused(r.Activation)).GroupBy(r => r.Activation))
         {
             // A later file replaces an earlier one's figures for the same case (e.g. a rerun of one peer).
             List<Row> data = [.. activation.GroupBy(r => (r.Type, r.Job, r.Peer, r.Length, r.Inputs)).Select(g => g.Last())
@@ -67,13 +69,15 @@ public static class ChartCommand
             }
         }
 
-        List<Row> family = [.. rows.Where(r => r.Length == Plans.FamilyLength).GroupBy(r => (r.Activation, r.Type, r.Job, r.Peer, r.Inputs)).Select(g => g.Last())];
+        List<Row> family = [.. rows.Where(r => r.Length == Plans.FamilyLength && !FusedPeers.IsFused(r.Activation)).GroupBy(r => (r.Activation, r.Type, r.Job, r.Peer, r.Inputs)).Select(g => g.Last())];
         if (family.Select(r => r.Activation).Distinct().Count() > 1)
         {
             string path = Path.Combine(outputDirectory, "family.md");
             File.WriteAllText(path, FamilyTables(family));
             output.WriteLine($"family: {family.Count} figures at 64 Ki -> {path}");
         }
+
+        WriteFused(rows, files, outputDirectory, output);
 
         return 0;
     }

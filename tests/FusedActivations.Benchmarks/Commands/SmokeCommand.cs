@@ -20,7 +20,9 @@ namespace FusedActivations.Benchmarks.Commands;
 /// benchmark method once, and checks that every output is finite and within a loose tolerance of the peer's accurate
 /// reference: |y − r| ≤ rel·|r| + abs with (rel, abs) = (1e-5, 1e-6) for float and (1e-12, 1e-14) for double (loose enough
 /// for the naive and TensorPrimitives forms, whose large relative errors are all below e^−17). Peers that cannot run here
-/// (e.g. no TorchSharp natives) count as skipped. Takes seconds; ends with "N passed, N failed, N skipped".
+/// (e.g. no TorchSharp natives) count as skipped. The fused kernels' peers are checked the same way on two shapes
+/// (<see cref="FusedShapes"/>), and PyTorch's autograd of two formulas against hand-written derivatives
+/// (<see cref="FusedSmokeChecks"/>). Takes seconds; ends with "N passed, N failed, N skipped".
 /// </summary>
 public static class SmokeCommand
 {
@@ -39,9 +41,10 @@ public static class SmokeCommand
     {
         var clock = Stopwatch.StartNew();
         output.WriteLine($"Smoke check: best path {ActivePath.Describe()}; our kernels {(OurKernels.IsGenerated ? "generated" : "STAND-IN")}; lengths {string.Join(", ", Lengths)}");
-        // The cases of the published runs (every benchmark method and input range they measure), and the peers of
-        // activations whose kernels are not declared yet.
-        IConfig config = BenchmarkConfig.Create(RunLength.Short, bestPathOnly: true, plan: Plans.Published, withoutOurs: true, log: m =>
+        // The cases of the published runs and of the fused plan (every benchmark method and input range they measure), and
+        // the peers of activations whose kernels are not declared yet.
+        var plan = new Plan("smoke", "published and fused", c => Plans.Published.Includes(c) || Plans.Fused.Includes(c));
+        IConfig config = BenchmarkConfig.Create(RunLength.Short, bestPathOnly: true, plan: plan, withoutOurs: true, log: m =>
         {
             if (!m.StartsWith("Job ", StringComparison.Ordinal))
             {
@@ -49,8 +52,7 @@ public static class SmokeCommand
             }
         });
         int passed = 0, failed = 0, skipped = 0;
-        ActivationBenchmarks<float>.WarmUpJit = false; // nothing is timed here
-        ActivationBenchmarks<double>.WarmUpJit = false;
+        JitWarmUp.Enabled = false; // nothing is timed here
         foreach (Type type in BenchmarkTypes())
         {
             BenchmarkRunInfo info = BenchmarkConverter.TypeToBenchmarks(type, config);
@@ -64,12 +66,16 @@ public static class SmokeCommand
                 }
 
                 bool isFamily = type.BaseType is { IsGenericType: true } baseType && baseType.GetGenericTypeDefinition() == typeof(FamilyBenchmarks<>);
-                foreach (int length in isFamily ? [FamilyLength(inputs)] : Lengths)
+                bool isFused = typeof(FusedBenchmarks).IsAssignableFrom(type);
+                (int Length, int Channels)[] shapes = isFused ? [.. FusedShapes.Select(s => (s.Rows * s.Channels, s.Channels))]
+                    : isFamily ? [(FamilyLength(inputs), 0)] : [.. Lengths.Select(l => (l, 0))];
+                foreach ((int length, int channels) in shapes)
                 {
-                    string name = $"{type.Name.Split('`')[0]}<{type.GetGenericArguments().FirstOrDefault()?.Name}>.{benchmarkCase.Descriptor.WorkloadMethod.Name}[{length}, {inputs}]";
+                    string shape = channels == 0 ? $"{length}" : $"{length / channels}×{channels}";
+                    string name = $"{TypeName(type)}.{benchmarkCase.Descriptor.WorkloadMethod.Name}[{shape}, {inputs}]";
                     try
                     {
-                        string detail = Check(benchmarkCase, length);
+                        string detail = isFused ? FusedSmokeChecks.Check(benchmarkCase, length, channels) : Check(benchmarkCase, length);
                         output.WriteLine($"PASS {name}: {detail}");
                         passed++;
                     }
@@ -95,9 +101,30 @@ public static class SmokeCommand
             {
                 if (!seen.Any(s => s.StartsWith(method.Name + " ", StringComparison.Ordinal)))
                 {
-                    output.WriteLine($"SKIP {type.Name.Split('`')[0]}<{type.GetGenericArguments().FirstOrDefault()?.Name}>.{method.Name}");
+                    output.WriteLine($"SKIP {TypeName(type)}.{method.Name}");
                     skipped++;
                 }
+            }
+        }
+
+        foreach ((string name, Func<string> check) in FusedSmokeChecks.Autograd())
+        {
+            if (FusedSmokeChecks.WhyAutogradUnavailable() is { } reason)
+            {
+                output.WriteLine($"SKIP {name}: {reason}");
+                skipped++;
+                continue;
+            }
+
+            try
+            {
+                output.WriteLine($"PASS {name}: {check()}");
+                passed++;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                output.WriteLine($"FAIL {name}: {e.GetType().Name}: {e.Message}");
+                failed++;
             }
         }
 
@@ -105,6 +132,16 @@ public static class SmokeCommand
         output.WriteLine($"{passed} passed, {failed} failed, {skipped} skipped");
         return failed == 0 && passed > 0 ? 0 : 1;
     }
+
+    /// <summary>
+    /// The fused kernels' shapes (rows × channels): rows of 7 channels, so every row ends inside a vector, and rows of the
+    /// benchmarks' <see cref="FusedPeers.Channels"/>, past 64 Ki elements.
+    /// </summary>
+    public static readonly (int Rows, int Channels)[] FusedShapes = [(37, 7), (69, FusedPeers.Channels)];
+
+    /// <summary>A benchmark class as the reports name it: <c>SiluBenchmarks&lt;Single&gt;</c>, <c>ScaleBenchmarks</c>.</summary>
+    public static string TypeName(Type type) =>
+        type.IsGenericType ? $"{type.Name.Split('`')[0]}<{string.Join(", ", type.GetGenericArguments().Select(a => a.Name))}>" : type.Name;
 
     /// <summary>The concrete benchmark classes: every [GenericTypeArguments] closing of every activation benchmark class.</summary>
     public static IEnumerable<Type> BenchmarkTypes()

@@ -127,11 +127,12 @@ public static class BenchmarkConfig
     /// <summary>
     /// Throws if a benchmark process does not run what its job says: our kernels on the path named by the job's
     /// environment, and PyTorch on the capability <c>ATEN_CPU_CAPABILITY</c> asks for (queried with
-    /// <c>at::get_cpu_capability()</c>). Called by the setups of our kernel and of PyTorch.
+    /// <c>at::get_cpu_capability()</c>). Called by every setup (our kernels: <see cref="PeerKind.Ours"/> and
+    /// <see cref="PeerKind.SingleActivation"/>).
     /// </summary>
     public static void CheckPaths(PeerKind kind)
     {
-        if (kind == PeerKind.Ours && Environment.GetEnvironmentVariable(DisableAvx512) == "0" && ActivePath.Current != SimdPath.Avx2 &&
+        if (kind is (PeerKind.Ours or PeerKind.SingleActivation) && Environment.GetEnvironmentVariable(DisableAvx512) == "0" && ActivePath.Current != SimdPath.Avx2 &&
             System.Runtime.Intrinsics.X86.Avx2.IsSupported)
         {
             throw new InvalidOperationException($"{DisableAvx512}=0 but our kernels take the {ActivePath.Current} path.");

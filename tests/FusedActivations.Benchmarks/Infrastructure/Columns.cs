@@ -14,7 +14,7 @@ public sealed class FigureColumn(string id, string name, string legend, Func<Sum
 
     /// <summary>Bytes read plus bytes written per second.</summary>
     public static readonly IColumn GigabytesPerSecond = new FigureColumn(
-        "GBps", "GB/s", "Bytes read plus bytes written (2 x Length x element size) per second (median time), in 10^9 bytes", Measurements.GigabytesPerSecond);
+        "GBps", "GB/s", "Bytes read plus bytes written (arrays x Length x element size; 2 arrays for an activation, 3 for SwiGLU) per second (median time), in 10^9 bytes", Measurements.GigabytesPerSecond);
 
     /// <inheritdoc/>
     public string Id => id;

@@ -37,7 +37,7 @@ public static class InputData
     /// <summary>The ranges measured, in the order they are reported.</summary>
     public static readonly string[] Ranges = [Narrow, Wide, Bar];
 
-    private static readonly ConcurrentDictionary<(Type, int, double, double), Array> s_cache = new();
+    private static readonly ConcurrentDictionary<(Type, int, double, double, int), Array> s_cache = new();
 
     /// <summary>The short name of a range in reports: "narrow", "wide", or the range itself.</summary>
     public static string Name(string range) => range switch { Narrow => "narrow", Wide => "wide", Bar => "bar", _ => range };
@@ -67,13 +67,17 @@ public static class InputData
         return Uniform<T>(length, min, max);
     }
 
-    /// <summary>A fresh copy of the input of <paramref name="length"/> elements, uniform over [<paramref name="min"/>, <paramref name="max"/>].</summary>
-    public static T[] Uniform<T>(int length, double min, double max)
+    /// <summary>
+    /// A fresh copy of the input of <paramref name="length"/> elements, uniform over [<paramref name="min"/>,
+    /// <paramref name="max"/>], drawn with <paramref name="seed"/> (default <see cref="Seed"/>; a formula's second input
+    /// takes another, so that it is not a copy of the first).
+    /// </summary>
+    public static T[] Uniform<T>(int length, double min, double max, int seed = Seed)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var master = (T[])s_cache.GetOrAdd((typeof(T), length, min, max), static key =>
+        var master = (T[])s_cache.GetOrAdd((typeof(T), length, min, max, seed), static key =>
         {
-            var random = new Random(Seed);
+            var random = new Random(key.Item5);
             var values = new T[key.Item2];
             for (int i = 0; i < values.Length; i++)
             {

@@ -48,11 +48,18 @@ public static class Measurements
     public static double? NsPerElement(Summary summary, BenchmarkCase benchmarkCase) =>
         MedianNs(summary, benchmarkCase) is double median && Length(benchmarkCase) is > 0 and int length ? median / length : null;
 
-    /// <summary>Throughput counting the bytes read and the bytes written (2 × length × element size) per call (median time).</summary>
+    /// <summary>
+    /// Throughput counting the bytes read and the bytes written (arrays × length × element size; 2 arrays for an
+    /// activation, see <see cref="IActivationTable.Streams"/>) per call (median time).
+    /// </summary>
     public static double? GigabytesPerSecond(Summary summary, BenchmarkCase benchmarkCase) =>
         MedianNs(summary, benchmarkCase) is double median && median > 0
-            ? 2.0 * Length(benchmarkCase) * ElementSize(benchmarkCase) / median // bytes per ns = GB/s
+            ? Streams(benchmarkCase) * (double)Length(benchmarkCase) * ElementSize(benchmarkCase) / median // bytes per ns = GB/s
             : null;
+
+    /// <summary>The arrays of the case's length its peer reads and writes per call (2 for an activation).</summary>
+    public static int Streams(BenchmarkCase benchmarkCase) =>
+        Table(benchmarkCase) is { } table && Kind(benchmarkCase) is { } kind ? table.Streams(kind) : 2;
 
     /// <summary>Formats a figure with three significant digits (invariant culture).</summary>
     public static string Format(double? value) =>

@@ -21,8 +21,8 @@ public readonly record struct PlanCase(string Activation, Type ElementType, bool
 public sealed record Plan(string Name, string Description, Func<PlanCase, bool> Includes);
 
 /// <summary>
-/// The plans. <c>softplus</c> and <c>family</c> are the published runs (scripts/report.sh runs them one after the other;
-/// <c>published</c>, the default, is both in one run); <c>all</c> is every case (hours; narrow it with <c>--filter</c>).
+/// The plans. <c>softplus</c>, <c>family</c> and <c>fused</c> are the published runs (scripts/report.sh runs them one after
+/// the other; <c>published</c>, the default, is the first two in one run); <c>all</c> is every case (hours; narrow it with <c>--filter</c>).
 /// </summary>
 public static class Plans
 {
@@ -49,11 +49,20 @@ public static class Plans
         "family",
         "the family: 64 Ki floats (narrow, wide, bar) in both jobs, 64 Ki doubles (narrow, wide) in the best-path job, " +
         $"1 Ki and 4 Mi floats (narrow) for {string.Join(", ", Representative)}; scalar loops in the best-path job only",
-        c => c.Activation != "Softplus" &&
+        c => c.Activation != "Softplus" && !FusedPeers.IsFused(c.Activation) &&
             (c.IsBestPathJob || c.Kind is not (PeerKind.NaiveScalar or PeerKind.StableScalar)) &&
             (c.ElementType == typeof(float)
                 ? c.Length == FamilyLength || (Representative.Contains(c.Activation) && c.Inputs == InputData.Narrow)
                 : c.Length == FamilyLength && c.IsBestPathJob && c.Inputs is InputData.Narrow or InputData.Wide));
+
+    /// <summary>
+    /// Issue 12's fused kernels (Scale, SwiGLU, bias + GELU): float, 64 Ki and 4 Mi, inputs [−8, 8], every peer in both jobs
+    /// but the formula's scalar loop, which runs in the best-path job only (54 cases).
+    /// </summary>
+    public static readonly Plan Fused = new(
+        "fused",
+        "the fused kernels (issue 12): float, 64 Ki and 4 Mi, inputs [-8, 8], both jobs; the scalar loop in the best-path job only",
+        c => FusedPeers.IsFused(c.Activation) && (c.IsBestPathJob || c.Kind != PeerKind.NaiveScalar));
 
     /// <summary>Both published plans in one run.</summary>
     public static readonly Plan Published = new("published", "softplus and family together", c => Softplus.Includes(c) || Family.Includes(c));
@@ -62,7 +71,7 @@ public static class Plans
     public static readonly Plan All = new("all", "every case (the full matrix)", static _ => true);
 
     /// <summary>The plans by name.</summary>
-    public static IReadOnlyList<Plan> Named { get; } = [Published, Softplus, Family, All];
+    public static IReadOnlyList<Plan> Named { get; } = [Published, Softplus, Family, Fused, All];
 
     /// <summary>The plan named <paramref name="name"/> (case-insensitive), or null.</summary>
     public static Plan? Find(string name) => Named.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));

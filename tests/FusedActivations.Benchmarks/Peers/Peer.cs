@@ -34,6 +34,12 @@ public enum PeerKind
 
     /// <summary>Roofline: <c>TensorPrimitives.Max(x, 0)</c>, the cheapest elementwise activation (ReLU).</summary>
     Relu,
+
+    /// <summary>
+    /// A fused kernel's bar (issue 12): our kernel of its activation alone (e.g. <c>[Silu]</c> for SwiGLU) on the same
+    /// length, reading one input instead of the formula's inputs.
+    /// </summary>
+    SingleActivation,
 }
 
 /// <summary>The buffers a peer runs on: the benchmark's input and output arrays, preallocated once per length.</summary>
@@ -105,6 +111,12 @@ public interface IActivationTable
 
     /// <summary>Null when the peer exists and can run here, otherwise why not.</summary>
     string? WhyUnavailable(PeerKind kind);
+
+    /// <summary>
+    /// The arrays of the length the peer reads and writes per call, for GB/s: 2 for an activation (its input and output);
+    /// a fused formula counts each elementwise input (a broadcast one stays in cache).
+    /// </summary>
+    int Streams(PeerKind kind) => 2;
 }
 
 /// <summary>
@@ -168,28 +180,42 @@ public sealed class ActivationTable<T> : IActivationTable
     public const string SkipVariable = "FUSEDACTIVATIONS_BENCH_SKIP";
 
     /// <summary>Sets the peer up on 16 elements and runs it once: any failure is the reason it is unavailable.</summary>
-    private static string? Probe(Peer<T> peer)
-    {
-        string[] skipped = (Environment.GetEnvironmentVariable(SkipVariable) ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (skipped.Contains(peer.Kind.ToString(), StringComparer.OrdinalIgnoreCase))
+    private static string? Probe(Peer<T> peer) =>
+        PeerProbe.WhyUnavailable(peer.Kind, peer.Unavailable, () =>
         {
-            return $"left out by {SkipVariable}";
-        }
-
-        try
-        {
-            if (peer.Unavailable?.Invoke() is { } reason)
-            {
-                return reason;
-            }
-
             T[] x = new T[16];
             for (int i = 0; i < x.Length; i++)
             {
                 x[i] = T.CreateTruncating(i - 8);
             }
 
-            using PeerInstance instance = peer.Create(new PeerBuffers<T>(x, new T[x.Length]));
+            return peer.Create(new PeerBuffers<T>(x, new T[x.Length]));
+        });
+}
+
+/// <summary>Whether a peer can run here: the probe every table runs once per peer.</summary>
+public static class PeerProbe
+{
+    /// <summary>
+    /// Null when the peer is not left out by <see cref="ActivationTable{T}.SkipVariable"/>, says it is available, and sets up
+    /// (<paramref name="createSmall"/>, on a few elements), runs and publishes without an exception; otherwise why not.
+    /// </summary>
+    public static string? WhyUnavailable(PeerKind kind, Func<string?>? unavailable, Func<PeerInstance> createSmall)
+    {
+        string[] skipped = (Environment.GetEnvironmentVariable(ActivationTable<float>.SkipVariable) ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (skipped.Contains(kind.ToString(), StringComparer.OrdinalIgnoreCase))
+        {
+            return $"left out by {ActivationTable<float>.SkipVariable}";
+        }
+
+        try
+        {
+            if (unavailable?.Invoke() is { } reason)
+            {
+                return reason;
+            }
+
+            using PeerInstance instance = createSmall();
             instance.Run();
             instance.Publish();
             return null;

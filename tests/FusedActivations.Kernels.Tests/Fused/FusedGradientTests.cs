@@ -127,4 +127,38 @@ public sealed class FusedGradientTests
             Assert.True(Ulp.Distance(gradX[i], term) <= 2 || Math.Abs(gradX[i] - exact) <= 2 * Ulp.OfDouble(scale), $"gradX at t = {t:R}: {gradX[i]:R}, exact {exact:R}");
         }
     }
+
+    [Fact]
+    public void TheReadmesGateAndItsGradientMatchTheirFormulas()
+    {
+        const float temperature = 0.7f;
+        float[] x = Floats(41, 4096, -4, 4);
+        float[] g = Floats(42, 4096, -6, 6);
+        float[] gradGated = Floats(43, 4096, -1, 1);
+        float[] gradLog = Floats(44, 4096, -1, 1);
+        float[] gated = new float[x.Length];
+        float[] logGate = new float[x.Length];
+        float[] gradX = new float[x.Length];
+        float[] gradG = new float[x.Length];
+        FusedKernels.Gate(x, g, temperature, gated, logGate);
+        FusedKernels.GateBackward(x, g, temperature, gradGated, gradLog, gradX, gradG);
+        for (int i = 0; i < x.Length; i++)
+        {
+            // Forward: the scalar formula with the library's functions, within their bounds (a few roundings apart).
+            (float yGated, float yLog) = FusedKernels.Gate(x[i], g[i], temperature);
+            Assert.True(Ulp.Distance(gated[i], yGated) <= 2, $"gated at x = {x[i]:R}, g = {g[i]:R}: {gated[i]:R} vs {yGated:R}");
+            Assert.True(Ulp.Distance(logGate[i], yLog) <= 2, $"log gate at g = {g[i]:R}: {logGate[i]:R} vs {yLog:R}");
+
+            // Gradient, in double from the same rounded intermediates: d/dx = gradGated s; d/dg = s (1 - s) / T
+            // (gradGated x + gradLog / (s + 1e-4)), s = sigmoid(fl(g / T)).
+            float u = g[i] / temperature;
+            double s = Reference.Sigmoid((double)u).Hi;
+            double sigmoidPrime = Reference.Sigmoid((double)u).Hi * Reference.Sigmoid(-(double)u).Hi;
+            double dx = gradGated[i] * s;
+            double dg = sigmoidPrime / temperature * (gradGated[i] * x[i] + gradLog[i] / ((float)s + 1e-4f));
+            double scale = sigmoidPrime / temperature * (Math.Abs(gradGated[i] * x[i]) + Math.Abs(gradLog[i] / ((float)s + 1e-4f)));
+            Assert.True(Within(gradX[i], dx, Math.Abs(gradGated[i])), $"gradX at g = {g[i]:R}: {gradX[i]:R}, exact {dx:R}");
+            Assert.True(Ulp.Distance(gradG[i], dg) <= 4 || Math.Abs(gradG[i] - dg) <= 4 * Ulp.OfFloat(scale), $"gradG at x = {x[i]:R}, g = {g[i]:R}: {gradG[i]:R}, exact {dg:R}");
+        }
+    }
 }

@@ -74,4 +74,19 @@ public static partial class FusedKernels
 
     [Fused(nameof(MixDouble))]
     public static partial void MixDouble(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double s, Span<double> destination);
+
+    /// <summary>The README's fourth example, exactly as written there: a run-time scalar, two outputs and its gradient.</summary>
+    internal static (float, float) Gate(float x, float g, float temperature)
+    {
+        float s = FusedMath.Sigmoid(g / temperature);
+        return (x * s, MathF.Log(s + 1e-4f));
+    }
+
+    [Fused(nameof(Gate))]
+    public static partial void Gate(ReadOnlySpan<float> x, ReadOnlySpan<float> g, float temperature,
+        Span<float> gated, Span<float> logGate);
+
+    [FusedGradient(nameof(Gate))]
+    public static partial void GateBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> g, float temperature,
+        ReadOnlySpan<float> gradGated, ReadOnlySpan<float> gradLogGate, Span<float> gradX, Span<float> gradG);
 }

@@ -91,7 +91,7 @@ internal sealed class FusedKernelEmitter
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{Emitter.GeneratorName}\", \"{Emitter.GeneratorVersion}\")]");
         using (w.OpenBlock($"internal static class {className}"))
         {
-            WriteConstants(w, constants);
+            KernelHelpers.WriteConstants(w, _element, constants);
             WriteApply(w);
             w.Line();
             WriteRun(w);
@@ -180,35 +180,6 @@ internal sealed class FusedKernelEmitter
         }
 
         return "inputs " + string.Join(", ", parts) + "; " + (_outputs.Length == 1 ? "one output" : _outputs.Length + " outputs");
-    }
-
-    private void WriteConstants(IndentedWriter w, ConstantTable constants)
-    {
-        foreach (KernelConstant constant in constants.All)
-        {
-            ElementInfo type = constant.Type ?? _element;
-            if (constant.Doc is not null)
-            {
-                w.Line($"/// <summary>{Escape(constant.Doc)}</summary>");
-            }
-
-            w.Line($"private const {type.Name} {constant.Name} = {type.Literal(constant.Value)};");
-        }
-
-        foreach (var (name, values, doc) in constants.Tables)
-        {
-            w.Line($"/// <summary>{Escape(doc)}</summary>");
-            w.Line($"private static ReadOnlySpan<double> {name} => new double[]");
-            w.Line("{");
-            for (int i = 0; i < values.Length; i += 8)
-            {
-                w.Line("    " + string.Join(", ", values.Skip(i).Take(8).Select(v => ElementInfo.Double.Literal(v))) + ",");
-            }
-
-            w.Line("};");
-        }
-
-        w.Line();
     }
 
     // ---- Argument checks ---------------------------------------------------------------------------------------

@@ -63,7 +63,7 @@ internal static class KernelClassEmitter
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{Emitter.GeneratorName}\", \"{Emitter.GeneratorVersion}\")]");
         using (w.OpenBlock($"internal static class {className}<TConstants> where TConstants : struct, {ConstantsInterface(className)}"))
         {
-            WriteConstants(w, element, constants);
+            KernelHelpers.WriteConstants(w, element, constants);
             WriteApply(w, element);
             w.Line();
             WriteDispatch(w, element);
@@ -138,56 +138,6 @@ internal static class KernelClassEmitter
             yield return isa.Describe(element);
         }
     }
-
-    /// <summary>The constants, in the order the formulas declared them, and the lookup tables.</summary>
-    private static void WriteConstants(IndentedWriter w, ElementInfo element, ConstantTable constants)
-    {
-        foreach (KernelConstant constant in constants.All)
-        {
-            WriteConstant(w, element, constant);
-        }
-
-        foreach (var (name, values, doc) in constants.Tables)
-        {
-            w.Line($"/// <summary>{Escape(doc)}</summary>");
-            w.Line($"private static ReadOnlySpan<double> {name} => new double[]");
-            w.Line("{");
-            for (int i = 0; i < values.Length; i += 8)
-            {
-                var row = new List<string>();
-                for (int j = i; j < i + 8 && j < values.Length; j++)
-                {
-                    row.Add(ElementInfo.Double.Literal(values[j]));
-                }
-
-                w.Line("    " + string.Join(", ", row) + ",");
-            }
-
-            w.Line("};");
-        }
-
-        w.Line();
-    }
-
-    private static void WriteConstant(IndentedWriter w, ElementInfo element, KernelConstant constant)
-    {
-        ElementInfo type = constant.Type ?? element;
-        if (constant.IsFolded)
-        {
-            // The method's own value: the JIT reads it from the struct and folds it like a literal.
-            w.Line($"private static {type.Name} {constant.Name} => TConstants.{constant.Name};");
-            return;
-        }
-
-        if (constant.Doc is not null)
-        {
-            w.Line($"/// <summary>{Escape(constant.Doc)}</summary>");
-        }
-
-        w.Line($"private const {type.Name} {constant.Name} = {type.Literal(constant.Value)};");
-    }
-
-    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     /// <summary>
     /// The entry point of span-to-span methods: the argument checks of <c>TensorPrimitives</c>, then the dispatch. The

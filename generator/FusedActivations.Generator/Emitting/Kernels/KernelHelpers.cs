@@ -1,6 +1,9 @@
+using System.Collections.Generic;
+using FusedActivations.Generator.Emitting.Engine;
+
 namespace FusedActivations.Generator.Emitting.Kernels;
 
-/// <summary>The small helper methods a kernel class gets when one of its steps needs them.</summary>
+/// <summary>What every kernel class writes the same way: its constants and tables, and the helper methods its steps may need.</summary>
 internal static class KernelHelpers
 {
     /// <summary>Dekker's exact product error, for the portable path without FMA (<c>ConstantTable.UsesTwoProductError</c>).</summary>
@@ -47,4 +50,54 @@ internal static class KernelHelpers
             w.Line("return result;");
         }
     }
+
+    /// <summary>The constants, in the order the formulas declared them, and the lookup tables.</summary>
+    public static void WriteConstants(IndentedWriter w, ElementInfo element, ConstantTable constants)
+    {
+        foreach (KernelConstant constant in constants.All)
+        {
+            WriteConstant(w, element, constant);
+        }
+
+        foreach (var (name, values, doc) in constants.Tables)
+        {
+            w.Line($"/// <summary>{Escape(doc)}</summary>");
+            w.Line($"private static ReadOnlySpan<double> {name} => new double[]");
+            w.Line("{");
+            for (int i = 0; i < values.Length; i += 8)
+            {
+                var row = new List<string>();
+                for (int j = i; j < i + 8 && j < values.Length; j++)
+                {
+                    row.Add(ElementInfo.Double.Literal(values[j]));
+                }
+
+                w.Line("    " + string.Join(", ", row) + ",");
+            }
+
+            w.Line("};");
+        }
+
+        w.Line();
+    }
+
+    private static void WriteConstant(IndentedWriter w, ElementInfo element, KernelConstant constant)
+    {
+        ElementInfo type = constant.Type ?? element;
+        if (constant.IsFolded)
+        {
+            // The method's own value: the JIT reads it from the struct and folds it like a literal.
+            w.Line($"private static {type.Name} {constant.Name} => TConstants.{constant.Name};");
+            return;
+        }
+
+        if (constant.Doc is not null)
+        {
+            w.Line($"/// <summary>{Escape(constant.Doc)}</summary>");
+        }
+
+        w.Line($"private const {type.Name} {constant.Name} = {type.Literal(constant.Value)};");
+    }
+
+    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -133,9 +133,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DerivativeNotAvailable = Create(
         "FA1024",
         "Derivative not available",
-        // Every function a formula can call has a derivative rule: what remains is a formula so deep that deriving it
-        // would run the stack low (FormulaGradient.Derive gives null rather than crash the compiler).
-        "Formula '{0}' is too deep to differentiate, so the gradient method '{1}' cannot be generated: its operations depend on one another thousands deep (through its locals), more than the compiler's stack allows; split it into two formulas applied one after the other, each with its own [Fused] and [FusedGradient] methods, and pass the second's input gradient to the first as its output gradient");
+        // Every function a formula can call has a derivative rule: what remains is a formula deeper than
+        // FormulaGradient.MaxDepth (or, on a small stack, one whose derivation ran the stack low: Derive gives null
+        // rather than crash the compiler).
+        "Formula '{0}' is too deep to differentiate, so the gradient method '{1}' cannot be generated: its operations depend on one another {2} deep through its locals, and a gradient is derived up to {3} deep (less on a small thread stack); split it into two formulas applied one after the other, each with its own [Fused] and [FusedGradient] methods, and pass the second's input gradient to the first as its output gradient");
 
     /// <summary>Every descriptor, for looking one up by ID when a <see cref="DiagnosticInfo"/> is turned into a diagnostic.</summary>
     public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = CreateIndex(

@@ -53,4 +53,35 @@ public sealed class LargeFormulaTests
         Assert.Null(result.Method);
         Assert.Contains($"it nests more than {FormulaLowerer.MaxDepth} operations deep", Assert.Single(result.Diagnostics).MessageArgs[2], System.StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void CallsOfInlinedFunctionsAreLimitedApart()
+    {
+        // Each exp, log, tanh or activation inlines its vector code: 16 calls are accepted, the 17th refused at the formula.
+        static string Calls(int count) =>
+            "static float G(float x) => " + string.Join(" + ", Enumerable.Range(0, count).Select(i => (i % 3) switch
+            {
+                0 => $"MathF.Exp(x * {i}f)",
+                1 => $"MathF.Tanh(x + {i}f)",
+                _ => $"FusedMath.Softplus(x - {i}f)",
+            })) + ";";
+
+        Assert.Equal(16, FormulaLowerer.MaxFunctionCalls);
+        FusedParseResult within = FusedParserHarness.Parse("F", FusedSources.Float(Calls(16)));
+        Assert.Empty(within.Diagnostics);
+        Assert.NotNull(within.Method);
+
+        DiagnosticAssert.Single(
+            FusedSources.InHead(Calls(17).Replace("static float G", "static float [|G|]") + "\n[Fused(nameof(G))] public static partial void F(ReadOnlySpan<float> x, Span<float> destination);"),
+            "FA1019",
+            "'G' is not supported in formula 'G': with its calls inlined it calls math functions and activations more than 16 times, and the kernel inlines each one's vector code (hundreds of lines): compute a repeated call once, in a local, or split the formula into two [Fused] methods applied one after the other");
+    }
+
+    [Fact]
+    public void CheapFunctionsAreNotCounted()
+    {
+        string body = string.Join(" + ", Enumerable.Range(0, 40).Select(i => $"MathF.Sqrt(MathF.Abs(x - {i}f))"));
+        FusedParseResult result = FusedParserHarness.Parse("F", FusedSources.Float($"static float G(float x) => {body};"));
+        Assert.Empty(result.Diagnostics);
+    }
 }

@@ -58,6 +58,11 @@ internal sealed partial class FormulaLowerer
 
     private FormulaNode? LowerMath(MathFunction function, IReadOnlyList<IOperation> arguments, int depth)
     {
+        if (function is MathFunction.Exp or MathFunction.Log or MathFunction.Log1P or MathFunction.ExpM1 && !CountFunctionCall())
+        {
+            return null;
+        }
+
         var lowered = new FormulaNode[arguments.Count];
         bool valid = true;
         for (int i = 0; i < arguments.Count; i++)
@@ -76,6 +81,11 @@ internal sealed partial class FormulaLowerer
     /// </summary>
     private FormulaNode? LowerActivation(ActivationFunction function, IReadOnlyList<IOperation> arguments, int depth)
     {
+        if (!CountFunctionCall())
+        {
+            return null;
+        }
+
         var values = new double[function.Parameters.Length];
         bool valid = true;
         for (int k = 0; k < function.Parameters.Length; k++)
@@ -109,6 +119,18 @@ internal sealed partial class FormulaLowerer
 
         FormulaNode? x = Lower(arguments[0], depth + 1);
         return valid && x is not null ? new ActivationNode(function.Build(values), x) : null;
+    }
+
+    /// <summary>Counts a call of a function the kernel inlines; false (reported once) past <see cref="MaxFunctionCalls"/>.</summary>
+    private bool CountFunctionCall()
+    {
+        if (++_functionCalls <= MaxFunctionCalls)
+        {
+            return true;
+        }
+
+        TooLarge(LocationInfo.From(_formula.Declaration.Identifier), _formula.Name, _formula.Name, $"with its calls inlined it calls math functions and activations more than {MaxFunctionCalls} times, and the kernel inlines each one's vector code (hundreds of lines): compute a repeated call once, in a local, or split the formula into two [Fused] methods applied one after the other");
+        return false;
     }
 
     /// <summary>The arguments in the order of the parameters, defaults included; null for a params array.</summary>

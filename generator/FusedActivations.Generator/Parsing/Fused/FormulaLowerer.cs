@@ -32,6 +32,14 @@ internal sealed partial class FormulaLowerer
     /// <summary>Inlining can multiply a formula's size; past this many operations it is refused.</summary>
     internal const int MaxOperations = 20000;
 
+    /// <summary>
+    /// Calls of the functions whose vector code the kernel inlines (exp, log, log1p, expm1 and the activations, tanh
+    /// among them) are limited apart: each writes hundreds of lines on every path (measured: about 700 per
+    /// <c>MathF.Tanh</c> in a forward kernel, 2,100 in its gradient), so a formula of thousands of them would take the
+    /// compiler minutes. Real formulas call a few.
+    /// </summary>
+    internal const int MaxFunctionCalls = 16;
+
     private readonly Compilation _compilation;
     private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly Dictionary<IMethodSymbol, IBlockOperation?> _bodies = new(SymbolEqualityComparer.Default);
@@ -43,6 +51,7 @@ internal sealed partial class FormulaLowerer
     private readonly List<IMethodSymbol> _inlining = new();
     private Scope _scope = null!;
     private int _operations;
+    private int _functionCalls;
     private bool _failed;
     private bool _sizeReported;
 

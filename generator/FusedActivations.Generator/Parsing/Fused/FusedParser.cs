@@ -88,14 +88,18 @@ internal static class FusedParser
         FormulaSpec? computed = forward;
         if (isGradient && forward is not null && binding is not null && diagnostics.Count == 0)
         {
-            computed = derive(forward, binding.KindsOfFirst(forward.Parameters.Count));
+            // Too deep is decided by the formula, not by the stack this run happens to have (FormulaGradient.MaxDepth).
+            int depth = FormulaDepth.Of(forward);
+            computed = depth > FormulaGradient.MaxDepth ? null : derive(forward, binding.KindsOfFirst(forward.Parameters.Count));
             if (computed is null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(
                     DiagnosticDescriptors.DerivativeNotAvailable,
                     LocationInfo.From(owner.ApplicationSyntaxReference?.GetSyntax(cancellationToken)) ?? LocationInfo.From(syntax.Identifier),
                     formula!.Name,
-                    method.Name));
+                    method.Name,
+                    depth.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    FormulaGradient.MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
@@ -93,13 +94,13 @@ public sealed class WorkerPool : IDisposable
             return new CaseOutcome(hostile, new[] { new HostileFailure("worker did not start", exception.ToString()) }, null, 0);
         }
 
-        string? line = worker.Send(new HostileRequest(id, hostile), limit, out bool timedOut);
+        string? line = worker.Send(new HostileRequest(id, hostile), limit, out string? timeout);
         if (line is null)
         {
             string stderr = worker.Kill();
             _workers[lane] = null;
-            HostileFailure failure = timedOut
-                ? new HostileFailure($"timeout: no answer within {limit.TotalSeconds:0.#} s of CPU time (hang)", "killed the worker")
+            HostileFailure failure = timeout is not null
+                ? new HostileFailure(timeout, "killed the worker")
                 : new HostileFailure($"worker process died (exit code {worker.ExitCode})", Tail(stderr, 3000));
             return new CaseOutcome(hostile, new[] { failure }, null, stopwatch.Elapsed.TotalMilliseconds);
         }
@@ -125,9 +126,35 @@ public sealed class WorkerPool : IDisposable
         private readonly Process _process;
         private readonly StringBuilder _stderr = new();
 
+        // The worker's stdout lines, read on a thread of their own: an answer must not wait for a thread-pool thread
+        // (async reads complete there), which the test host's other tests can keep busy for minutes. That starvation
+        // once made answered cases time out on the wall clock with their worker idle.
+        private readonly BlockingCollection<string?> _lines = new();
+
         private Worker(Process process)
         {
             _process = process;
+            var reader = new Thread(() =>
+            {
+                try
+                {
+                    while (_process.StandardOutput.ReadLine() is { } line)
+                    {
+                        _lines.Add(line);
+                    }
+                }
+                catch (Exception exception) when (exception is IOException or ObjectDisposedException or InvalidOperationException)
+                {
+                    // The worker was killed: end of its output.
+                }
+
+                _lines.Add(null);
+            })
+            {
+                IsBackground = true,
+                Name = "hostile worker stdout",
+            };
+            reader.Start();
         }
 
         public int ExitCode => _process.HasExited ? _process.ExitCode : -1;
@@ -167,8 +194,7 @@ public sealed class WorkerPool : IDisposable
             process.StandardInput.AutoFlush = true;
 
             // Warm-up (a first compilation, JIT) is not part of any case's budget, but it is bounded too.
-            Task<string?> ready = ReadProtocolLine(process, acceptReady: true);
-            if (!ready.Wait(TimeSpan.FromMinutes(3)) || ready.Result != HostileWorkerProgram.Ready)
+            if (!worker.TryReadProtocolLine(TimeSpan.FromMinutes(3), acceptReady: true, out string? ready) || ready != HostileWorkerProgram.Ready)
             {
                 string stderr = worker.Kill();
                 throw new InvalidOperationException("the worker did not get ready: " + stderr);
@@ -178,9 +204,9 @@ public sealed class WorkerPool : IDisposable
         }
 
         /// <summary>Sends a request; returns the response line, or null on timeout or when the worker died.</summary>
-        public string? Send(HostileRequest request, TimeSpan limit, out bool timedOut)
+        public string? Send(HostileRequest request, TimeSpan limit, out string? timeout)
         {
-            timedOut = false;
+            timeout = null;
             try
             {
                 _process.StandardInput.WriteLine(JsonSerializer.Serialize(request, HostileWorkerProgram.Json));
@@ -190,39 +216,69 @@ public sealed class WorkerPool : IDisposable
                 return null;
             }
 
-            Task<string?> answer = ReadProtocolLine(_process, acceptReady: false);
             TimeSpan startCpu = CpuTime();
             var wall = Stopwatch.StartNew();
             TimeSpan wallLimit = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMinutes(1).Ticks, limit.Ticks * WallClockFactor));
-            while (!answer.Wait(TimeSpan.FromMilliseconds(100)))
+            while (true)
             {
-                if (CpuTime() - startCpu > limit || wall.Elapsed > wallLimit)
+                if (!TryReadProtocolLine(TimeSpan.FromMilliseconds(100), acceptReady: false, out string? answer))
                 {
-                    timedOut = true;
+                    return null; // The worker's output ended: it died.
+                }
+
+                if (answer is not null)
+                {
+                    return answer;
+                }
+
+                TimeSpan cpu = CpuTime() - startCpu;
+                if (cpu > limit)
+                {
+                    timeout = $"timeout: no answer within {limit.TotalSeconds:0.#} s of CPU time (hang)";
+                    return null;
+                }
+
+                if (wall.Elapsed > wallLimit)
+                {
+                    timeout = $"timeout: no answer within {wallLimit.TotalSeconds:0.#} s of wall-clock time, {cpu.TotalSeconds:0.#} s of CPU time used (blocked)";
                     return null;
                 }
             }
-
-            return answer.Result;
         }
 
-        private static async Task<string?> ReadProtocolLine(Process process, bool acceptReady)
+        /// <summary>
+        /// Waits up to <paramref name="wait"/> for the next protocol line: true with the line, true with null when none came
+        /// in time, false when the worker's output has ended. Other output (a stray Console.WriteLine) is skipped.
+        /// </summary>
+        private bool TryReadProtocolLine(TimeSpan wait, bool acceptReady, out string? line)
         {
-            while (await process.StandardOutput.ReadLineAsync().ConfigureAwait(false) is { } line)
+            var clock = Stopwatch.StartNew();
+            line = null;
+            while (_lines.TryTake(out string? next, Max(TimeSpan.Zero, wait - clock.Elapsed)))
             {
-                if (acceptReady && line == HostileWorkerProgram.Ready)
+                if (next is null)
                 {
-                    return line;
+                    _lines.Add(null); // Stays ended for the next reader.
+                    return false;
                 }
 
-                if (line.StartsWith(HostileWorkerProgram.LinePrefix, StringComparison.Ordinal))
+                if (acceptReady && next == HostileWorkerProgram.Ready)
                 {
-                    return line.Substring(HostileWorkerProgram.LinePrefix.Length);
+                    line = next;
+                    return true;
+                }
+
+                if (next.StartsWith(HostileWorkerProgram.LinePrefix, StringComparison.Ordinal))
+                {
+                    line = next.Substring(HostileWorkerProgram.LinePrefix.Length);
+                    return true;
                 }
             }
 
-            return null;
+            return true;
         }
+
+        private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
         /// <summary>CPU time the worker process has used so far (all its threads).</summary>
         private TimeSpan CpuTime()

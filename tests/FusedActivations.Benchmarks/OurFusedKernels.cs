@@ -5,7 +5,7 @@ namespace FusedActivations.Benchmarks;
 // The FusedActivations generator writes the [Fused] bodies from the formula methods beside them (issue 12). Their peers:
 // Peers/FusedPeers.cs. The formulas are internal so the naive loop can call them element by element.
 
-/// <summary>The fused kernels under test: issue 12's three examples, float.</summary>
+/// <summary>The fused kernels under test: issue 12's three examples and the gradients of the first two, float.</summary>
 public static partial class OurFusedKernels
 {
     /// <summary>A strictly positive scale head: <c>softplus(raw + bias, β = 2) + 1e-6</c>, bias per channel.</summary>
@@ -15,12 +15,25 @@ public static partial class OurFusedKernels
     [Fused(nameof(Scale))]
     public static partial void Scale(ReadOnlySpan<float> raw, [Broadcast] ReadOnlySpan<float> bias, Span<float> destination);
 
+    /// <summary>
+    /// The gradient of <see cref="Scale(float, float)"/>: <paramref name="gradRaw"/> per element, <paramref name="gradBias"/>
+    /// summed over rows (the gradient benchmarks, <see cref="Benchmarks.FusedGradientBenchmarks"/>).
+    /// </summary>
+    [FusedGradient(nameof(Scale))]
+    public static partial void ScaleBackward(ReadOnlySpan<float> raw, [Broadcast] ReadOnlySpan<float> bias,
+        ReadOnlySpan<float> gradOutput, Span<float> gradRaw, Span<float> gradBias);
+
     /// <summary>SwiGLU's gate: <c>silu(a) * b</c>.</summary>
     internal static float SwiGlu(float a, float b) => FusedMath.Silu(a) * b;
 
     /// <summary><see cref="SwiGlu(float, float)"/> elementwise.</summary>
     [Fused(nameof(SwiGlu))]
     public static partial void SwiGlu(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> destination);
+
+    /// <summary>The gradient of <see cref="SwiGlu(float, float)"/> with respect to <c>a</c> and <c>b</c>, elementwise.</summary>
+    [FusedGradient(nameof(SwiGlu))]
+    public static partial void SwiGluBackward(ReadOnlySpan<float> a, ReadOnlySpan<float> b,
+        ReadOnlySpan<float> gradOutput, Span<float> gradA, Span<float> gradB);
 
     /// <summary>Bias + GELU (erf) after a dense layer: <c>gelu(x + bias)</c>, bias per channel.</summary>
     internal static float BiasGelu(float x, float bias) => FusedMath.Gelu(x + bias);

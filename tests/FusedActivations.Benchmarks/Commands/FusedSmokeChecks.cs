@@ -11,8 +11,9 @@ namespace FusedActivations.Benchmarks.Commands;
 
 /// <summary>
 /// The smoke checks of issue 12's benchmarks (<see cref="SmokeCommand"/> runs them): every fused peer once on a shape,
-/// against the formula method; and PyTorch's autograd (<see cref="TorchSharpAutograd{T}"/>, the peer of the gradient
-/// benchmarks to come) against derivatives written by hand, computed in double.
+/// against the formula method; PyTorch's autograd (<see cref="TorchSharpAutograd{T}"/>, the peer of the gradient
+/// benchmarks) and our gradient kernels against derivatives written by hand, computed in double; and the gradient
+/// benchmarks' methods against one another.
 /// </summary>
 public static class FusedSmokeChecks
 {
@@ -65,6 +66,69 @@ public static class FusedSmokeChecks
             ? $"left out by {ActivationTable<float>.SkipVariable}"
             : TorchSharpRuntime.WhyUnavailable();
 
+    /// <summary>
+    /// The gradient benchmarks' own kernels (<see cref="FusedGradientBenchmarks"/>), checked like PyTorch's autograd below:
+    /// against the same hand-written derivatives. They need no PyTorch.
+    /// </summary>
+    public static IEnumerable<(string Name, Func<string> Check)> OurGradients()
+    {
+        foreach ((int rows, int channels) in SmokeCommand.FusedShapes)
+        {
+            yield return ($"OurFusedKernels.ScaleBackward[{rows}×{channels}]", () => CheckScale(rows, channels, ours: true));
+            yield return ($"OurFusedKernels.SwiGluBackward[{rows}×{channels}]", () => CheckSwiGlu(rows, channels, ours: true));
+        }
+    }
+
+    /// <summary>
+    /// Every method of <see cref="FusedGradientBenchmarks"/> through its setup, once, at 64 rows of the benchmarks'
+    /// channels: ours and PyTorch's input gradients (after a step) agree within the tolerance of the checks above.
+    /// </summary>
+    public static string CheckGradientBenchmarks(string kernel)
+    {
+        (float[] GradFirst, float[] GradSecond, float[] First, float[] Second, float[] GradOutput) Run(string method)
+        {
+            var benchmarks = new FusedGradientBenchmarks { Kernel = kernel, Length = 64 * FusedPeers.Channels, Inputs = InputData.Bar };
+            typeof(FusedGradientBenchmarks).GetMethod(method.StartsWith("Ours", StringComparison.Ordinal) ? nameof(FusedGradientBenchmarks.SetupOurs) : nameof(FusedGradientBenchmarks.SetupTorchSharp))!.Invoke(benchmarks, null);
+            try
+            {
+                typeof(FusedGradientBenchmarks).GetMethod(method)!.Invoke(benchmarks, null);
+                var result = benchmarks.Gradients();
+                return ([.. result.GradFirst], [.. result.GradSecond], result.First, result.Second, result.GradOutput);
+            }
+            finally
+            {
+                benchmarks.Cleanup();
+            }
+        }
+
+        var ours = Run(nameof(FusedGradientBenchmarks.Ours));
+        var step = Run(nameof(FusedGradientBenchmarks.OursStep));
+        var tolerance = new Tolerance($"{kernel} gradients: ours against PyTorch's");
+        var runs = new List<(float[] GradFirst, float[] GradSecond, float[] First, float[] Second, float[] GradOutput)> { step };
+        if (WhyAutogradUnavailable() is null)
+        {
+            runs.Add(Run(nameof(FusedGradientBenchmarks.TorchSharpStep)));
+            runs.Add(Run(nameof(FusedGradientBenchmarks.TorchSharpForward)));
+        }
+
+        foreach (var other in runs)
+        {
+            for (int i = 0; i < ours.GradFirst.Length; i++)
+            {
+                double scale = Math.Abs(ours.GradOutput[i]) * Math.Max(1, Math.Abs(ours.First[i])) * Math.Max(1, Math.Abs(ours.Second[i % ours.Second.Length]));
+                tolerance.Check($"grad first[{i}]", other.GradFirst[i], ours.GradFirst[i], scale);
+            }
+
+            for (int i = 0; i < ours.GradSecond.Length; i++)
+            {
+                // A bias gradient is a sum over 64 rows: allow for the order of the additions.
+                tolerance.Check($"grad second[{i}]", other.GradSecond[i], ours.GradSecond[i], 64, absolute: 1e-5);
+            }
+        }
+
+        return tolerance.Summary + (runs.Count == 1 ? " (PyTorch unavailable: ours only)" : string.Empty);
+    }
+
     /// <summary>The autograd checks: both formulas on every <see cref="SmokeCommand.FusedShapes"/> shape.</summary>
     public static IEnumerable<(string Name, Func<string> Check)> Autograd()
     {
@@ -80,22 +144,28 @@ public static class FusedSmokeChecks
     /// where 2z &gt; 20, PyTorch's threshold) and d/dbias[c] = Σ over rows of the same, checked to 1e-5 of Σ|terms|.
     /// Two steps: the second's gradients must not include the first's.
     /// </summary>
-    private static string CheckScale(int rows, int channels)
+    private static string CheckScale(int rows, int channels, bool ours = false)
     {
         int length = rows * channels;
         float[] raw = InputData.Uniform<float>(length, -8, 8);
         float[] bias = InputData.Uniform<float>(channels, -1, 1, FusedPeers.SecondSeed);
         float[] g = InputData.Uniform<float>(length, -1, 1, GradientSeed);
         float[] y = new float[length], gradRaw = new float[length], gradBias = new float[channels];
-        using (TorchSharpAutograd<float> autograd = TorchSharpAutograd<float>.Scale(raw, bias, g))
+        if (ours)
         {
+            OurFusedKernels.Scale(raw, bias, y);
+            OurFusedKernels.ScaleBackward(raw, bias, g, gradRaw, gradBias);
+        }
+        else
+        {
+            using TorchSharpAutograd<float> autograd = TorchSharpAutograd<float>.Scale(raw, bias, g);
             autograd.Step();
             autograd.Step();
             autograd.CopyOutput(y);
             autograd.CopyGradients(gradRaw, gradBias);
         }
 
-        var tolerance = new Tolerance("PyTorch autograd of softplus(raw + bias, beta: 2) + 1e-6");
+        var tolerance = new Tolerance(ours ? "OurFusedKernels.ScaleBackward" : "PyTorch autograd of softplus(raw + bias, beta: 2) + 1e-6");
         double[] sum = new double[channels], magnitude = new double[channels];
         for (int i = 0; i < length; i++)
         {
@@ -120,22 +190,28 @@ public static class FusedSmokeChecks
     /// <summary>
     /// <c>silu(a) * b</c>: with s = σ(a), d/da = g·b·s·(1 + a(1 − s)) and d/db = g·a·s. Two steps, as <see cref="CheckScale"/>.
     /// </summary>
-    private static string CheckSwiGlu(int rows, int channels)
+    private static string CheckSwiGlu(int rows, int channels, bool ours = false)
     {
         int length = rows * channels;
         float[] a = InputData.Uniform<float>(length, -8, 8);
         float[] b = InputData.Uniform<float>(length, -8, 8, FusedPeers.SecondSeed);
         float[] g = InputData.Uniform<float>(length, -1, 1, GradientSeed);
         float[] y = new float[length], gradA = new float[length], gradB = new float[length];
-        using (TorchSharpAutograd<float> autograd = TorchSharpAutograd<float>.SwiGlu(a, b, g))
+        if (ours)
         {
+            OurFusedKernels.SwiGlu(a, b, y);
+            OurFusedKernels.SwiGluBackward(a, b, g, gradA, gradB);
+        }
+        else
+        {
+            using TorchSharpAutograd<float> autograd = TorchSharpAutograd<float>.SwiGlu(a, b, g);
             autograd.Step();
             autograd.Step();
             autograd.CopyOutput(y);
             autograd.CopyGradients(gradA, gradB);
         }
 
-        var tolerance = new Tolerance("PyTorch autograd of silu(a) * b");
+        var tolerance = new Tolerance(ours ? "OurFusedKernels.SwiGluBackward" : "PyTorch autograd of silu(a) * b");
         for (int i = 0; i < length; i++)
         {
             double s = FusedMath.Sigmoid((double)a[i]);

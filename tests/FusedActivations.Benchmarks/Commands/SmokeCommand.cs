@@ -107,6 +107,22 @@ public static class SmokeCommand
             }
         }
 
+        foreach ((string name, Func<string> check) in FusedSmokeChecks.OurGradients().Concat(
+            [.. new[] { "Scale", "SwiGlu" }.Select(k => ($"FusedGradientBenchmarks[{k}]", (Func<string>)(() => FusedSmokeChecks.CheckGradientBenchmarks(k))))]))
+        {
+            try
+            {
+                output.WriteLine($"PASS {name}: {check()}");
+                passed++;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Exception inner = e is TargetInvocationException { InnerException: { } i } ? i : e;
+                output.WriteLine($"FAIL {name}: {inner.GetType().Name}: {inner.Message}");
+                failed++;
+            }
+        }
+
         foreach ((string name, Func<string> check) in FusedSmokeChecks.Autograd())
         {
             if (FusedSmokeChecks.WhyAutogradUnavailable() is { } reason)

@@ -154,8 +154,9 @@ public static class BenchmarkConfig
 
     private static readonly HashSet<string> s_reported = [];
 
-    /// <summary>Whether <paramref name="plan"/> measures the case (cases of other benchmark classes: yes).</summary>
+    /// <summary>Whether <paramref name="plan"/> measures the case (the gradient benchmarks: when it says so; cases of other benchmark classes: yes).</summary>
     private static bool Planned(BenchmarkCase benchmarkCase, Plan plan, string bestPathJob) =>
+        typeof(Benchmarks.FusedGradientBenchmarks).IsAssignableFrom(benchmarkCase.Descriptor.Type) ? plan.Gradients :
         Measurements.Table(benchmarkCase) is not { } table || Measurements.Kind(benchmarkCase) is not { } kind ||
         plan.Includes(new PlanCase(table.Activation, table.ElementType, benchmarkCase.Job.Id == bestPathJob, kind,
             Measurements.Length(benchmarkCase), Measurements.Inputs(benchmarkCase)));

@@ -18,7 +18,8 @@ public readonly record struct PlanCase(string Activation, Type ElementType, bool
 /// <param name="Name">The name on the command line.</param>
 /// <param name="Description">What it measures.</param>
 /// <param name="Includes">Whether it measures a case.</param>
-public sealed record Plan(string Name, string Description, Func<PlanCase, bool> Includes);
+/// <param name="Gradients">Whether it runs the gradient benchmarks (<see cref="Benchmarks.FusedGradientBenchmarks"/>, which have no plan cases).</param>
+public sealed record Plan(string Name, string Description, Func<PlanCase, bool> Includes, bool Gradients = false);
 
 /// <summary>
 /// The plans. <c>softplus</c>, <c>family</c> and <c>fused</c> are the published runs (scripts/report.sh runs them one after
@@ -64,14 +65,24 @@ public static class Plans
         "the fused kernels (issue 12): float, 64 Ki and 4 Mi, inputs [-8, 8], both jobs; the scalar loop in the best-path job only",
         c => FusedPeers.IsFused(c.Activation) && (c.IsBestPathJob || c.Kind != PeerKind.NaiveScalar));
 
+    /// <summary>
+    /// Issue 12's gradient kernels against PyTorch's autograd (<see cref="Benchmarks.FusedGradientBenchmarks"/>): the scale
+    /// head and SwiGLU, float, 64 Ki and 4 Mi, inputs [−8, 8], [−10, 10] and [−30, 30], both jobs (96 cases).
+    /// </summary>
+    public static readonly Plan Gradient = new(
+        "gradient",
+        "the gradient kernels (issue 12) against PyTorch autograd: float, 64 Ki and 4 Mi, inputs [-8, 8], [-10, 10], [-30, 30], both jobs",
+        static _ => false,
+        Gradients: true);
+
     /// <summary>Both published plans in one run.</summary>
     public static readonly Plan Published = new("published", "softplus and family together", c => Softplus.Includes(c) || Family.Includes(c));
 
     /// <summary>Every case: every activation, length, input range, element type, peer and job.</summary>
-    public static readonly Plan All = new("all", "every case (the full matrix)", static _ => true);
+    public static readonly Plan All = new("all", "every case (the full matrix)", static _ => true, Gradients: true);
 
     /// <summary>The plans by name.</summary>
-    public static IReadOnlyList<Plan> Named { get; } = [Published, Softplus, Family, Fused, All];
+    public static IReadOnlyList<Plan> Named { get; } = [Published, Softplus, Family, Fused, Gradient, All];
 
     /// <summary>The plan named <paramref name="name"/> (case-insensitive), or null.</summary>
     public static Plan? Find(string name) => Named.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));

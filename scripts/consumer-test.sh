@@ -114,6 +114,12 @@ public static partial class Act
 
     [Softplus(Beta = 0.5)]
     public static partial float SoftplusHalf(float x);
+
+    [Softplus(Parallel = true, ParallelThreshold = 1)]
+    public static partial void SoftplusInPlaceParallel(Span<double> values);
+
+    [Softplus(Beta = 2, Parallel = true)]
+    public static partial void Softplus2Parallel(ReadOnlySpan<float> x, Span<float> destination);
 }
 
 public static class Program
@@ -166,6 +172,25 @@ public static class Program
             for (int i = 0; i < n; i++) CheckDouble("SoftplusInPlace", xd[i], yd[i], RefDouble(xd[i], 1, 20));
 
             for (int i = 0; i < n; i += 7) CheckFloat("SoftplusHalf", xf[i], Act.SoftplusHalf(xf[i]), RefFloat(xf[i], 0.5, 20));
+        }
+
+        // Parallel = true: long enough to be split on more than one core, bit for bit the single-threaded results.
+        int large = 300_000;
+        float[] lf = new float[large], pf = new float[large], sfl = new float[large];
+        double[] pd = new double[large], sdl = new double[large];
+        for (int i = 0; i < large; i++) { lf[i] = (float)(-40 + 80 * ((i * 7919L) % large) / (double)large); pd[i] = sdl[i] = lf[i] * 3.0; }
+        Act.Softplus2(lf, sfl);
+        Act.Softplus2Parallel(lf, pf);
+        Act.SoftplusInPlace(sdl);
+        Act.SoftplusInPlaceParallel(pd);
+        for (int i = 0; i < large; i++)
+        {
+            s_checks++;
+            if (BitConverter.SingleToInt32Bits(pf[i]) != BitConverter.SingleToInt32Bits(sfl[i]) || BitConverter.DoubleToInt64Bits(pd[i]) != BitConverter.DoubleToInt64Bits(sdl[i]))
+            {
+                s_failures++;
+                if (s_failures <= 10) Console.WriteLine($"FAIL parallel element {i}: {pf[i]} vs {sfl[i]}, {pd[i]} vs {sdl[i]}");
+            }
         }
 
         Console.WriteLine($"checks: {s_checks}, failures: {s_failures}, max error: float {s_maxFloatUlps} ULP, double {s_maxDoubleUlps} ULP");

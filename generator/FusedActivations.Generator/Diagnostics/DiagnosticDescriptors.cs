@@ -138,6 +138,11 @@ internal static class DiagnosticDescriptors
         // rather than crash the compiler).
         "Formula '{0}' is too deep to differentiate, so the gradient method '{1}' cannot be generated: its operations depend on one another {2} deep through its locals, and a gradient is derived up to {3} deep (less on a small thread stack); split it into two formulas applied one after the other, each with its own [Fused] and [FusedGradient] methods, and pass the second's input gradient to the first as its output gradient");
 
+    public static readonly DiagnosticDescriptor InvalidParallel = Create(
+        "FA1025",
+        "Invalid parallel setting",
+        "{0} is not supported for '{1}': {2}");
+
     /// <summary>Every descriptor, for looking one up by ID when a <see cref="DiagnosticInfo"/> is turned into a diagnostic.</summary>
     public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = CreateIndex(
         MethodMustBePartialWithoutBody,
@@ -163,7 +168,8 @@ internal static class DiagnosticDescriptors
         ActivationArgumentNotConstant,
         RecursiveFormula,
         GradientParametersMismatch,
-        DerivativeNotAvailable);
+        DerivativeNotAvailable,
+        InvalidParallel);
 
     /// <summary>The documentation page of a diagnostic ID.</summary>
     public static string HelpLink(string id) =>

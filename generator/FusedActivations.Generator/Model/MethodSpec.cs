@@ -54,7 +54,8 @@ internal sealed record MethodSpec(
     EquatableArray<ParameterSpec> Parameters,
     MethodShape Shape,
     KernelSpec Kernel,
-    string? RuntimeAlias = null);
+    string? RuntimeAlias = null,
+    int ParallelThreshold = 0);
 
 /// <summary>What a kernel computes: the activation with its parameters, the element type and the loop unroll factor.</summary>
 /// <param name="Activation">The activation and its parameters, as given in the attribute.</param>

@@ -71,6 +71,29 @@ internal sealed class AttributeArguments
         }
     }
 
+    /// <summary>Reads the named argument <paramref name="name"/> as a bool; see <see cref="TryGetDouble"/>.</summary>
+    public bool TryGetBoolean(string name, bool defaultValue, out bool value)
+    {
+        value = defaultValue;
+        if (!TryGetConstant(name, out TypedConstant constant, out bool present))
+        {
+            return false;
+        }
+
+        if (!present)
+        {
+            return true;
+        }
+
+        if (constant.Value is bool b)
+        {
+            value = b;
+            return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Where the named argument's value was written, falling back to the attribute, then to nothing.</summary>
     public LocationInfo? LocationOf(string name) => LocationInfo.From(ExpressionOf(name)) ?? LocationInfo.From(_syntax);
 

@@ -31,6 +31,13 @@ internal static class Parser
 
     private const string UnrollArgument = "Unroll";
 
+    private const string ParallelArgument = "Parallel";
+
+    private const string ParallelThresholdArgument = "ParallelThreshold";
+
+    /// <summary>The runtime's <c>ParallelKernels.DefaultThreshold</c>, folded into the methods that leave <c>ParallelThreshold</c> at 0.</summary>
+    public const int DefaultParallelThreshold = 1 << 18;
+
     /// <summary>
     /// Parses <paramref name="syntax"/> on behalf of the pipeline of <paramref name="attributeMetadataName"/>.
     /// A method with several activation attributes is handled by the pipeline of the first one the generator
@@ -76,12 +83,13 @@ internal static class Parser
 
         var arguments = new AttributeArguments(owner, semanticModel, cancellationToken);
         int? unroll = ReadUnroll(arguments, method.Name, diagnostics);
+        int? parallelThreshold = ReadParallel(arguments, signature?.Shape, method.Name, diagnostics);
         ActivationSpec? activationSpec = activation.ReadArguments(
             new ActivationArgumentContext(arguments, signature?.Element, method.Name, diagnostics));
 
         CheckLanguageVersion(syntax, method.Name, diagnostics);
 
-        if (diagnostics.Count > 0 || containingTypes is null || !formIsValid || signature is null || unroll is null || activationSpec is null)
+        if (diagnostics.Count > 0 || containingTypes is null || !formIsValid || signature is null || unroll is null || parallelThreshold is null || activationSpec is null)
         {
             return ParseResult.Failure(diagnostics, StubBuilder.TryCreate(method, syntax, diagnostics, NamespaceOf(method)));
         }
@@ -95,7 +103,8 @@ internal static class Parser
             signature.Parameters,
             signature.Shape,
             new KernelSpec(activationSpec, signature.Element, unroll.Value),
-            RuntimeAliasOf(owner.AttributeClass!, semanticModel.Compilation)));
+            RuntimeAliasOf(owner.AttributeClass!, semanticModel.Compilation),
+            parallelThreshold.Value));
     }
 
     /// <summary>
@@ -136,6 +145,44 @@ internal static class Parser
                     methodName));
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The element count from which the method splits its work across the thread pool: 0 without <c>Parallel = true</c>,
+    /// the attribute's <c>ParallelThreshold</c> or <see cref="DefaultParallelThreshold"/> with it; null when a setting is
+    /// invalid (diagnostic added) or not a constant.
+    /// </summary>
+    private static int? ReadParallel(AttributeArguments arguments, MethodShape? shape, string methodName, List<DiagnosticInfo> diagnostics)
+    {
+        if (!arguments.TryGetBoolean(ParallelArgument, false, out bool parallel)
+            || !arguments.TryGetInt32(ParallelThresholdArgument, 0, out int threshold))
+        {
+            return null;
+        }
+
+        if (threshold < 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InvalidParallel,
+                arguments.LocationOf(ParallelThresholdArgument),
+                "ParallelThreshold = " + threshold.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                methodName,
+                "use a positive number of elements, from which a call is split across the thread pool, or 0 (the default, 262144)"));
+            return null;
+        }
+
+        if (parallel && shape == MethodShape.Scalar)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InvalidParallel,
+                arguments.LocationOf(ParallelArgument),
+                "Parallel = true",
+                methodName,
+                "it computes one element, and Parallel splits spans across threads: remove Parallel, or take a ReadOnlySpan and a Span (or one Span, in place)"));
+            return null;
+        }
+
+        return !parallel ? 0 : threshold == 0 ? DefaultParallelThreshold : threshold;
     }
 
     internal static void CheckLanguageVersion(MethodDeclarationSyntax syntax, string methodName, List<DiagnosticInfo> diagnostics)

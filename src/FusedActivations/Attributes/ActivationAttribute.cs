@@ -23,4 +23,18 @@ public abstract class ActivationAttribute : Attribute
     /// 0 (the default) lets the generator choose; see the README for the measured default.
     /// </summary>
     public int Unroll { get; set; }
+
+    /// <summary>
+    /// Whether a call on a long span is split across the thread pool: from <see cref="ParallelThreshold"/> elements on,
+    /// the span is cut into contiguous chunks (whole cache lines, at least 256 KiB, up to four per core), each computed by
+    /// the same kernel, the calling thread taking part. The results are bit-identical to <c>Parallel = false</c>; below the
+    /// threshold, or on one core, exactly the single-threaded code runs. Not for one-element methods. Default false.
+    /// </summary>
+    public bool Parallel { get; set; }
+
+    /// <summary>
+    /// With <see cref="Parallel"/>: the number of elements from which a call is split. 0 (the default) means 262,144
+    /// (<see cref="ParallelKernels.DefaultThreshold"/>, chosen from measurements: see the README); must not be negative.
+    /// </summary>
+    public int ParallelThreshold { get; set; }
 }

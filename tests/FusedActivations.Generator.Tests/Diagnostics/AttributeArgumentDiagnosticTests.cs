@@ -41,6 +41,23 @@ public sealed class AttributeArgumentDiagnosticTests
             "FA1008",
             $"Unroll = {shown} is not supported for 'F': use 1, 2, 4 or 8, or 0 (the default) to let the generator choose");
 
+    [Theory]
+    [InlineData("[Softplus(Parallel = true, ParallelThreshold = [|-1|])] public static partial void F(Span<float> values);", "ParallelThreshold = -1",
+        "use a positive number of elements, from which a call is split across the thread pool, or 0 (the default, 262144)")]
+    [InlineData("[Silu(ParallelThreshold = [|-65536|])] public static partial void F(ReadOnlySpan<double> x, Span<double> destination);", "ParallelThreshold = -65536",
+        "use a positive number of elements, from which a call is split across the thread pool, or 0 (the default, 262144)")]
+    [InlineData("[Relu(Parallel = [|true|])] public static partial float F(float x);", "Parallel = true",
+        "it computes one element, and Parallel splits spans across threads: remove Parallel, or take a ReadOnlySpan and a Span (or one Span, in place)")]
+    public void FA1025_InvalidParallel(string member, string setting, string reason) =>
+        DiagnosticAssert.Single(Sources.InActivationClass(member), "FA1025", $"{setting} is not supported for 'F': {reason}");
+
+    [Theory]
+    [InlineData("[Softplus(Parallel = false)] public static partial float F(float x);")]
+    [InlineData("[Softplus(ParallelThreshold = 1000)] public static partial float F(float x);")]
+    [InlineData("[Gelu(Parallel = true, ParallelThreshold = 1)] public static partial void F(Span<float> values);")]
+    public void FA1025_NotForValidSettings(string member) =>
+        Assert.Empty(GeneratorHarness.Run(Sources.InActivationClass(member)).AssertNoGeneratorFailure().Diagnostics);
+
     // Any attribute deriving from ActivationAttribute counts, so these tests declare one the generator does not implement.
     private const string OtherActivation = "public sealed class OtherActivationAttribute : ActivationAttribute { }\n";
 

@@ -28,6 +28,24 @@ public sealed class EmittedSourceSnapshotTests
     [Fact]
     public Task GlobalNamespace() => Verify(GeneratedSource(RepresentativeSources.GlobalNamespace), "cs");
 
+    /// <summary>Parallel = true: the method hands its kernel's Run to the runtime's ParallelKernels (threshold folded).</summary>
+    [Fact]
+    public Task ParallelSpanToSpanAndInPlace() => Verify(string.Join("\n", GeneratedMethods("""
+        using System;
+        using FusedActivations;
+
+        namespace Samples;
+
+        public static partial class Large
+        {
+            [Softplus(Beta = 2, Parallel = true)]
+            public static partial void Softplus2(ReadOnlySpan<float> x, Span<float> destination);
+
+            [Silu(Parallel = true, ParallelThreshold = 100000)]
+            public static partial void SiluInPlace(Span<double> values);
+        }
+        """)), "cs");
+
     /// <summary>A method with an error: the body that throws, which keeps the compiler from adding CS8795.</summary>
     [Fact]
     public Task StubForInvalidGenericMethod() => Verify(GeneratedStub("""
@@ -79,6 +97,15 @@ public sealed class EmittedSourceSnapshotTests
         Assert.Empty(run.Diagnostics);
         GeneratedSourceResult generated = Assert.Single(run.MethodSources);
         return generated.SourceText.ToString();
+    }
+
+    /// <summary>The method files generated for <paramref name="source"/>, which must be valid, in hint-name order.</summary>
+    private static string[] GeneratedMethods(string source)
+    {
+        GeneratorRun run = GeneratorHarness.Run(source).AssertNoGeneratorFailure();
+        Assert.Empty(run.Diagnostics);
+        return System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(
+            System.Linq.Enumerable.OrderBy(run.MethodSources, g => g.HintName, System.StringComparer.Ordinal), g => g.SourceText.ToString()));
     }
 
     /// <summary>The one shared kernel generated for <paramref name="source"/>.</summary>

@@ -14,6 +14,10 @@ public static partial class OurKernels
     [Softplus(Beta = 2)]
     public static partial void SoftplusBeta2Float(ReadOnlySpan<float> x, Span<float> destination);
 
+    /// <summary>The same with <c>Parallel = true</c> (issue 14: <see cref="Benchmarks.ParallelBenchmarks"/>).</summary>
+    [Softplus(Beta = 2, Parallel = true)]
+    public static partial void SoftplusBeta2FloatParallel(ReadOnlySpan<float> x, Span<float> destination);
+
     /// <summary>Softplus, β = 2, threshold 20 (default), double.</summary>
     [Softplus(Beta = 2)]
     public static partial void SoftplusBeta2Double(ReadOnlySpan<double> x, Span<double> destination);

@@ -15,7 +15,8 @@ using FusedActivations.Peers;
 //   --job report      1 launch, 15 warm-ups, 60 iterations of ~10 ms, median: what scripts/report.sh runs
 //   --best-path-only  only the machine's best SIMD path (no DOTNET_EnableAVX512=0 job)
 //   --plan NAME       which cases (Infrastructure/Plans.cs): published (default: softplus + family), softplus, family,
-//                     fused (issue 12's fused kernels), gradient (their gradients against PyTorch autograd), all
+//                     fused (issue 12's fused kernels), gradient (their gradients against PyTorch autograd),
+//                     parallel (Parallel = true against single-threaded and PyTorch on every core), all
 //   --family          the same as --plan family
 //   --count           prints how many cases the plan has (per benchmark class), runs nothing
 //   --smoke           calls every benchmark once at small lengths and checks the outputs (CI); no BenchmarkDotNet run
@@ -103,7 +104,7 @@ if (Take("--count"))
     // The cases the run would measure, per benchmark class, without running anything.
     var counting = BenchmarkConfig.Create(runLength, bestPathOnly, log: null, plan);
     int total = 0;
-    foreach (Type type in SmokeCommand.BenchmarkTypes().Append(typeof(FusedActivations.Benchmarks.Benchmarks.FusedGradientBenchmarks)))
+    foreach (Type type in SmokeCommand.BenchmarkTypes().Concat(Plan.Standalone))
     {
         int cases = BenchmarkConverter.TypeToBenchmarks(type, counting).BenchmarksCases.Length;
         if (cases > 0)

@@ -108,7 +108,8 @@ public static class SmokeCommand
         }
 
         foreach ((string name, Func<string> check) in FusedSmokeChecks.OurGradients().Concat(
-            [.. new[] { "Scale", "SwiGlu" }.Select(k => ($"FusedGradientBenchmarks[{k}]", (Func<string>)(() => FusedSmokeChecks.CheckGradientBenchmarks(k))))]))
+            [.. new[] { "Scale", "SwiGlu" }.Select(k => ($"FusedGradientBenchmarks[{k}]", (Func<string>)(() => FusedSmokeChecks.CheckGradientBenchmarks(k)))),
+             .. new[] { InputData.Narrow, InputData.Wide }.Select(r => ($"ParallelBenchmarks[{r}]", (Func<string>)(() => ParallelSmokeCheck.Run(r))))]))
         {
             try
             {

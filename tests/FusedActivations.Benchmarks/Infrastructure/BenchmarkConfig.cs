@@ -154,9 +154,9 @@ public static class BenchmarkConfig
 
     private static readonly HashSet<string> s_reported = [];
 
-    /// <summary>Whether <paramref name="plan"/> measures the case (the gradient benchmarks: when it says so; cases of other benchmark classes: yes).</summary>
+    /// <summary>Whether <paramref name="plan"/> measures the case (the standalone classes: when it lists them; cases of other benchmark classes: yes).</summary>
     private static bool Planned(BenchmarkCase benchmarkCase, Plan plan, string bestPathJob) =>
-        typeof(Benchmarks.FusedGradientBenchmarks).IsAssignableFrom(benchmarkCase.Descriptor.Type) ? plan.Gradients :
+        Array.Exists(Plan.Standalone, c => c.IsAssignableFrom(benchmarkCase.Descriptor.Type)) ? plan.Runs(benchmarkCase.Descriptor.Type) :
         Measurements.Table(benchmarkCase) is not { } table || Measurements.Kind(benchmarkCase) is not { } kind ||
         plan.Includes(new PlanCase(table.Activation, table.ElementType, benchmarkCase.Job.Id == bestPathJob, kind,
             Measurements.Length(benchmarkCase), Measurements.Inputs(benchmarkCase)));

@@ -18,8 +18,18 @@ public readonly record struct PlanCase(string Activation, Type ElementType, bool
 /// <param name="Name">The name on the command line.</param>
 /// <param name="Description">What it measures.</param>
 /// <param name="Includes">Whether it measures a case.</param>
-/// <param name="Gradients">Whether it runs the gradient benchmarks (<see cref="Benchmarks.FusedGradientBenchmarks"/>, which have no plan cases).</param>
-public sealed record Plan(string Name, string Description, Func<PlanCase, bool> Includes, bool Gradients = false);
+/// <param name="Classes">
+/// The benchmark classes outside the activation tables it runs whole (<see cref="Benchmarks.FusedGradientBenchmarks"/>,
+/// <see cref="Benchmarks.ParallelBenchmarks"/>: they have no plan cases); none by default.
+/// </param>
+public sealed record Plan(string Name, string Description, Func<PlanCase, bool> Includes, Type[]? Classes = null)
+{
+    /// <summary>The benchmark classes outside the activation tables, which only the plans listing them run.</summary>
+    public static readonly Type[] Standalone = [typeof(Benchmarks.FusedGradientBenchmarks), typeof(Benchmarks.ParallelBenchmarks)];
+
+    /// <summary>Whether the plan runs <paramref name="type"/>, one of <see cref="Standalone"/>.</summary>
+    public bool Runs(Type type) => Classes is { } classes && Array.Exists(classes, c => c.IsAssignableFrom(type));
+}
 
 /// <summary>
 /// The plans. <c>softplus</c>, <c>family</c> and <c>fused</c> are the published runs (scripts/report.sh runs them one after
@@ -73,16 +83,26 @@ public static class Plans
         "gradient",
         "the gradient kernels (issue 12) against PyTorch autograd: float, 64 Ki and 4 Mi, inputs [-8, 8], [-10, 10], [-30, 30], both jobs",
         static _ => false,
-        Gradients: true);
+        [typeof(Benchmarks.FusedGradientBenchmarks)]);
+
+    /// <summary>
+    /// Issue 14's parallel mode (<see cref="Benchmarks.ParallelBenchmarks"/>): float softplus β = 2 single-threaded and
+    /// parallel, against PyTorch on one thread and on every core; 64 Ki, 1 Mi, 4 Mi and 16 Mi, narrow and wide, both jobs.
+    /// </summary>
+    public static readonly Plan Parallel = new(
+        "parallel",
+        "the parallel mode (issue 14): float softplus single-threaded and parallel against PyTorch on 1 thread and on every core, 64 Ki to 16 Mi, narrow and wide, both jobs",
+        static _ => false,
+        [typeof(Benchmarks.ParallelBenchmarks)]);
 
     /// <summary>Both published plans in one run.</summary>
     public static readonly Plan Published = new("published", "softplus and family together", c => Softplus.Includes(c) || Family.Includes(c));
 
     /// <summary>Every case: every activation, length, input range, element type, peer and job.</summary>
-    public static readonly Plan All = new("all", "every case (the full matrix)", static _ => true, Gradients: true);
+    public static readonly Plan All = new("all", "every case (the full matrix)", static _ => true, Plan.Standalone);
 
     /// <summary>The plans by name.</summary>
-    public static IReadOnlyList<Plan> Named { get; } = [Published, Softplus, Family, Fused, Gradient, All];
+    public static IReadOnlyList<Plan> Named { get; } = [Published, Softplus, Family, Fused, Gradient, Parallel, All];
 
     /// <summary>The plan named <paramref name="name"/> (case-insensitive), or null.</summary>
     public static Plan? Find(string name) => Named.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));

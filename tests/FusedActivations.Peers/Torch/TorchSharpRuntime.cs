@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.InteropServices;
 using TorchSharp;
 
 namespace FusedActivations.Peers;
@@ -8,7 +7,7 @@ namespace FusedActivations.Peers;
 public static class TorchSharpRuntime
 {
     private static readonly object s_gate = new();
-    private static volatile bool s_singleThreaded;
+    private static volatile int s_threads; // 0 until the first UseThreads/UseOneThread of the process
 
     /// <summary>What is measured, e.g. <c>PyTorch 2.10.0 (TorchSharp-cpu 0.107.0)</c>.</summary>
     public static string Label => $"PyTorch {PeerVersions.LibTorch} (TorchSharp-cpu {PeerVersions.TorchSharp})";
@@ -26,9 +25,17 @@ public static class TorchSharpRuntime
     /// <c>torch.get_num_threads()</c> is 1), so parallel callers each run single-threaded. Loads the natives first (without
     /// <see cref="TorchSharpNatives"/>, TorchSharp's own loader fails here); throws if they cannot load.
     /// </summary>
-    public static void UseOneThread()
+    public static void UseOneThread() => UseThreads(1);
+
+    /// <summary>
+    /// Sets libtorch's intra-op threads to <paramref name="threads"/> (1: see <see cref="UseOneThread"/>; more: the peer
+    /// of a parallel kernel on as many cores). The first call in a process also sets the inter-op pool to one thread:
+    /// libtorch accepts that only once and before any parallel work, and it terminates the process (a C++ exception
+    /// that does not reach .NET) when asked again, so it is never asked again.
+    /// </summary>
+    public static void UseThreads(int threads)
     {
-        if (s_singleThreaded)
+        if (s_threads == threads)
         {
             return;
         }
@@ -40,22 +47,18 @@ public static class TorchSharpRuntime
 
         lock (s_gate)
         {
-            if (s_singleThreaded)
+            if (s_threads == threads)
             {
                 return;
             }
 
-            torch.set_num_threads(1);
-            try
+            if (s_threads == 0)
             {
                 torch.set_num_interop_threads(1);
             }
-            catch (ExternalException)
-            {
-                // Can only be set before the first parallel work; intra-op threads are what matter for one op.
-            }
 
-            s_singleThreaded = true;
+            torch.set_num_threads(threads);
+            s_threads = threads;
         }
     }
 }

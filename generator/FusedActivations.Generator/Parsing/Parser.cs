@@ -36,7 +36,7 @@ internal static class Parser
     private const string ParallelThresholdArgument = "ParallelThreshold";
 
     /// <summary>The runtime's <c>ParallelKernels.DefaultThreshold</c>, folded into the methods that leave <c>ParallelThreshold</c> at 0.</summary>
-    public const int DefaultParallelThreshold = 1 << 18;
+    public const int DefaultParallelThreshold = 1 << 17;
 
     /// <summary>
     /// Parses <paramref name="syntax"/> on behalf of the pipeline of <paramref name="attributeMetadataName"/>.
@@ -167,7 +167,7 @@ internal static class Parser
                 arguments.LocationOf(ParallelThresholdArgument),
                 "ParallelThreshold = " + threshold.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 methodName,
-                "use a positive number of elements, from which a call is split across the thread pool, or 0 (the default, 262144)"));
+                "use a positive number of elements, from which a call is split across the thread pool, or 0 (the default, 131072)"));
             return null;
         }
 

@@ -33,7 +33,7 @@ public abstract class ActivationAttribute : Attribute
     public bool Parallel { get; set; }
 
     /// <summary>
-    /// With <see cref="Parallel"/>: the number of elements from which a call is split. 0 (the default) means 262,144
+    /// With <see cref="Parallel"/>: the number of elements from which a call is split. 0 (the default) means 131,072
     /// (<see cref="ParallelKernels.DefaultThreshold"/>, chosen from measurements: see the README); must not be negative.
     /// </summary>
     public int ParallelThreshold { get; set; }

@@ -10,7 +10,7 @@ namespace FusedActivations.Benchmarks.Benchmarks;
 /// <summary>
 /// Issue 14's parallel mode: float softplus β = 2 as one method single-threaded (<see cref="Ours"/>, the baseline) and
 /// with <c>Parallel = true</c> (<see cref="OursParallel"/>), against PyTorch's softplus on one thread and on every core
-/// (<see cref="Environment.ProcessorCount"/> intra-op threads), at 64 Ki, 1 Mi, 4 Mi and 16 Mi elements, inputs
+/// (<see cref="Environment.ProcessorCount"/> intra-op threads), at 64 Ki (below the default threshold), 128 Ki (the shortest span it splits), 192 Ki, 1 Mi, 4 Mi and 16 Mi elements, inputs
 /// [−10, 10] and [−30, 30]. Run by <c>--plan parallel</c> (and <c>all</c>) only.
 /// </summary>
 /// <remarks>
@@ -24,7 +24,7 @@ public class ParallelBenchmarks
     private Tensor? _tensor;
 
     /// <summary>The number of elements.</summary>
-    [Params(65536, 1 << 20, 1 << 22, 1 << 24)]
+    [Params(65536, 131072, 196608, 1 << 20, 1 << 22, 1 << 24)]
     public int Length { get; set; }
 
     /// <summary>The input range: the headline [−10, 10] and the wide [−30, 30].</summary>
@@ -43,7 +43,7 @@ public class ParallelBenchmarks
     [Benchmark(Baseline = true)]
     public void Ours() => OurKernels.SoftplusBeta2Float(_x, _y);
 
-    /// <summary><c>[Softplus(Beta = 2, Parallel = true)]</c>: the thread pool from 262,144 elements on.</summary>
+    /// <summary><c>[Softplus(Beta = 2, Parallel = true)]</c>: the thread pool from 131,072 elements on (the default threshold).</summary>
     [Benchmark]
     public void OursParallel() => OurKernels.SoftplusBeta2FloatParallel(_x, _y);
 

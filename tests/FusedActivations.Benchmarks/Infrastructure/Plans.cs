@@ -87,7 +87,7 @@ public static class Plans
 
     /// <summary>
     /// Issue 14's parallel mode (<see cref="Benchmarks.ParallelBenchmarks"/>): float softplus β = 2 single-threaded and
-    /// parallel, against PyTorch on one thread and on every core; 64 Ki, 1 Mi, 4 Mi and 16 Mi, narrow and wide, both jobs.
+    /// parallel, against PyTorch on one thread and on every core; 64 Ki to 16 Mi, narrow and wide, both jobs.
     /// </summary>
     public static readonly Plan Parallel = new(
         "parallel",

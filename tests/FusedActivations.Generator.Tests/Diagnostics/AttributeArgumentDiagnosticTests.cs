@@ -43,13 +43,17 @@ public sealed class AttributeArgumentDiagnosticTests
 
     [Theory]
     [InlineData("[Softplus(Parallel = true, ParallelThreshold = [|-1|])] public static partial void F(Span<float> values);", "ParallelThreshold = -1",
-        "use a positive number of elements, from which a call is split across the thread pool, or 0 (the default, 262144)")]
+        "use a positive number of elements, from which a call is split across the thread pool, or 0 (the default, 131072)")]
     [InlineData("[Silu(ParallelThreshold = [|-65536|])] public static partial void F(ReadOnlySpan<double> x, Span<double> destination);", "ParallelThreshold = -65536",
-        "use a positive number of elements, from which a call is split across the thread pool, or 0 (the default, 262144)")]
+        "use a positive number of elements, from which a call is split across the thread pool, or 0 (the default, 131072)")]
     [InlineData("[Relu(Parallel = [|true|])] public static partial float F(float x);", "Parallel = true",
         "it computes one element, and Parallel splits spans across threads: remove Parallel, or take a ReadOnlySpan and a Span (or one Span, in place)")]
     public void FA1025_InvalidParallel(string member, string setting, string reason) =>
         DiagnosticAssert.Single(Sources.InActivationClass(member), "FA1025", $"{setting} is not supported for 'F': {reason}");
+
+    [Fact]
+    public void TheDefaultParallelThresholdIsTheRuntimes() =>
+        Assert.Equal(global::FusedActivations.ParallelKernels.DefaultThreshold, FusedActivations.Generator.Parsing.Parser.DefaultParallelThreshold);
 
     [Theory]
     [InlineData("[Softplus(Parallel = false)] public static partial float F(float x);")]

@@ -42,10 +42,10 @@ public sealed class IssueExampleTests
             "result0 = t1\n" +
             "result1 = t1\n",
             FormulaText.Of(Gradient(ScaleHead)));
-        // Smooth rules are one widened factor (computed in double, rounded once in float): silu'(a) = s(a) (1 + a s(-a))
+        // Smooth rules are one widened factor (computed in double, rounded once in float): silu'(a) = s(a) (1 + a (1 - s(a))), 1 - s exact enough in double,
         // and gelu'(u) = Phi(u) + u phi(u), each argument clamped where the rule is 0 or 1 in double.
         Assert.Equal(
-            "result0 = (grad0 * b) * widened(Sigmoid(Clamp(w, -120, 120)) * FusedMultiplyAdd(Clamp(w, -120, 120), Sigmoid(-Clamp(w, -120, 120)), 1))[w := a]\n" +
+            "result0 = (grad0 * b) * widened(Sigmoid(Clamp(w, -120, 120)) * FusedMultiplyAdd(Clamp(w, -120, 120), 1 - Sigmoid(Clamp(w, -120, 120)), 1))[w := a]\n" +
             "result1 = grad0 * Silu(a, 1)\n",
             FormulaText.Of(Gradient(SwiGlu)));
         Assert.Equal(

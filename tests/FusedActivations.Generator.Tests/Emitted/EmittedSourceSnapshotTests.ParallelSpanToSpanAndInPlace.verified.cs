@@ -9,7 +9,7 @@ namespace Samples
         public static partial void SiluInPlace(global::System.Span<double> values)
         {
             // Parallel = true: from 100000 elements on, the kernel runs on chunks of the span across the thread pool.
-            global::FusedActivations.ParallelKernels.Run(values, values, 100000, global::FusedActivations.Generated.SiluDoubleKernel_7845a283<global::FusedActivations.Generated.SiluInPlaceConstants>.Run);
+            global::FusedActivations.ParallelKernels.Run<double>(values, values, 100000, global::FusedActivations.Generated.SiluDoubleKernel_7845a283<global::FusedActivations.Generated.SiluInPlaceConstants>.Run);
         }
     }
 }
@@ -39,8 +39,8 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
         public static partial void Softplus2(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination)
         {
-            // Parallel = true: from 262144 elements on, the kernel runs on chunks of the span across the thread pool.
-            global::FusedActivations.ParallelKernels.Apply(x, destination, "destination", 262144, global::FusedActivations.Generated.SoftplusSingleKernel_df2c2ea8<global::FusedActivations.Generated.Softplus2Constants>.Run);
+            // Parallel = true: from 131072 elements on, the kernel runs on chunks of the span across the thread pool.
+            global::FusedActivations.ParallelKernels.Apply<float>(x, destination, "destination", 131072, global::FusedActivations.Generated.SoftplusSingleKernel_df2c2ea8<global::FusedActivations.Generated.Softplus2Constants>.Run);
         }
     }
 }

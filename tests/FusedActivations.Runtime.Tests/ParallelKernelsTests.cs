@@ -15,9 +15,10 @@ public sealed class ParallelKernelsTests
     [InlineData(1, 4, 2, 1)]
     [InlineData(131071, 4, 2, 131071)] // Shorter than two minimum chunks (65,536 floats): one chunk.
     [InlineData(131072, 4, 2, 65536)] // Two minimum chunks.
+    [InlineData(196608, 4, 2, 49152)] // Three minimum chunks: four, two per core.
     [InlineData(1 << 20, 4, 2, 131072)] // Four chunks per core.
     [InlineData(1048616, 4, 2, 131088)] // 1048616 / 8 = 131077, rounded up to whole 64-byte lines (16 floats).
-    [InlineData(1 << 20, 4, 64, 65536)] // Many cores: no chunk below 256 KiB.
+    [InlineData(1 << 20, 4, 64, 65536)] // Many cores: no chunk below 256 KiB (16 chunks, one round).
     [InlineData(1 << 24, 8, 64, 65536)] // Doubles: four chunks per core, each 512 KiB.
     [InlineData(1 << 22, 4, 1, 1 << 22)] // One core: one chunk.
     public void ChunkLengths(int length, int elementBytes, int processors, int expected)

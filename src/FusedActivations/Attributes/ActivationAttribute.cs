@@ -26,7 +26,7 @@ public abstract class ActivationAttribute : Attribute
 
     /// <summary>
     /// Whether a call on a long span is split across the thread pool: from <see cref="ParallelThreshold"/> elements on,
-    /// the span is cut into contiguous chunks (whole cache lines, at least 256 KiB, up to four per core), each computed by
+    /// the span is cut into contiguous chunks (whole cache lines, about 256 KiB or more, up to four per core), each computed by
     /// the same kernel, the calling thread taking part. The results are bit-identical to <c>Parallel = false</c>; below the
     /// threshold, or on one core, exactly the single-threaded code runs. Not for one-element methods. Default false.
     /// </summary>

@@ -27,6 +27,13 @@ internal sealed class FormulaLowering
     /// </summary>
     private readonly bool _wide;
 
+    /// <summary>
+    /// What each operation node was lowered to, by reference: a node the formula uses twice (a derivative rule's
+    /// sigmoid, used in two factors) is computed once. Values are locals or pure expressions in straight-line code, so
+    /// any later use may read them.
+    /// </summary>
+    private readonly Dictionary<FormulaNode, Value> _lowered = new(Differentiation.ReferenceComparer.Instance);
+
     private FormulaLowering(FormulaBuilder b, IReadOnlyList<FormulaNode> locals, IReadOnlyList<Value> parameters, bool wide)
     {
         _b = b;
@@ -66,6 +73,22 @@ internal sealed class FormulaLowering
     }
 
     private Value Lower(FormulaNode node)
+    {
+        if (node is ParameterNode or LocalNode or LiteralNode)
+        {
+            return LowerOnce(node);
+        }
+
+        if (!_lowered.TryGetValue(node, out Value? value))
+        {
+            value = LowerOnce(node);
+            _lowered.Add(node, value);
+        }
+
+        return value;
+    }
+
+    private Value LowerOnce(FormulaNode node)
     {
         switch (node)
         {

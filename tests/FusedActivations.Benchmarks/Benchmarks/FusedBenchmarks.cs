@@ -7,8 +7,8 @@ namespace FusedActivations.Benchmarks.Benchmarks;
 
 /// <summary>
 /// One fused kernel of issue 12 (float): our <c>[Fused]</c> kernel against the unfused chain, our activation kernel
-/// alone, PyTorch and the formula's scalar loop (<see cref="FusedPeers"/>), at 64 Ki and 4 Mi elements on the speed bar's
-/// inputs [−8, 8]. Like <see cref="ActivationBenchmarks{T}"/>, every method times a call of the delegate its setup
+/// alone, PyTorch and the formula's scalar loop (<see cref="FusedPeers"/>), at 64 Ki and 4 Mi elements on the issue's inputs
+/// [−8, 8] and the headline [−10, 10] and wide [−30, 30] ranges. Like <see cref="ActivationBenchmarks{T}"/>, every method times a call of the delegate its setup
 /// prepared, and the method names are the <see cref="PeerKind"/> names the reports read. The kernel is the class name
 /// without <c>Benchmarks</c>: a new one is one line below (plus its entry in <see cref="FusedPeers.All"/>).
 /// </summary>
@@ -22,8 +22,8 @@ public abstract class FusedBenchmarks : IActivationBenchmarks
     [Params(65536, 4194304)]
     public int Length { get; set; }
 
-    /// <summary>The range of the elementwise inputs (<see cref="InputData"/>): the speed bar's [−8, 8].</summary>
-    [Params(InputData.Bar)]
+    /// <summary>The range of the elementwise inputs (<see cref="InputData"/>): the issue's [−8, 8], the headline [−10, 10] and the wide [−30, 30].</summary>
+    [Params(InputData.Bar, InputData.Narrow, InputData.Wide)]
     public string Inputs { get; set; } = InputData.Bar;
 
     /// <summary>

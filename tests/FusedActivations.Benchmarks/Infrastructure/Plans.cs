@@ -67,12 +67,12 @@ public static class Plans
                 : c.Length == FamilyLength && c.IsBestPathJob && c.Inputs is InputData.Narrow or InputData.Wide));
 
     /// <summary>
-    /// Issue 12's fused kernels (Scale, SwiGLU, bias + GELU): float, 64 Ki and 4 Mi, inputs [−8, 8], every peer in both jobs
-    /// but the formula's scalar loop, which runs in the best-path job only (54 cases).
+    /// Issue 12's fused kernels (Scale, SwiGLU, bias + GELU): float, 64 Ki and 4 Mi, inputs [−8, 8], [−10, 10] and [−30, 30],
+    /// every peer in both jobs but the formula's scalar loop, which runs in the best-path job only (162 cases).
     /// </summary>
     public static readonly Plan Fused = new(
         "fused",
-        "the fused kernels (issue 12): float, 64 Ki and 4 Mi, inputs [-8, 8], both jobs; the scalar loop in the best-path job only",
+        "the fused kernels (issue 12): float, 64 Ki and 4 Mi, inputs [-8, 8], [-10, 10], [-30, 30], both jobs; the scalar loop in the best-path job only",
         c => FusedPeers.IsFused(c.Activation) && (c.IsBestPathJob || c.Kind != PeerKind.NaiveScalar));
 
     /// <summary>

@@ -291,16 +291,20 @@ internal static class Emitter
         w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorName}\", \"{GeneratorVersion}\")]");
         using (w.OpenBlock($"{spec.Modifiers} {spec.ReturnType} {spec.Name}({parameters})"))
         {
-            if (spec.ParallelThreshold > 0 && spec.Shape != MethodShape.Scalar)
+            // The parser refuses Parallel on one-element methods (FA1025): a threshold means a span method. ParallelKernels
+            // is named through the runtime library's extern alias when it has one.
+            string parallel = $"{spec.RuntimeAlias ?? "global"}::FusedActivations.ParallelKernels";
+            string element = ElementInfo.For(spec.Kernel.Element).Name;
+            string threshold = spec.ParallelThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (spec.ParallelThreshold > 0)
             {
-                string threshold = spec.ParallelThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 w.Line($"// Parallel = true: from {threshold} elements on, the kernel runs on chunks of the span across the thread pool.");
             }
 
             switch (spec.Shape)
             {
                 case MethodShape.SpanToSpan when spec.ParallelThreshold > 0:
-                    w.Line($"{ParallelKernels(spec)}.Apply<{ElementInfo.For(spec.Kernel.Element).Name}>({spec.Parameters[0].Name}, {spec.Parameters[1].Name}, {NameLiteral(spec.Parameters[1])}, {spec.ParallelThreshold}, {kernelType}.Run);");
+                    w.Line($"{parallel}.Apply<{element}>({spec.Parameters[0].Name}, {spec.Parameters[1].Name}, {NameLiteral(spec.Parameters[1])}, {threshold}, {kernelType}.Run);");
                     break;
 
                 case MethodShape.SpanToSpan:
@@ -309,7 +313,7 @@ internal static class Emitter
 
                 case MethodShape.InPlace when spec.ParallelThreshold > 0:
                     string chunked = spec.Parameters[0].Name;
-                    w.Line($"{ParallelKernels(spec)}.Run<{ElementInfo.For(spec.Kernel.Element).Name}>({chunked}, {chunked}, {spec.ParallelThreshold}, {kernelType}.Run);");
+                    w.Line($"{parallel}.Run<{element}>({chunked}, {chunked}, {threshold}, {kernelType}.Run);");
                     break;
 
                 case MethodShape.InPlace:
@@ -328,9 +332,6 @@ internal static class Emitter
             scopes[i].Dispose();
         }
     }
-
-    /// <summary>The runtime's <c>ParallelKernels</c>, through the runtime library's extern alias when it has one.</summary>
-    private static string ParallelKernels(MethodSpec spec) => $"{spec.RuntimeAlias ?? "global"}::FusedActivations.ParallelKernels";
 
     /// <summary>The name of the method's file-local constants struct, e.g. <c>Softplus2Constants</c>.</summary>
     private static string ConstantsStructName(MethodSpec spec)

@@ -107,9 +107,8 @@ public static class SmokeCommand
             }
         }
 
-        foreach ((string name, Func<string> check) in FusedSmokeChecks.OurGradients().Concat(
-            [.. new[] { "Scale", "SwiGlu" }.Select(k => ($"FusedGradientBenchmarks[{k}]", (Func<string>)(() => FusedSmokeChecks.CheckGradientBenchmarks(k)))),
-             .. new[] { InputData.Narrow, InputData.Wide }.Select(r => ($"ParallelBenchmarks[{r}]", (Func<string>)(() => ParallelSmokeCheck.Run(r))))]))
+        // Checks that are not benchmark cases: each PASS or FAIL with the exception's message.
+        void RunCheck(string name, Func<string> check)
         {
             try
             {
@@ -124,6 +123,13 @@ public static class SmokeCommand
             }
         }
 
+        foreach ((string name, Func<string> check) in FusedSmokeChecks.OurGradients().Concat(
+            [.. new[] { "Scale", "SwiGlu" }.Select(k => ($"FusedGradientBenchmarks[{k}]", (Func<string>)(() => FusedSmokeChecks.CheckGradientBenchmarks(k)))),
+             .. new[] { InputData.Narrow, InputData.Wide }.Select(r => ($"ParallelBenchmarks[{r}]", (Func<string>)(() => ParallelSmokeCheck.Run(r))))]))
+        {
+            RunCheck(name, check);
+        }
+
         foreach ((string name, Func<string> check) in FusedSmokeChecks.Autograd())
         {
             if (FusedSmokeChecks.WhyAutogradUnavailable() is { } reason)
@@ -133,16 +139,7 @@ public static class SmokeCommand
                 continue;
             }
 
-            try
-            {
-                output.WriteLine($"PASS {name}: {check()}");
-                passed++;
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                output.WriteLine($"FAIL {name}: {e.GetType().Name}: {e.Message}");
-                failed++;
-            }
+            RunCheck(name, check);
         }
 
         output.WriteLine($"Smoke check finished in {clock.Elapsed.TotalSeconds:F1} s.");

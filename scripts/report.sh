@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Reproduces every published figure, in one command:
-#   1. the BenchmarkDotNet runs (--job report, plans softplus, family and fused), then --chart:
-#      tests/FusedActivations.Benchmarks/results/<activation>.{csv,md,png}, results/family.md and results/fused.{csv,md},
+#   1. the BenchmarkDotNet runs (--job report, plans softplus, family, fused, gradient and parallel), then --chart:
+#      tests/FusedActivations.Benchmarks/results/<activation>.{csv,md,png}, results/family.md, results/fused.{csv,md} and
+#      results/{gradient,parallel}.md (BenchmarkDotNet's own reports of those two plans),
 #      and the three Stopwatch probes (--ranges, --copy-probe, --fused-probe): results/probe-{ranges,copy,fused}.txt there
 #   2. the exhaustive accuracy runs (every float input, beta 2 and beta 1, ours against every peer) and 10^6 random
 #      doubles per beta: tests/FusedActivations.Accuracy/results/softplus-{float,double}-beta{2,1}[-pytorch].md
-# About 75 minutes on a 2-core machine (benchmarks ~45, accuracy ~30); the benchmark figures are only worth publishing from a quiet machine.
+# About 100 minutes on a 2-core machine (benchmarks ~70, accuracy ~30); the benchmark figures are only worth publishing from a quiet machine.
 #   bash scripts/report.sh [--skip-benchmarks] [--skip-accuracy]
 # A step that fails is reported and the others still run; the exit code is 1 if any failed.
 set -uo pipefail
@@ -42,13 +43,24 @@ if [ "$benchmarks" = 1 ]; then
   # plans of Infrastructure/Plans.cs; `-- --plan NAME --count` prints a plan's cases without running them):
   # softplus: 180 cases (both jobs, float and double, 1 Ki / 64 Ki / 4 Mi, narrow [-10, 10] and wide [-30, 30]; ~15 min).
   step "benchmarks: Softplus (180 cases)" dotnet run -c Release --project $bench -- --job report --plan softplus
-  # family: 346 cases (every other activation at 64 Ki: floats on narrow, wide and the speed bar's [-8, 8] in both jobs,
+  # family: 425 cases (every other activation at 64 Ki: floats on narrow, wide and the speed bar's [-8, 8] in both jobs,
   # doubles on narrow and wide in the AVX-512 job; 1 Ki and 4 Mi floats on narrow for Sigmoid, SiLU, Mish, ReLU; the
   # scalar loops in the AVX-512 job only; ~30 min).
-  step "benchmarks: the family (346 cases)" dotnet run -c Release --project $bench -- --job report --plan family
-  # fused: 54 cases (issue 12's fused kernels Scale, SwiGLU and bias + GELU, float, 64 Ki and 4 Mi, inputs [-8, 8], both
-  # jobs; the formula's scalar loop in the AVX-512 job only; ~10 min).
-  step "benchmarks: the fused kernels (54 cases)" dotnet run -c Release --project $bench -- --job report --plan fused
+  step "benchmarks: the family (425 cases)" dotnet run -c Release --project $bench -- --job report --plan family
+  # fused: 162 cases (issue 12's fused kernels Scale, SwiGLU and bias + GELU, float, 64 Ki and 4 Mi, inputs [-8, 8],
+  # [-10, 10] and [-30, 30], both jobs; the formula's scalar loop in the AVX-512 job only; ~11 min).
+  step "benchmarks: the fused kernels (162 cases)" dotnet run -c Release --project $bench -- --job report --plan fused
+  # gradient and parallel: 96 cases each (issue 12's gradient kernels against PyTorch autograd; issue 14's Parallel = true
+  # against one thread and PyTorch on every core; ~5 min each). Their tables are BenchmarkDotNet's own reports.
+  plan_report() {
+    local plan=$1 class=$2
+    dotnet run -c Release --project $bench -- --job report --plan "$plan" || return 1
+    { echo "<!-- BenchmarkDotNet's own report of --job report --plan $plan ($(date -u '+%d %B %Y')); the README's tables are taken from it. -->"
+      echo
+      cat "$bench/BenchmarkDotNet.Artifacts/results/FusedActivations.Benchmarks.Benchmarks.${class}-report-github.md"; } > "$bench/results/$plan.md"
+  }
+  step "benchmarks: the gradient kernels (96 cases) -> $bench/results/gradient.md" plan_report gradient FusedGradientBenchmarks
+  step "benchmarks: Parallel = true (96 cases) -> $bench/results/parallel.md" plan_report parallel ParallelBenchmarks
   # results/<activation>.{csv,md,png}, results/family.md (the speed bar and the 64 Ki tables of every activation) and
   # results/fused.{csv,md} (issue 12's bars and one table per fused kernel and job).
   step "benchmarks: charts and tables from those runs" dotnet run -c Release --project $bench -- --chart

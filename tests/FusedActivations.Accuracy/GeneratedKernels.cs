@@ -127,6 +127,43 @@ internal static partial class GeneratedFamily
     public static partial void InverseSoftplus(ReadOnlySpan<double> x, Span<double> destination);
 }
 
+/// <summary>The <c>Precision = Fast</c> kernels (float; at most 4 ULP).</summary>
+internal static partial class GeneratedFast
+{
+    [Softplus(Precision = ActivationPrecision.Fast)]
+    public static partial void Softplus(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Softplus(Beta = 2, Precision = ActivationPrecision.Fast)]
+    public static partial void SoftplusBeta2(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Softplus(Beta = 10, Precision = ActivationPrecision.Fast)]
+    public static partial void SoftplusBeta10(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Sigmoid(Precision = ActivationPrecision.Fast)]
+    public static partial void Sigmoid(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Tanh(Precision = ActivationPrecision.Fast)]
+    public static partial void Tanh(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Silu(Precision = ActivationPrecision.Fast)]
+    public static partial void Silu(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Silu(Beta = 1.7, Precision = ActivationPrecision.Fast)]
+    public static partial void SiluBeta1_7(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Elu(Precision = ActivationPrecision.Fast)]
+    public static partial void Elu(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Elu(Alpha = 0.3, Precision = ActivationPrecision.Fast)]
+    public static partial void EluAlpha0_3(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Selu(Precision = ActivationPrecision.Fast)]
+    public static partial void Selu(ReadOnlySpan<float> x, Span<float> destination);
+
+    [LogSigmoid(Precision = ActivationPrecision.Fast)]
+    public static partial void LogSigmoid(ReadOnlySpan<float> x, Span<float> destination);
+}
+
 internal sealed partial class KernelRegistry
 {
     static partial void RegisterGenerated(KernelRegistry registry)
@@ -154,5 +191,16 @@ internal sealed partial class KernelRegistry
         registry.RegisterFixed("gelu", null, GeneratedFamily.Gelu, GeneratedFamily.Gelu);
         registry.RegisterFixed("gelutanh", null, GeneratedFamily.GeluTanh, GeneratedFamily.GeluTanh);
         registry.RegisterFixed("inversesoftplus", 1, GeneratedFamily.InverseSoftplus, GeneratedFamily.InverseSoftplus);
+        registry.RegisterFixed("softplus", 1, GeneratedFast.Softplus, fast: true);
+        registry.RegisterFixed("softplus", 2, GeneratedFast.SoftplusBeta2, fast: true);
+        registry.RegisterFixed("softplus", 10, GeneratedFast.SoftplusBeta10, fast: true);
+        registry.RegisterFixed("sigmoid", null, GeneratedFast.Sigmoid, fast: true);
+        registry.RegisterFixed("tanh", null, GeneratedFast.Tanh, fast: true);
+        registry.RegisterFixed("silu", 1, GeneratedFast.Silu, fast: true);
+        registry.RegisterFixed("silu", 1.7, GeneratedFast.SiluBeta1_7, fast: true);
+        registry.RegisterFixed("elu", 1, GeneratedFast.Elu, fast: true);
+        registry.RegisterFixed("elu", 0.3, GeneratedFast.EluAlpha0_3, fast: true);
+        registry.RegisterFixed("selu", null, GeneratedFast.Selu, fast: true);
+        registry.RegisterFixed("logsigmoid", null, GeneratedFast.LogSigmoid, fast: true);
     }
 }

@@ -65,6 +65,26 @@ internal abstract class Activation
     /// <summary>The widened float formula: computes in double from the widened input <paramref name="w"/>; the engine rounds the result.</summary>
     public virtual Value ForwardWide(FormulaBuilder b, Value w, ActivationSpec spec) => Forward(b, w, spec);
 
+    /// <summary>
+    /// Whether <c>Precision = Fast</c> has a formula of its own for <paramref name="element"/> (<see cref="ForwardFast"/>);
+    /// without one, a Fast kernel is the Accurate kernel, which is within Fast's bound too.
+    /// </summary>
+    public virtual bool HasFast(ActivationSpec spec, ElementInfo element) => false;
+
+    /// <summary>The constants <see cref="ForwardFast"/> reads, folded like <see cref="Folded"/> (by default the same ones).</summary>
+    public virtual IReadOnlyList<KernelConstant> FoldedFast(ActivationSpec spec, ElementInfo element) => Folded(spec, element);
+
+    /// <summary>The constants a kernel of <paramref name="precision"/> reads: <see cref="FoldedFast"/> where it computes the Fast formula.</summary>
+    public IReadOnlyList<KernelConstant> FoldedFor(ActivationSpec spec, ElementInfo element, KernelPrecision precision) =>
+        precision == KernelPrecision.Fast && HasFast(spec, element) ? FoldedFast(spec, element) : Folded(spec, element);
+
+    /// <summary>
+    /// The Fast formula in the element type, on every path (no widening, no compensation): at most 4 ULP, with the same
+    /// special values, limits and subnormal results as <see cref="Forward"/>. Called only where <see cref="HasFast"/> is true.
+    /// </summary>
+    public virtual Value ForwardFast(FormulaBuilder b, Value x, ActivationSpec spec) =>
+        throw new System.InvalidOperationException(Name + " has no Fast formula.");
+
     /// <summary>After rounding to float: the result from the original input <paramref name="x"/> and the rounded <paramref name="y"/>.</summary>
     public virtual Value Epilogue(FormulaBuilder b, Value x, Value y, ActivationSpec spec) => y;
 

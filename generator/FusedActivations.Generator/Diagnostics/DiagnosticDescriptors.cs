@@ -143,6 +143,11 @@ internal static class DiagnosticDescriptors
         "Invalid parallel setting",
         "{0} is not supported for '{1}': {2}");
 
+    public static readonly DiagnosticDescriptor InvalidPrecision = Create(
+        "FA1026",
+        "Invalid precision",
+        "Precision = {0} is not an ActivationPrecision for '{1}': use ActivationPrecision.Accurate (the default) or ActivationPrecision.Fast");
+
     /// <summary>Every descriptor, for looking one up by ID when a <see cref="DiagnosticInfo"/> is turned into a diagnostic.</summary>
     public static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = CreateIndex(
         MethodMustBePartialWithoutBody,
@@ -169,7 +174,8 @@ internal static class DiagnosticDescriptors
         RecursiveFormula,
         GradientParametersMismatch,
         DerivativeNotAvailable,
-        InvalidParallel);
+        InvalidParallel,
+        InvalidPrecision);
 
     /// <summary>The documentation page of a diagnostic ID.</summary>
     public static string HelpLink(string id) =>

@@ -192,7 +192,7 @@ internal static class Emitter
         {
             ElementInfo element = ElementInfo.For(spec.Kernel.Element);
             Activation activation = ActivationRegistry.For(spec.Kernel.Activation);
-            IReadOnlyList<KernelConstant> folded = activation.Folded(spec.Kernel.Activation, element);
+            IReadOnlyList<KernelConstant> folded = activation.FoldedFor(spec.Kernel.Activation, element, spec.Kernel.Precision);
             string method = spec.Name.TrimStart('@');
             w.Line("/// <summary>");
             if (folded.Count == 0)
@@ -249,7 +249,9 @@ internal static class Emitter
         // The assembly's tag joins the hash: these types are internal, and an assembly that sees another's internals
         // (InternalsVisibleTo) must not find the same names there (CS0436).
         string text = w.ToString();
-        string name = ActivationRegistry.For(kernel.Activation).Name + kernel.Element + "Kernel_" + (StableHash(text + assemblyTag) & 0xFFFF_FFFF).ToString("x8", CultureInfo.InvariantCulture);
+        Activation activation = ActivationRegistry.For(kernel.Activation);
+        string precision = KernelClassEmitter.IsFast(kernel, activation, ElementInfo.For(kernel.Element)) ? "Fast" : "";
+        string name = activation.Name + kernel.Element + precision + "Kernel_" + (StableHash(text + assemblyTag) & 0xFFFF_FFFF).ToString("x8", CultureInfo.InvariantCulture);
         return new SharedKernel(name, "FusedActivations.Generated." + name + ".g.cs", text.Replace(placeholder, name));
     }
 

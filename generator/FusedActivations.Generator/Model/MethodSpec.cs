@@ -57,11 +57,22 @@ internal sealed record MethodSpec(
     string? RuntimeAlias = null,
     int ParallelThreshold = 0);
 
-/// <summary>What a kernel computes: the activation with its parameters, the element type and the loop unroll factor.</summary>
+/// <summary>The attribute's <c>Precision</c>: the runtime's <c>ActivationPrecision</c>, with the same values.</summary>
+internal enum KernelPrecision
+{
+    /// <summary>The default bounds: about half an ULP for float, 1.5 ULP for double.</summary>
+    Accurate = 0,
+
+    /// <summary>At most 4 ULP: an activation's <see cref="Activations.Activation.ForwardFast"/> formula where it has one.</summary>
+    Fast = 1,
+}
+
+/// <summary>What a kernel computes: the activation with its parameters, the element type, the loop unroll factor and the precision.</summary>
 /// <param name="Activation">The activation and its parameters, as given in the attribute.</param>
 /// <param name="Element">float or double.</param>
 /// <param name="Unroll">Vectors per main-loop iteration: 1, 2, 4 or 8 (already resolved from the attribute's 0 = default).</param>
-internal sealed record KernelSpec(ActivationSpec Activation, ElementType Element, int Unroll);
+/// <param name="Precision">Accurate (the default) or Fast.</param>
+internal sealed record KernelSpec(ActivationSpec Activation, ElementType Element, int Unroll, KernelPrecision Precision = KernelPrecision.Accurate);
 
 /// <summary>An activation and its parameters. Each activation is a sealed record deriving from this one.</summary>
 internal abstract record ActivationSpec

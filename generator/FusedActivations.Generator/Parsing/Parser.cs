@@ -84,12 +84,13 @@ internal static class Parser
         var arguments = new AttributeArguments(owner, semanticModel, cancellationToken);
         int? unroll = ReadUnroll(arguments, method.Name, diagnostics);
         int? parallelThreshold = ReadParallel(arguments, signature?.Shape, method.Name, diagnostics);
+        KernelPrecision? precision = PrecisionArgument.Read(arguments, method.Name, diagnostics);
         ActivationSpec? activationSpec = activation.ReadArguments(
             new ActivationArgumentContext(arguments, signature?.Element, method.Name, diagnostics));
 
         CheckLanguageVersion(syntax, method.Name, diagnostics);
 
-        if (diagnostics.Count > 0 || containingTypes is null || !formIsValid || signature is null || unroll is null || parallelThreshold is null || activationSpec is null)
+        if (diagnostics.Count > 0 || containingTypes is null || !formIsValid || signature is null || unroll is null || parallelThreshold is null || precision is null || activationSpec is null)
         {
             return ParseResult.Failure(diagnostics, StubBuilder.TryCreate(method, syntax, diagnostics, NamespaceOf(method)));
         }
@@ -102,7 +103,7 @@ internal static class Parser
             Identifiers.Escape(method.Name),
             signature.Parameters,
             signature.Shape,
-            new KernelSpec(activationSpec, signature.Element, unroll.Value),
+            new KernelSpec(activationSpec, signature.Element, unroll.Value, precision.Value),
             RuntimeAliasOf(owner.AttributeClass!, semanticModel.Compilation),
             parallelThreshold.Value));
     }

@@ -37,4 +37,10 @@ public abstract class ActivationAttribute : Attribute
     /// (<see cref="ParallelKernels.DefaultThreshold"/>, chosen from measurements: see the README); must not be negative.
     /// </summary>
     public int ParallelThreshold { get; set; }
+
+    /// <summary>
+    /// <see cref="ActivationPrecision.Accurate"/> (the default) or <see cref="ActivationPrecision.Fast"/>: at most 4 ULP
+    /// for a faster kernel, with the same semantics and special values. See the README for each activation's bound.
+    /// </summary>
+    public ActivationPrecision Precision { get; set; }
 }

@@ -50,4 +50,11 @@ public sealed class FusedAttribute : Attribute
 
     /// <summary>The name of the formula method.</summary>
     public string Formula { get; }
+
+    /// <summary>
+    /// The precision of the activations the formula calls: <see cref="ActivationPrecision.Accurate"/> (the default) or
+    /// <see cref="ActivationPrecision.Fast"/> (each activation as its attribute's Fast kernel computes it). Plain
+    /// arithmetic is C#'s either way; <c>Exp</c>, <c>Log</c>, <c>Log1P</c> and <c>ExpM1</c> stay accurate.
+    /// </summary>
+    public ActivationPrecision Precision { get; set; }
 }

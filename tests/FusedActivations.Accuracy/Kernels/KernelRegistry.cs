@@ -75,9 +75,10 @@ internal sealed partial class KernelRegistry
     /// Adds a generated kernel of <paramref name="activation"/> (ignored by the other activations' registries) with its
     /// parameter (null for activations without one) and Softplus's threshold folded in at compile time. Its name is
     /// <c>generated</c>, or <c>generated-</c> with the parameter (<c>generated-beta2</c>, <c>generated-alpha0.3</c>).
-    /// Asking for it with other parameters is an error rather than a silently wrong comparison.
+    /// Asking for it with other parameters is an error rather than a silently wrong comparison. <paramref name="fast"/>:
+    /// a <c>Precision = Fast</c> kernel, named <c>generated-fast</c> (<c>generated-fast-beta2</c>).
     /// </summary>
-    public void RegisterFixed(string activation, double? parameter, FloatSpanKernel kernel, DoubleSpanKernel? doubleKernel = null, double threshold = 20)
+    public void RegisterFixed(string activation, double? parameter, FloatSpanKernel kernel, DoubleSpanKernel? doubleKernel = null, double threshold = 20, bool fast = false)
     {
         if (!activation.Equals(_activation.Name, StringComparison.OrdinalIgnoreCase))
         {
@@ -91,12 +92,14 @@ internal sealed partial class KernelRegistry
 
         double fixedThreshold = _activation.HasThreshold ? threshold : double.PositiveInfinity;
         var fixedParameters = _activation.ParametersFor(parameter, fixedThreshold);
+        string generated = fast ? "generated-fast" : "generated";
         string name = parameter is { } value
-            ? $"generated-{_activation.Parameter!.Name}{value.ToString("R", CultureInfo.InvariantCulture)}"
-            : "generated";
+            ? $"{generated}-{_activation.Parameter!.Name}{value.ToString("R", CultureInfo.InvariantCulture)}"
+            : generated;
+        string precision = fast ? "Precision = Fast" : "";
         string attribute = parameter is { } v
-            ? $"generated [{_activation.Attribute}({_activation.Parameter!.Property} = {v:R}" + (_activation.HasThreshold ? $", Threshold = {threshold:R})]" : ")]")
-            : $"generated [{_activation.Attribute}]";
+            ? $"{generated} [{_activation.Attribute}({_activation.Parameter!.Property} = {v:R}" + (_activation.HasThreshold ? $", Threshold = {threshold:R}" : "") + (fast ? ", " + precision : "") + ")]"
+            : $"{generated} [{_activation.Attribute}{(fast ? "(" + precision + ")" : "")}]";
         Register(name, p => Matches(p, fixedParameters), p => Matches(p, fixedParameters)
             ? new DelegateKernel(name, attribute, kernel, doubleKernel)
             : throw new ArgumentException(

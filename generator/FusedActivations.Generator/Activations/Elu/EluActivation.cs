@@ -59,6 +59,25 @@ internal sealed class EluActivation : Activation
         return b.SelectLessThan(w, b.Lit(0), b.Mul(b.C("WideAlpha"), em), w);
     }
 
+    public override bool HasFast(ActivationSpec spec, ElementInfo element) => element.Type == ElementType.Single;
+
+    public override IReadOnlyList<KernelConstant> FoldedFast(ActivationSpec spec, ElementInfo element)
+    {
+        double alpha = element.Round(((EluSpec)spec).Alpha);
+        return new[] { new KernelConstant("Alpha", alpha, $"alpha = {ElementInfo.Readable(alpha)}, rounded to float.", isFolded: true) };
+    }
+
+    /// <summary>Fast: <c>alpha expm1(x)</c> of <see cref="FastExp"/> for negative x (raised to -20, where expm1 is -1 in float).</summary>
+    public override Value ForwardFast(FormulaBuilder b, Value x, ActivationSpec spec) =>
+        b.SelectLessThan(x, b.Lit(0), b.Mul(b.C("Alpha"), FastExpM1OfNegativePart(b, x)), x);
+
+    /// <summary>expm1(min(x, 0)) in float for the Fast kernels, x raised to -20 (expm1 rounds to -1 below).</summary>
+    internal static Value FastExpM1OfNegativePart(FormulaBuilder b, Value x)
+    {
+        Value a = b.Let("a", b.Min(b.Max(x, b.Lit(-20)), b.Lit(0)), "expm1 rounds to -1 in float below -20");
+        return FastExp.ExpM1(b, a).ExpM1;
+    }
+
     /// <summary>
     /// elu'(x) = x &lt;= 0 ? alpha e^x : 1, PyTorch's elu_backward with is_result = false (its autograd formula for
     /// F.elu): alpha at the kink x = 0, 1 for NaN. alpha is rounded to the element type as in the forward kernel; alpha

@@ -42,6 +42,17 @@ internal sealed class LogSigmoidActivation : ParameterlessActivation
         return SoftplusActivation.Instance.ForwardWide(b, b.Let("minusW", b.Neg(w)), Softplus1);
     }
 
+    public override bool HasFast(ActivationSpec spec, ElementInfo element) => SoftplusActivation.Instance.HasFast(Softplus1, element);
+
+    public override IReadOnlyList<KernelConstant> FoldedFast(ActivationSpec spec, ElementInfo element) => SoftplusActivation.Instance.FoldedFast(Softplus1, element);
+
+    public override Value ForwardFast(FormulaBuilder b, Value x, ActivationSpec spec)
+    {
+        b.Comment("log(sigmoid(x)) = -softplus(-x).");
+        Value minusX = b.Let("minusX", b.Neg(x));
+        return b.Neg(SoftplusActivation.Instance.ForwardFast(b, minusX, Softplus1));
+    }
+
     public override Value Epilogue(FormulaBuilder b, Value x, Value y, ActivationSpec spec) =>
         b.Neg(SoftplusActivation.Instance.Epilogue(b, b.Let("minusX", b.Neg(x)), y, Softplus1));
 

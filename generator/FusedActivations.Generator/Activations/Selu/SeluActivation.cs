@@ -58,6 +58,23 @@ internal sealed class SeluActivation : ParameterlessActivation
         return b.SelectLessThan(w, b.Lit(0), b.Mul(b.C("WideNegativeScale"), em), b.Mul(b.C("WideScale"), w));
     }
 
+    public override bool HasFast(ActivationSpec spec, ElementInfo element) => element.Type == ElementType.Single;
+
+    public override IReadOnlyList<KernelConstant> FoldedFast(ActivationSpec spec, ElementInfo element)
+    {
+        double scale = element.Round(Scale);
+        double negative = element.Round(element.Round(Alpha) * scale);
+        return new[]
+        {
+            new KernelConstant("Scale", scale, "PyTorch's scale rounded to float.", isFolded: true),
+            new KernelConstant("NegativeScale", negative, "alpha * scale as PyTorch folds it: both rounded to float, the product rounded again.", isFolded: true),
+        };
+    }
+
+    /// <summary>Fast: <c>(alpha scale) expm1(x)</c> of <see cref="FastExp"/> for negative x, <c>scale x</c> otherwise.</summary>
+    public override Value ForwardFast(FormulaBuilder b, Value x, ActivationSpec spec) =>
+        b.SelectLessThan(x, b.Lit(0), b.Mul(b.C("NegativeScale"), EluActivation.FastExpM1OfNegativePart(b, x)), b.Mul(b.C("Scale"), x));
+
     /// <summary>
     /// selu'(x) = x &lt;= 0 ? (alpha scale) e^x : scale, PyTorch's elu_backward with is_result = false and its folded
     /// constants (scale, and alpha * scale as fl(fl(alpha) fl(scale)), the forward kernel's): alpha scale at the kink

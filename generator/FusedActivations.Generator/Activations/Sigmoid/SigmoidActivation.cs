@@ -33,6 +33,15 @@ internal sealed class SigmoidActivation : ParameterlessActivation
 
     public override Value ForwardWide(FormulaBuilder b, Value w, ActivationSpec spec) => WideFunctions.Sigmoid(b, w);
 
+    public override bool HasFast(ActivationSpec spec, ElementInfo element) => element.Type == ElementType.Single;
+
+    /// <summary>Fast: <c>(num / den) sc</c> of <see cref="FastSigmoid"/>, in float (about 2 ULP).</summary>
+    public override Value ForwardFast(FormulaBuilder b, Value x, ActivationSpec spec)
+    {
+        FastSigmoid.Parts s = FastSigmoid.Of(b, x, null);
+        return b.KeepNaN(x, b.Mul(b.Div(s.Num, s.Den), s.Sc));
+    }
+
     public override Value Epilogue(FormulaBuilder b, Value x, Value y, ActivationSpec spec) => WidenedStrategy.KeepNaN(b, x, y);
 
     /// <summary>

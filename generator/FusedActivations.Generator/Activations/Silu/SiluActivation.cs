@@ -82,6 +82,33 @@ internal sealed class SiluActivation : Activation
 
     public override Value Epilogue(FormulaBuilder b, Value x, Value y, ActivationSpec spec) => WidenedStrategy.KeepNaN(b, x, y);
 
+    /// <summary>Float, beta in [1/64, 64]: there every scaled intermediate of <see cref="ForwardFast"/> stays in range, and below z = -125 the result rounds to 0.</summary>
+    public override bool HasFast(ActivationSpec spec, ElementInfo element)
+    {
+        double beta = element.Round(((SiluSpec)spec).Beta);
+        return element.Type == ElementType.Single && beta >= 1.0 / 64 && beta <= 64;
+    }
+
+    public override IReadOnlyList<KernelConstant> FoldedFast(ActivationSpec spec, ElementInfo element)
+    {
+        double beta = element.Round(((SiluSpec)spec).Beta);
+        return new[] { new KernelConstant("Beta", beta, $"beta = {ElementInfo.Readable(beta)}, rounded to float.", isFolded: true) };
+    }
+
+    /// <summary>
+    /// Fast: <c>x (num / den) sc</c> with the parts of <see cref="FastSigmoid"/> at z = beta x (its rounding error
+    /// carried into the exponential when beta is not a power of two), -0 below z = -125 (the result rounds to 0 there).
+    /// </summary>
+    public override Value ForwardFast(FormulaBuilder b, Value x, ActivationSpec spec)
+    {
+        b.Comment("silu(x) = x sigmoid(z), z = beta x.");
+        Value z = b.Let("z", b.Mul(b.C("Beta"), x));
+        Value? zl = IsPowerOfTwo(spec, b.Element) ? null : b.Let("zl", b.ProductError(b.C("Beta"), x, z), "beta x = z + zl exactly");
+        FastSigmoid.Parts s = FastSigmoid.Of(b, z, zl);
+        Value y = b.Let("y", b.Mul(b.Mul(x, b.Div(s.Num, s.Den)), s.Sc), "x sigmoid(z), at scale 2^offset below z = -64 until the last multiply");
+        return b.KeepNaN(x, b.SelectLessThan(z, b.Lit(FastSigmoid.Floor), b.CopySign(b.Lit(0), x), y));
+    }
+
     /// <summary>
     /// silu'(x) = sigmoid(z) (1 + z sigmoid(-z)), z = beta x: PyTorch's silu_backward (beta 1) computes
     /// <c>grad * s * (1 + x * (1 - s))</c>, where 1 - s cancels for large x in float; ours (in double formulas) takes sigmoid(-z) itself and

@@ -70,6 +70,20 @@ internal sealed class SoftplusActivation : Activation
 
     public override Value ForwardWide(FormulaBuilder b, Value w, ActivationSpec spec) => SoftplusWideFormula.Forward(b, w);
 
+    /// <summary>Float, beta in [1/64, 64] (<see cref="SoftplusFastFormula"/>).</summary>
+    public override bool HasFast(ActivationSpec spec, ElementInfo element)
+    {
+        double beta = element.Round(((SoftplusSpec)spec).Beta);
+        return element.Type == ElementType.Single && beta >= SoftplusFastFormula.MinBeta && beta <= SoftplusFastFormula.MaxBeta;
+    }
+
+    /// <summary>The float constants of <see cref="Folded"/>: the Fast formula reads no double.</summary>
+    public override IReadOnlyList<KernelConstant> FoldedFast(ActivationSpec spec, ElementInfo element) =>
+        System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Where(Folded(spec, element), c => c.Type is null));
+
+    public override Value ForwardFast(FormulaBuilder b, Value x, ActivationSpec spec) =>
+        SoftplusFastFormula.Forward(b, x, Fold(spec, b.Constants.KernelElement).BetaIsPowerOfTwo);
+
     public override Value Epilogue(FormulaBuilder b, Value x, Value y, ActivationSpec spec)
     {
         b.Comment("PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.");

@@ -34,8 +34,12 @@ internal sealed class FormulaLowering
     /// </summary>
     private readonly Dictionary<FormulaNode, Value> _lowered = new(Differentiation.ReferenceComparer.Instance);
 
-    private FormulaLowering(FormulaBuilder b, IReadOnlyList<FormulaNode> locals, IReadOnlyList<Value> parameters, bool wide)
+    /// <summary>The precision of the formula's activation calls (<see cref="FormulaSpec.Precision"/>).</summary>
+    private readonly KernelPrecision _precision;
+
+    private FormulaLowering(FormulaBuilder b, IReadOnlyList<FormulaNode> locals, IReadOnlyList<Value> parameters, bool wide, KernelPrecision precision = KernelPrecision.Accurate)
     {
+        _precision = precision;
         _b = b;
         _localNodes = locals;
         _parameters = parameters;
@@ -46,7 +50,7 @@ internal sealed class FormulaLowering
     /// <summary>The results of <paramref name="formula"/> for the inputs <paramref name="parameters"/>, each bound to a local.</summary>
     public static IReadOnlyList<Value> Lower(FormulaBuilder b, FormulaSpec formula, IReadOnlyList<Value> parameters)
     {
-        var lowering = new FormulaLowering(b, formula.Locals, parameters, wide: false);
+        var lowering = new FormulaLowering(b, formula.Locals, parameters, wide: false, formula.Precision);
         var results = new List<Value>();
         for (int i = 0; i < formula.Results.Count; i++)
         {
@@ -161,7 +165,8 @@ internal sealed class FormulaLowering
         Activation activation = ActivationRegistry.For(spec);
         ElementInfo element = _b.Element;
         var aliases = new Dictionary<string, string>(System.StringComparer.Ordinal);
-        foreach (KernelConstant constant in activation.Folded(spec, element))
+        bool fast = _precision == KernelPrecision.Fast && activation.HasFast(spec, element);
+        foreach (KernelConstant constant in activation.FoldedFor(spec, element, _precision))
         {
             string name = FreeName(constant);
             aliases[constant.Name] = name;
@@ -173,6 +178,11 @@ internal sealed class FormulaLowering
         using (_b.Constants.Alias(aliases))
         using (_b.Scope(activation.Name.ToLowerInvariant()))
         {
+            if (fast)
+            {
+                return _b.Let(activation.Name.ToLowerInvariant(), activation.ForwardFast(_b, x, spec));
+            }
+
             if (!activation.Widens(_b.Isa, element))
             {
                 return _b.Let(activation.Name.ToLowerInvariant(), activation.Forward(_b, x, spec));

@@ -25,7 +25,7 @@ internal static class KernelClassEmitter
     {
         ElementInfo element = ElementInfo.For(kernel.Element);
         Activation activation = ActivationRegistry.For(kernel.Activation);
-        IReadOnlyList<KernelConstant> folded = activation.Folded(kernel.Activation, element);
+        IReadOnlyList<KernelConstant> folded = activation.FoldedFor(kernel.Activation, element, kernel.Precision);
         var constants = new ConstantTable(element);
         foreach (KernelConstant constant in folded)
         {
@@ -55,7 +55,7 @@ internal static class KernelClassEmitter
         w.Line("/// <remarks>");
         w.Line("/// Paths, chosen by JIT-time constant checks, widest first: " + string.Join("; ", PathList(element)) + ".");
         w.Line($"/// Main loops handle {kernel.Unroll} vector{(kernel.Unroll == 1 ? "" : "s")} per iteration.");
-        w.Line("/// " + DescribeRounding(activation, element));
+        w.Line("/// " + (IsFast(kernel, activation, element) ? FastRounding : DescribeRounding(activation, element)));
         w.Line("/// The JIT compiles this class for each constants struct and folds the constants into the code as literals.");
         w.Line("/// Loops and steps are compiled fully optimized from the first call (AggressiveOptimization): a tier-0 step is");
         w.Line("/// ~100x slower, and the kernels have no branches for dynamic PGO to improve.");
@@ -88,6 +88,20 @@ internal static class KernelClassEmitter
         w.Line();
         WriteConstantsInterface(w, activation, className, element, folded);
     }
+
+    /// <summary>Whether the kernel computes <paramref name="activation"/>'s Fast formula: Fast asked for, and the activation has one for the element type.</summary>
+    public static bool IsFast(KernelSpec kernel, Activation activation, ElementInfo element) =>
+        kernel.Precision == KernelPrecision.Fast && activation.HasFast(kernel.Activation, element);
+
+    private const string FastRounding = "Precision = Fast: every path computes in the element type with short polynomials and no compensation, within 4 ULP (the FMA paths agree bit for bit).";
+
+    /// <summary>Whether the step on <paramref name="isa"/> computes in double and rounds once (Accurate float kernels of most activations).</summary>
+    private static bool Widens(IsaDialect isa, ElementInfo element, Activation activation, KernelSpec kernel) =>
+        !IsFast(kernel, activation, element) && activation.Widens(isa, element);
+
+    /// <summary>The formula in the element type: the Fast one where the kernel is Fast.</summary>
+    private static Value Forward(FormulaBuilder b, Activation activation, KernelSpec kernel, Value x) =>
+        IsFast(kernel, activation, b.Element) ? activation.ForwardFast(b, x, kernel.Activation) : activation.Forward(b, x, kernel.Activation);
 
     /// <summary>What the kernel documents about rounding, from which paths widen.</summary>
     private static string DescribeRounding(Activation activation, ElementInfo element)
@@ -283,7 +297,7 @@ internal static class KernelClassEmitter
         int unroll = kernel.Unroll;
         string T = element.Name;
         string V = isa.Type(element);
-        bool widens = activation.Widens(isa, element);
+        bool widens = Widens(isa, element, activation, kernel);
         int group = widens ? System.Math.Min(unroll, activation.WideGroupOn(isa, kernel.Activation)) : unroll;
         if (group < unroll)
         {
@@ -345,14 +359,14 @@ internal static class KernelClassEmitter
         }
 
         System.Func<int, string, string> store = (u, result) => isa.Store($"({result})", "destination", Offset(u)) + ";";
-        if (activation.Widens(isa, element))
+        if (Widens(isa, element, activation, kernel))
         {
             WriteWidened(w, isa, activation, kernel, constants, new NameScope(), vectors, store);
             return;
         }
 
         var b = new FormulaBuilder(w, isa, element, constants, new NameScope(), vectors, store);
-        b.Return(activation.Forward(b, b.Input("x"), kernel.Activation));
+        b.Return(Forward(b, activation, kernel, b.Input("x")));
     }
 
     private static string Offset(int u) => u == 0 ? "i" : u == 1 ? "i + count" : $"i + {u} * count";
@@ -406,14 +420,14 @@ internal static class KernelClassEmitter
         string visibility = isa.IsVector ? "private" : "public";
         using (w.OpenBlock($"{visibility} static {type} {isa.Name}Step({type} x)"))
         {
-            if (activation.Widens(isa, element))
+            if (Widens(isa, element, activation, kernel))
             {
                 WriteWidened(w, isa, activation, kernel, constants, new NameScope(), 1, null);
                 return;
             }
 
             var b = new FormulaBuilder(w, isa, element, constants, new NameScope());
-            b.Return(activation.Forward(b, b.Input("x"), kernel.Activation));
+            b.Return(Forward(b, activation, kernel, b.Input("x")));
         }
     }
 

@@ -11,9 +11,11 @@ namespace FusedActivations.Generator.Model.Formulas;
 /// The formula as one line of C#, e.g. <c>FusedMath.Softplus(raw + bias, 2f) + 1e-6f</c>, for documentation: the
 /// expression of an expression body, or a block's statements without the braces; comments left out. Not escaped for XML.
 /// </param>
+/// <param name="Precision">How its activation calls are computed: <c>[Fused(Precision = ...)]</c>, Accurate by default.</param>
 internal sealed record FormulaSpec(
     ElementType Element,
     EquatableArray<string> Parameters,
     EquatableArray<FormulaNode> Locals,
     EquatableArray<FormulaNode> Results,
-    string Display);
+    string Display,
+    KernelPrecision Precision = KernelPrecision.Accurate);

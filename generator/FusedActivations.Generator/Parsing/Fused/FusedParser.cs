@@ -85,7 +85,9 @@ internal static class FusedParser
             binding = isGradient ? GradientSignatureMatcher.Match(context) : ForwardSignatureMatcher.Match(context);
         }
 
-        FormulaSpec? computed = forward;
+        // [Fused(Precision = ...)]: the activation calls' precision (a gradient's derivative rules stay accurate).
+        KernelPrecision? precision = PrecisionArgument.Read(new AttributeArguments(owner, semanticModel, cancellationToken), method.Name, diagnostics);
+        FormulaSpec? computed = forward is null || precision is null ? null : forward with { Precision = precision.Value };
         if (isGradient && forward is not null && binding is not null && diagnostics.Count == 0)
         {
             // Too deep is decided by the formula, not by the stack this run happens to have (FormulaGradient.MaxDepth).

@@ -1,0 +1,52 @@
+using FusedActivations.Generator.Emitting;
+using FusedActivations.Generator.Emitting.Engine;
+using FusedActivations.Generator.Emitting.VectorMath;
+
+namespace FusedActivations.Generator.Activations.Softplus;
+
+/// <summary>
+/// Softplus for <c>Precision = Fast</c>, in the element type on every path: <c>max(x, 0) + log1p(t) / beta</c> with
+/// <c>t = e^-|beta x|</c> (<see cref="FastExp"/>, <see cref="FastLog1P"/>), beta x's rounding error carried into the
+/// exponential when beta is not a power of two (else e^-|beta x| would lose |beta x| ULPs in the tail), and
+/// <c>t (1 - t/2 + t^2/3) / beta</c> for tiny t, scaled last so that subnormal results round once. Kernels are generated
+/// for beta in [1/64, 64], where every scaled intermediate stays in range.
+/// </summary>
+internal static class SoftplusFastFormula
+{
+    /// <summary>The smallest and largest beta with a Fast formula.</summary>
+    public const double MinBeta = 1.0 / 64, MaxBeta = 64;
+
+    public static Value Forward(FormulaBuilder b, Value x, bool betaIsPowerOfTwo)
+    {
+        ExpReduction e = ExpReduction.For(b.Element.Type);
+        double down = System.Math.Pow(2, -FastExp.Offset);
+        b.Const("FastScaleDown", down, $"2^-{FastExp.Offset}: takes the offset off t's scale.");
+        b.Const("FastTinyK", e.TinyExponent, $"Below 2^{e.TinyExponent}, log1p(t) = t (1 - t/2 + t^2/3) to float precision.");
+        b.Comment("softplus(x) = max(x, 0) + log1p(t) / beta, t = e^a, a = -|beta x|.");
+        Value xp = b.Let("xp", b.Max(x, b.Lit(0)), "the linear part (NaN lanes are fixed by the last line)");
+        Value xc = b.Let("xc", b.Min(b.Max(x, b.NegC("Clamp")), b.C("Clamp")), "beyond Clamp the exponential no longer matters");
+        Value z = b.Let("z", b.Mul(b.C("Beta"), xc));
+        Value? al = null;
+        if (!betaIsPowerOfTwo)
+        {
+            Value zl = b.Let("zl", b.ProductError(b.C("Beta"), xc, z), "beta xc = z + zl exactly");
+            al = b.Let("al", b.NegateWhereNonNegative(zl, z), "a + al = -|beta xc|");
+        }
+
+        Value a = b.Let("a", b.Max(b.NegativeAbs(z), b.Lit(FastSigmoid.Floor)));
+        FastExp.Parts p = FastExp.Reduce(b, a, al, FastExp.Offset);
+        Value s = FastExp.Scale(b, p);
+        b.Const("FastKFloor", e.Magic - e.ScaleOffset + FastExp.Offset - 40, "FastMagicScaled - 40: n raised to it gives 2^(max(k, -40) + offset), a normal float.");
+        Value t = b.Let("t", b.Mul(p.P, b.Mul(b.ShiftIntoExponent(b.Max(p.N, b.C("FastKFloor"))), b.C("FastScaleDown"))), "t where k >= -40 (below, only the tiny branch's t^2 term reads it)");
+        Value lg = b.Let("lg", FastLog1P.Log1P(b, t));
+        Value yLarge = b.Let("yLarge", b.Fma(lg, b.C("InvBetaHi"), xp));
+
+        b.Comment("Tiny t: log1p(t) = t (1 + m), m = t (t/3 - 1/2); t 2^offset / beta is normal, and the scale comes off last.");
+        Value m = b.Let("m", b.Mul(t, b.Fma(t, b.Lit(1.0 / 3.0), b.Lit(-0.5))));
+        Value ts = b.Let("ts", b.Mul(p.P, s), "t 2^offset");
+        Value yTiny = b.Let("yTiny", b.Fma(b.Mul(b.Fma(ts, m, ts), b.C("InvBetaHi")), b.C("FastScaleDown"), xp));
+        Value y = b.Let("y", b.SelectLessThan(p.K, b.C("FastTinyK"), yTiny, yLarge));
+        b.Comment("PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.");
+        return b.SelectLessThan(x, b.C("Cutoff"), y, x);
+    }
+}

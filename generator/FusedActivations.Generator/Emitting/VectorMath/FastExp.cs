@@ -1,0 +1,103 @@
+using FusedActivations.Generator.Emitting.Engine;
+
+namespace FusedActivations.Generator.Emitting.VectorMath;
+
+/// <summary>
+/// e^a and expm1(a) in the element type for the Fast kernels (<c>Precision = Fast</c>): k = round(a / ln2), r = a - k ln2
+/// (an exact FMA and a second one for ln2's tail; a three-part Cody-Waite split on the path without FMA) and
+/// <c>e^r = 1 + r + r^2 Q(r)</c> with the degree-4 Q of <see cref="ExpLogCoefficients"/> (2^-22.8 relative on Q, a 6%
+/// share of e^r): about 1 ULP, no compensation. The result stays unevaluated as <c>P 2^k</c> so that callers can build
+/// subnormal results with a single rounding, by scaling last.
+/// </summary>
+internal static class FastExp
+{
+    /// <summary>
+    /// The exponent offset of the scale <see cref="Scale"/> builds: 2^(k + Offset) is a normal float for every k the
+    /// callers reach (a in [-125, 0]: k &gt;= -181), so results down to the smallest subnormal round once, at the final
+    /// multiply by 2^-Offset.
+    /// </summary>
+    public const int Offset = 100;
+
+    /// <summary>e^(a + al) = P 2^k: <paramref name="a"/> in [-125, 0], n holds k's biased exponent plus <paramref name="offset"/> in its low bits.</summary>
+    internal sealed record Parts(Value N, Value K, Value R, Value P);
+
+    /// <summary>
+    /// The reduction and the polynomial: P = e^r in [0.7, 1.42]. <paramref name="al"/> is a's rounding error (the exact
+    /// argument is a + al), or null when a is exact. <paramref name="offset"/> (0 or <see cref="Offset"/>) is added to the
+    /// exponent that <see cref="Scale"/> builds.
+    /// </summary>
+    public static Parts Reduce(FormulaBuilder b, Value a, Value? al, int offset)
+    {
+        ExpReduction e = ExpReduction.For(b.Element.Type);
+        ElementInfo t = b.Element;
+        string magic = offset == 0 ? "FastMagic" : "FastMagicScaled";
+        b.Const("Log2E", e.Log2E, "log2(e).");
+        b.Const(magic, e.Magic - e.ScaleOffset + offset, $"1.5 * 2^{t.Precision - 1} + {t.ExponentBias}{(offset == 0 ? "" : " + " + offset)}: adding it rounds to an integer k and leaves k + {t.ExponentBias + offset} in the low bits.");
+        Value n = b.Let("n", b.Fma(a, b.C("Log2E"), b.C(magic)));
+        Value k = b.Let("k", b.Sub(n, b.C(magic)));
+        Value r;
+        if (b.Isa.HasFma)
+        {
+            b.Const("Ln2Hi", e.Ln2Hi, "ln2 rounded: fma(k, -Ln2Hi, a) is exact.");
+            b.Const("Ln2Lo", e.Ln2Lo, "ln2 - Ln2Hi.");
+            Value rh = b.Let("r", b.Fma(k, b.NegC("Ln2Hi"), a), "exact");
+            r = rh;
+            b.Assign(r, al is null ? b.Fma(k, b.NegC("Ln2Lo"), rh) : b.Add(rh, b.Fma(k, b.NegC("Ln2Lo"), al)));
+        }
+        else
+        {
+            b.Const("Ln2CwHi", e.Ln2CwHi, "ln2 with trailing zero bits: k * Ln2CwHi is exact without FMA (Cody-Waite).");
+            b.Const("Ln2CwMid", e.Ln2CwMid, "The next bits of ln2: k * Ln2CwMid is exact too.");
+            b.Const("Ln2CwLo", e.Ln2CwLo, "ln2 - Ln2CwHi - Ln2CwMid.");
+            r = b.Let("r", b.Sub(a, b.Mul(k, b.C("Ln2CwHi"))), "exact");
+            b.Assign(r, b.Sub(r, b.Mul(k, b.C("Ln2CwMid"))));
+            b.Assign(r, b.Sub(al is null ? r : b.Add(r, al), b.Mul(k, b.C("Ln2CwLo"))));
+        }
+
+        double[] q = ExpLogCoefficients.ExpRemainder(t.Type);
+        Value p = b.Horner("p", r, "Q", q, $"Q(r) = (e^r - 1 - r) / r^2 on |r| <= ln2/2, degree {q.Length - 1}.", "Q(r), then e^r = 1 + r (1 + r Q(r))");
+        b.Assign(p, b.Fma(p, r, b.Lit(1)));
+        b.Assign(p, b.Fma(p, r, b.Lit(1)));
+        return new Parts(n, k, r, p);
+    }
+
+    /// <summary>2^(k + offset) from <see cref="Parts.N"/>: exact, normal.</summary>
+    public static Value Scale(FormulaBuilder b, Parts parts, string name = "s") => b.Let(name, b.ShiftIntoExponent(parts.N));
+
+    /// <summary>
+    /// expm1(a) for a in [-20, 0] as <c>2^k (r + r^2 Q(r)) + (2^k - 1)</c>, one rounding for the sum (an FMA); also
+    /// returns 2^k and e^r - 1 (for e^a = 2^k + 2^k (e^r - 1)).
+    /// </summary>
+    public static (Value ExpM1, Value S, Value Pm1) ExpM1(FormulaBuilder b, Value a)
+    {
+        ExpReduction e = ExpReduction.For(b.Element.Type);
+        ElementInfo t = b.Element;
+        b.Const("Log2E", e.Log2E, "log2(e).");
+        b.Const("FastMagic", e.Magic - e.ScaleOffset, $"1.5 * 2^{t.Precision - 1} + {t.ExponentBias}: adding it rounds to an integer k and leaves k + {t.ExponentBias} in the low bits.");
+        Value n = b.Let("n", b.Fma(a, b.C("Log2E"), b.C("FastMagic")));
+        Value k = b.Let("k", b.Sub(n, b.C("FastMagic")));
+        Value r;
+        if (b.Isa.HasFma)
+        {
+            b.Const("Ln2Hi", e.Ln2Hi, "ln2 rounded: fma(k, -Ln2Hi, a) is exact.");
+            b.Const("Ln2Lo", e.Ln2Lo, "ln2 - Ln2Hi.");
+            r = b.Let("r", b.Fma(k, b.NegC("Ln2Hi"), a), "exact");
+            b.Assign(r, b.Fma(k, b.NegC("Ln2Lo"), r));
+        }
+        else
+        {
+            b.Const("Ln2CwHi", e.Ln2CwHi, "ln2 with trailing zero bits: k * Ln2CwHi is exact without FMA (Cody-Waite).");
+            b.Const("Ln2CwMid", e.Ln2CwMid, "The next bits of ln2: k * Ln2CwMid is exact too.");
+            b.Const("Ln2CwLo", e.Ln2CwLo, "ln2 - Ln2CwHi - Ln2CwMid.");
+            r = b.Let("r", b.Sub(a, b.Mul(k, b.C("Ln2CwHi"))), "exact");
+            b.Assign(r, b.Sub(r, b.Mul(k, b.C("Ln2CwMid"))));
+            b.Assign(r, b.Sub(r, b.Mul(k, b.C("Ln2CwLo"))));
+        }
+
+        double[] q = ExpLogCoefficients.ExpRemainder(t.Type);
+        Value p = b.Horner("p", r, "Q", q, $"Q(r) = (e^r - 1 - r) / r^2 on |r| <= ln2/2, degree {q.Length - 1}.", "Q(r), then e^r - 1 = r + r^2 Q(r)");
+        b.Assign(p, b.Fma(b.Mul(r, r), p, r));
+        Value s = b.Let("s", b.ShiftIntoExponent(n), "2^k");
+        return (b.Let("em", b.Fma(s, p, b.Sub(s, b.Lit(1))), "expm1(a): no cancellation is rounded"), s, p);
+    }
+}

@@ -51,6 +51,27 @@ public sealed class AttributeArgumentDiagnosticTests
     public void FA1025_InvalidParallel(string member, string setting, string reason) =>
         DiagnosticAssert.Single(Sources.InActivationClass(member), "FA1025", $"{setting} is not supported for 'F': {reason}");
 
+    [Theory]
+    [InlineData("[Softplus(Precision = [|(ActivationPrecision)7|])] public static partial void F(Span<float> values);", "7")]
+    [InlineData("[Gelu(Precision = [|(ActivationPrecision)(-1)|])] public static partial float F(float x);", "-1")]
+    public void FA1026_InvalidPrecision(string member, string shown) =>
+        DiagnosticAssert.Single(Sources.InActivationClass(member), "FA1026",
+            $"Precision = {shown} is not an ActivationPrecision for 'F': use ActivationPrecision.Accurate (the default) or ActivationPrecision.Fast");
+
+    [Fact]
+    public void FA1026_ForFused() =>
+        DiagnosticAssert.Single(
+            Sources.InActivationClass("static float G(float x) => FusedMath.Silu(x);\n[Fused(nameof(G), Precision = [|(ActivationPrecision)2|])] public static partial void F(ReadOnlySpan<float> x, Span<float> destination);"),
+            "FA1026",
+            "Precision = 2 is not an ActivationPrecision for 'F': use ActivationPrecision.Accurate (the default) or ActivationPrecision.Fast");
+
+    [Theory]
+    [InlineData("[Softplus(Precision = ActivationPrecision.Fast)] public static partial float F(float x);")]
+    [InlineData("[Gelu(Precision = ActivationPrecision.Accurate)] public static partial void F(Span<double> values);")]
+    [InlineData("[Relu(Precision = (ActivationPrecision)1)] public static partial void F(Span<float> values);")]
+    public void FA1026_NotForValidPrecisions(string member) =>
+        Assert.Empty(GeneratorHarness.Run(Sources.InActivationClass(member)).AssertNoGeneratorFailure().Diagnostics);
+
     [Fact]
     public void TheDefaultParallelThresholdIsTheRuntimes() =>
         Assert.Equal(global::FusedActivations.ParallelKernels.DefaultThreshold, FusedActivations.Generator.Parsing.Parser.DefaultParallelThreshold);

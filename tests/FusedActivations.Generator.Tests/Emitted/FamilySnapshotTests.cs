@@ -40,14 +40,18 @@ public sealed class FamilySnapshotTests
     [Fact] public Task GeluMethod() => Verify(Generated("Gelu").Method, "cs");
     [Fact] public Task GeluKernel() => Verify(Generated("Gelu").Kernel, "cs");
 
+    // Precision = Fast: float formulas in float on every path; the kernel's name says Fast.
+    [Fact] public Task SoftplusFastKernel() => Verify(Generated("SoftplusFast", "SoftplusSingleFastKernel").Kernel, "cs");
+    [Fact] public Task SiluFastKernel() => Verify(Generated("SiluFast", "SiluSingleFastKernel").Kernel, "cs");
+
     /// <summary>The one method file and the one shared file generated for the activation's representative method.</summary>
-    private static (string Method, string Kernel) Generated(string activation)
+    private static (string Method, string Kernel) Generated(string activation, string? kernelName = null)
     {
         GeneratorRun run = GeneratorHarness.Run(RepresentativeSources.FamilyMethod(activation)).AssertNoGeneratorFailure();
         Assert.Empty(run.Diagnostics);
         GeneratedSourceResult method = Assert.Single(run.MethodSources);
         GeneratedSourceResult kernel = Assert.Single(run.SharedSources);
-        Assert.StartsWith($"FusedActivations.Generated.{activation}", kernel.HintName, System.StringComparison.Ordinal);
+        Assert.StartsWith($"FusedActivations.Generated.{kernelName ?? activation}", kernel.HintName, System.StringComparison.Ordinal);
         return (method.SourceText.ToString(), kernel.SourceText.ToString());
     }
 }

@@ -100,6 +100,8 @@ internal static class RepresentativeSources
         "LeakyRelu" => Family("[LeakyRelu(NegativeSlope = 0.2)] public static partial void LeakyRelu(Span<double> values);"),
         "HardSwish" => Family("[HardSwish] public static partial double HardSwish(double x);"),
         "Gelu" => Family("[Gelu] public static partial void Gelu(ReadOnlySpan<float> x, Span<float> destination);"),
+        "SoftplusFast" => Family("[Softplus(Beta = 2, Precision = ActivationPrecision.Fast)] public static partial void Softplus(ReadOnlySpan<float> x, Span<float> destination);"),
+        "SiluFast" => Family("[Silu(Beta = 1.5, Precision = ActivationPrecision.Fast)] public static partial void Silu(Span<float> values);"),
         _ => throw new System.ArgumentOutOfRangeException(nameof(activation), activation, "Not an activation of the family."),
     };
 

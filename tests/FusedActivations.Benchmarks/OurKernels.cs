@@ -18,6 +18,36 @@ public static partial class OurKernels
     [Softplus(Beta = 2, Parallel = true)]
     public static partial void SoftplusBeta2FloatParallel(ReadOnlySpan<float> x, Span<float> destination);
 
+    // Precision = Fast (issue 13): Benchmarks/FastBenchmarks.cs.
+
+    /// <summary>Softplus, β = 2, Fast, float.</summary>
+    [Softplus(Beta = 2, Precision = ActivationPrecision.Fast)]
+    public static partial void SoftplusBeta2FloatFast(ReadOnlySpan<float> x, Span<float> destination);
+
+    /// <summary>Sigmoid, Fast, float.</summary>
+    [Sigmoid(Precision = ActivationPrecision.Fast)]
+    public static partial void SigmoidFloatFast(ReadOnlySpan<float> x, Span<float> destination);
+
+    /// <summary>Tanh, Fast, float.</summary>
+    [Tanh(Precision = ActivationPrecision.Fast)]
+    public static partial void TanhFloatFast(ReadOnlySpan<float> x, Span<float> destination);
+
+    /// <summary>SiLU, Fast, float.</summary>
+    [Silu(Precision = ActivationPrecision.Fast)]
+    public static partial void SiluFloatFast(ReadOnlySpan<float> x, Span<float> destination);
+
+    /// <summary>ELU (α = 1), Fast, float.</summary>
+    [Elu(Precision = ActivationPrecision.Fast)]
+    public static partial void EluFloatFast(ReadOnlySpan<float> x, Span<float> destination);
+
+    /// <summary>SELU, Fast, float.</summary>
+    [Selu(Precision = ActivationPrecision.Fast)]
+    public static partial void SeluFloatFast(ReadOnlySpan<float> x, Span<float> destination);
+
+    /// <summary>LogSigmoid, Fast, float.</summary>
+    [LogSigmoid(Precision = ActivationPrecision.Fast)]
+    public static partial void LogSigmoidFloatFast(ReadOnlySpan<float> x, Span<float> destination);
+
     /// <summary>Softplus, β = 2, threshold 20 (default), double.</summary>
     [Softplus(Beta = 2)]
     public static partial void SoftplusBeta2Double(ReadOnlySpan<double> x, Span<double> destination);

@@ -25,7 +25,7 @@ public readonly record struct PlanCase(string Activation, Type ElementType, bool
 public sealed record Plan(string Name, string Description, Func<PlanCase, bool> Includes, Type[]? Classes = null)
 {
     /// <summary>The benchmark classes outside the activation tables, which only the plans listing them run.</summary>
-    public static readonly Type[] Standalone = [typeof(Benchmarks.FusedGradientBenchmarks), typeof(Benchmarks.ParallelBenchmarks)];
+    public static readonly Type[] Standalone = [typeof(Benchmarks.FusedGradientBenchmarks), typeof(Benchmarks.ParallelBenchmarks), typeof(Benchmarks.FastBenchmarks)];
 
     /// <summary>Whether the plan runs <paramref name="type"/>, one of <see cref="Standalone"/>.</summary>
     public bool Runs(Type type) => Classes is { } classes && Array.Exists(classes, c => c.IsAssignableFrom(type));
@@ -95,6 +95,16 @@ public static class Plans
         static _ => false,
         [typeof(Benchmarks.ParallelBenchmarks)]);
 
+    /// <summary>
+    /// Issue 13's Fast precision (<see cref="Benchmarks.FastBenchmarks"/>): Accurate, Fast and PyTorch for every float
+    /// activation with a Fast formula, 64 Ki, narrow and wide, both jobs (84 cases).
+    /// </summary>
+    public static readonly Plan Fast = new(
+        "fast",
+        "the Fast precision (issue 13): Accurate, Fast and PyTorch (one thread), float, 64 Ki, narrow and wide, both jobs",
+        static _ => false,
+        [typeof(Benchmarks.FastBenchmarks)]);
+
     /// <summary>Both published plans in one run.</summary>
     public static readonly Plan Published = new("published", "softplus and family together", c => Softplus.Includes(c) || Family.Includes(c));
 
@@ -102,7 +112,7 @@ public static class Plans
     public static readonly Plan All = new("all", "every case (the full matrix)", static _ => true, Plan.Standalone);
 
     /// <summary>The plans by name.</summary>
-    public static IReadOnlyList<Plan> Named { get; } = [Published, Softplus, Family, Fused, Gradient, Parallel, All];
+    public static IReadOnlyList<Plan> Named { get; } = [Published, Softplus, Family, Fused, Gradient, Parallel, Fast, All];
 
     /// <summary>The plan named <paramref name="name"/> (case-insensitive), or null.</summary>
     public static Plan? Find(string name) => Named.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));

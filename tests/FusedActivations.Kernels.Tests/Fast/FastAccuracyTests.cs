@@ -13,6 +13,12 @@ public sealed record FastCase(string Name, SpanKernel<float> Run, Func<float, fl
     public override string ToString() => Name;
 }
 
+/// <summary>A double Fast kernel under test.</summary>
+public sealed record FastDoubleCase(string Name, SpanKernel<double> Run, Func<double, double> Scalar, Func<double, DoubleDouble> Reference)
+{
+    public override string ToString() => Name;
+}
+
 /// <summary>
 /// Precision = Fast kernels against the double-double reference, on whichever path this run takes (asserted): the bound
 /// is 4 ULP over special values, subnormals, every binade, [-40, 40], the tails where results become subnormal, and
@@ -38,9 +44,26 @@ public sealed class FastAccuracyTests
         new("SoftplusBeta2", FastKernels.SoftplusBeta2, FastKernels.SoftplusBeta2Scalar, x => Reference.Softplus(x, 2f, 20f)),
         new("SoftplusBeta10", FastKernels.SoftplusBeta10, FastKernels.SoftplusBeta10Scalar, x => Reference.Softplus(x, 10f, 5f)),
         new("SoftplusBeta0_3", FastKernels.SoftplusBeta0_3, FastKernels.SoftplusBeta0_3Scalar, x => Reference.Softplus(x, 0.3f, float.PositiveInfinity)),
+        new("Mish", FastKernels.Mish, FastKernels.MishScalar, x => Reference.Mish(x)),
+    };
+
+    public static readonly FastDoubleCase[] DoubleCases =
+    {
+        new("Sigmoid", FastKernels.SigmoidDouble, FastKernels.SigmoidDoubleScalar, x => Reference.Sigmoid(x)),
+        new("Tanh", FastKernels.TanhDouble, FastKernels.TanhDoubleScalar, x => Reference.Tanh(x)),
+        new("Silu", FastKernels.SiluDouble, FastKernels.SiluDoubleScalar, x => Reference.Silu(x)),
+        new("SiluBeta1_7", FastKernels.SiluBeta1_7Double, FastKernels.SiluBeta1_7DoubleScalar, x => Reference.Silu(x, 1.7)),
+        new("EluAlpha0_3", FastKernels.EluAlpha0_3Double, FastKernels.EluAlpha0_3DoubleScalar, x => Reference.Elu(x, 0.3)),
+        new("Selu", FastKernels.SeluDouble, FastKernels.SeluDoubleScalar, x => Reference.Selu(x)),
+        new("LogSigmoid", FastKernels.LogSigmoidDouble, FastKernels.LogSigmoidDoubleScalar, x => Reference.LogSigmoid(x)),
+        new("SoftplusBeta2", FastKernels.SoftplusBeta2Double, FastKernels.SoftplusBeta2DoubleScalar, x => Reference.Softplus(x, 2.0, 20.0)),
+        new("SoftplusBeta0_3", FastKernels.SoftplusBeta0_3Double, FastKernels.SoftplusBeta0_3DoubleScalar, x => Reference.Softplus(x, 0.3, 10.0)),
+        new("Mish", FastKernels.MishDouble, FastKernels.MishDoubleScalar, x => Reference.Mish(x)),
     };
 
     public static IEnumerable<object[]> Names => Cases.Select(c => new object[] { c.Name });
+
+    public static IEnumerable<object[]> DoubleNames => DoubleCases.Select(c => new object[] { c.Name });
 
     private readonly ITestOutputHelper _output;
 
@@ -67,6 +90,44 @@ public sealed class FastAccuracyTests
         Assert.True(stats.Max <= Bound, $"{name} Fast on {ActivePath.Current}: {stats}");
     }
 
+    [Theory]
+    [MemberData(nameof(DoubleNames))]
+    public void FastDoubleKernelIsWithinFourUlp(string name)
+    {
+        FastDoubleCase kernel = DoubleCases.Single(c => c.Name == name);
+        double[] x = DoubleInputs(TestEnvironment.RandomSamples / 4);
+        double[] y = new double[x.Length];
+        KernelTrace.Reset();
+        kernel.Run(x, y);
+        Assert.Equal(TestEnvironment.ExpectedPath ?? ActivePath.Current, KernelTrace.Last);
+
+        var stats = new ErrorStats<double>();
+        for (int i = 0; i < x.Length; i++)
+        {
+            stats.Add(x[i], Ulp.Distance(y[i], kernel.Reference(x[i])));
+        }
+
+        _output.WriteLine($"{name} double Fast on {ActivePath.Current}: {stats} over {x.Length} inputs");
+        Assert.True(stats.Max <= Bound, $"{name} double Fast on {ActivePath.Current}: {stats}");
+    }
+
+    [Theory]
+    [MemberData(nameof(DoubleNames))]
+    public void DoubleSpanAndScalarFormsAgree(string name)
+    {
+        FastDoubleCase kernel = DoubleCases.Single(c => c.Name == name);
+        double[] x = DoubleInputs(20_000);
+        double[] y = new double[x.Length];
+        kernel.Run(x, y);
+        bool exact = ActivePath.Current != SimdPath.Vector128;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double scalar = kernel.Scalar(x[i]);
+            Assert.True(exact ? BitConverter.DoubleToInt64Bits(scalar) == BitConverter.DoubleToInt64Bits(y[i]) : Ulp.Distance(y[i], scalar) <= 2 * Bound,
+                $"{name} x = {x[i]:R}: span {y[i]:R}, scalar {scalar:R} on {ActivePath.Current}");
+        }
+    }
+
     /// <summary>One formula, the same roundings on every FMA path: the span kernel and the scalar one agree bit for bit (within the bound without FMA).</summary>
     [Theory]
     [MemberData(nameof(Names))]
@@ -85,7 +146,7 @@ public sealed class FastAccuracyTests
         }
     }
 
-    /// <summary>Where an activation has no Fast formula (GELU, Softplus beta = 100, double), Fast is the Accurate kernel, bit for bit.</summary>
+    /// <summary>Where an activation has no Fast formula (GELU, InverseSoftplus, Softplus beta = 100), Fast is the Accurate kernel, bit for bit.</summary>
     [Fact]
     public void WithoutAFastFormulaFastIsAccurate()
     {
@@ -95,8 +156,8 @@ public sealed class FastAccuracyTests
         double[] xd = Array.ConvertAll(x, v => (double)v * 1.000000001);
         double[] fast = new double[xd.Length];
         double[] accurate = new double[xd.Length];
-        FastKernels.SigmoidDoubleFast(xd, fast);
-        FastKernels.SigmoidDouble(xd, accurate);
+        FastKernels.InverseSoftplusDoubleFast(xd, fast);
+        FastKernels.InverseSoftplusDouble(xd, accurate);
         Assert.Equal(accurate, fast);
     }
 
@@ -132,6 +193,42 @@ public sealed class FastAccuracyTests
         {
             Assert.True(BitConverter.SingleToInt32Bits(ya[i]) == BitConverter.SingleToInt32Bits(yb[i]), $"{what} x = {x[i]:R}: {ya[i]:R} and {yb[i]:R} on {ActivePath.Current}");
         }
+    }
+
+    /// <summary>Double: special values, random bit patterns, [-40, 40], the tails down to subnormal results, and the branch points.</summary>
+    internal static double[] DoubleInputs(int randomCount)
+    {
+        var random = new Random(20261130);
+        var inputs = new List<double>(SpecialValues.Doubles);
+        foreach (double point in new[] { 0, 0.34657359027997264, 0.55, 19.4, 20, 40, 700, 708.4, 745.1, 760, 2, 5, 0.5, 0.1, 18.0 })
+        {
+            foreach (double p in new[] { point, -point, point / 1.7, -point / 1.7, point / 2, -point / 2, point / 0.3, -point / 0.3 })
+            {
+                double up = p;
+                double down = p;
+                for (int i = 0; i < 16; i++)
+                {
+                    inputs.Add(up);
+                    inputs.Add(down);
+                    up = Math.BitIncrement(up);
+                    down = Math.BitDecrement(down);
+                }
+            }
+        }
+
+        for (int i = 0; i < randomCount; i++)
+        {
+            inputs.Add((i % 5) switch
+            {
+                0 => RandomValues.FiniteDoubleBits(random),
+                1 => RandomValues.Double(random, -40, 40),
+                2 => RandomValues.Double(random, -800, -5),
+                3 => RandomValues.Double(random, -10, 10),
+                _ => RandomValues.Double(random, -1.5, 1.5),
+            });
+        }
+
+        return inputs.ToArray();
     }
 
     /// <summary>Special values, random bit patterns, [-40, 40], the tails, and 64 neighbours of each branch point of the formulas.</summary>

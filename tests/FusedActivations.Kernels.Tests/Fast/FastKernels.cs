@@ -77,6 +77,73 @@ public static partial class FastKernels
     [Softplus(Beta = 0.3, Threshold = float.PositiveInfinity, Precision = ActivationPrecision.Fast)]
     public static partial float SoftplusBeta0_3Scalar(float x);
 
+    [Mish(Precision = ActivationPrecision.Fast)]
+    public static partial void Mish(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Mish(Precision = ActivationPrecision.Fast)]
+    public static partial float MishScalar(float x);
+
+    // Double.
+    [Sigmoid(Precision = ActivationPrecision.Fast)]
+    public static partial void SigmoidDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Sigmoid(Precision = ActivationPrecision.Fast)]
+    public static partial double SigmoidDoubleScalar(double x);
+
+    [Tanh(Precision = ActivationPrecision.Fast)]
+    public static partial void TanhDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Tanh(Precision = ActivationPrecision.Fast)]
+    public static partial double TanhDoubleScalar(double x);
+
+    [Silu(Precision = ActivationPrecision.Fast)]
+    public static partial void SiluDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Silu(Precision = ActivationPrecision.Fast)]
+    public static partial double SiluDoubleScalar(double x);
+
+    [Silu(Beta = 1.7, Precision = ActivationPrecision.Fast)]
+    public static partial void SiluBeta1_7Double(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Silu(Beta = 1.7, Precision = ActivationPrecision.Fast)]
+    public static partial double SiluBeta1_7DoubleScalar(double x);
+
+    [Elu(Alpha = 0.3, Precision = ActivationPrecision.Fast)]
+    public static partial void EluAlpha0_3Double(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Elu(Alpha = 0.3, Precision = ActivationPrecision.Fast)]
+    public static partial double EluAlpha0_3DoubleScalar(double x);
+
+    [Selu(Precision = ActivationPrecision.Fast)]
+    public static partial void SeluDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Selu(Precision = ActivationPrecision.Fast)]
+    public static partial double SeluDoubleScalar(double x);
+
+    [LogSigmoid(Precision = ActivationPrecision.Fast)]
+    public static partial void LogSigmoidDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    [LogSigmoid(Precision = ActivationPrecision.Fast)]
+    public static partial double LogSigmoidDoubleScalar(double x);
+
+    [Softplus(Beta = 2, Precision = ActivationPrecision.Fast)]
+    public static partial void SoftplusBeta2Double(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Softplus(Beta = 2, Precision = ActivationPrecision.Fast)]
+    public static partial double SoftplusBeta2DoubleScalar(double x);
+
+    [Softplus(Beta = 0.3, Threshold = 10, Precision = ActivationPrecision.Fast)]
+    public static partial void SoftplusBeta0_3Double(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Softplus(Beta = 0.3, Threshold = 10, Precision = ActivationPrecision.Fast)]
+    public static partial double SoftplusBeta0_3DoubleScalar(double x);
+
+    [Mish(Precision = ActivationPrecision.Fast)]
+    public static partial void MishDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Mish(Precision = ActivationPrecision.Fast)]
+    public static partial double MishDoubleScalar(double x);
+
     // No Fast formula (yet, or for this beta): the Accurate kernel, which is within the bound too.
     [Softplus(Beta = 100, Precision = ActivationPrecision.Fast)]
     public static partial void SoftplusBeta100Fast(ReadOnlySpan<float> x, Span<float> destination);
@@ -90,11 +157,11 @@ public static partial class FastKernels
     [Gelu]
     public static partial void Gelu(ReadOnlySpan<float> x, Span<float> destination);
 
-    [Sigmoid(Precision = ActivationPrecision.Fast)]
-    public static partial void SigmoidDoubleFast(ReadOnlySpan<double> x, Span<double> destination);
+    [InverseSoftplus(Precision = ActivationPrecision.Fast)]
+    public static partial void InverseSoftplusDoubleFast(ReadOnlySpan<double> x, Span<double> destination);
 
-    [Sigmoid]
-    public static partial void SigmoidDouble(ReadOnlySpan<double> x, Span<double> destination);
+    [InverseSoftplus]
+    public static partial void InverseSoftplusDouble(ReadOnlySpan<double> x, Span<double> destination);
 
     // [Fused] with Precision = Fast: its activation calls are the Fast kernels' formulas.
     private static float SiluOf(float x) => FusedMath.Silu(x);

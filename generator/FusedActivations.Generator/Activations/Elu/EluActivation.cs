@@ -59,22 +59,21 @@ internal sealed class EluActivation : Activation
         return b.SelectLessThan(w, b.Lit(0), b.Mul(b.C("WideAlpha"), em), w);
     }
 
-    public override bool HasFast(ActivationSpec spec, ElementInfo element) => element.Type == ElementType.Single;
+    public override bool HasFast(ActivationSpec spec, ElementInfo element) => true;
 
-    public override IReadOnlyList<KernelConstant> FoldedFast(ActivationSpec spec, ElementInfo element)
-    {
-        double alpha = element.Round(((EluSpec)spec).Alpha);
-        return new[] { new KernelConstant("Alpha", alpha, $"alpha = {ElementInfo.Readable(alpha)}, rounded to float.", isFolded: true) };
-    }
+    public override IReadOnlyList<KernelConstant> FoldedFast(ActivationSpec spec, ElementInfo element) => element.Type == ElementType.Single
+        ? new[] { new KernelConstant("Alpha", element.Round(((EluSpec)spec).Alpha), $"alpha = {ElementInfo.Readable(element.Round(((EluSpec)spec).Alpha))}, rounded to float.", isFolded: true) }
+        : Folded(spec, element);
 
     /// <summary>Fast: <c>alpha expm1(x)</c> of <see cref="FastExp"/> for negative x (raised to -20, where expm1 is -1 in float).</summary>
     public override Value ForwardFast(FormulaBuilder b, Value x, ActivationSpec spec) =>
         b.SelectLessThan(x, b.Lit(0), b.Mul(b.C("Alpha"), FastExpM1OfNegativePart(b, x)), x);
 
-    /// <summary>expm1(min(x, 0)) in float for the Fast kernels, x raised to -20 (expm1 rounds to -1 below).</summary>
+    /// <summary>expm1(min(x, 0)) for the Fast kernels, x raised to <see cref="FastLimits.ExpM1Floor"/> (expm1 rounds to -1 below).</summary>
     internal static Value FastExpM1OfNegativePart(FormulaBuilder b, Value x)
     {
-        Value a = b.Let("a", b.Min(b.Max(x, b.Lit(-20)), b.Lit(0)), "expm1 rounds to -1 in float below -20");
+        double floor = FastLimits.For(b.Element.Type).ExpM1Floor;
+        Value a = b.Let("a", b.Min(b.Max(x, b.Lit(floor)), b.Lit(0)), $"expm1 rounds to -1 below {floor}");
         return FastExp.ExpM1(b, a).ExpM1;
     }
 

@@ -82,6 +82,35 @@ internal sealed class MishActivation : ParameterlessActivation
 
     public override Value Epilogue(FormulaBuilder b, Value x, Value y, ActivationSpec spec) => WidenedStrategy.KeepNaN(b, x, y);
 
+    public override bool HasFast(ActivationSpec spec, ElementInfo element) => true;
+
+    /// <summary>
+    /// Fast: the same ratios as <see cref="Forward"/> from <see cref="FastExp"/>'s t, rounded as they come; below
+    /// <see cref="FastLimits.Deep"/> the ratio is t, kept at scale 2^offset until the last multiply (subnormal results round
+    /// once), and below <see cref="FastLimits.Floor"/> the result is -0.
+    /// </summary>
+    public override Value ForwardFast(FormulaBuilder b, Value x, ActivationSpec spec)
+    {
+        FastLimits limits = FastLimits.For(b.Element.Type);
+        b.Const("FastScaleDown", System.Math.Pow(2, -FastExp.Offset), $"2^-{FastExp.Offset}: takes the offset off t's scale.");
+        b.Comment("tanh(softplus(x)) = x >= 0 ? (1 + 2t) / (1 + 2t + 2t^2) : (t^2 + 2t) / (t^2 + 2t + 2), t = e^-|x|.");
+        Value a = b.Let("a", b.Max(b.NegativeAbs(x), b.Lit(limits.Floor)), "-|x|, raised to the floor");
+        FastExp.Parts e = FastExp.Reduce(b, a, null, FastExp.Offset);
+        Value s = FastExp.Scale(b, e);
+        Value near = b.Let("near", b.GreaterThanOrEqual(a, b.Lit(limits.Deep)), $"|x| <= {-limits.Deep}: t is normal");
+        Value t = b.Let("t", b.Mul(e.P, b.Mul(s, b.Select(near, b.C("FastScaleDown"), b.Lit(1)))), $"t, or t 2^offset where |x| > {-limits.Deep}");
+        Value tn = b.Let("tn", b.Where(near, t), "t where it is normal, else 0 (the ratio is 1 or t there)");
+        Value twoT = b.Let("twoT", b.Add(t, t));
+        Value np = b.Let("np", b.Fma(tn, b.Lit(2), b.Lit(1)), "1 + 2t");
+        Value nn = b.Let("nn", b.Fma(tn, tn, twoT), "t^2 + 2t (2t scaled where |x| is large: the ratio is t there)");
+        Value negative = b.Let("negative", b.LessThan(x, b.Lit(0)));
+        Value num = b.Select(negative, nn, np);
+        Value den = b.Select(negative, b.Add(b.Where(near, nn), b.Lit(2)), b.Fma(b.Add(tn, tn), tn, np));
+        Value sc = b.SelectLessThan(x, b.Lit(limits.Deep), b.C("FastScaleDown"), b.Lit(1));
+        Value y = b.Let("y", b.Mul(b.Mul(x, b.Div(num, den)), sc), "x tanh(softplus(x)), scaled last where x is very negative");
+        return b.KeepNaN(x, b.SelectLessThan(x, b.Lit(limits.Floor), b.CopySign(b.Lit(0), x), y));
+    }
+
     /// <summary>
     /// mish'(x) = t + x sigmoid(x) sech^2(sp), sp = softplus(x), t = tanh(sp). PyTorch's mish_backward computes
     /// <c>grad * (t + x * s * (1 - t * t))</c>, where 1 - t^2 cancels for large x (about x &gt; 4 in float, where the

@@ -58,10 +58,15 @@ internal sealed class SeluActivation : ParameterlessActivation
         return b.SelectLessThan(w, b.Lit(0), b.Mul(b.C("WideNegativeScale"), em), b.Mul(b.C("WideScale"), w));
     }
 
-    public override bool HasFast(ActivationSpec spec, ElementInfo element) => element.Type == ElementType.Single;
+    public override bool HasFast(ActivationSpec spec, ElementInfo element) => true;
 
     public override IReadOnlyList<KernelConstant> FoldedFast(ActivationSpec spec, ElementInfo element)
     {
+        if (element.Type == ElementType.Double)
+        {
+            return Folded(spec, element);
+        }
+
         double scale = element.Round(Scale);
         double negative = element.Round(element.Round(Alpha) * scale);
         return new[]

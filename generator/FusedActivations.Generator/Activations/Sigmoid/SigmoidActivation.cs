@@ -33,9 +33,9 @@ internal sealed class SigmoidActivation : ParameterlessActivation
 
     public override Value ForwardWide(FormulaBuilder b, Value w, ActivationSpec spec) => WideFunctions.Sigmoid(b, w);
 
-    public override bool HasFast(ActivationSpec spec, ElementInfo element) => element.Type == ElementType.Single;
+    public override bool HasFast(ActivationSpec spec, ElementInfo element) => true;
 
-    /// <summary>Fast: <c>(num / den) sc</c> of <see cref="FastSigmoid"/>, in float (about 2 ULP).</summary>
+    /// <summary>Fast: <c>(num / den) sc</c> of <see cref="FastSigmoid"/>, in the element type (about 2 ULP).</summary>
     public override Value ForwardFast(FormulaBuilder b, Value x, ActivationSpec spec)
     {
         FastSigmoid.Parts s = FastSigmoid.Of(b, x, null);

@@ -82,22 +82,22 @@ internal sealed class SiluActivation : Activation
 
     public override Value Epilogue(FormulaBuilder b, Value x, Value y, ActivationSpec spec) => WidenedStrategy.KeepNaN(b, x, y);
 
-    /// <summary>Float, beta in [1/64, 64]: there every scaled intermediate of <see cref="ForwardFast"/> stays in range, and below z = -125 the result rounds to 0.</summary>
+    /// <summary>Beta in [1/64, 64]: there every scaled intermediate of <see cref="ForwardFast"/> stays in range, and below z = <see cref="FastLimits.Floor"/> the result rounds to 0.</summary>
     public override bool HasFast(ActivationSpec spec, ElementInfo element)
     {
         double beta = element.Round(((SiluSpec)spec).Beta);
-        return element.Type == ElementType.Single && beta >= 1.0 / 64 && beta <= 64;
+        return beta >= 1.0 / 64 && beta <= 64;
     }
 
     public override IReadOnlyList<KernelConstant> FoldedFast(ActivationSpec spec, ElementInfo element)
     {
         double beta = element.Round(((SiluSpec)spec).Beta);
-        return new[] { new KernelConstant("Beta", beta, $"beta = {ElementInfo.Readable(beta)}, rounded to float.", isFolded: true) };
+        return new[] { new KernelConstant("Beta", beta, $"beta = {ElementInfo.Readable(beta)}, rounded to {element.Name}.", isFolded: true) };
     }
 
     /// <summary>
     /// Fast: <c>x (num / den) sc</c> with the parts of <see cref="FastSigmoid"/> at z = beta x (its rounding error
-    /// carried into the exponential when beta is not a power of two), -0 below z = -125 (the result rounds to 0 there).
+    /// carried into the exponential when beta is not a power of two), -0 below <see cref="FastLimits.Floor"/> (the result rounds to 0 there).
     /// </summary>
     public override Value ForwardFast(FormulaBuilder b, Value x, ActivationSpec spec)
     {
@@ -106,7 +106,7 @@ internal sealed class SiluActivation : Activation
         Value? zl = IsPowerOfTwo(spec, b.Element) ? null : b.Let("zl", b.ProductError(b.C("Beta"), x, z), "beta x = z + zl exactly");
         FastSigmoid.Parts s = FastSigmoid.Of(b, z, zl);
         Value y = b.Let("y", b.Mul(b.Mul(x, b.Div(s.Num, s.Den)), s.Sc), "x sigmoid(z), at scale 2^offset below z = -64 until the last multiply");
-        return b.KeepNaN(x, b.SelectLessThan(z, b.Lit(FastSigmoid.Floor), b.CopySign(b.Lit(0), x), y));
+        return b.KeepNaN(x, b.SelectLessThan(z, b.Lit(FastLimits.For(b.Element.Type).Floor), b.CopySign(b.Lit(0), x), y));
     }
 
     /// <summary>

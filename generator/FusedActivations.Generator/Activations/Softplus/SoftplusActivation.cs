@@ -70,14 +70,14 @@ internal sealed class SoftplusActivation : Activation
 
     public override Value ForwardWide(FormulaBuilder b, Value w, ActivationSpec spec) => SoftplusWideFormula.Forward(b, w);
 
-    /// <summary>Float, beta in [1/64, 64] (<see cref="SoftplusFastFormula"/>).</summary>
+    /// <summary>Beta in [1/64, 64] (<see cref="SoftplusFastFormula"/>).</summary>
     public override bool HasFast(ActivationSpec spec, ElementInfo element)
     {
         double beta = element.Round(((SoftplusSpec)spec).Beta);
-        return element.Type == ElementType.Single && beta >= SoftplusFastFormula.MinBeta && beta <= SoftplusFastFormula.MaxBeta;
+        return beta >= SoftplusFastFormula.MinBeta && beta <= SoftplusFastFormula.MaxBeta;
     }
 
-    /// <summary>The float constants of <see cref="Folded"/>: the Fast formula reads no double.</summary>
+    /// <summary>The element type's constants of <see cref="Folded"/> (a float kernel's double ones are the widened formula's).</summary>
     public override IReadOnlyList<KernelConstant> FoldedFast(ActivationSpec spec, ElementInfo element) =>
         System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Where(Folded(spec, element), c => c.Type is null));
 

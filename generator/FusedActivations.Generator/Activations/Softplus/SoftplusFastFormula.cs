@@ -19,9 +19,10 @@ internal static class SoftplusFastFormula
     public static Value Forward(FormulaBuilder b, Value x, bool betaIsPowerOfTwo)
     {
         ExpReduction e = ExpReduction.For(b.Element.Type);
+        FastLimits limits = FastLimits.For(b.Element.Type);
         double down = System.Math.Pow(2, -FastExp.Offset);
         b.Const("FastScaleDown", down, $"2^-{FastExp.Offset}: takes the offset off t's scale.");
-        b.Const("FastTinyK", e.TinyExponent, $"Below 2^{e.TinyExponent}, log1p(t) = t (1 - t/2 + t^2/3) to float precision.");
+        b.Const("FastTinyK", e.TinyExponent, $"Below 2^{e.TinyExponent}, log1p(t) = t (1 - t/2 + t^2/3) to {b.Element.Name} precision.");
         b.Comment("softplus(x) = max(x, 0) + log1p(t) / beta, t = e^a, a = -|beta x|.");
         Value xp = b.Let("xp", b.Max(x, b.Lit(0)), "the linear part (NaN lanes are fixed by the last line)");
         Value xc = b.Let("xc", b.Min(b.Max(x, b.NegC("Clamp")), b.C("Clamp")), "beyond Clamp the exponential no longer matters");
@@ -33,11 +34,12 @@ internal static class SoftplusFastFormula
             al = b.Let("al", b.NegateWhereNonNegative(zl, z), "a + al = -|beta xc|");
         }
 
-        Value a = b.Let("a", b.Max(b.NegativeAbs(z), b.Lit(FastSigmoid.Floor)));
+        Value a = b.Let("a", b.Max(b.NegativeAbs(z), b.Lit(limits.Floor)));
         FastExp.Parts p = FastExp.Reduce(b, a, al, FastExp.Offset);
         Value s = FastExp.Scale(b, p);
-        b.Const("FastKFloor", e.Magic - e.ScaleOffset + FastExp.Offset - 40, "FastMagicScaled - 40: n raised to it gives 2^(max(k, -40) + offset), a normal float.");
-        Value t = b.Let("t", b.Mul(p.P, b.Mul(b.ShiftIntoExponent(b.Max(p.N, b.C("FastKFloor"))), b.C("FastScaleDown"))), "t where k >= -40 (below, only the tiny branch's t^2 term reads it)");
+        int kFloor = limits.TinyKFloor;
+        b.Const("FastKFloor", e.Magic - e.ScaleOffset + FastExp.Offset + kFloor, $"FastMagicScaled - {-kFloor}: n raised to it gives 2^(max(k, {kFloor}) + offset), a normal number.");
+        Value t = b.Let("t", b.Mul(p.P, b.Mul(b.ShiftIntoExponent(b.Max(p.N, b.C("FastKFloor"))), b.C("FastScaleDown"))), $"t where k >= {kFloor} (below, only the tiny branch's t^2 term reads it)");
         Value lg = b.Let("lg", FastLog1P.Log1P(b, t));
         Value yLarge = b.Let("yLarge", b.Fma(lg, b.C("InvBetaHi"), xp));
 

@@ -27,13 +27,14 @@ internal sealed class TanhActivation : ParameterlessActivation
 
     public override Value ForwardWide(FormulaBuilder b, Value w, ActivationSpec spec) => WideFunctions.Tanh(b, w);
 
-    public override bool HasFast(ActivationSpec spec, ElementInfo element) => element.Type == ElementType.Single;
+    public override bool HasFast(ActivationSpec spec, ElementInfo element) => true;
 
-    /// <summary>Fast: <c>sign(x) (-E / (2 + E))</c> with <c>E = expm1(-2|x|)</c> of <see cref="FastExp"/>, in float; -2|x| raised to -20, where tanh rounds to 1.</summary>
+    /// <summary>Fast: <c>sign(x) (-E / (2 + E))</c> with <c>E = expm1(-2|x|)</c> of <see cref="FastExp"/>, in the element type; -2|x| raised to <see cref="FastLimits.ExpM1Floor"/>, where tanh rounds to 1.</summary>
     public override Value ForwardFast(FormulaBuilder b, Value x, ActivationSpec spec)
     {
         b.Comment("|tanh x| = -E / (2 + E), E = expm1(-2|x|): no cancellation near 0.");
-        Value a = b.Let("a", b.Max(b.Mul(b.Lit(2), b.NegativeAbs(x)), b.Lit(-20)), "-2|x|, exact; below -20, tanh rounds to 1");
+        double floor = FastLimits.For(b.Element.Type).ExpM1Floor;
+        Value a = b.Let("a", b.Max(b.Mul(b.Lit(2), b.NegativeAbs(x)), b.Lit(floor)), $"-2|x|, exact; below {floor}, tanh rounds to 1");
         Value em = FastExp.ExpM1(b, a).ExpM1;
         return b.KeepNaN(x, b.CopySign(b.Div(em, b.Sub(b.Lit(-2), em)), x));
     }

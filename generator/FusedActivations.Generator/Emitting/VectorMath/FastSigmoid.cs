@@ -4,18 +4,12 @@ namespace FusedActivations.Generator.Emitting.VectorMath;
 
 /// <summary>
 /// sigmoid(z) in the element type for the Fast kernels, as <c>(Num / Den) Sc</c>: with t = e^-|z| (<see cref="FastExp"/>),
-/// Num = (z &lt; 0 ? t : 1), Den = 1 + t. Where |z| &gt; 64, t is kept at scale 2^<see cref="FastExp.Offset"/> (1 + t is 1
-/// there), and for z &lt; -64 the scale comes off last (Sc), so subnormal results (z down to -104) round once and no
-/// operand is ever subnormal. About 2 ULP: t's error and two roundings.
+/// Num = (z &lt; 0 ? t : 1), Den = 1 + t. Where |z| is beyond <see cref="FastLimits.Deep"/> (64 for float), t is kept at
+/// scale 2^<see cref="FastExp.Offset"/> (1 + t is 1 there), and for z below it the scale comes off last (Sc), so subnormal
+/// results round once and no operand is ever subnormal. About 2 ULP: t's error and two roundings.
 /// </summary>
 internal static class FastSigmoid
 {
-    /// <summary>Below this -|z| (and z), t is kept scaled: 1 + t = 1, and sigmoid(z) may be subnormal.</summary>
-    public const double Deep = -64;
-
-    /// <summary>-|z| is raised to this: e^-125 is far below half the smallest subnormal, and 2^(k + offset) stays normal.</summary>
-    public const double Floor = -125;
-
     internal sealed record Parts(Value Num, Value Den, Value Sc);
 
     /// <param name="b">The formula.</param>
@@ -23,18 +17,19 @@ internal static class FastSigmoid
     /// <param name="zl">Its rounding error (the exact argument is z + zl), or null when z is exact.</param>
     public static Parts Of(FormulaBuilder b, Value z, Value? zl)
     {
+        FastLimits limits = FastLimits.For(b.Element.Type);
         double down = System.Math.Pow(2, -FastExp.Offset);
         b.Const("FastScaleDown", down, $"2^-{FastExp.Offset}: takes the offset off t's scale.");
         b.Comment("sigmoid(z) = (z < 0 ? t : 1) / (1 + t), t = e^-|z|, never overflows.");
-        Value a = b.Let("a", b.Max(b.NegativeAbs(z), b.Lit(Floor)), "-|z|, raised to the floor");
+        Value a = b.Let("a", b.Max(b.NegativeAbs(z), b.Lit(limits.Floor)), "-|z|, raised to the floor");
         Value? al = zl is null ? null : b.Let("al", b.NegateWhereNonNegative(zl, z), "a + al = -|z + zl|");
         FastExp.Parts e = FastExp.Reduce(b, a, al, FastExp.Offset);
         Value s = FastExp.Scale(b, e);
-        Value near = b.Let("near", b.GreaterThanOrEqual(a, b.Lit(Deep)), "|z| <= 64: t is a normal float, and 1 + t needs it");
-        Value t = b.Let("t", b.Mul(e.P, b.Mul(s, b.Select(near, b.C("FastScaleDown"), b.Lit(1)))), "t, or t 2^offset where |z| > 64");
+        Value near = b.Let("near", b.GreaterThanOrEqual(a, b.Lit(limits.Deep)), $"|z| <= {-limits.Deep}: t is normal, and 1 + t needs it");
+        Value t = b.Let("t", b.Mul(e.P, b.Mul(s, b.Select(near, b.C("FastScaleDown"), b.Lit(1)))), $"t, or t 2^offset where |z| > {-limits.Deep}");
         Value num = b.SelectLessThan(z, b.Lit(0), t, b.Lit(1));
         Value den = b.Add(b.Lit(1), b.Where(near, t));
-        Value sc = b.SelectLessThan(z, b.Lit(Deep), b.C("FastScaleDown"), b.Lit(1));
+        Value sc = b.SelectLessThan(z, b.Lit(limits.Deep), b.C("FastScaleDown"), b.Lit(1));
         return new Parts(b.Let("num", num), b.Let("den", den), b.Let("sc", sc));
     }
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Every Precision = Fast float kernel on all 2^32 inputs, on the path this machine takes (AVX-512 here; AVX2, NEON
-# and scalar code compute the same roundings) and on the portable Vector128 path (DOTNET_EnableAVX2=0, no FMA).
+# Every Precision = Fast kernel: float on all 2^32 inputs, double on 10^6 random inputs (half random bit patterns, half
+# where the activation varies) plus the special values, on the path this machine takes (AVX-512 here; AVX2, NEON and
+# scalar code compute the same roundings) and on the portable Vector128 path (DOTNET_EnableAVX2=0, no FMA).
 # Writes tests/FusedActivations.Accuracy/results/fast/*.md; fails if a kernel is above 4 ULP.
+# FAST_PATHS="default" (or "vector128") runs one path only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=tests/FusedActivations.Accuracy/results/fast
@@ -19,8 +21,10 @@ runs=(
   "softplus --beta 1|generated-fast-beta1|softplus-beta1"
   "softplus --beta 2|generated-fast-beta2|softplus-beta2"
   "softplus --beta 10|generated-fast-beta10|softplus-beta10"
+  "mish|generated-fast|mish"
+  "gelutanh|generated-fast|gelutanh"
 )
-for path in default vector128; do
+for path in ${FAST_PATHS:-default vector128}; do
   for run in "${runs[@]}"; do
     IFS='|' read -r args kernel file <<< "$run"
     env=()
@@ -28,5 +32,8 @@ for path in default vector128; do
     echo "== $args ($kernel, $path)"
     env "${env[@]}" dotnet run -c Release --no-build --project tests/FusedActivations.Accuracy -- $args --exhaustive \
       --kernel "$kernel" --fail-above 4 --markdown "$out/$file-$path.md" | grep -E "max ULP|elapsed"
+    echo "== $args double ($kernel, $path)"
+    env "${env[@]}" dotnet run -c Release --no-build --project tests/FusedActivations.Accuracy -- $args --double 1000000 \
+      --kernel "$kernel" --fail-above 4 --markdown "$out/$file-double-$path.md" | grep -E "max ULP|elapsed"
   done
 done

@@ -127,7 +127,7 @@ internal static partial class GeneratedFamily
     public static partial void InverseSoftplus(ReadOnlySpan<double> x, Span<double> destination);
 }
 
-/// <summary>The <c>Precision = Fast</c> kernels (float; at most 4 ULP).</summary>
+/// <summary>The <c>Precision = Fast</c> kernels, float and double (at most 4 ULP).</summary>
 internal static partial class GeneratedFast
 {
     [Softplus(Precision = ActivationPrecision.Fast)]
@@ -162,6 +162,51 @@ internal static partial class GeneratedFast
 
     [LogSigmoid(Precision = ActivationPrecision.Fast)]
     public static partial void LogSigmoid(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Mish(Precision = ActivationPrecision.Fast)]
+    public static partial void Mish(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Gelu(Approximate = GeluApproximation.Tanh, Precision = ActivationPrecision.Fast)]
+    public static partial void GeluTanh(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Gelu(Approximate = GeluApproximation.Tanh, Precision = ActivationPrecision.Fast)]
+    public static partial void GeluTanh(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Softplus(Precision = ActivationPrecision.Fast)]
+    public static partial void Softplus(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Softplus(Beta = 2, Precision = ActivationPrecision.Fast)]
+    public static partial void SoftplusBeta2(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Softplus(Beta = 10, Precision = ActivationPrecision.Fast)]
+    public static partial void SoftplusBeta10(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Sigmoid(Precision = ActivationPrecision.Fast)]
+    public static partial void Sigmoid(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Tanh(Precision = ActivationPrecision.Fast)]
+    public static partial void Tanh(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Silu(Precision = ActivationPrecision.Fast)]
+    public static partial void Silu(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Silu(Beta = 1.7, Precision = ActivationPrecision.Fast)]
+    public static partial void SiluBeta1_7(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Elu(Precision = ActivationPrecision.Fast)]
+    public static partial void Elu(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Elu(Alpha = 0.3, Precision = ActivationPrecision.Fast)]
+    public static partial void EluAlpha0_3(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Selu(Precision = ActivationPrecision.Fast)]
+    public static partial void Selu(ReadOnlySpan<double> x, Span<double> destination);
+
+    [LogSigmoid(Precision = ActivationPrecision.Fast)]
+    public static partial void LogSigmoid(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Mish(Precision = ActivationPrecision.Fast)]
+    public static partial void Mish(ReadOnlySpan<double> x, Span<double> destination);
 }
 
 internal sealed partial class KernelRegistry
@@ -191,16 +236,18 @@ internal sealed partial class KernelRegistry
         registry.RegisterFixed("gelu", null, GeneratedFamily.Gelu, GeneratedFamily.Gelu);
         registry.RegisterFixed("gelutanh", null, GeneratedFamily.GeluTanh, GeneratedFamily.GeluTanh);
         registry.RegisterFixed("inversesoftplus", 1, GeneratedFamily.InverseSoftplus, GeneratedFamily.InverseSoftplus);
-        registry.RegisterFixed("softplus", 1, GeneratedFast.Softplus, fast: true);
-        registry.RegisterFixed("softplus", 2, GeneratedFast.SoftplusBeta2, fast: true);
-        registry.RegisterFixed("softplus", 10, GeneratedFast.SoftplusBeta10, fast: true);
-        registry.RegisterFixed("sigmoid", null, GeneratedFast.Sigmoid, fast: true);
-        registry.RegisterFixed("tanh", null, GeneratedFast.Tanh, fast: true);
-        registry.RegisterFixed("silu", 1, GeneratedFast.Silu, fast: true);
-        registry.RegisterFixed("silu", 1.7, GeneratedFast.SiluBeta1_7, fast: true);
-        registry.RegisterFixed("elu", 1, GeneratedFast.Elu, fast: true);
-        registry.RegisterFixed("elu", 0.3, GeneratedFast.EluAlpha0_3, fast: true);
-        registry.RegisterFixed("selu", null, GeneratedFast.Selu, fast: true);
-        registry.RegisterFixed("logsigmoid", null, GeneratedFast.LogSigmoid, fast: true);
+        registry.RegisterFixed("softplus", 1, GeneratedFast.Softplus, GeneratedFast.Softplus, fast: true);
+        registry.RegisterFixed("softplus", 2, GeneratedFast.SoftplusBeta2, GeneratedFast.SoftplusBeta2, fast: true);
+        registry.RegisterFixed("softplus", 10, GeneratedFast.SoftplusBeta10, GeneratedFast.SoftplusBeta10, fast: true);
+        registry.RegisterFixed("sigmoid", null, GeneratedFast.Sigmoid, GeneratedFast.Sigmoid, fast: true);
+        registry.RegisterFixed("tanh", null, GeneratedFast.Tanh, GeneratedFast.Tanh, fast: true);
+        registry.RegisterFixed("silu", 1, GeneratedFast.Silu, GeneratedFast.Silu, fast: true);
+        registry.RegisterFixed("silu", 1.7, GeneratedFast.SiluBeta1_7, GeneratedFast.SiluBeta1_7, fast: true);
+        registry.RegisterFixed("elu", 1, GeneratedFast.Elu, GeneratedFast.Elu, fast: true);
+        registry.RegisterFixed("elu", 0.3, GeneratedFast.EluAlpha0_3, GeneratedFast.EluAlpha0_3, fast: true);
+        registry.RegisterFixed("selu", null, GeneratedFast.Selu, GeneratedFast.Selu, fast: true);
+        registry.RegisterFixed("logsigmoid", null, GeneratedFast.LogSigmoid, GeneratedFast.LogSigmoid, fast: true);
+        registry.RegisterFixed("mish", null, GeneratedFast.Mish, GeneratedFast.Mish, fast: true);
+        registry.RegisterFixed("gelutanh", null, GeneratedFast.GeluTanh, GeneratedFast.GeluTanh, fast: true);
     }
 }

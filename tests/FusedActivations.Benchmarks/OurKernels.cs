@@ -48,6 +48,50 @@ public static partial class OurKernels
     [LogSigmoid(Precision = ActivationPrecision.Fast)]
     public static partial void LogSigmoidFloatFast(ReadOnlySpan<float> x, Span<float> destination);
 
+    /// <summary>GELU (tanh), Fast, float.</summary>
+    [Gelu(Approximate = GeluApproximation.Tanh, Precision = ActivationPrecision.Fast)]
+    public static partial void GeluTanhFloatFast(ReadOnlySpan<float> x, Span<float> destination);
+
+    /// <summary>GELU (tanh), Fast, double.</summary>
+    [Gelu(Approximate = GeluApproximation.Tanh, Precision = ActivationPrecision.Fast)]
+    public static partial void GeluTanhDoubleFast(ReadOnlySpan<double> x, Span<double> destination);
+
+    /// <summary>Mish, Fast, float.</summary>
+    [Mish(Precision = ActivationPrecision.Fast)]
+    public static partial void MishFloatFast(ReadOnlySpan<float> x, Span<float> destination);
+
+    /// <summary>Softplus, β = 2, Fast, double.</summary>
+    [Softplus(Beta = 2, Precision = ActivationPrecision.Fast)]
+    public static partial void SoftplusBeta2DoubleFast(ReadOnlySpan<double> x, Span<double> destination);
+
+    /// <summary>Sigmoid, Fast, double.</summary>
+    [Sigmoid(Precision = ActivationPrecision.Fast)]
+    public static partial void SigmoidDoubleFast(ReadOnlySpan<double> x, Span<double> destination);
+
+    /// <summary>Tanh, Fast, double.</summary>
+    [Tanh(Precision = ActivationPrecision.Fast)]
+    public static partial void TanhDoubleFast(ReadOnlySpan<double> x, Span<double> destination);
+
+    /// <summary>SiLU, Fast, double.</summary>
+    [Silu(Precision = ActivationPrecision.Fast)]
+    public static partial void SiluDoubleFast(ReadOnlySpan<double> x, Span<double> destination);
+
+    /// <summary>ELU (α = 1), Fast, double.</summary>
+    [Elu(Precision = ActivationPrecision.Fast)]
+    public static partial void EluDoubleFast(ReadOnlySpan<double> x, Span<double> destination);
+
+    /// <summary>SELU, Fast, double.</summary>
+    [Selu(Precision = ActivationPrecision.Fast)]
+    public static partial void SeluDoubleFast(ReadOnlySpan<double> x, Span<double> destination);
+
+    /// <summary>LogSigmoid, Fast, double.</summary>
+    [LogSigmoid(Precision = ActivationPrecision.Fast)]
+    public static partial void LogSigmoidDoubleFast(ReadOnlySpan<double> x, Span<double> destination);
+
+    /// <summary>Mish, Fast, double.</summary>
+    [Mish(Precision = ActivationPrecision.Fast)]
+    public static partial void MishDoubleFast(ReadOnlySpan<double> x, Span<double> destination);
+
     /// <summary>Softplus, β = 2, threshold 20 (default), double.</summary>
     [Softplus(Beta = 2)]
     public static partial void SoftplusBeta2Double(ReadOnlySpan<double> x, Span<double> destination);

@@ -12,15 +12,15 @@ namespace FusedActivations.Benchmarks.Commands;
 /// </summary>
 public static class FastSmokeCheck
 {
-    /// <summary>Runs the check for <paramref name="activation"/> on <paramref name="inputs"/>; returns a summary, throws on a mismatch.</summary>
-    public static string Run(string activation, string inputs)
+    /// <summary>Runs the check for <paramref name="activation"/> in <paramref name="element"/> on <paramref name="inputs"/>; returns a summary, throws on a mismatch.</summary>
+    public static string Run(string activation, string element, string inputs)
     {
-        float[] accurate = Output(activation, inputs, nameof(FastBenchmarks.SetupOurs), nameof(FastBenchmarks.Accurate));
-        float[] fast = Output(activation, inputs, nameof(FastBenchmarks.SetupOurs), nameof(FastBenchmarks.Fast));
+        double[] accurate = Output(activation, element, inputs, nameof(FastBenchmarks.SetupOurs), nameof(FastBenchmarks.Accurate));
+        double[] fast = Output(activation, element, inputs, nameof(FastBenchmarks.SetupOurs), nameof(FastBenchmarks.Fast));
         int differ = 0;
         for (int i = 0; i < accurate.Length; i++)
         {
-            double ulps = Math.Abs((double)fast[i] - accurate[i]) / Ulp(accurate[i]);
+            double ulps = Math.Abs(fast[i] - accurate[i]) / (element == "float" ? Ulp((float)accurate[i]) : Ulp(accurate[i]));
             if (!(ulps <= 5))
             {
                 throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"element {i}: Fast {fast[i]:R}, Accurate {accurate[i]:R} ({ulps:F1} ULP apart)"));
@@ -40,21 +40,23 @@ public static class FastSmokeCheck
             return $"{ours}; PyTorch not run: {reason}";
         }
 
-        Output(activation, inputs, nameof(FastBenchmarks.SetupTorch), nameof(FastBenchmarks.TorchSharp));
+        Output(activation, element, inputs, nameof(FastBenchmarks.SetupTorch), nameof(FastBenchmarks.TorchSharp));
         return $"{ours}; PyTorch's peer ran";
     }
 
     /// <summary>The distance between <paramref name="y"/> and the next float away from zero (the smallest subnormal at 0).</summary>
     private static double Ulp(float y) => Math.Max(Math.Abs((double)MathF.BitIncrement(Math.Abs(y)) - Math.Abs(y)), float.Epsilon);
 
-    private static float[] Output(string activation, string inputs, string setup, string method)
+    private static double Ulp(double y) => Math.Max(Math.Abs(Math.BitIncrement(Math.Abs(y)) - Math.Abs(y)), double.Epsilon);
+
+    private static double[] Output(string activation, string element, string inputs, string setup, string method)
     {
-        var benchmarks = new FastBenchmarks { Activation = activation, Inputs = inputs };
+        var benchmarks = new FastBenchmarks { Activation = activation, Element = element, Inputs = inputs };
         typeof(FastBenchmarks).GetMethod(setup)!.Invoke(benchmarks, null);
         try
         {
             typeof(FastBenchmarks).GetMethod(method)!.Invoke(benchmarks, null);
-            return benchmarks.Output.ToArray();
+            return benchmarks.Output;
         }
         finally
         {

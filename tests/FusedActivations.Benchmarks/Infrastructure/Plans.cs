@@ -96,12 +96,12 @@ public static class Plans
         [typeof(Benchmarks.ParallelBenchmarks)]);
 
     /// <summary>
-    /// Issue 13's Fast precision (<see cref="Benchmarks.FastBenchmarks"/>): Accurate, Fast and PyTorch for every float
-    /// activation with a Fast formula, 64 Ki, narrow and wide, both jobs (84 cases).
+    /// Issue 13's Fast precision (<see cref="Benchmarks.FastBenchmarks"/>): Accurate, Fast and PyTorch for every
+    /// activation with a Fast formula, float and double, 64 Ki, narrow and wide, both jobs (216 cases).
     /// </summary>
     public static readonly Plan Fast = new(
         "fast",
-        "the Fast precision (issue 13): Accurate, Fast and PyTorch (one thread), float, 64 Ki, narrow and wide, both jobs",
+        "the Fast precision (issue 13): Accurate, Fast and PyTorch (one thread), float and double, 64 Ki, narrow and wide, both jobs",
         static _ => false,
         [typeof(Benchmarks.FastBenchmarks)]);
 

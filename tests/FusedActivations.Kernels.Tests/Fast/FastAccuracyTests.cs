@@ -45,6 +45,7 @@ public sealed class FastAccuracyTests
         new("SoftplusBeta10", FastKernels.SoftplusBeta10, FastKernels.SoftplusBeta10Scalar, x => Reference.Softplus(x, 10f, 5f)),
         new("SoftplusBeta0_3", FastKernels.SoftplusBeta0_3, FastKernels.SoftplusBeta0_3Scalar, x => Reference.Softplus(x, 0.3f, float.PositiveInfinity)),
         new("Mish", FastKernels.Mish, FastKernels.MishScalar, x => Reference.Mish(x)),
+        new("GeluTanh", FastKernels.GeluTanh, FastKernels.GeluTanhScalar, x => Reference.GeluTanh(x)),
     };
 
     public static readonly FastDoubleCase[] DoubleCases =
@@ -59,6 +60,7 @@ public sealed class FastAccuracyTests
         new("SoftplusBeta2", FastKernels.SoftplusBeta2Double, FastKernels.SoftplusBeta2DoubleScalar, x => Reference.Softplus(x, 2.0, 20.0)),
         new("SoftplusBeta0_3", FastKernels.SoftplusBeta0_3Double, FastKernels.SoftplusBeta0_3DoubleScalar, x => Reference.Softplus(x, 0.3, 10.0)),
         new("Mish", FastKernels.MishDouble, FastKernels.MishDoubleScalar, x => Reference.Mish(x)),
+        new("GeluTanh", FastKernels.GeluTanhDouble, FastKernels.GeluTanhDoubleScalar, x => Reference.GeluTanh(x)),
     };
 
     public static IEnumerable<object[]> Names => Cases.Select(c => new object[] { c.Name });

@@ -83,6 +83,18 @@ public static partial class FastKernels
     [Mish(Precision = ActivationPrecision.Fast)]
     public static partial float MishScalar(float x);
 
+    [Gelu(Approximate = GeluApproximation.Tanh, Precision = ActivationPrecision.Fast)]
+    public static partial void GeluTanh(ReadOnlySpan<float> x, Span<float> destination);
+
+    [Gelu(Approximate = GeluApproximation.Tanh, Precision = ActivationPrecision.Fast)]
+    public static partial float GeluTanhScalar(float x);
+
+    [Gelu(Approximate = GeluApproximation.Tanh, Precision = ActivationPrecision.Fast)]
+    public static partial void GeluTanhDouble(ReadOnlySpan<double> x, Span<double> destination);
+
+    [Gelu(Approximate = GeluApproximation.Tanh, Precision = ActivationPrecision.Fast)]
+    public static partial double GeluTanhDoubleScalar(double x);
+
     // Double.
     [Sigmoid(Precision = ActivationPrecision.Fast)]
     public static partial void SigmoidDouble(ReadOnlySpan<double> x, Span<double> destination);

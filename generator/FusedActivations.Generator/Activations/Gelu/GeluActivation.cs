@@ -72,6 +72,11 @@ internal sealed class GeluActivation : Activation
 
     public override Value Epilogue(FormulaBuilder b, Value x, Value y, ActivationSpec spec) => WidenedStrategy.KeepNaN(b, x, y);
 
+    /// <summary>The tanh approximation has a Fast formula; the erf form (a rational function for the normal tail) does not yet.</summary>
+    public override bool HasFast(ActivationSpec spec, ElementInfo element) => IsTanh(spec);
+
+    public override Value ForwardFast(FormulaBuilder b, Value x, ActivationSpec spec) => GeluTanhFormula.ForwardFast(b, x);
+
     /// <summary>gelu'(x): <see cref="GeluDerivatives"/>.</summary>
     public override FormulaNode? Derivative(ActivationSpec spec, FormulaNode x, ElementInfo element) =>
         IsTanh(spec) ? GeluDerivatives.Tanh(x, element) : GeluDerivatives.Erf(x);

@@ -49,6 +49,33 @@ internal static class GeluTanhFormula
         return b.KeepNaN(x, b.SelectLessThan(x, b.Lit(0), negative, positive));
     }
 
+    /// <summary>
+    /// Precision = Fast, in the element type: 2u as the same pair as <see cref="Forward"/> (its error is multiplied by up
+    /// to |2u| in the sigmoid's tail), then <see cref="FastSigmoid"/> uncompensated, x times the quotient, scaled last;
+    /// -0 below the floor of <see cref="FastLimits"/> (the result rounds to 0 there).
+    /// </summary>
+    public static Value ForwardFast(FormulaBuilder b, Value x)
+    {
+        ElementInfo t = b.Element;
+        b.Comment("gelu_tanh(x) = x sigmoid(2u), 2u = 2 kBeta (x + kKappa x^3), kept as a pair z + zl.");
+        b.Const("GeluFloor", Floor, $"x is clamped to [{Floor}, {-Floor}] for 2u: the result is 0 below, and sigmoid(2u) is 1 above (so x^3 stays finite).");
+        b.Const("TwoKBeta", 2 * t.Round(KBeta), "2 kBeta, kBeta = sqrt(2) (2/sqrt(pi)) / 2 rounded as PyTorch rounds it.");
+        b.Const("KKappa", t.Round(KKappa), "kKappa = 0.044715 rounded.");
+        Value xc = b.Let("xc", b.Min(b.Max(x, b.C("GeluFloor")), b.NegC("GeluFloor")));
+        DoubleDouble x2 = DoubleDouble.TwoProduct(b, "x2", xc, xc);
+        DoubleDouble x3 = DoubleDouble.TwoProduct(b, "x3", x2.Hi, xc);
+        Value x3l = b.Let("x3l", b.Fma(x2.Lo, xc, x3.Lo), "x^3 = x3 + x3l");
+        DoubleDouble k3 = DoubleDouble.TwoProduct(b, "k3", b.C("KKappa"), x3.Hi);
+        Value k3l = b.Let("k3l", b.Fma(b.C("KKappa"), x3l, k3.Lo), "kKappa x^3 = k3 + k3l");
+        DoubleDouble inner = DoubleDouble.TwoSum(b, "sum", xc, k3.Hi);
+        Value innerLo = b.Let("suml", b.Add(inner.Lo, k3l), "x + kKappa x^3 = sum + suml");
+        DoubleDouble z = DoubleDouble.TwoProduct(b, "z", b.C("TwoKBeta"), inner.Hi);
+        Value zl = b.Let("zl", b.Fma(b.C("TwoKBeta"), innerLo, z.Lo), "2u = z + zl");
+        FastSigmoid.Parts s = FastSigmoid.Of(b, z.Hi, zl);
+        Value y = b.Let("y", b.Mul(b.Mul(x, b.Div(s.Num, s.Den)), s.Sc), "x sigmoid(2u), at scale 2^offset in the far tail until the last multiply");
+        return b.KeepNaN(x, b.SelectLessThan(z.Hi, b.Lit(FastLimits.For(t.Type).Floor), b.CopySign(b.Lit(0), x), y));
+    }
+
     /// <summary>The widened float kernels: 2u in double (relative error 2^-51, times at most 708 in the sigmoid).</summary>
     public static Value ForwardWide(FormulaBuilder b, Value w)
     {

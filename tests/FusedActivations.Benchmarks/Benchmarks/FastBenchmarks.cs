@@ -133,7 +133,7 @@ public class FastBenchmarks
         "Selu" => nn.functional.selu(x),
         "LogSigmoid" => nn.functional.logsigmoid(x),
         "Mish" => nn.functional.mish(x),
-        "GeluTanh" => nn.functional.gelu(x, TorchSharp.Modules.GELU.Approximate.tanh),
+        "GeluTanh" => nn.functional.gelu(x, global::TorchSharp.Modules.GELU.Approximate.tanh),
         _ => throw new InvalidOperationException("No PyTorch peer for " + Activation + "."),
     };
 

@@ -6,10 +6,10 @@ namespace FusedActivations.Generator.Activations.Softplus;
 
 /// <summary>
 /// Softplus for <c>Precision = Fast</c>, in the element type on every path: <c>max(x, 0) + log1p(t) / beta</c> with
-/// <c>t = e^-|beta x|</c> (<see cref="FastExp"/>, <see cref="FastLog1P"/>), beta x's rounding error carried into the
-/// exponential when beta is not a power of two (else e^-|beta x| would lose |beta x| ULPs in the tail), and
-/// <c>t (1 - t/2 + t^2/3) / beta</c> for tiny t, scaled last so that subnormal results round once. Kernels are generated
-/// for beta in [1/64, 64], where every scaled intermediate stays in range.
+/// <c>t = e^-|beta x|</c> (<see cref="FastExp"/>, <see cref="FastLog1P"/>: from a 16-entry table in float, without one
+/// in double), beta x's rounding error carried into the exponential when beta is not a power of two (else e^-|beta x|
+/// would lose |beta x| ULPs in the tail), and the far tail at scale 2^offset, scaled last so that subnormal results round
+/// once. Kernels are generated for beta in [1/64, 64], where every scaled intermediate stays in range.
 /// </summary>
 internal static class SoftplusFastFormula
 {
@@ -22,10 +22,11 @@ internal static class SoftplusFastFormula
         FastLimits limits = FastLimits.For(b.Element.Type);
         double down = System.Math.Pow(2, -FastExp.Offset);
         b.Const("FastScaleDown", down, $"2^-{FastExp.Offset}: takes the offset off t's scale.");
-        b.Const("FastTinyK", e.TinyExponent, $"Below 2^{e.TinyExponent}, log1p(t) = t (1 - t/2 + t^2/3) to {b.Element.Name} precision.");
         b.Comment("softplus(x) = max(x, 0) + log1p(t) / beta, t = e^a, a = -|beta x|.");
         Value xp = b.Let("xp", b.Max(x, b.Lit(0)), "the linear part (NaN lanes are fixed by the last line)");
-        Value xc = b.Let("xc", b.Min(b.Max(x, b.NegC("Clamp")), b.C("Clamp")), "beyond Clamp the exponential no longer matters");
+        // A power-of-two beta makes beta x exact (or infinite, which the floor below handles); otherwise x is clamped
+        // first, so that beta x's rounding error stays finite.
+        Value xc = betaIsPowerOfTwo ? x : b.Let("xc", b.Min(b.Max(x, b.NegC("Clamp")), b.C("Clamp")), "beyond Clamp the exponential no longer matters");
         Value z = b.Let("z", b.Mul(b.C("Beta"), xc));
         Value? al = null;
         if (!betaIsPowerOfTwo)
@@ -37,6 +38,37 @@ internal static class SoftplusFastFormula
         Value a = b.Let("a", b.Max(b.NegativeAbs(z), b.Lit(limits.Floor)));
         FastExp.Parts p = FastExp.Reduce(b, a, al, FastExp.Offset);
         Value s = FastExp.Scale(b, p);
+        Value y = b.Element.Type == Model.ElementType.Single
+            ? FromTable(b, xp, a, p, s, limits, betaIsPowerOfTwo)
+            : TableFree(b, xp, p, s, e, limits);
+        b.Comment("PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.");
+        return b.SelectLessThan(x, b.C("Cutoff"), y, x);
+    }
+
+    /// <summary>
+    /// Float: log1p(t) from the 16-entry table (<see cref="FastLog1P.Log1PFromTable"/>), exact in relative terms for tiny
+    /// t, so only the deep tail (a below <see cref="FastLimits.Deep"/>, where log1p(t) = t and the result may be
+    /// subnormal) takes t at scale 2^offset, divided by beta and scaled last.
+    /// </summary>
+    private static Value FromTable(FormulaBuilder b, Value xp, Value a, FastExp.Parts p, Value s, FastLimits limits, bool betaIsPowerOfTwo)
+    {
+        Value near = b.Let("near", b.GreaterThanOrEqual(a, b.Lit(limits.Deep)), $"|beta x| <= {-limits.Deep}: t and t / beta are normal");
+        Value t = b.Let("t", b.Mul(p.P, b.Mul(s, b.Select(near, b.C("FastScaleDown"), b.Lit(1)))), $"t, or t 2^offset where |beta x| > {-limits.Deep}");
+        Value lg = b.Let("lg", FastLog1P.Log1PFromTable(b, t));
+        b.Comment("The deep tail: log1p(t) = t, divided by beta at scale 2^offset, the scale taken off last (one rounding).");
+        Value tail = b.Fma(b.Mul(t, b.C("InvBetaHi")), b.C("FastScaleDown"), xp);
+        // 1/beta's rounding error (InvBetaLo) joins first where beta is not a power of two: it would be half an ULP more.
+        Value large = b.Fma(lg, b.C("InvBetaHi"), betaIsPowerOfTwo ? xp : b.Fma(lg, b.C("InvBetaLo"), xp));
+        return b.Let("y", b.Select(near, large, tail));
+    }
+
+    /// <summary>
+    /// Double: log1p(t) without a table (<see cref="FastLog1P.Log1P"/>), and for tiny t (k below TinyK) the series
+    /// t (1 - t/2 + t^2/3) / beta at scale 2^offset, scaled last.
+    /// </summary>
+    private static Value TableFree(FormulaBuilder b, Value xp, FastExp.Parts p, Value s, ExpReduction e, FastLimits limits)
+    {
+        b.Const("FastTinyK", e.TinyExponent, $"Below 2^{e.TinyExponent}, log1p(t) = t (1 - t/2 + t^2/3) to {b.Element.Name} precision.");
         int kFloor = limits.TinyKFloor;
         b.Const("FastKFloor", e.Magic - e.ScaleOffset + FastExp.Offset + kFloor, $"FastMagicScaled - {-kFloor}: n raised to it gives 2^(max(k, {kFloor}) + offset), a normal number.");
         Value t = b.Let("t", b.Mul(p.P, b.Mul(b.ShiftIntoExponent(b.Max(p.N, b.C("FastKFloor"))), b.C("FastScaleDown"))), $"t where k >= {kFloor} (below, only the tiny branch's t^2 term reads it)");
@@ -47,8 +79,6 @@ internal static class SoftplusFastFormula
         Value m = b.Let("m", b.Mul(t, b.Fma(t, b.Lit(1.0 / 3.0), b.Lit(-0.5))));
         Value ts = b.Let("ts", b.Mul(p.P, s), "t 2^offset");
         Value yTiny = b.Let("yTiny", b.Fma(b.Mul(b.Fma(ts, m, ts), b.C("InvBetaHi")), b.C("FastScaleDown"), xp));
-        Value y = b.Let("y", b.SelectLessThan(p.K, b.C("FastTinyK"), yTiny, yLarge));
-        b.Comment("PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.");
-        return b.SelectLessThan(x, b.C("Cutoff"), y, x);
+        return b.Let("y", b.SelectLessThan(p.K, b.C("FastTinyK"), yTiny, yLarge));
     }
 }

@@ -12,7 +12,7 @@ namespace FusedActivations.Generator.Emitting.Engine;
 internal sealed class ConstantTable
 {
     private readonly List<KernelConstant> _ordered = new();
-    private readonly List<(string Name, double[] Values, string Doc)> _tables = new();
+    private readonly List<(string Name, double[] Values, string Doc, ElementInfo Element)> _tables = new();
 
     public ConstantTable(ElementInfo kernelElement) => KernelElement = kernelElement;
 
@@ -65,11 +65,11 @@ internal sealed class ConstantTable
     /// <summary>The kernel's element type: the type of every constant that does not name its own.</summary>
     public ElementInfo KernelElement { get; }
 
-    /// <summary>The 16-entry lookup tables (<c>ReadOnlySpan&lt;double&gt;</c> properties), in registration order.</summary>
-    public IReadOnlyList<(string Name, double[] Values, string Doc)> Tables => _tables;
+    /// <summary>The 16-entry lookup tables (<c>ReadOnlySpan&lt;double&gt;</c> or <c>ReadOnlySpan&lt;float&gt;</c> properties), in registration order.</summary>
+    public IReadOnlyList<(string Name, double[] Values, string Doc, ElementInfo Element)> Tables => _tables;
 
-    /// <summary>Adds a lookup table unless it is there already.</summary>
-    public void AddTable(string name, double[] values, string doc)
+    /// <summary>Adds a lookup table of <paramref name="element"/> values (double by default) unless it is there already.</summary>
+    public void AddTable(string name, double[] values, string doc, ElementInfo? element = null)
     {
         foreach (var table in _tables)
         {
@@ -79,7 +79,7 @@ internal sealed class ConstantTable
             }
         }
 
-        _tables.Add((name, values, doc));
+        _tables.Add((name, values, doc, element ?? ElementInfo.Double));
     }
     private readonly Dictionary<string, KernelConstant> _byName = new(StringComparer.Ordinal);
 

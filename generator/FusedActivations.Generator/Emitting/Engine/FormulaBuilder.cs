@@ -287,11 +287,16 @@ internal sealed class FormulaBuilder
     /// <summary>The value whose bits are <paramref name="a"/>'s shifted right by <paramref name="count"/>, zeros shifted in.</summary>
     public Value ShiftRightLogical(Value a, int count) => Op(a, (i, o) => i.ShiftRightLogical(o[0], count, a.Element));
 
-    /// <summary><c>table[j]</c> for j in the low 4 bits of each lane of <paramref name="index"/>; declares the table.</summary>
+    /// <summary>
+    /// <c>table[j]</c> for j in the low 4 bits of each lane of <paramref name="index"/>; declares the table, of
+    /// <paramref name="index"/>'s type (a float table is looked up in one to four instructions on every path).
+    /// </summary>
     public Value Lookup16(string table, double[] values, string doc, Value index)
     {
-        Constants.AddTable(table, values, doc);
-        return Op(index, (i, o) => i.Lookup16(table, o[0]));
+        Constants.AddTable(table, values, doc, index.Element);
+        return index.Element.Type == Model.ElementType.Single
+            ? Op(index, (i, o) => i.Lookup16Single(table, o[0]))
+            : Op(index, (i, o) => i.Lookup16(table, o[0]));
     }
 
     /// <summary>

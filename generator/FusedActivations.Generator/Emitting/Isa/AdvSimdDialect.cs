@@ -22,5 +22,13 @@ internal sealed class AdvSimdDialect : IsaDialect
 
     public override string Min(string a, string b, ElementInfo element) => $"{Scope(element)}.Min({a}, {b})";
 
+    /// <summary>
+    /// One <c>tbl</c> over four registers (the table's 64 bytes): lane j's four byte indices are 4j .. 4j + 3, built
+    /// as j * 0x04040404 + 0x03020100.
+    /// </summary>
+    public override string Lookup16Single(string table, string index) =>
+        $"AdvSimd.Arm64.VectorTableLookup((Vector128.Create({table}).AsByte(), Vector128.Create({table}.Slice(4)).AsByte(), Vector128.Create({table}.Slice(8)).AsByte(), Vector128.Create({table}.Slice(12)).AsByte()), " +
+        $"((({index}.AsInt32() & Vector128.Create(15)) * 0x04040404) + Vector128.Create(0x03020100)).AsByte()).AsSingle()";
+
     private static string Scope(ElementInfo element) => element.Type == Model.ElementType.Single ? "AdvSimd" : "AdvSimd.Arm64";
 }

@@ -33,6 +33,10 @@ internal sealed class Avx512Dialect : IsaDialect
     public override string Narrow(params string[] parts) =>
         $"Vector512.Create(Avx512F.ConvertToVector256Single({parts[0]}), Avx512F.ConvertToVector256Single({parts[1]}))";
 
+    /// <summary>vpermps: the 16 floats fill one register.</summary>
+    public override string Lookup16Single(string table, string index) =>
+        $"Avx512F.PermuteVar16x32(Vector512.Create({table}), {index}.AsInt32())";
+
     public override string Lookup16(string table, string index) =>
         $"Avx512F.PermuteVar8x64x2(Vector512.Create({table}), {index}.AsInt64(), Vector512.Create({table}.Slice(8)))";
 }

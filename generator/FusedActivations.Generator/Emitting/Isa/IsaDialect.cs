@@ -172,6 +172,18 @@ internal abstract class IsaDialect
     /// </summary>
     public virtual string Lookup16(string table, string index) => throw new System.NotSupportedException(Name + " has no table lookup.");
 
+    /// <summary>
+    /// <c>table[j]</c> lane by lane for a 16-entry float table and j in the low 4 bits of <paramref name="index"/>'s lanes
+    /// (a float vector whose bits hold j): exact on every path, so paths that compute the same index agree bit for bit.
+    /// The portable form: four shuffles, each giving 0 for indices outside its quarter, joined by OR.
+    /// </summary>
+    public virtual string Lookup16Single(string table, string index)
+    {
+        string j = $"({index}.AsInt32() & {VectorClass}.Create(15))";
+        string Quarter(int q) => $"{VectorClass}.Shuffle({VectorClass}.Create({table}{(q == 0 ? "" : $".Slice({4 * q})")}), {j}{(q == 0 ? "" : $" - {VectorClass}.Create({4 * q})")}).AsInt32()";
+        return $"({Quarter(0)} | {Quarter(1)} | {Quarter(2)} | {Quarter(3)}).AsSingle()";
+    }
+
     /// <summary>Loads one vector from <paramref name="reference"/> at element offset <paramref name="index"/>.</summary>
     public virtual string Load(string reference, string index) => $"{VectorClass}.LoadUnsafe(ref {reference}, {index})";
 

@@ -86,6 +86,8 @@ internal sealed class ScalarDialect : IsaDialect
 
     public override string Lookup16(string table, string index) => $"{table}[(int)BitConverter.DoubleToInt64Bits({index}) & 15]";
 
+    public override string Lookup16Single(string table, string index) => $"{table}[BitConverter.SingleToInt32Bits({index}) & 15]";
+
     public override string Load(string reference, string index) => $"Unsafe.Add(ref {reference}, {index})";
 
     public override string Store(string value, string reference, string index) => $"Unsafe.Add(ref {reference}, {index}) = {value}";

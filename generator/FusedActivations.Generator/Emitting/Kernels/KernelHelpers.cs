@@ -59,17 +59,17 @@ internal static class KernelHelpers
             WriteConstant(w, element, constant);
         }
 
-        foreach (var (name, values, doc) in constants.Tables)
+        foreach (var (name, values, doc, type) in constants.Tables)
         {
             w.Line($"/// <summary>{Escape(doc)}</summary>");
-            w.Line($"private static ReadOnlySpan<double> {name} => new double[]");
+            w.Line($"private static ReadOnlySpan<{type.Name}> {name} => new {type.Name}[]");
             w.Line("{");
             for (int i = 0; i < values.Length; i += 8)
             {
                 var row = new List<string>();
                 for (int j = i; j < i + 8 && j < values.Length; j++)
                 {
-                    row.Add(ElementInfo.Double.Literal(values[j]));
+                    row.Add(type.Literal(values[j]));
                 }
 
                 w.Line("    " + string.Join(", ", row) + ",");

@@ -40,7 +40,9 @@ internal static class FastLog1P
         Value lcl = b.Let("lcl", b.Lookup16("FastLogOfInverseLo", lo, "-log(c_j) - FastLogOfInverse[j], rounded to float: log1p(f) may cancel half of -log(c_j), so its rounding error would count twice.", j));
         Value f = b.Let("f", b.Fma(t, cj, cm1), "|f| <= 1/30; f = t exactly for j = 0");
         Value pf = b.Horner("pf", f, "FastP", p, $"P(f) = (log1p(f) - f) / f^2 on [-1/32, 1/30], degree {p.Length - 1}, relative error 2^-30.", "log1p(f) = f + f^2 P(f)");
-        return b.Add(lc, b.Add(b.Fma(b.Mul(f, f), pf, f), lcl));
+        // f (f P(f)) + f, not f^2 P(f) + f: f^2 is subnormal for t below 2^-63, and subnormal results cost an assist on
+        // x86 (Softplus on [-30, 30] was 14 % slower than on [-10, 10]); f P(f) stays normal down to the deep tail.
+        return b.Add(lc, b.Add(b.Fma(b.Mul(f, pf), f, f), lcl));
     }
 
     public static Value Log1P(FormulaBuilder b, Value t)

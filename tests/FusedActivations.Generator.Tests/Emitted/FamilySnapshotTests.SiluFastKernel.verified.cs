@@ -23,7 +23,7 @@ namespace FusedActivations.Generated
     /// ~100x slower, and the kernels have no branches for dynamic PGO to improve.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal static class SiluSingleFastKernel_b0399014<TConstants> where TConstants : struct, ISiluSingleFastKernel_b0399014Constants
+    internal static class SiluSingleFastKernel_ef83c48f<TConstants> where TConstants : struct, ISiluSingleFastKernel_ef83c48fConstants
     {
         private static float Beta => TConstants.Beta;
         /// <summary>2^-100: takes the offset off t's scale.</summary>
@@ -382,7 +382,7 @@ namespace FusedActivations.Generated
             var s_1 = Vector512.ShiftLeft(n_1.AsInt32(), 23).AsSingle();
             var s_2 = Vector512.ShiftLeft(n_2.AsInt32(), 23).AsSingle();
             var s_3 = Vector512.ShiftLeft(n_3.AsInt32(), 23).AsSingle();
-            var near_0 = Vector512.GreaterThanOrEqual(a_0, Vector512.Create(-64f)); // |z| <= 64: t is a normal float, and 1 + t needs it
+            var near_0 = Vector512.GreaterThanOrEqual(a_0, Vector512.Create(-64f)); // |z| <= 64: t is normal, and 1 + t needs it
             var near_1 = Vector512.GreaterThanOrEqual(a_1, Vector512.Create(-64f));
             var near_2 = Vector512.GreaterThanOrEqual(a_2, Vector512.Create(-64f));
             var near_3 = Vector512.GreaterThanOrEqual(a_3, Vector512.Create(-64f));
@@ -434,7 +434,7 @@ namespace FusedActivations.Generated
             p = Avx512F.FusedMultiplyAdd(p, r, Vector512.Create(1f));
             p = Avx512F.FusedMultiplyAdd(p, r, Vector512.Create(1f));
             var s = Vector512.ShiftLeft(n.AsInt32(), 23).AsSingle();
-            var near = Vector512.GreaterThanOrEqual(a, Vector512.Create(-64f)); // |z| <= 64: t is a normal float, and 1 + t needs it
+            var near = Vector512.GreaterThanOrEqual(a, Vector512.Create(-64f)); // |z| <= 64: t is normal, and 1 + t needs it
             var t = p * (s * Vector512.ConditionalSelect(near, Vector512.Create(FastScaleDown), Vector512.Create(1f))); // t, or t 2^offset where |z| > 64
             var num = Vector512.ConditionalSelect(Vector512.LessThan(z, Vector512.Create(0f)), t, Vector512.Create(1f));
             var den = Vector512.Create(1f) + (near & t);
@@ -518,7 +518,7 @@ namespace FusedActivations.Generated
             var s_1 = Vector256.ShiftLeft(n_1.AsInt32(), 23).AsSingle();
             var s_2 = Vector256.ShiftLeft(n_2.AsInt32(), 23).AsSingle();
             var s_3 = Vector256.ShiftLeft(n_3.AsInt32(), 23).AsSingle();
-            var near_0 = Vector256.GreaterThanOrEqual(a_0, Vector256.Create(-64f)); // |z| <= 64: t is a normal float, and 1 + t needs it
+            var near_0 = Vector256.GreaterThanOrEqual(a_0, Vector256.Create(-64f)); // |z| <= 64: t is normal, and 1 + t needs it
             var near_1 = Vector256.GreaterThanOrEqual(a_1, Vector256.Create(-64f));
             var near_2 = Vector256.GreaterThanOrEqual(a_2, Vector256.Create(-64f));
             var near_3 = Vector256.GreaterThanOrEqual(a_3, Vector256.Create(-64f));
@@ -570,7 +570,7 @@ namespace FusedActivations.Generated
             p = Fma.MultiplyAdd(p, r, Vector256.Create(1f));
             p = Fma.MultiplyAdd(p, r, Vector256.Create(1f));
             var s = Vector256.ShiftLeft(n.AsInt32(), 23).AsSingle();
-            var near = Vector256.GreaterThanOrEqual(a, Vector256.Create(-64f)); // |z| <= 64: t is a normal float, and 1 + t needs it
+            var near = Vector256.GreaterThanOrEqual(a, Vector256.Create(-64f)); // |z| <= 64: t is normal, and 1 + t needs it
             var t = p * (s * Vector256.ConditionalSelect(near, Vector256.Create(FastScaleDown), Vector256.Create(1f))); // t, or t 2^offset where |z| > 64
             var num = Vector256.ConditionalSelect(Vector256.LessThan(z, Vector256.Create(0f)), t, Vector256.Create(1f));
             var den = Vector256.Create(1f) + (near & t);
@@ -654,7 +654,7 @@ namespace FusedActivations.Generated
             var s_1 = Vector128.ShiftLeft(n_1.AsInt32(), 23).AsSingle();
             var s_2 = Vector128.ShiftLeft(n_2.AsInt32(), 23).AsSingle();
             var s_3 = Vector128.ShiftLeft(n_3.AsInt32(), 23).AsSingle();
-            var near_0 = Vector128.GreaterThanOrEqual(a_0, Vector128.Create(-64f)); // |z| <= 64: t is a normal float, and 1 + t needs it
+            var near_0 = Vector128.GreaterThanOrEqual(a_0, Vector128.Create(-64f)); // |z| <= 64: t is normal, and 1 + t needs it
             var near_1 = Vector128.GreaterThanOrEqual(a_1, Vector128.Create(-64f));
             var near_2 = Vector128.GreaterThanOrEqual(a_2, Vector128.Create(-64f));
             var near_3 = Vector128.GreaterThanOrEqual(a_3, Vector128.Create(-64f));
@@ -706,7 +706,7 @@ namespace FusedActivations.Generated
             p = AdvSimd.FusedMultiplyAdd(Vector128.Create(1f), p, r);
             p = AdvSimd.FusedMultiplyAdd(Vector128.Create(1f), p, r);
             var s = Vector128.ShiftLeft(n.AsInt32(), 23).AsSingle();
-            var near = Vector128.GreaterThanOrEqual(a, Vector128.Create(-64f)); // |z| <= 64: t is a normal float, and 1 + t needs it
+            var near = Vector128.GreaterThanOrEqual(a, Vector128.Create(-64f)); // |z| <= 64: t is normal, and 1 + t needs it
             var t = p * (s * Vector128.ConditionalSelect(near, Vector128.Create(FastScaleDown), Vector128.Create(1f))); // t, or t 2^offset where |z| > 64
             var num = Vector128.ConditionalSelect(Vector128.LessThan(z, Vector128.Create(0f)), t, Vector128.Create(1f));
             var den = Vector128.Create(1f) + (near & t);
@@ -794,7 +794,7 @@ namespace FusedActivations.Generated
             var s_1 = Vector128.ShiftLeft(n_1.AsInt32(), 23).AsSingle();
             var s_2 = Vector128.ShiftLeft(n_2.AsInt32(), 23).AsSingle();
             var s_3 = Vector128.ShiftLeft(n_3.AsInt32(), 23).AsSingle();
-            var near_0 = Vector128.GreaterThanOrEqual(a_0, Vector128.Create(-64f)); // |z| <= 64: t is a normal float, and 1 + t needs it
+            var near_0 = Vector128.GreaterThanOrEqual(a_0, Vector128.Create(-64f)); // |z| <= 64: t is normal, and 1 + t needs it
             var near_1 = Vector128.GreaterThanOrEqual(a_1, Vector128.Create(-64f));
             var near_2 = Vector128.GreaterThanOrEqual(a_2, Vector128.Create(-64f));
             var near_3 = Vector128.GreaterThanOrEqual(a_3, Vector128.Create(-64f));
@@ -847,7 +847,7 @@ namespace FusedActivations.Generated
             p = p * r + Vector128.Create(1f);
             p = p * r + Vector128.Create(1f);
             var s = Vector128.ShiftLeft(n.AsInt32(), 23).AsSingle();
-            var near = Vector128.GreaterThanOrEqual(a, Vector128.Create(-64f)); // |z| <= 64: t is a normal float, and 1 + t needs it
+            var near = Vector128.GreaterThanOrEqual(a, Vector128.Create(-64f)); // |z| <= 64: t is normal, and 1 + t needs it
             var t = p * (s * Vector128.ConditionalSelect(near, Vector128.Create(FastScaleDown), Vector128.Create(1f))); // t, or t 2^offset where |z| > 64
             var num = Vector128.ConditionalSelect(Vector128.LessThan(z, Vector128.Create(0f)), t, Vector128.Create(1f));
             var den = Vector128.Create(1f) + (near & t);
@@ -878,7 +878,7 @@ namespace FusedActivations.Generated
             p = MathF.FusedMultiplyAdd(p, r, 1f);
             p = MathF.FusedMultiplyAdd(p, r, 1f);
             var s = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(n) << 23);
-            var near = a >= -64f; // |z| <= 64: t is a normal float, and 1 + t needs it
+            var near = a >= -64f; // |z| <= 64: t is normal, and 1 + t needs it
             var t = p * (s * (near ? FastScaleDown : 1f)); // t, or t 2^offset where |z| > 64
             var num = z < 0f ? t : 1f;
             var den = 1f + (near ? t : 0);
@@ -918,9 +918,9 @@ namespace FusedActivations.Generated
         }
     }
 
-    /// <summary>The folded constants of a float Silu method, as <see cref="SiluSingleFastKernel_b0399014{TConstants}"/> reads them.</summary>
+    /// <summary>The folded constants of a float Silu method, as <see cref="SiluSingleFastKernel_ef83c48f{TConstants}"/> reads them.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal interface ISiluSingleFastKernel_b0399014Constants
+    internal interface ISiluSingleFastKernel_ef83c48fConstants
     {
         /// <summary>Beta: see the method's constants struct.</summary>
         static abstract float Beta { get; }

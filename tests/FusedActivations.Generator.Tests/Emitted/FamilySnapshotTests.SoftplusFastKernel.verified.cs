@@ -23,7 +23,7 @@ namespace FusedActivations.Generated
     /// ~100x slower, and the kernels have no branches for dynamic PGO to improve.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal static class SoftplusSingleFastKernel_ec510e5a<TConstants> where TConstants : struct, ISoftplusSingleFastKernel_ec510e5aConstants
+    internal static class SoftplusSingleFastKernel_963529d7<TConstants> where TConstants : struct, ISoftplusSingleFastKernel_963529d7Constants
     {
         private static float Beta => TConstants.Beta;
         private static float InvBetaHi => TConstants.InvBetaHi;
@@ -32,8 +32,6 @@ namespace FusedActivations.Generated
         private static float Clamp => TConstants.Clamp;
         /// <summary>2^-100: takes the offset off t's scale.</summary>
         private const float FastScaleDown = 7.888609E-31f;
-        /// <summary>Below 2^-11, log1p(t) = t (1 - t/2 + t^2/3) to float precision.</summary>
-        private const float FastTinyK = -11f;
         /// <summary>log2(e).</summary>
         private const float Log2E = 1.442695f;
         /// <summary>1.5 * 2^23 + 127 + 100: adding it rounds to an integer k and leaves k + 227 in the low bits.</summary>
@@ -48,26 +46,43 @@ namespace FusedActivations.Generated
         private const float Q2 = 0.041666552f;
         private const float Q3 = 0.008363233f;
         private const float Q4 = 0.001392625f;
-        /// <summary>FastMagicScaled - 40: n raised to it gives 2^(max(k, -40) + offset), a normal float.</summary>
-        private const float FastKFloor = 12583099f;
-        /// <summary>sqrt(2): 1 + t above it is halved so that log1p's argument stays in [sqrt(1/2) - 1, sqrt(2) - 1].</summary>
-        private const float Sqrt2 = 1.4142135f;
-        /// <summary>R(f) = (log1p(f) - f + f^2/2) / f^3 on [sqrt(1/2) - 1, sqrt(2) - 1], degree 8.</summary>
-        private const float R0 = 0.3333333f;
-        private const float R1 = -0.24999997f;
-        private const float R2 = 0.2000073f;
-        private const float R3 = -0.1666785f;
-        private const float R4 = 0.14248551f;
-        private const float R5 = -0.124240376f;
-        private const float R6 = 0.11689071f;
-        private const float R7 = -0.114945464f;
-        private const float R8 = 0.06980702f;
+        /// <summary>1.5 * 2^23: fma(t, 15, FastIndexMagic) leaves j = round(15 t) in the low bits.</summary>
+        private const float FastIndexMagic = 12582912f;
+        /// <summary>P(f) = (log1p(f) - f) / f^2 on [-1/32, 1/30], degree 3, relative error 2^-30.</summary>
+        private const float FastP0 = -0.49999997f;
+        private const float FastP1 = 0.33333367f;
+        private const float FastP2 = -0.25017598f;
+        private const float FastP3 = 0.19945142f;
         /// <summary>ln2 with trailing zero bits: k * Ln2CwHi is exact without FMA (Cody-Waite).</summary>
         private const float Ln2CwHi = 0.69314575f;
         /// <summary>The next bits of ln2: k * Ln2CwMid is exact too.</summary>
         private const float Ln2CwMid = 1.4286197E-06f;
         /// <summary>ln2 - Ln2CwHi - Ln2CwMid.</summary>
         private const float Ln2CwLo = -1.290532E-11f;
+        /// <summary>c_j ~ 1/(1 + j/15), rounded to float: (1 + t) c_j - 1 is within 1/30 of 0 for j = round(15 t).</summary>
+        private static ReadOnlySpan<float> FastLogInverse => new float[]
+        {
+            1f, 0.9375f, 0.88235295f, 0.8333333f, 0.7894737f, 0.75f, 0.71428573f, 0.6818182f,
+            0.65217394f, 0.625f, 0.6f, 0.5769231f, 0.5555556f, 0.53571427f, 0.51724136f, 0.5f,
+        };
+        /// <summary>c_j - 1, exact (Sterbenz): f = t c_j + (c_j - 1) needs one rounding.</summary>
+        private static ReadOnlySpan<float> FastLogInverseMinusOne => new float[]
+        {
+            0f, -0.0625f, -0.11764705f, -0.16666669f, -0.21052629f, -0.25f, -0.28571427f, -0.3181818f,
+            -0.34782606f, -0.375f, -0.39999998f, -0.42307693f, -0.44444442f, -0.46428573f, -0.48275864f, -0.5f,
+        };
+        /// <summary>-log(c_j) of the float c_j, rounded to float.</summary>
+        private static ReadOnlySpan<float> FastLogOfInverse => new float[]
+        {
+            -0f, 0.06453852f, 0.12516314f, 0.18232158f, 0.23638874f, 0.2876821f, 0.3364722f, 0.38299224f,
+            0.42744398f, 0.47000363f, 0.5108256f, 0.5500463f, 0.5877866f, 0.6241543f, 0.65924567f, 0.6931472f,
+        };
+        /// <summary>-log(c_j) - FastLogOfInverse[j], rounded to float: log1p(f) may cancel half of -log(c_j), so its rounding error would count twice.</summary>
+        private static ReadOnlySpan<float> FastLogOfInverseLo => new float[]
+        {
+            0f, -2.4172309E-09f, -2.90603E-09f, 2.3715763E-09f, -6.2229244E-10f, -1.37775436E-08f, -4.8892473E-10f, 6.5025E-09f,
+            -2.106501E-09f, -5.4455027E-09f, 9.6315205E-09f, 2.0136639E-08f, 2.3235374E-09f, 1.1562212E-08f, -1.2210718E-09f, -1.9046542E-09f,
+        };
 
         /// <summary>Checks the arguments, then computes every element of <paramref name="x"/> into <paramref name="destination"/>.</summary>
         public static void Apply(ReadOnlySpan<float> x, Span<float> destination, string destinationName)
@@ -341,14 +356,10 @@ namespace FusedActivations.Generated
             var xp_1 = Avx512F.Max(x_1, Vector512.Create(0f));
             var xp_2 = Avx512F.Max(x_2, Vector512.Create(0f));
             var xp_3 = Avx512F.Max(x_3, Vector512.Create(0f));
-            var xc_0 = Avx512F.Min(Avx512F.Max(x_0, Vector512.Create(-Clamp)), Vector512.Create(Clamp)); // beyond Clamp the exponential no longer matters
-            var xc_1 = Avx512F.Min(Avx512F.Max(x_1, Vector512.Create(-Clamp)), Vector512.Create(Clamp));
-            var xc_2 = Avx512F.Min(Avx512F.Max(x_2, Vector512.Create(-Clamp)), Vector512.Create(Clamp));
-            var xc_3 = Avx512F.Min(Avx512F.Max(x_3, Vector512.Create(-Clamp)), Vector512.Create(Clamp));
-            var z_0 = Vector512.Create(Beta) * xc_0;
-            var z_1 = Vector512.Create(Beta) * xc_1;
-            var z_2 = Vector512.Create(Beta) * xc_2;
-            var z_3 = Vector512.Create(Beta) * xc_3;
+            var z_0 = Vector512.Create(Beta) * x_0;
+            var z_1 = Vector512.Create(Beta) * x_1;
+            var z_2 = Vector512.Create(Beta) * x_2;
+            var z_3 = Vector512.Create(Beta) * x_3;
             var a_0 = Avx512F.Max((z_0 | Vector512.Create(-0f)), Vector512.Create(-125f));
             var a_1 = Avx512F.Max((z_1 | Vector512.Create(-0f)), Vector512.Create(-125f));
             var a_2 = Avx512F.Max((z_2 | Vector512.Create(-0f)), Vector512.Create(-125f));
@@ -401,104 +412,64 @@ namespace FusedActivations.Generated
             var s_1 = Vector512.ShiftLeft(n_1.AsInt32(), 23).AsSingle();
             var s_2 = Vector512.ShiftLeft(n_2.AsInt32(), 23).AsSingle();
             var s_3 = Vector512.ShiftLeft(n_3.AsInt32(), 23).AsSingle();
-            var t_0 = p_0 * (Vector512.ShiftLeft(Avx512F.Max(n_0, Vector512.Create(FastKFloor)).AsInt32(), 23).AsSingle() * Vector512.Create(FastScaleDown)); // t where k >= -40 (below, only the tiny branch's t^2 term reads it)
-            var t_1 = p_1 * (Vector512.ShiftLeft(Avx512F.Max(n_1, Vector512.Create(FastKFloor)).AsInt32(), 23).AsSingle() * Vector512.Create(FastScaleDown));
-            var t_2 = p_2 * (Vector512.ShiftLeft(Avx512F.Max(n_2, Vector512.Create(FastKFloor)).AsInt32(), 23).AsSingle() * Vector512.Create(FastScaleDown));
-            var t_3 = p_3 * (Vector512.ShiftLeft(Avx512F.Max(n_3, Vector512.Create(FastKFloor)).AsInt32(), 23).AsSingle() * Vector512.Create(FastScaleDown));
-            // log(1 + t) = e ln2 + log1p(f) + c/u: u = 1 + t rounded, c its rounding error, f = u 2^-e - 1 exactly.
-            var u_0 = Vector512.Create(1f) + t_0;
-            var u_1 = Vector512.Create(1f) + t_1;
-            var u_2 = Vector512.Create(1f) + t_2;
-            var u_3 = Vector512.Create(1f) + t_3;
-            var c_0 = t_0 - (u_0 - Vector512.Create(1f)); // 1 + t = u + c exactly
-            var c_1 = t_1 - (u_1 - Vector512.Create(1f));
-            var c_2 = t_2 - (u_2 - Vector512.Create(1f));
-            var c_3 = t_3 - (u_3 - Vector512.Create(1f));
-            var upper_0 = Vector512.GreaterThan(u_0, Vector512.Create(Sqrt2));
-            var upper_1 = Vector512.GreaterThan(u_1, Vector512.Create(Sqrt2));
-            var upper_2 = Vector512.GreaterThan(u_2, Vector512.Create(Sqrt2));
-            var upper_3 = Vector512.GreaterThan(u_3, Vector512.Create(Sqrt2));
-            var sc_0 = Vector512.ConditionalSelect(upper_0, Vector512.Create(0.5f), Vector512.Create(1f));
-            var sc_1 = Vector512.ConditionalSelect(upper_1, Vector512.Create(0.5f), Vector512.Create(1f));
-            var sc_2 = Vector512.ConditionalSelect(upper_2, Vector512.Create(0.5f), Vector512.Create(1f));
-            var sc_3 = Vector512.ConditionalSelect(upper_3, Vector512.Create(0.5f), Vector512.Create(1f));
-            var f_0 = (u_0 * sc_0) - Vector512.Create(1f); // exact
-            var f_1 = (u_1 * sc_1) - Vector512.Create(1f);
-            var f_2 = (u_2 * sc_2) - Vector512.Create(1f);
-            var f_3 = (u_3 * sc_3) - Vector512.Create(1f);
-            var lr_0 = Vector512.Create(R8); // log1p(f) = f - f^2/2 + f^3 R(f)
-            var lr_1 = Vector512.Create(R8);
-            var lr_2 = Vector512.Create(R8);
-            var lr_3 = Vector512.Create(R8);
-            lr_0 = Avx512F.FusedMultiplyAdd(lr_0, f_0, Vector512.Create(R7));
-            lr_1 = Avx512F.FusedMultiplyAdd(lr_1, f_1, Vector512.Create(R7));
-            lr_2 = Avx512F.FusedMultiplyAdd(lr_2, f_2, Vector512.Create(R7));
-            lr_3 = Avx512F.FusedMultiplyAdd(lr_3, f_3, Vector512.Create(R7));
-            lr_0 = Avx512F.FusedMultiplyAdd(lr_0, f_0, Vector512.Create(R6));
-            lr_1 = Avx512F.FusedMultiplyAdd(lr_1, f_1, Vector512.Create(R6));
-            lr_2 = Avx512F.FusedMultiplyAdd(lr_2, f_2, Vector512.Create(R6));
-            lr_3 = Avx512F.FusedMultiplyAdd(lr_3, f_3, Vector512.Create(R6));
-            lr_0 = Avx512F.FusedMultiplyAdd(lr_0, f_0, Vector512.Create(R5));
-            lr_1 = Avx512F.FusedMultiplyAdd(lr_1, f_1, Vector512.Create(R5));
-            lr_2 = Avx512F.FusedMultiplyAdd(lr_2, f_2, Vector512.Create(R5));
-            lr_3 = Avx512F.FusedMultiplyAdd(lr_3, f_3, Vector512.Create(R5));
-            lr_0 = Avx512F.FusedMultiplyAdd(lr_0, f_0, Vector512.Create(R4));
-            lr_1 = Avx512F.FusedMultiplyAdd(lr_1, f_1, Vector512.Create(R4));
-            lr_2 = Avx512F.FusedMultiplyAdd(lr_2, f_2, Vector512.Create(R4));
-            lr_3 = Avx512F.FusedMultiplyAdd(lr_3, f_3, Vector512.Create(R4));
-            lr_0 = Avx512F.FusedMultiplyAdd(lr_0, f_0, Vector512.Create(R3));
-            lr_1 = Avx512F.FusedMultiplyAdd(lr_1, f_1, Vector512.Create(R3));
-            lr_2 = Avx512F.FusedMultiplyAdd(lr_2, f_2, Vector512.Create(R3));
-            lr_3 = Avx512F.FusedMultiplyAdd(lr_3, f_3, Vector512.Create(R3));
-            lr_0 = Avx512F.FusedMultiplyAdd(lr_0, f_0, Vector512.Create(R2));
-            lr_1 = Avx512F.FusedMultiplyAdd(lr_1, f_1, Vector512.Create(R2));
-            lr_2 = Avx512F.FusedMultiplyAdd(lr_2, f_2, Vector512.Create(R2));
-            lr_3 = Avx512F.FusedMultiplyAdd(lr_3, f_3, Vector512.Create(R2));
-            lr_0 = Avx512F.FusedMultiplyAdd(lr_0, f_0, Vector512.Create(R1));
-            lr_1 = Avx512F.FusedMultiplyAdd(lr_1, f_1, Vector512.Create(R1));
-            lr_2 = Avx512F.FusedMultiplyAdd(lr_2, f_2, Vector512.Create(R1));
-            lr_3 = Avx512F.FusedMultiplyAdd(lr_3, f_3, Vector512.Create(R1));
-            lr_0 = Avx512F.FusedMultiplyAdd(lr_0, f_0, Vector512.Create(R0));
-            lr_1 = Avx512F.FusedMultiplyAdd(lr_1, f_1, Vector512.Create(R0));
-            lr_2 = Avx512F.FusedMultiplyAdd(lr_2, f_2, Vector512.Create(R0));
-            lr_3 = Avx512F.FusedMultiplyAdd(lr_3, f_3, Vector512.Create(R0));
-            var f2_0 = f_0 * f_0;
-            var f2_1 = f_1 * f_1;
-            var f2_2 = f_2 * f_2;
-            var f2_3 = f_3 * f_3;
-            var poly_0 = Avx512F.FusedMultiplyAdd((f2_0 * f_0), lr_0, ((c_0 * sc_0) * (Vector512.Create(1f) - f_0))); // f^3 R(f) + (c/u to first order)
-            var poly_1 = Avx512F.FusedMultiplyAdd((f2_1 * f_1), lr_1, ((c_1 * sc_1) * (Vector512.Create(1f) - f_1)));
-            var poly_2 = Avx512F.FusedMultiplyAdd((f2_2 * f_2), lr_2, ((c_2 * sc_2) * (Vector512.Create(1f) - f_2)));
-            var poly_3 = Avx512F.FusedMultiplyAdd((f2_3 * f_3), lr_3, ((c_3 * sc_3) * (Vector512.Create(1f) - f_3)));
-            var lg_0 = f_0 + Avx512F.FusedMultiplyAdd((Vector512.Create(-0.5f) * f_0), f_0, poly_0);
-            var lg_1 = f_1 + Avx512F.FusedMultiplyAdd((Vector512.Create(-0.5f) * f_1), f_1, poly_1);
-            var lg_2 = f_2 + Avx512F.FusedMultiplyAdd((Vector512.Create(-0.5f) * f_2), f_2, poly_2);
-            var lg_3 = f_3 + Avx512F.FusedMultiplyAdd((Vector512.Create(-0.5f) * f_3), f_3, poly_3);
-            var lg2_0 = (upper_0 & Vector512.Create(Ln2Hi)) + lg_0;
-            var lg2_1 = (upper_1 & Vector512.Create(Ln2Hi)) + lg_1;
-            var lg2_2 = (upper_2 & Vector512.Create(Ln2Hi)) + lg_2;
-            var lg2_3 = (upper_3 & Vector512.Create(Ln2Hi)) + lg_3;
-            var yLarge_0 = Avx512F.FusedMultiplyAdd(lg2_0, Vector512.Create(InvBetaHi), xp_0);
-            var yLarge_1 = Avx512F.FusedMultiplyAdd(lg2_1, Vector512.Create(InvBetaHi), xp_1);
-            var yLarge_2 = Avx512F.FusedMultiplyAdd(lg2_2, Vector512.Create(InvBetaHi), xp_2);
-            var yLarge_3 = Avx512F.FusedMultiplyAdd(lg2_3, Vector512.Create(InvBetaHi), xp_3);
-            // Tiny t: log1p(t) = t (1 + m), m = t (t/3 - 1/2); t 2^offset / beta is normal, and the scale comes off last.
-            var m_0 = t_0 * Avx512F.FusedMultiplyAdd(t_0, Vector512.Create(0.33333334f), Vector512.Create(-0.5f));
-            var m_1 = t_1 * Avx512F.FusedMultiplyAdd(t_1, Vector512.Create(0.33333334f), Vector512.Create(-0.5f));
-            var m_2 = t_2 * Avx512F.FusedMultiplyAdd(t_2, Vector512.Create(0.33333334f), Vector512.Create(-0.5f));
-            var m_3 = t_3 * Avx512F.FusedMultiplyAdd(t_3, Vector512.Create(0.33333334f), Vector512.Create(-0.5f));
-            var ts_0 = p_0 * s_0; // t 2^offset
-            var ts_1 = p_1 * s_1;
-            var ts_2 = p_2 * s_2;
-            var ts_3 = p_3 * s_3;
-            var yTiny_0 = Avx512F.FusedMultiplyAdd((Avx512F.FusedMultiplyAdd(ts_0, m_0, ts_0) * Vector512.Create(InvBetaHi)), Vector512.Create(FastScaleDown), xp_0);
-            var yTiny_1 = Avx512F.FusedMultiplyAdd((Avx512F.FusedMultiplyAdd(ts_1, m_1, ts_1) * Vector512.Create(InvBetaHi)), Vector512.Create(FastScaleDown), xp_1);
-            var yTiny_2 = Avx512F.FusedMultiplyAdd((Avx512F.FusedMultiplyAdd(ts_2, m_2, ts_2) * Vector512.Create(InvBetaHi)), Vector512.Create(FastScaleDown), xp_2);
-            var yTiny_3 = Avx512F.FusedMultiplyAdd((Avx512F.FusedMultiplyAdd(ts_3, m_3, ts_3) * Vector512.Create(InvBetaHi)), Vector512.Create(FastScaleDown), xp_3);
-            var y_0 = Vector512.ConditionalSelect(Vector512.LessThan(k_0, Vector512.Create(FastTinyK)), yTiny_0, yLarge_0);
-            var y_1 = Vector512.ConditionalSelect(Vector512.LessThan(k_1, Vector512.Create(FastTinyK)), yTiny_1, yLarge_1);
-            var y_2 = Vector512.ConditionalSelect(Vector512.LessThan(k_2, Vector512.Create(FastTinyK)), yTiny_2, yLarge_2);
-            var y_3 = Vector512.ConditionalSelect(Vector512.LessThan(k_3, Vector512.Create(FastTinyK)), yTiny_3, yLarge_3);
+            var near_0 = Vector512.GreaterThanOrEqual(a_0, Vector512.Create(-64f)); // |beta x| <= 64: t and t / beta are normal
+            var near_1 = Vector512.GreaterThanOrEqual(a_1, Vector512.Create(-64f));
+            var near_2 = Vector512.GreaterThanOrEqual(a_2, Vector512.Create(-64f));
+            var near_3 = Vector512.GreaterThanOrEqual(a_3, Vector512.Create(-64f));
+            var t_0 = p_0 * (s_0 * Vector512.ConditionalSelect(near_0, Vector512.Create(FastScaleDown), Vector512.Create(1f))); // t, or t 2^offset where |beta x| > 64
+            var t_1 = p_1 * (s_1 * Vector512.ConditionalSelect(near_1, Vector512.Create(FastScaleDown), Vector512.Create(1f)));
+            var t_2 = p_2 * (s_2 * Vector512.ConditionalSelect(near_2, Vector512.Create(FastScaleDown), Vector512.Create(1f)));
+            var t_3 = p_3 * (s_3 * Vector512.ConditionalSelect(near_3, Vector512.Create(FastScaleDown), Vector512.Create(1f)));
+            // log(1 + t) = -log(c_j) + log1p(f), f = (1 + t) c_j - 1 = t c_j + (c_j - 1), j = round(15 t), c_j ~ 1/(1 + t).
+            var j_0 = Avx512F.FusedMultiplyAdd(t_0, Vector512.Create(15f), Vector512.Create(FastIndexMagic)); // j in the low bits
+            var j_1 = Avx512F.FusedMultiplyAdd(t_1, Vector512.Create(15f), Vector512.Create(FastIndexMagic));
+            var j_2 = Avx512F.FusedMultiplyAdd(t_2, Vector512.Create(15f), Vector512.Create(FastIndexMagic));
+            var j_3 = Avx512F.FusedMultiplyAdd(t_3, Vector512.Create(15f), Vector512.Create(FastIndexMagic));
+            var c_0 = Avx512F.PermuteVar16x32(Vector512.Create(FastLogInverse), j_0.AsInt32());
+            var c_1 = Avx512F.PermuteVar16x32(Vector512.Create(FastLogInverse), j_1.AsInt32());
+            var c_2 = Avx512F.PermuteVar16x32(Vector512.Create(FastLogInverse), j_2.AsInt32());
+            var c_3 = Avx512F.PermuteVar16x32(Vector512.Create(FastLogInverse), j_3.AsInt32());
+            var cm1_0 = Avx512F.PermuteVar16x32(Vector512.Create(FastLogInverseMinusOne), j_0.AsInt32());
+            var cm1_1 = Avx512F.PermuteVar16x32(Vector512.Create(FastLogInverseMinusOne), j_1.AsInt32());
+            var cm1_2 = Avx512F.PermuteVar16x32(Vector512.Create(FastLogInverseMinusOne), j_2.AsInt32());
+            var cm1_3 = Avx512F.PermuteVar16x32(Vector512.Create(FastLogInverseMinusOne), j_3.AsInt32());
+            var lc_0 = Avx512F.PermuteVar16x32(Vector512.Create(FastLogOfInverse), j_0.AsInt32());
+            var lc_1 = Avx512F.PermuteVar16x32(Vector512.Create(FastLogOfInverse), j_1.AsInt32());
+            var lc_2 = Avx512F.PermuteVar16x32(Vector512.Create(FastLogOfInverse), j_2.AsInt32());
+            var lc_3 = Avx512F.PermuteVar16x32(Vector512.Create(FastLogOfInverse), j_3.AsInt32());
+            var lcl_0 = Avx512F.PermuteVar16x32(Vector512.Create(FastLogOfInverseLo), j_0.AsInt32());
+            var lcl_1 = Avx512F.PermuteVar16x32(Vector512.Create(FastLogOfInverseLo), j_1.AsInt32());
+            var lcl_2 = Avx512F.PermuteVar16x32(Vector512.Create(FastLogOfInverseLo), j_2.AsInt32());
+            var lcl_3 = Avx512F.PermuteVar16x32(Vector512.Create(FastLogOfInverseLo), j_3.AsInt32());
+            var f_0 = Avx512F.FusedMultiplyAdd(t_0, c_0, cm1_0); // |f| <= 1/30; f = t exactly for j = 0
+            var f_1 = Avx512F.FusedMultiplyAdd(t_1, c_1, cm1_1);
+            var f_2 = Avx512F.FusedMultiplyAdd(t_2, c_2, cm1_2);
+            var f_3 = Avx512F.FusedMultiplyAdd(t_3, c_3, cm1_3);
+            var pf_0 = Vector512.Create(FastP3); // log1p(f) = f + f^2 P(f)
+            var pf_1 = Vector512.Create(FastP3);
+            var pf_2 = Vector512.Create(FastP3);
+            var pf_3 = Vector512.Create(FastP3);
+            pf_0 = Avx512F.FusedMultiplyAdd(pf_0, f_0, Vector512.Create(FastP2));
+            pf_1 = Avx512F.FusedMultiplyAdd(pf_1, f_1, Vector512.Create(FastP2));
+            pf_2 = Avx512F.FusedMultiplyAdd(pf_2, f_2, Vector512.Create(FastP2));
+            pf_3 = Avx512F.FusedMultiplyAdd(pf_3, f_3, Vector512.Create(FastP2));
+            pf_0 = Avx512F.FusedMultiplyAdd(pf_0, f_0, Vector512.Create(FastP1));
+            pf_1 = Avx512F.FusedMultiplyAdd(pf_1, f_1, Vector512.Create(FastP1));
+            pf_2 = Avx512F.FusedMultiplyAdd(pf_2, f_2, Vector512.Create(FastP1));
+            pf_3 = Avx512F.FusedMultiplyAdd(pf_3, f_3, Vector512.Create(FastP1));
+            pf_0 = Avx512F.FusedMultiplyAdd(pf_0, f_0, Vector512.Create(FastP0));
+            pf_1 = Avx512F.FusedMultiplyAdd(pf_1, f_1, Vector512.Create(FastP0));
+            pf_2 = Avx512F.FusedMultiplyAdd(pf_2, f_2, Vector512.Create(FastP0));
+            pf_3 = Avx512F.FusedMultiplyAdd(pf_3, f_3, Vector512.Create(FastP0));
+            var lg_0 = lc_0 + (Avx512F.FusedMultiplyAdd((f_0 * pf_0), f_0, f_0) + lcl_0);
+            var lg_1 = lc_1 + (Avx512F.FusedMultiplyAdd((f_1 * pf_1), f_1, f_1) + lcl_1);
+            var lg_2 = lc_2 + (Avx512F.FusedMultiplyAdd((f_2 * pf_2), f_2, f_2) + lcl_2);
+            var lg_3 = lc_3 + (Avx512F.FusedMultiplyAdd((f_3 * pf_3), f_3, f_3) + lcl_3);
+            // The deep tail: log1p(t) = t, divided by beta at scale 2^offset, the scale taken off last (one rounding).
+            var y_0 = Vector512.ConditionalSelect(near_0, Avx512F.FusedMultiplyAdd(lg_0, Vector512.Create(InvBetaHi), xp_0), Avx512F.FusedMultiplyAdd((t_0 * Vector512.Create(InvBetaHi)), Vector512.Create(FastScaleDown), xp_0));
+            var y_1 = Vector512.ConditionalSelect(near_1, Avx512F.FusedMultiplyAdd(lg_1, Vector512.Create(InvBetaHi), xp_1), Avx512F.FusedMultiplyAdd((t_1 * Vector512.Create(InvBetaHi)), Vector512.Create(FastScaleDown), xp_1));
+            var y_2 = Vector512.ConditionalSelect(near_2, Avx512F.FusedMultiplyAdd(lg_2, Vector512.Create(InvBetaHi), xp_2), Avx512F.FusedMultiplyAdd((t_2 * Vector512.Create(InvBetaHi)), Vector512.Create(FastScaleDown), xp_2));
+            var y_3 = Vector512.ConditionalSelect(near_3, Avx512F.FusedMultiplyAdd(lg_3, Vector512.Create(InvBetaHi), xp_3), Avx512F.FusedMultiplyAdd((t_3 * Vector512.Create(InvBetaHi)), Vector512.Create(FastScaleDown), xp_3));
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             (Vector512.ConditionalSelect(Vector512.LessThan(x_0, Vector512.Create(Cutoff)), y_0, x_0)).StoreUnsafe(ref destination, i);
             (Vector512.ConditionalSelect(Vector512.LessThan(x_1, Vector512.Create(Cutoff)), y_1, x_1)).StoreUnsafe(ref destination, i + count);
@@ -512,8 +483,7 @@ namespace FusedActivations.Generated
         {
             // softplus(x) = max(x, 0) + log1p(t) / beta, t = e^a, a = -|beta x|.
             var xp = Avx512F.Max(x, Vector512.Create(0f)); // the linear part (NaN lanes are fixed by the last line)
-            var xc = Avx512F.Min(Avx512F.Max(x, Vector512.Create(-Clamp)), Vector512.Create(Clamp)); // beyond Clamp the exponential no longer matters
-            var z = Vector512.Create(Beta) * xc;
+            var z = Vector512.Create(Beta) * x;
             var a = Avx512F.Max((z | Vector512.Create(-0f)), Vector512.Create(-125f));
             var n = Avx512F.FusedMultiplyAdd(a, Vector512.Create(Log2E), Vector512.Create(FastMagicScaled));
             var k = n - Vector512.Create(FastMagicScaled);
@@ -527,32 +497,22 @@ namespace FusedActivations.Generated
             p = Avx512F.FusedMultiplyAdd(p, r, Vector512.Create(1f));
             p = Avx512F.FusedMultiplyAdd(p, r, Vector512.Create(1f));
             var s = Vector512.ShiftLeft(n.AsInt32(), 23).AsSingle();
-            var t = p * (Vector512.ShiftLeft(Avx512F.Max(n, Vector512.Create(FastKFloor)).AsInt32(), 23).AsSingle() * Vector512.Create(FastScaleDown)); // t where k >= -40 (below, only the tiny branch's t^2 term reads it)
-            // log(1 + t) = e ln2 + log1p(f) + c/u: u = 1 + t rounded, c its rounding error, f = u 2^-e - 1 exactly.
-            var u = Vector512.Create(1f) + t;
-            var c = t - (u - Vector512.Create(1f)); // 1 + t = u + c exactly
-            var upper = Vector512.GreaterThan(u, Vector512.Create(Sqrt2));
-            var sc = Vector512.ConditionalSelect(upper, Vector512.Create(0.5f), Vector512.Create(1f));
-            var f = (u * sc) - Vector512.Create(1f); // exact
-            var lr = Vector512.Create(R8); // log1p(f) = f - f^2/2 + f^3 R(f)
-            lr = Avx512F.FusedMultiplyAdd(lr, f, Vector512.Create(R7));
-            lr = Avx512F.FusedMultiplyAdd(lr, f, Vector512.Create(R6));
-            lr = Avx512F.FusedMultiplyAdd(lr, f, Vector512.Create(R5));
-            lr = Avx512F.FusedMultiplyAdd(lr, f, Vector512.Create(R4));
-            lr = Avx512F.FusedMultiplyAdd(lr, f, Vector512.Create(R3));
-            lr = Avx512F.FusedMultiplyAdd(lr, f, Vector512.Create(R2));
-            lr = Avx512F.FusedMultiplyAdd(lr, f, Vector512.Create(R1));
-            lr = Avx512F.FusedMultiplyAdd(lr, f, Vector512.Create(R0));
-            var f2 = f * f;
-            var poly = Avx512F.FusedMultiplyAdd((f2 * f), lr, ((c * sc) * (Vector512.Create(1f) - f))); // f^3 R(f) + (c/u to first order)
-            var lg = f + Avx512F.FusedMultiplyAdd((Vector512.Create(-0.5f) * f), f, poly);
-            var lg2 = (upper & Vector512.Create(Ln2Hi)) + lg;
-            var yLarge = Avx512F.FusedMultiplyAdd(lg2, Vector512.Create(InvBetaHi), xp);
-            // Tiny t: log1p(t) = t (1 + m), m = t (t/3 - 1/2); t 2^offset / beta is normal, and the scale comes off last.
-            var m = t * Avx512F.FusedMultiplyAdd(t, Vector512.Create(0.33333334f), Vector512.Create(-0.5f));
-            var ts = p * s; // t 2^offset
-            var yTiny = Avx512F.FusedMultiplyAdd((Avx512F.FusedMultiplyAdd(ts, m, ts) * Vector512.Create(InvBetaHi)), Vector512.Create(FastScaleDown), xp);
-            var y = Vector512.ConditionalSelect(Vector512.LessThan(k, Vector512.Create(FastTinyK)), yTiny, yLarge);
+            var near = Vector512.GreaterThanOrEqual(a, Vector512.Create(-64f)); // |beta x| <= 64: t and t / beta are normal
+            var t = p * (s * Vector512.ConditionalSelect(near, Vector512.Create(FastScaleDown), Vector512.Create(1f))); // t, or t 2^offset where |beta x| > 64
+            // log(1 + t) = -log(c_j) + log1p(f), f = (1 + t) c_j - 1 = t c_j + (c_j - 1), j = round(15 t), c_j ~ 1/(1 + t).
+            var j = Avx512F.FusedMultiplyAdd(t, Vector512.Create(15f), Vector512.Create(FastIndexMagic)); // j in the low bits
+            var c = Avx512F.PermuteVar16x32(Vector512.Create(FastLogInverse), j.AsInt32());
+            var cm1 = Avx512F.PermuteVar16x32(Vector512.Create(FastLogInverseMinusOne), j.AsInt32());
+            var lc = Avx512F.PermuteVar16x32(Vector512.Create(FastLogOfInverse), j.AsInt32());
+            var lcl = Avx512F.PermuteVar16x32(Vector512.Create(FastLogOfInverseLo), j.AsInt32());
+            var f = Avx512F.FusedMultiplyAdd(t, c, cm1); // |f| <= 1/30; f = t exactly for j = 0
+            var pf = Vector512.Create(FastP3); // log1p(f) = f + f^2 P(f)
+            pf = Avx512F.FusedMultiplyAdd(pf, f, Vector512.Create(FastP2));
+            pf = Avx512F.FusedMultiplyAdd(pf, f, Vector512.Create(FastP1));
+            pf = Avx512F.FusedMultiplyAdd(pf, f, Vector512.Create(FastP0));
+            var lg = lc + (Avx512F.FusedMultiplyAdd((f * pf), f, f) + lcl);
+            // The deep tail: log1p(t) = t, divided by beta at scale 2^offset, the scale taken off last (one rounding).
+            var y = Vector512.ConditionalSelect(near, Avx512F.FusedMultiplyAdd(lg, Vector512.Create(InvBetaHi), xp), Avx512F.FusedMultiplyAdd((t * Vector512.Create(InvBetaHi)), Vector512.Create(FastScaleDown), xp));
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(Cutoff)), y, x);
         }
@@ -571,14 +531,10 @@ namespace FusedActivations.Generated
             var xp_1 = Avx.Max(x_1, Vector256.Create(0f));
             var xp_2 = Avx.Max(x_2, Vector256.Create(0f));
             var xp_3 = Avx.Max(x_3, Vector256.Create(0f));
-            var xc_0 = Avx.Min(Avx.Max(x_0, Vector256.Create(-Clamp)), Vector256.Create(Clamp)); // beyond Clamp the exponential no longer matters
-            var xc_1 = Avx.Min(Avx.Max(x_1, Vector256.Create(-Clamp)), Vector256.Create(Clamp));
-            var xc_2 = Avx.Min(Avx.Max(x_2, Vector256.Create(-Clamp)), Vector256.Create(Clamp));
-            var xc_3 = Avx.Min(Avx.Max(x_3, Vector256.Create(-Clamp)), Vector256.Create(Clamp));
-            var z_0 = Vector256.Create(Beta) * xc_0;
-            var z_1 = Vector256.Create(Beta) * xc_1;
-            var z_2 = Vector256.Create(Beta) * xc_2;
-            var z_3 = Vector256.Create(Beta) * xc_3;
+            var z_0 = Vector256.Create(Beta) * x_0;
+            var z_1 = Vector256.Create(Beta) * x_1;
+            var z_2 = Vector256.Create(Beta) * x_2;
+            var z_3 = Vector256.Create(Beta) * x_3;
             var a_0 = Avx.Max((z_0 | Vector256.Create(-0f)), Vector256.Create(-125f));
             var a_1 = Avx.Max((z_1 | Vector256.Create(-0f)), Vector256.Create(-125f));
             var a_2 = Avx.Max((z_2 | Vector256.Create(-0f)), Vector256.Create(-125f));
@@ -631,104 +587,64 @@ namespace FusedActivations.Generated
             var s_1 = Vector256.ShiftLeft(n_1.AsInt32(), 23).AsSingle();
             var s_2 = Vector256.ShiftLeft(n_2.AsInt32(), 23).AsSingle();
             var s_3 = Vector256.ShiftLeft(n_3.AsInt32(), 23).AsSingle();
-            var t_0 = p_0 * (Vector256.ShiftLeft(Avx.Max(n_0, Vector256.Create(FastKFloor)).AsInt32(), 23).AsSingle() * Vector256.Create(FastScaleDown)); // t where k >= -40 (below, only the tiny branch's t^2 term reads it)
-            var t_1 = p_1 * (Vector256.ShiftLeft(Avx.Max(n_1, Vector256.Create(FastKFloor)).AsInt32(), 23).AsSingle() * Vector256.Create(FastScaleDown));
-            var t_2 = p_2 * (Vector256.ShiftLeft(Avx.Max(n_2, Vector256.Create(FastKFloor)).AsInt32(), 23).AsSingle() * Vector256.Create(FastScaleDown));
-            var t_3 = p_3 * (Vector256.ShiftLeft(Avx.Max(n_3, Vector256.Create(FastKFloor)).AsInt32(), 23).AsSingle() * Vector256.Create(FastScaleDown));
-            // log(1 + t) = e ln2 + log1p(f) + c/u: u = 1 + t rounded, c its rounding error, f = u 2^-e - 1 exactly.
-            var u_0 = Vector256.Create(1f) + t_0;
-            var u_1 = Vector256.Create(1f) + t_1;
-            var u_2 = Vector256.Create(1f) + t_2;
-            var u_3 = Vector256.Create(1f) + t_3;
-            var c_0 = t_0 - (u_0 - Vector256.Create(1f)); // 1 + t = u + c exactly
-            var c_1 = t_1 - (u_1 - Vector256.Create(1f));
-            var c_2 = t_2 - (u_2 - Vector256.Create(1f));
-            var c_3 = t_3 - (u_3 - Vector256.Create(1f));
-            var upper_0 = Vector256.GreaterThan(u_0, Vector256.Create(Sqrt2));
-            var upper_1 = Vector256.GreaterThan(u_1, Vector256.Create(Sqrt2));
-            var upper_2 = Vector256.GreaterThan(u_2, Vector256.Create(Sqrt2));
-            var upper_3 = Vector256.GreaterThan(u_3, Vector256.Create(Sqrt2));
-            var sc_0 = Vector256.ConditionalSelect(upper_0, Vector256.Create(0.5f), Vector256.Create(1f));
-            var sc_1 = Vector256.ConditionalSelect(upper_1, Vector256.Create(0.5f), Vector256.Create(1f));
-            var sc_2 = Vector256.ConditionalSelect(upper_2, Vector256.Create(0.5f), Vector256.Create(1f));
-            var sc_3 = Vector256.ConditionalSelect(upper_3, Vector256.Create(0.5f), Vector256.Create(1f));
-            var f_0 = (u_0 * sc_0) - Vector256.Create(1f); // exact
-            var f_1 = (u_1 * sc_1) - Vector256.Create(1f);
-            var f_2 = (u_2 * sc_2) - Vector256.Create(1f);
-            var f_3 = (u_3 * sc_3) - Vector256.Create(1f);
-            var lr_0 = Vector256.Create(R8); // log1p(f) = f - f^2/2 + f^3 R(f)
-            var lr_1 = Vector256.Create(R8);
-            var lr_2 = Vector256.Create(R8);
-            var lr_3 = Vector256.Create(R8);
-            lr_0 = Fma.MultiplyAdd(lr_0, f_0, Vector256.Create(R7));
-            lr_1 = Fma.MultiplyAdd(lr_1, f_1, Vector256.Create(R7));
-            lr_2 = Fma.MultiplyAdd(lr_2, f_2, Vector256.Create(R7));
-            lr_3 = Fma.MultiplyAdd(lr_3, f_3, Vector256.Create(R7));
-            lr_0 = Fma.MultiplyAdd(lr_0, f_0, Vector256.Create(R6));
-            lr_1 = Fma.MultiplyAdd(lr_1, f_1, Vector256.Create(R6));
-            lr_2 = Fma.MultiplyAdd(lr_2, f_2, Vector256.Create(R6));
-            lr_3 = Fma.MultiplyAdd(lr_3, f_3, Vector256.Create(R6));
-            lr_0 = Fma.MultiplyAdd(lr_0, f_0, Vector256.Create(R5));
-            lr_1 = Fma.MultiplyAdd(lr_1, f_1, Vector256.Create(R5));
-            lr_2 = Fma.MultiplyAdd(lr_2, f_2, Vector256.Create(R5));
-            lr_3 = Fma.MultiplyAdd(lr_3, f_3, Vector256.Create(R5));
-            lr_0 = Fma.MultiplyAdd(lr_0, f_0, Vector256.Create(R4));
-            lr_1 = Fma.MultiplyAdd(lr_1, f_1, Vector256.Create(R4));
-            lr_2 = Fma.MultiplyAdd(lr_2, f_2, Vector256.Create(R4));
-            lr_3 = Fma.MultiplyAdd(lr_3, f_3, Vector256.Create(R4));
-            lr_0 = Fma.MultiplyAdd(lr_0, f_0, Vector256.Create(R3));
-            lr_1 = Fma.MultiplyAdd(lr_1, f_1, Vector256.Create(R3));
-            lr_2 = Fma.MultiplyAdd(lr_2, f_2, Vector256.Create(R3));
-            lr_3 = Fma.MultiplyAdd(lr_3, f_3, Vector256.Create(R3));
-            lr_0 = Fma.MultiplyAdd(lr_0, f_0, Vector256.Create(R2));
-            lr_1 = Fma.MultiplyAdd(lr_1, f_1, Vector256.Create(R2));
-            lr_2 = Fma.MultiplyAdd(lr_2, f_2, Vector256.Create(R2));
-            lr_3 = Fma.MultiplyAdd(lr_3, f_3, Vector256.Create(R2));
-            lr_0 = Fma.MultiplyAdd(lr_0, f_0, Vector256.Create(R1));
-            lr_1 = Fma.MultiplyAdd(lr_1, f_1, Vector256.Create(R1));
-            lr_2 = Fma.MultiplyAdd(lr_2, f_2, Vector256.Create(R1));
-            lr_3 = Fma.MultiplyAdd(lr_3, f_3, Vector256.Create(R1));
-            lr_0 = Fma.MultiplyAdd(lr_0, f_0, Vector256.Create(R0));
-            lr_1 = Fma.MultiplyAdd(lr_1, f_1, Vector256.Create(R0));
-            lr_2 = Fma.MultiplyAdd(lr_2, f_2, Vector256.Create(R0));
-            lr_3 = Fma.MultiplyAdd(lr_3, f_3, Vector256.Create(R0));
-            var f2_0 = f_0 * f_0;
-            var f2_1 = f_1 * f_1;
-            var f2_2 = f_2 * f_2;
-            var f2_3 = f_3 * f_3;
-            var poly_0 = Fma.MultiplyAdd((f2_0 * f_0), lr_0, ((c_0 * sc_0) * (Vector256.Create(1f) - f_0))); // f^3 R(f) + (c/u to first order)
-            var poly_1 = Fma.MultiplyAdd((f2_1 * f_1), lr_1, ((c_1 * sc_1) * (Vector256.Create(1f) - f_1)));
-            var poly_2 = Fma.MultiplyAdd((f2_2 * f_2), lr_2, ((c_2 * sc_2) * (Vector256.Create(1f) - f_2)));
-            var poly_3 = Fma.MultiplyAdd((f2_3 * f_3), lr_3, ((c_3 * sc_3) * (Vector256.Create(1f) - f_3)));
-            var lg_0 = f_0 + Fma.MultiplyAdd((Vector256.Create(-0.5f) * f_0), f_0, poly_0);
-            var lg_1 = f_1 + Fma.MultiplyAdd((Vector256.Create(-0.5f) * f_1), f_1, poly_1);
-            var lg_2 = f_2 + Fma.MultiplyAdd((Vector256.Create(-0.5f) * f_2), f_2, poly_2);
-            var lg_3 = f_3 + Fma.MultiplyAdd((Vector256.Create(-0.5f) * f_3), f_3, poly_3);
-            var lg2_0 = (upper_0 & Vector256.Create(Ln2Hi)) + lg_0;
-            var lg2_1 = (upper_1 & Vector256.Create(Ln2Hi)) + lg_1;
-            var lg2_2 = (upper_2 & Vector256.Create(Ln2Hi)) + lg_2;
-            var lg2_3 = (upper_3 & Vector256.Create(Ln2Hi)) + lg_3;
-            var yLarge_0 = Fma.MultiplyAdd(lg2_0, Vector256.Create(InvBetaHi), xp_0);
-            var yLarge_1 = Fma.MultiplyAdd(lg2_1, Vector256.Create(InvBetaHi), xp_1);
-            var yLarge_2 = Fma.MultiplyAdd(lg2_2, Vector256.Create(InvBetaHi), xp_2);
-            var yLarge_3 = Fma.MultiplyAdd(lg2_3, Vector256.Create(InvBetaHi), xp_3);
-            // Tiny t: log1p(t) = t (1 + m), m = t (t/3 - 1/2); t 2^offset / beta is normal, and the scale comes off last.
-            var m_0 = t_0 * Fma.MultiplyAdd(t_0, Vector256.Create(0.33333334f), Vector256.Create(-0.5f));
-            var m_1 = t_1 * Fma.MultiplyAdd(t_1, Vector256.Create(0.33333334f), Vector256.Create(-0.5f));
-            var m_2 = t_2 * Fma.MultiplyAdd(t_2, Vector256.Create(0.33333334f), Vector256.Create(-0.5f));
-            var m_3 = t_3 * Fma.MultiplyAdd(t_3, Vector256.Create(0.33333334f), Vector256.Create(-0.5f));
-            var ts_0 = p_0 * s_0; // t 2^offset
-            var ts_1 = p_1 * s_1;
-            var ts_2 = p_2 * s_2;
-            var ts_3 = p_3 * s_3;
-            var yTiny_0 = Fma.MultiplyAdd((Fma.MultiplyAdd(ts_0, m_0, ts_0) * Vector256.Create(InvBetaHi)), Vector256.Create(FastScaleDown), xp_0);
-            var yTiny_1 = Fma.MultiplyAdd((Fma.MultiplyAdd(ts_1, m_1, ts_1) * Vector256.Create(InvBetaHi)), Vector256.Create(FastScaleDown), xp_1);
-            var yTiny_2 = Fma.MultiplyAdd((Fma.MultiplyAdd(ts_2, m_2, ts_2) * Vector256.Create(InvBetaHi)), Vector256.Create(FastScaleDown), xp_2);
-            var yTiny_3 = Fma.MultiplyAdd((Fma.MultiplyAdd(ts_3, m_3, ts_3) * Vector256.Create(InvBetaHi)), Vector256.Create(FastScaleDown), xp_3);
-            var y_0 = Vector256.ConditionalSelect(Vector256.LessThan(k_0, Vector256.Create(FastTinyK)), yTiny_0, yLarge_0);
-            var y_1 = Vector256.ConditionalSelect(Vector256.LessThan(k_1, Vector256.Create(FastTinyK)), yTiny_1, yLarge_1);
-            var y_2 = Vector256.ConditionalSelect(Vector256.LessThan(k_2, Vector256.Create(FastTinyK)), yTiny_2, yLarge_2);
-            var y_3 = Vector256.ConditionalSelect(Vector256.LessThan(k_3, Vector256.Create(FastTinyK)), yTiny_3, yLarge_3);
+            var near_0 = Vector256.GreaterThanOrEqual(a_0, Vector256.Create(-64f)); // |beta x| <= 64: t and t / beta are normal
+            var near_1 = Vector256.GreaterThanOrEqual(a_1, Vector256.Create(-64f));
+            var near_2 = Vector256.GreaterThanOrEqual(a_2, Vector256.Create(-64f));
+            var near_3 = Vector256.GreaterThanOrEqual(a_3, Vector256.Create(-64f));
+            var t_0 = p_0 * (s_0 * Vector256.ConditionalSelect(near_0, Vector256.Create(FastScaleDown), Vector256.Create(1f))); // t, or t 2^offset where |beta x| > 64
+            var t_1 = p_1 * (s_1 * Vector256.ConditionalSelect(near_1, Vector256.Create(FastScaleDown), Vector256.Create(1f)));
+            var t_2 = p_2 * (s_2 * Vector256.ConditionalSelect(near_2, Vector256.Create(FastScaleDown), Vector256.Create(1f)));
+            var t_3 = p_3 * (s_3 * Vector256.ConditionalSelect(near_3, Vector256.Create(FastScaleDown), Vector256.Create(1f)));
+            // log(1 + t) = -log(c_j) + log1p(f), f = (1 + t) c_j - 1 = t c_j + (c_j - 1), j = round(15 t), c_j ~ 1/(1 + t).
+            var j_0 = Fma.MultiplyAdd(t_0, Vector256.Create(15f), Vector256.Create(FastIndexMagic)); // j in the low bits
+            var j_1 = Fma.MultiplyAdd(t_1, Vector256.Create(15f), Vector256.Create(FastIndexMagic));
+            var j_2 = Fma.MultiplyAdd(t_2, Vector256.Create(15f), Vector256.Create(FastIndexMagic));
+            var j_3 = Fma.MultiplyAdd(t_3, Vector256.Create(15f), Vector256.Create(FastIndexMagic));
+            var c_0 = Avx.BlendVariable(Avx2.PermuteVar8x32(Vector256.Create(FastLogInverse), j_0.AsInt32()), Avx2.PermuteVar8x32(Vector256.Create(FastLogInverse.Slice(8)), j_0.AsInt32()), Vector256.ShiftLeft(j_0.AsInt32(), 28).AsSingle());
+            var c_1 = Avx.BlendVariable(Avx2.PermuteVar8x32(Vector256.Create(FastLogInverse), j_1.AsInt32()), Avx2.PermuteVar8x32(Vector256.Create(FastLogInverse.Slice(8)), j_1.AsInt32()), Vector256.ShiftLeft(j_1.AsInt32(), 28).AsSingle());
+            var c_2 = Avx.BlendVariable(Avx2.PermuteVar8x32(Vector256.Create(FastLogInverse), j_2.AsInt32()), Avx2.PermuteVar8x32(Vector256.Create(FastLogInverse.Slice(8)), j_2.AsInt32()), Vector256.ShiftLeft(j_2.AsInt32(), 28).AsSingle());
+            var c_3 = Avx.BlendVariable(Avx2.PermuteVar8x32(Vector256.Create(FastLogInverse), j_3.AsInt32()), Avx2.PermuteVar8x32(Vector256.Create(FastLogInverse.Slice(8)), j_3.AsInt32()), Vector256.ShiftLeft(j_3.AsInt32(), 28).AsSingle());
+            var cm1_0 = Avx.BlendVariable(Avx2.PermuteVar8x32(Vector256.Create(FastLogInverseMinusOne), j_0.AsInt32()), Avx2.PermuteVar8x32(Vector256.Create(FastLogInverseMinusOne.Slice(8)), j_0.AsInt32()), Vector256.ShiftLeft(j_0.AsInt32(), 28).AsSingle());
+            var cm1_1 = Avx.BlendVariable(Avx2.PermuteVar8x32(Vector256.Create(FastLogInverseMinusOne), j_1.AsInt32()), Avx2.PermuteVar8x32(Vector256.Create(FastLogInverseMinusOne.Slice(8)), j_1.AsInt32()), Vector256.ShiftLeft(j_1.AsInt32(), 28).AsSingle());
+            var cm1_2 = Avx.BlendVariable(Avx2.PermuteVar8x32(Vector256.Create(FastLogInverseMinusOne), j_2.AsInt32()), Avx2.PermuteVar8x32(Vector256.Create(FastLogInverseMinusOne.Slice(8)), j_2.AsInt32()), Vector256.ShiftLeft(j_2.AsInt32(), 28).AsSingle());
+            var cm1_3 = Avx.BlendVariable(Avx2.PermuteVar8x32(Vector256.Create(FastLogInverseMinusOne), j_3.AsInt32()), Avx2.PermuteVar8x32(Vector256.Create(FastLogInverseMinusOne.Slice(8)), j_3.AsInt32()), Vector256.ShiftLeft(j_3.AsInt32(), 28).AsSingle());
+            var lc_0 = Avx.BlendVariable(Avx2.PermuteVar8x32(Vector256.Create(FastLogOfInverse), j_0.AsInt32()), Avx2.PermuteVar8x32(Vector256.Create(FastLogOfInverse.Slice(8)), j_0.AsInt32()), Vector256.ShiftLeft(j_0.AsInt32(), 28).AsSingle());
+            var lc_1 = Avx.BlendVariable(Avx2.PermuteVar8x32(Vector256.Create(FastLogOfInverse), j_1.AsInt32()), Avx2.PermuteVar8x32(Vector256.Create(FastLogOfInverse.Slice(8)), j_1.AsInt32()), Vector256.ShiftLeft(j_1.AsInt32(), 28).AsSingle());
+            var lc_2 = Avx.BlendVariable(Avx2.PermuteVar8x32(Vector256.Create(FastLogOfInverse), j_2.AsInt32()), Avx2.PermuteVar8x32(Vector256.Create(FastLogOfInverse.Slice(8)), j_2.AsInt32()), Vector256.ShiftLeft(j_2.AsInt32(), 28).AsSingle());
+            var lc_3 = Avx.BlendVariable(Avx2.PermuteVar8x32(Vector256.Create(FastLogOfInverse), j_3.AsInt32()), Avx2.PermuteVar8x32(Vector256.Create(FastLogOfInverse.Slice(8)), j_3.AsInt32()), Vector256.ShiftLeft(j_3.AsInt32(), 28).AsSingle());
+            var lcl_0 = Avx.BlendVariable(Avx2.PermuteVar8x32(Vector256.Create(FastLogOfInverseLo), j_0.AsInt32()), Avx2.PermuteVar8x32(Vector256.Create(FastLogOfInverseLo.Slice(8)), j_0.AsInt32()), Vector256.ShiftLeft(j_0.AsInt32(), 28).AsSingle());
+            var lcl_1 = Avx.BlendVariable(Avx2.PermuteVar8x32(Vector256.Create(FastLogOfInverseLo), j_1.AsInt32()), Avx2.PermuteVar8x32(Vector256.Create(FastLogOfInverseLo.Slice(8)), j_1.AsInt32()), Vector256.ShiftLeft(j_1.AsInt32(), 28).AsSingle());
+            var lcl_2 = Avx.BlendVariable(Avx2.PermuteVar8x32(Vector256.Create(FastLogOfInverseLo), j_2.AsInt32()), Avx2.PermuteVar8x32(Vector256.Create(FastLogOfInverseLo.Slice(8)), j_2.AsInt32()), Vector256.ShiftLeft(j_2.AsInt32(), 28).AsSingle());
+            var lcl_3 = Avx.BlendVariable(Avx2.PermuteVar8x32(Vector256.Create(FastLogOfInverseLo), j_3.AsInt32()), Avx2.PermuteVar8x32(Vector256.Create(FastLogOfInverseLo.Slice(8)), j_3.AsInt32()), Vector256.ShiftLeft(j_3.AsInt32(), 28).AsSingle());
+            var f_0 = Fma.MultiplyAdd(t_0, c_0, cm1_0); // |f| <= 1/30; f = t exactly for j = 0
+            var f_1 = Fma.MultiplyAdd(t_1, c_1, cm1_1);
+            var f_2 = Fma.MultiplyAdd(t_2, c_2, cm1_2);
+            var f_3 = Fma.MultiplyAdd(t_3, c_3, cm1_3);
+            var pf_0 = Vector256.Create(FastP3); // log1p(f) = f + f^2 P(f)
+            var pf_1 = Vector256.Create(FastP3);
+            var pf_2 = Vector256.Create(FastP3);
+            var pf_3 = Vector256.Create(FastP3);
+            pf_0 = Fma.MultiplyAdd(pf_0, f_0, Vector256.Create(FastP2));
+            pf_1 = Fma.MultiplyAdd(pf_1, f_1, Vector256.Create(FastP2));
+            pf_2 = Fma.MultiplyAdd(pf_2, f_2, Vector256.Create(FastP2));
+            pf_3 = Fma.MultiplyAdd(pf_3, f_3, Vector256.Create(FastP2));
+            pf_0 = Fma.MultiplyAdd(pf_0, f_0, Vector256.Create(FastP1));
+            pf_1 = Fma.MultiplyAdd(pf_1, f_1, Vector256.Create(FastP1));
+            pf_2 = Fma.MultiplyAdd(pf_2, f_2, Vector256.Create(FastP1));
+            pf_3 = Fma.MultiplyAdd(pf_3, f_3, Vector256.Create(FastP1));
+            pf_0 = Fma.MultiplyAdd(pf_0, f_0, Vector256.Create(FastP0));
+            pf_1 = Fma.MultiplyAdd(pf_1, f_1, Vector256.Create(FastP0));
+            pf_2 = Fma.MultiplyAdd(pf_2, f_2, Vector256.Create(FastP0));
+            pf_3 = Fma.MultiplyAdd(pf_3, f_3, Vector256.Create(FastP0));
+            var lg_0 = lc_0 + (Fma.MultiplyAdd((f_0 * pf_0), f_0, f_0) + lcl_0);
+            var lg_1 = lc_1 + (Fma.MultiplyAdd((f_1 * pf_1), f_1, f_1) + lcl_1);
+            var lg_2 = lc_2 + (Fma.MultiplyAdd((f_2 * pf_2), f_2, f_2) + lcl_2);
+            var lg_3 = lc_3 + (Fma.MultiplyAdd((f_3 * pf_3), f_3, f_3) + lcl_3);
+            // The deep tail: log1p(t) = t, divided by beta at scale 2^offset, the scale taken off last (one rounding).
+            var y_0 = Vector256.ConditionalSelect(near_0, Fma.MultiplyAdd(lg_0, Vector256.Create(InvBetaHi), xp_0), Fma.MultiplyAdd((t_0 * Vector256.Create(InvBetaHi)), Vector256.Create(FastScaleDown), xp_0));
+            var y_1 = Vector256.ConditionalSelect(near_1, Fma.MultiplyAdd(lg_1, Vector256.Create(InvBetaHi), xp_1), Fma.MultiplyAdd((t_1 * Vector256.Create(InvBetaHi)), Vector256.Create(FastScaleDown), xp_1));
+            var y_2 = Vector256.ConditionalSelect(near_2, Fma.MultiplyAdd(lg_2, Vector256.Create(InvBetaHi), xp_2), Fma.MultiplyAdd((t_2 * Vector256.Create(InvBetaHi)), Vector256.Create(FastScaleDown), xp_2));
+            var y_3 = Vector256.ConditionalSelect(near_3, Fma.MultiplyAdd(lg_3, Vector256.Create(InvBetaHi), xp_3), Fma.MultiplyAdd((t_3 * Vector256.Create(InvBetaHi)), Vector256.Create(FastScaleDown), xp_3));
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             (Vector256.ConditionalSelect(Vector256.LessThan(x_0, Vector256.Create(Cutoff)), y_0, x_0)).StoreUnsafe(ref destination, i);
             (Vector256.ConditionalSelect(Vector256.LessThan(x_1, Vector256.Create(Cutoff)), y_1, x_1)).StoreUnsafe(ref destination, i + count);
@@ -742,8 +658,7 @@ namespace FusedActivations.Generated
         {
             // softplus(x) = max(x, 0) + log1p(t) / beta, t = e^a, a = -|beta x|.
             var xp = Avx.Max(x, Vector256.Create(0f)); // the linear part (NaN lanes are fixed by the last line)
-            var xc = Avx.Min(Avx.Max(x, Vector256.Create(-Clamp)), Vector256.Create(Clamp)); // beyond Clamp the exponential no longer matters
-            var z = Vector256.Create(Beta) * xc;
+            var z = Vector256.Create(Beta) * x;
             var a = Avx.Max((z | Vector256.Create(-0f)), Vector256.Create(-125f));
             var n = Fma.MultiplyAdd(a, Vector256.Create(Log2E), Vector256.Create(FastMagicScaled));
             var k = n - Vector256.Create(FastMagicScaled);
@@ -757,32 +672,22 @@ namespace FusedActivations.Generated
             p = Fma.MultiplyAdd(p, r, Vector256.Create(1f));
             p = Fma.MultiplyAdd(p, r, Vector256.Create(1f));
             var s = Vector256.ShiftLeft(n.AsInt32(), 23).AsSingle();
-            var t = p * (Vector256.ShiftLeft(Avx.Max(n, Vector256.Create(FastKFloor)).AsInt32(), 23).AsSingle() * Vector256.Create(FastScaleDown)); // t where k >= -40 (below, only the tiny branch's t^2 term reads it)
-            // log(1 + t) = e ln2 + log1p(f) + c/u: u = 1 + t rounded, c its rounding error, f = u 2^-e - 1 exactly.
-            var u = Vector256.Create(1f) + t;
-            var c = t - (u - Vector256.Create(1f)); // 1 + t = u + c exactly
-            var upper = Vector256.GreaterThan(u, Vector256.Create(Sqrt2));
-            var sc = Vector256.ConditionalSelect(upper, Vector256.Create(0.5f), Vector256.Create(1f));
-            var f = (u * sc) - Vector256.Create(1f); // exact
-            var lr = Vector256.Create(R8); // log1p(f) = f - f^2/2 + f^3 R(f)
-            lr = Fma.MultiplyAdd(lr, f, Vector256.Create(R7));
-            lr = Fma.MultiplyAdd(lr, f, Vector256.Create(R6));
-            lr = Fma.MultiplyAdd(lr, f, Vector256.Create(R5));
-            lr = Fma.MultiplyAdd(lr, f, Vector256.Create(R4));
-            lr = Fma.MultiplyAdd(lr, f, Vector256.Create(R3));
-            lr = Fma.MultiplyAdd(lr, f, Vector256.Create(R2));
-            lr = Fma.MultiplyAdd(lr, f, Vector256.Create(R1));
-            lr = Fma.MultiplyAdd(lr, f, Vector256.Create(R0));
-            var f2 = f * f;
-            var poly = Fma.MultiplyAdd((f2 * f), lr, ((c * sc) * (Vector256.Create(1f) - f))); // f^3 R(f) + (c/u to first order)
-            var lg = f + Fma.MultiplyAdd((Vector256.Create(-0.5f) * f), f, poly);
-            var lg2 = (upper & Vector256.Create(Ln2Hi)) + lg;
-            var yLarge = Fma.MultiplyAdd(lg2, Vector256.Create(InvBetaHi), xp);
-            // Tiny t: log1p(t) = t (1 + m), m = t (t/3 - 1/2); t 2^offset / beta is normal, and the scale comes off last.
-            var m = t * Fma.MultiplyAdd(t, Vector256.Create(0.33333334f), Vector256.Create(-0.5f));
-            var ts = p * s; // t 2^offset
-            var yTiny = Fma.MultiplyAdd((Fma.MultiplyAdd(ts, m, ts) * Vector256.Create(InvBetaHi)), Vector256.Create(FastScaleDown), xp);
-            var y = Vector256.ConditionalSelect(Vector256.LessThan(k, Vector256.Create(FastTinyK)), yTiny, yLarge);
+            var near = Vector256.GreaterThanOrEqual(a, Vector256.Create(-64f)); // |beta x| <= 64: t and t / beta are normal
+            var t = p * (s * Vector256.ConditionalSelect(near, Vector256.Create(FastScaleDown), Vector256.Create(1f))); // t, or t 2^offset where |beta x| > 64
+            // log(1 + t) = -log(c_j) + log1p(f), f = (1 + t) c_j - 1 = t c_j + (c_j - 1), j = round(15 t), c_j ~ 1/(1 + t).
+            var j = Fma.MultiplyAdd(t, Vector256.Create(15f), Vector256.Create(FastIndexMagic)); // j in the low bits
+            var c = Avx.BlendVariable(Avx2.PermuteVar8x32(Vector256.Create(FastLogInverse), j.AsInt32()), Avx2.PermuteVar8x32(Vector256.Create(FastLogInverse.Slice(8)), j.AsInt32()), Vector256.ShiftLeft(j.AsInt32(), 28).AsSingle());
+            var cm1 = Avx.BlendVariable(Avx2.PermuteVar8x32(Vector256.Create(FastLogInverseMinusOne), j.AsInt32()), Avx2.PermuteVar8x32(Vector256.Create(FastLogInverseMinusOne.Slice(8)), j.AsInt32()), Vector256.ShiftLeft(j.AsInt32(), 28).AsSingle());
+            var lc = Avx.BlendVariable(Avx2.PermuteVar8x32(Vector256.Create(FastLogOfInverse), j.AsInt32()), Avx2.PermuteVar8x32(Vector256.Create(FastLogOfInverse.Slice(8)), j.AsInt32()), Vector256.ShiftLeft(j.AsInt32(), 28).AsSingle());
+            var lcl = Avx.BlendVariable(Avx2.PermuteVar8x32(Vector256.Create(FastLogOfInverseLo), j.AsInt32()), Avx2.PermuteVar8x32(Vector256.Create(FastLogOfInverseLo.Slice(8)), j.AsInt32()), Vector256.ShiftLeft(j.AsInt32(), 28).AsSingle());
+            var f = Fma.MultiplyAdd(t, c, cm1); // |f| <= 1/30; f = t exactly for j = 0
+            var pf = Vector256.Create(FastP3); // log1p(f) = f + f^2 P(f)
+            pf = Fma.MultiplyAdd(pf, f, Vector256.Create(FastP2));
+            pf = Fma.MultiplyAdd(pf, f, Vector256.Create(FastP1));
+            pf = Fma.MultiplyAdd(pf, f, Vector256.Create(FastP0));
+            var lg = lc + (Fma.MultiplyAdd((f * pf), f, f) + lcl);
+            // The deep tail: log1p(t) = t, divided by beta at scale 2^offset, the scale taken off last (one rounding).
+            var y = Vector256.ConditionalSelect(near, Fma.MultiplyAdd(lg, Vector256.Create(InvBetaHi), xp), Fma.MultiplyAdd((t * Vector256.Create(InvBetaHi)), Vector256.Create(FastScaleDown), xp));
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(Cutoff)), y, x);
         }
@@ -801,14 +706,10 @@ namespace FusedActivations.Generated
             var xp_1 = AdvSimd.Max(x_1, Vector128.Create(0f));
             var xp_2 = AdvSimd.Max(x_2, Vector128.Create(0f));
             var xp_3 = AdvSimd.Max(x_3, Vector128.Create(0f));
-            var xc_0 = AdvSimd.Min(AdvSimd.Max(x_0, Vector128.Create(-Clamp)), Vector128.Create(Clamp)); // beyond Clamp the exponential no longer matters
-            var xc_1 = AdvSimd.Min(AdvSimd.Max(x_1, Vector128.Create(-Clamp)), Vector128.Create(Clamp));
-            var xc_2 = AdvSimd.Min(AdvSimd.Max(x_2, Vector128.Create(-Clamp)), Vector128.Create(Clamp));
-            var xc_3 = AdvSimd.Min(AdvSimd.Max(x_3, Vector128.Create(-Clamp)), Vector128.Create(Clamp));
-            var z_0 = Vector128.Create(Beta) * xc_0;
-            var z_1 = Vector128.Create(Beta) * xc_1;
-            var z_2 = Vector128.Create(Beta) * xc_2;
-            var z_3 = Vector128.Create(Beta) * xc_3;
+            var z_0 = Vector128.Create(Beta) * x_0;
+            var z_1 = Vector128.Create(Beta) * x_1;
+            var z_2 = Vector128.Create(Beta) * x_2;
+            var z_3 = Vector128.Create(Beta) * x_3;
             var a_0 = AdvSimd.Max((z_0 | Vector128.Create(-0f)), Vector128.Create(-125f));
             var a_1 = AdvSimd.Max((z_1 | Vector128.Create(-0f)), Vector128.Create(-125f));
             var a_2 = AdvSimd.Max((z_2 | Vector128.Create(-0f)), Vector128.Create(-125f));
@@ -861,104 +762,64 @@ namespace FusedActivations.Generated
             var s_1 = Vector128.ShiftLeft(n_1.AsInt32(), 23).AsSingle();
             var s_2 = Vector128.ShiftLeft(n_2.AsInt32(), 23).AsSingle();
             var s_3 = Vector128.ShiftLeft(n_3.AsInt32(), 23).AsSingle();
-            var t_0 = p_0 * (Vector128.ShiftLeft(AdvSimd.Max(n_0, Vector128.Create(FastKFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(FastScaleDown)); // t where k >= -40 (below, only the tiny branch's t^2 term reads it)
-            var t_1 = p_1 * (Vector128.ShiftLeft(AdvSimd.Max(n_1, Vector128.Create(FastKFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(FastScaleDown));
-            var t_2 = p_2 * (Vector128.ShiftLeft(AdvSimd.Max(n_2, Vector128.Create(FastKFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(FastScaleDown));
-            var t_3 = p_3 * (Vector128.ShiftLeft(AdvSimd.Max(n_3, Vector128.Create(FastKFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(FastScaleDown));
-            // log(1 + t) = e ln2 + log1p(f) + c/u: u = 1 + t rounded, c its rounding error, f = u 2^-e - 1 exactly.
-            var u_0 = Vector128.Create(1f) + t_0;
-            var u_1 = Vector128.Create(1f) + t_1;
-            var u_2 = Vector128.Create(1f) + t_2;
-            var u_3 = Vector128.Create(1f) + t_3;
-            var c_0 = t_0 - (u_0 - Vector128.Create(1f)); // 1 + t = u + c exactly
-            var c_1 = t_1 - (u_1 - Vector128.Create(1f));
-            var c_2 = t_2 - (u_2 - Vector128.Create(1f));
-            var c_3 = t_3 - (u_3 - Vector128.Create(1f));
-            var upper_0 = Vector128.GreaterThan(u_0, Vector128.Create(Sqrt2));
-            var upper_1 = Vector128.GreaterThan(u_1, Vector128.Create(Sqrt2));
-            var upper_2 = Vector128.GreaterThan(u_2, Vector128.Create(Sqrt2));
-            var upper_3 = Vector128.GreaterThan(u_3, Vector128.Create(Sqrt2));
-            var sc_0 = Vector128.ConditionalSelect(upper_0, Vector128.Create(0.5f), Vector128.Create(1f));
-            var sc_1 = Vector128.ConditionalSelect(upper_1, Vector128.Create(0.5f), Vector128.Create(1f));
-            var sc_2 = Vector128.ConditionalSelect(upper_2, Vector128.Create(0.5f), Vector128.Create(1f));
-            var sc_3 = Vector128.ConditionalSelect(upper_3, Vector128.Create(0.5f), Vector128.Create(1f));
-            var f_0 = (u_0 * sc_0) - Vector128.Create(1f); // exact
-            var f_1 = (u_1 * sc_1) - Vector128.Create(1f);
-            var f_2 = (u_2 * sc_2) - Vector128.Create(1f);
-            var f_3 = (u_3 * sc_3) - Vector128.Create(1f);
-            var lr_0 = Vector128.Create(R8); // log1p(f) = f - f^2/2 + f^3 R(f)
-            var lr_1 = Vector128.Create(R8);
-            var lr_2 = Vector128.Create(R8);
-            var lr_3 = Vector128.Create(R8);
-            lr_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R7), lr_0, f_0);
-            lr_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R7), lr_1, f_1);
-            lr_2 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R7), lr_2, f_2);
-            lr_3 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R7), lr_3, f_3);
-            lr_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R6), lr_0, f_0);
-            lr_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R6), lr_1, f_1);
-            lr_2 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R6), lr_2, f_2);
-            lr_3 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R6), lr_3, f_3);
-            lr_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R5), lr_0, f_0);
-            lr_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R5), lr_1, f_1);
-            lr_2 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R5), lr_2, f_2);
-            lr_3 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R5), lr_3, f_3);
-            lr_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R4), lr_0, f_0);
-            lr_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R4), lr_1, f_1);
-            lr_2 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R4), lr_2, f_2);
-            lr_3 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R4), lr_3, f_3);
-            lr_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R3), lr_0, f_0);
-            lr_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R3), lr_1, f_1);
-            lr_2 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R3), lr_2, f_2);
-            lr_3 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R3), lr_3, f_3);
-            lr_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R2), lr_0, f_0);
-            lr_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R2), lr_1, f_1);
-            lr_2 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R2), lr_2, f_2);
-            lr_3 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R2), lr_3, f_3);
-            lr_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R1), lr_0, f_0);
-            lr_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R1), lr_1, f_1);
-            lr_2 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R1), lr_2, f_2);
-            lr_3 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R1), lr_3, f_3);
-            lr_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R0), lr_0, f_0);
-            lr_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R0), lr_1, f_1);
-            lr_2 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R0), lr_2, f_2);
-            lr_3 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R0), lr_3, f_3);
-            var f2_0 = f_0 * f_0;
-            var f2_1 = f_1 * f_1;
-            var f2_2 = f_2 * f_2;
-            var f2_3 = f_3 * f_3;
-            var poly_0 = AdvSimd.FusedMultiplyAdd(((c_0 * sc_0) * (Vector128.Create(1f) - f_0)), (f2_0 * f_0), lr_0); // f^3 R(f) + (c/u to first order)
-            var poly_1 = AdvSimd.FusedMultiplyAdd(((c_1 * sc_1) * (Vector128.Create(1f) - f_1)), (f2_1 * f_1), lr_1);
-            var poly_2 = AdvSimd.FusedMultiplyAdd(((c_2 * sc_2) * (Vector128.Create(1f) - f_2)), (f2_2 * f_2), lr_2);
-            var poly_3 = AdvSimd.FusedMultiplyAdd(((c_3 * sc_3) * (Vector128.Create(1f) - f_3)), (f2_3 * f_3), lr_3);
-            var lg_0 = f_0 + AdvSimd.FusedMultiplyAdd(poly_0, (Vector128.Create(-0.5f) * f_0), f_0);
-            var lg_1 = f_1 + AdvSimd.FusedMultiplyAdd(poly_1, (Vector128.Create(-0.5f) * f_1), f_1);
-            var lg_2 = f_2 + AdvSimd.FusedMultiplyAdd(poly_2, (Vector128.Create(-0.5f) * f_2), f_2);
-            var lg_3 = f_3 + AdvSimd.FusedMultiplyAdd(poly_3, (Vector128.Create(-0.5f) * f_3), f_3);
-            var lg2_0 = (upper_0 & Vector128.Create(Ln2Hi)) + lg_0;
-            var lg2_1 = (upper_1 & Vector128.Create(Ln2Hi)) + lg_1;
-            var lg2_2 = (upper_2 & Vector128.Create(Ln2Hi)) + lg_2;
-            var lg2_3 = (upper_3 & Vector128.Create(Ln2Hi)) + lg_3;
-            var yLarge_0 = AdvSimd.FusedMultiplyAdd(xp_0, lg2_0, Vector128.Create(InvBetaHi));
-            var yLarge_1 = AdvSimd.FusedMultiplyAdd(xp_1, lg2_1, Vector128.Create(InvBetaHi));
-            var yLarge_2 = AdvSimd.FusedMultiplyAdd(xp_2, lg2_2, Vector128.Create(InvBetaHi));
-            var yLarge_3 = AdvSimd.FusedMultiplyAdd(xp_3, lg2_3, Vector128.Create(InvBetaHi));
-            // Tiny t: log1p(t) = t (1 + m), m = t (t/3 - 1/2); t 2^offset / beta is normal, and the scale comes off last.
-            var m_0 = t_0 * AdvSimd.FusedMultiplyAdd(Vector128.Create(-0.5f), t_0, Vector128.Create(0.33333334f));
-            var m_1 = t_1 * AdvSimd.FusedMultiplyAdd(Vector128.Create(-0.5f), t_1, Vector128.Create(0.33333334f));
-            var m_2 = t_2 * AdvSimd.FusedMultiplyAdd(Vector128.Create(-0.5f), t_2, Vector128.Create(0.33333334f));
-            var m_3 = t_3 * AdvSimd.FusedMultiplyAdd(Vector128.Create(-0.5f), t_3, Vector128.Create(0.33333334f));
-            var ts_0 = p_0 * s_0; // t 2^offset
-            var ts_1 = p_1 * s_1;
-            var ts_2 = p_2 * s_2;
-            var ts_3 = p_3 * s_3;
-            var yTiny_0 = AdvSimd.FusedMultiplyAdd(xp_0, (AdvSimd.FusedMultiplyAdd(ts_0, ts_0, m_0) * Vector128.Create(InvBetaHi)), Vector128.Create(FastScaleDown));
-            var yTiny_1 = AdvSimd.FusedMultiplyAdd(xp_1, (AdvSimd.FusedMultiplyAdd(ts_1, ts_1, m_1) * Vector128.Create(InvBetaHi)), Vector128.Create(FastScaleDown));
-            var yTiny_2 = AdvSimd.FusedMultiplyAdd(xp_2, (AdvSimd.FusedMultiplyAdd(ts_2, ts_2, m_2) * Vector128.Create(InvBetaHi)), Vector128.Create(FastScaleDown));
-            var yTiny_3 = AdvSimd.FusedMultiplyAdd(xp_3, (AdvSimd.FusedMultiplyAdd(ts_3, ts_3, m_3) * Vector128.Create(InvBetaHi)), Vector128.Create(FastScaleDown));
-            var y_0 = Vector128.ConditionalSelect(Vector128.LessThan(k_0, Vector128.Create(FastTinyK)), yTiny_0, yLarge_0);
-            var y_1 = Vector128.ConditionalSelect(Vector128.LessThan(k_1, Vector128.Create(FastTinyK)), yTiny_1, yLarge_1);
-            var y_2 = Vector128.ConditionalSelect(Vector128.LessThan(k_2, Vector128.Create(FastTinyK)), yTiny_2, yLarge_2);
-            var y_3 = Vector128.ConditionalSelect(Vector128.LessThan(k_3, Vector128.Create(FastTinyK)), yTiny_3, yLarge_3);
+            var near_0 = Vector128.GreaterThanOrEqual(a_0, Vector128.Create(-64f)); // |beta x| <= 64: t and t / beta are normal
+            var near_1 = Vector128.GreaterThanOrEqual(a_1, Vector128.Create(-64f));
+            var near_2 = Vector128.GreaterThanOrEqual(a_2, Vector128.Create(-64f));
+            var near_3 = Vector128.GreaterThanOrEqual(a_3, Vector128.Create(-64f));
+            var t_0 = p_0 * (s_0 * Vector128.ConditionalSelect(near_0, Vector128.Create(FastScaleDown), Vector128.Create(1f))); // t, or t 2^offset where |beta x| > 64
+            var t_1 = p_1 * (s_1 * Vector128.ConditionalSelect(near_1, Vector128.Create(FastScaleDown), Vector128.Create(1f)));
+            var t_2 = p_2 * (s_2 * Vector128.ConditionalSelect(near_2, Vector128.Create(FastScaleDown), Vector128.Create(1f)));
+            var t_3 = p_3 * (s_3 * Vector128.ConditionalSelect(near_3, Vector128.Create(FastScaleDown), Vector128.Create(1f)));
+            // log(1 + t) = -log(c_j) + log1p(f), f = (1 + t) c_j - 1 = t c_j + (c_j - 1), j = round(15 t), c_j ~ 1/(1 + t).
+            var j_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(FastIndexMagic), t_0, Vector128.Create(15f)); // j in the low bits
+            var j_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(FastIndexMagic), t_1, Vector128.Create(15f));
+            var j_2 = AdvSimd.FusedMultiplyAdd(Vector128.Create(FastIndexMagic), t_2, Vector128.Create(15f));
+            var j_3 = AdvSimd.FusedMultiplyAdd(Vector128.Create(FastIndexMagic), t_3, Vector128.Create(15f));
+            var c_0 = AdvSimd.Arm64.VectorTableLookup((Vector128.Create(FastLogInverse).AsByte(), Vector128.Create(FastLogInverse.Slice(4)).AsByte(), Vector128.Create(FastLogInverse.Slice(8)).AsByte(), Vector128.Create(FastLogInverse.Slice(12)).AsByte()), (((j_0.AsInt32() & Vector128.Create(15)) * 0x04040404) + Vector128.Create(0x03020100)).AsByte()).AsSingle();
+            var c_1 = AdvSimd.Arm64.VectorTableLookup((Vector128.Create(FastLogInverse).AsByte(), Vector128.Create(FastLogInverse.Slice(4)).AsByte(), Vector128.Create(FastLogInverse.Slice(8)).AsByte(), Vector128.Create(FastLogInverse.Slice(12)).AsByte()), (((j_1.AsInt32() & Vector128.Create(15)) * 0x04040404) + Vector128.Create(0x03020100)).AsByte()).AsSingle();
+            var c_2 = AdvSimd.Arm64.VectorTableLookup((Vector128.Create(FastLogInverse).AsByte(), Vector128.Create(FastLogInverse.Slice(4)).AsByte(), Vector128.Create(FastLogInverse.Slice(8)).AsByte(), Vector128.Create(FastLogInverse.Slice(12)).AsByte()), (((j_2.AsInt32() & Vector128.Create(15)) * 0x04040404) + Vector128.Create(0x03020100)).AsByte()).AsSingle();
+            var c_3 = AdvSimd.Arm64.VectorTableLookup((Vector128.Create(FastLogInverse).AsByte(), Vector128.Create(FastLogInverse.Slice(4)).AsByte(), Vector128.Create(FastLogInverse.Slice(8)).AsByte(), Vector128.Create(FastLogInverse.Slice(12)).AsByte()), (((j_3.AsInt32() & Vector128.Create(15)) * 0x04040404) + Vector128.Create(0x03020100)).AsByte()).AsSingle();
+            var cm1_0 = AdvSimd.Arm64.VectorTableLookup((Vector128.Create(FastLogInverseMinusOne).AsByte(), Vector128.Create(FastLogInverseMinusOne.Slice(4)).AsByte(), Vector128.Create(FastLogInverseMinusOne.Slice(8)).AsByte(), Vector128.Create(FastLogInverseMinusOne.Slice(12)).AsByte()), (((j_0.AsInt32() & Vector128.Create(15)) * 0x04040404) + Vector128.Create(0x03020100)).AsByte()).AsSingle();
+            var cm1_1 = AdvSimd.Arm64.VectorTableLookup((Vector128.Create(FastLogInverseMinusOne).AsByte(), Vector128.Create(FastLogInverseMinusOne.Slice(4)).AsByte(), Vector128.Create(FastLogInverseMinusOne.Slice(8)).AsByte(), Vector128.Create(FastLogInverseMinusOne.Slice(12)).AsByte()), (((j_1.AsInt32() & Vector128.Create(15)) * 0x04040404) + Vector128.Create(0x03020100)).AsByte()).AsSingle();
+            var cm1_2 = AdvSimd.Arm64.VectorTableLookup((Vector128.Create(FastLogInverseMinusOne).AsByte(), Vector128.Create(FastLogInverseMinusOne.Slice(4)).AsByte(), Vector128.Create(FastLogInverseMinusOne.Slice(8)).AsByte(), Vector128.Create(FastLogInverseMinusOne.Slice(12)).AsByte()), (((j_2.AsInt32() & Vector128.Create(15)) * 0x04040404) + Vector128.Create(0x03020100)).AsByte()).AsSingle();
+            var cm1_3 = AdvSimd.Arm64.VectorTableLookup((Vector128.Create(FastLogInverseMinusOne).AsByte(), Vector128.Create(FastLogInverseMinusOne.Slice(4)).AsByte(), Vector128.Create(FastLogInverseMinusOne.Slice(8)).AsByte(), Vector128.Create(FastLogInverseMinusOne.Slice(12)).AsByte()), (((j_3.AsInt32() & Vector128.Create(15)) * 0x04040404) + Vector128.Create(0x03020100)).AsByte()).AsSingle();
+            var lc_0 = AdvSimd.Arm64.VectorTableLookup((Vector128.Create(FastLogOfInverse).AsByte(), Vector128.Create(FastLogOfInverse.Slice(4)).AsByte(), Vector128.Create(FastLogOfInverse.Slice(8)).AsByte(), Vector128.Create(FastLogOfInverse.Slice(12)).AsByte()), (((j_0.AsInt32() & Vector128.Create(15)) * 0x04040404) + Vector128.Create(0x03020100)).AsByte()).AsSingle();
+            var lc_1 = AdvSimd.Arm64.VectorTableLookup((Vector128.Create(FastLogOfInverse).AsByte(), Vector128.Create(FastLogOfInverse.Slice(4)).AsByte(), Vector128.Create(FastLogOfInverse.Slice(8)).AsByte(), Vector128.Create(FastLogOfInverse.Slice(12)).AsByte()), (((j_1.AsInt32() & Vector128.Create(15)) * 0x04040404) + Vector128.Create(0x03020100)).AsByte()).AsSingle();
+            var lc_2 = AdvSimd.Arm64.VectorTableLookup((Vector128.Create(FastLogOfInverse).AsByte(), Vector128.Create(FastLogOfInverse.Slice(4)).AsByte(), Vector128.Create(FastLogOfInverse.Slice(8)).AsByte(), Vector128.Create(FastLogOfInverse.Slice(12)).AsByte()), (((j_2.AsInt32() & Vector128.Create(15)) * 0x04040404) + Vector128.Create(0x03020100)).AsByte()).AsSingle();
+            var lc_3 = AdvSimd.Arm64.VectorTableLookup((Vector128.Create(FastLogOfInverse).AsByte(), Vector128.Create(FastLogOfInverse.Slice(4)).AsByte(), Vector128.Create(FastLogOfInverse.Slice(8)).AsByte(), Vector128.Create(FastLogOfInverse.Slice(12)).AsByte()), (((j_3.AsInt32() & Vector128.Create(15)) * 0x04040404) + Vector128.Create(0x03020100)).AsByte()).AsSingle();
+            var lcl_0 = AdvSimd.Arm64.VectorTableLookup((Vector128.Create(FastLogOfInverseLo).AsByte(), Vector128.Create(FastLogOfInverseLo.Slice(4)).AsByte(), Vector128.Create(FastLogOfInverseLo.Slice(8)).AsByte(), Vector128.Create(FastLogOfInverseLo.Slice(12)).AsByte()), (((j_0.AsInt32() & Vector128.Create(15)) * 0x04040404) + Vector128.Create(0x03020100)).AsByte()).AsSingle();
+            var lcl_1 = AdvSimd.Arm64.VectorTableLookup((Vector128.Create(FastLogOfInverseLo).AsByte(), Vector128.Create(FastLogOfInverseLo.Slice(4)).AsByte(), Vector128.Create(FastLogOfInverseLo.Slice(8)).AsByte(), Vector128.Create(FastLogOfInverseLo.Slice(12)).AsByte()), (((j_1.AsInt32() & Vector128.Create(15)) * 0x04040404) + Vector128.Create(0x03020100)).AsByte()).AsSingle();
+            var lcl_2 = AdvSimd.Arm64.VectorTableLookup((Vector128.Create(FastLogOfInverseLo).AsByte(), Vector128.Create(FastLogOfInverseLo.Slice(4)).AsByte(), Vector128.Create(FastLogOfInverseLo.Slice(8)).AsByte(), Vector128.Create(FastLogOfInverseLo.Slice(12)).AsByte()), (((j_2.AsInt32() & Vector128.Create(15)) * 0x04040404) + Vector128.Create(0x03020100)).AsByte()).AsSingle();
+            var lcl_3 = AdvSimd.Arm64.VectorTableLookup((Vector128.Create(FastLogOfInverseLo).AsByte(), Vector128.Create(FastLogOfInverseLo.Slice(4)).AsByte(), Vector128.Create(FastLogOfInverseLo.Slice(8)).AsByte(), Vector128.Create(FastLogOfInverseLo.Slice(12)).AsByte()), (((j_3.AsInt32() & Vector128.Create(15)) * 0x04040404) + Vector128.Create(0x03020100)).AsByte()).AsSingle();
+            var f_0 = AdvSimd.FusedMultiplyAdd(cm1_0, t_0, c_0); // |f| <= 1/30; f = t exactly for j = 0
+            var f_1 = AdvSimd.FusedMultiplyAdd(cm1_1, t_1, c_1);
+            var f_2 = AdvSimd.FusedMultiplyAdd(cm1_2, t_2, c_2);
+            var f_3 = AdvSimd.FusedMultiplyAdd(cm1_3, t_3, c_3);
+            var pf_0 = Vector128.Create(FastP3); // log1p(f) = f + f^2 P(f)
+            var pf_1 = Vector128.Create(FastP3);
+            var pf_2 = Vector128.Create(FastP3);
+            var pf_3 = Vector128.Create(FastP3);
+            pf_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(FastP2), pf_0, f_0);
+            pf_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(FastP2), pf_1, f_1);
+            pf_2 = AdvSimd.FusedMultiplyAdd(Vector128.Create(FastP2), pf_2, f_2);
+            pf_3 = AdvSimd.FusedMultiplyAdd(Vector128.Create(FastP2), pf_3, f_3);
+            pf_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(FastP1), pf_0, f_0);
+            pf_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(FastP1), pf_1, f_1);
+            pf_2 = AdvSimd.FusedMultiplyAdd(Vector128.Create(FastP1), pf_2, f_2);
+            pf_3 = AdvSimd.FusedMultiplyAdd(Vector128.Create(FastP1), pf_3, f_3);
+            pf_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(FastP0), pf_0, f_0);
+            pf_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(FastP0), pf_1, f_1);
+            pf_2 = AdvSimd.FusedMultiplyAdd(Vector128.Create(FastP0), pf_2, f_2);
+            pf_3 = AdvSimd.FusedMultiplyAdd(Vector128.Create(FastP0), pf_3, f_3);
+            var lg_0 = lc_0 + (AdvSimd.FusedMultiplyAdd(f_0, (f_0 * pf_0), f_0) + lcl_0);
+            var lg_1 = lc_1 + (AdvSimd.FusedMultiplyAdd(f_1, (f_1 * pf_1), f_1) + lcl_1);
+            var lg_2 = lc_2 + (AdvSimd.FusedMultiplyAdd(f_2, (f_2 * pf_2), f_2) + lcl_2);
+            var lg_3 = lc_3 + (AdvSimd.FusedMultiplyAdd(f_3, (f_3 * pf_3), f_3) + lcl_3);
+            // The deep tail: log1p(t) = t, divided by beta at scale 2^offset, the scale taken off last (one rounding).
+            var y_0 = Vector128.ConditionalSelect(near_0, AdvSimd.FusedMultiplyAdd(xp_0, lg_0, Vector128.Create(InvBetaHi)), AdvSimd.FusedMultiplyAdd(xp_0, (t_0 * Vector128.Create(InvBetaHi)), Vector128.Create(FastScaleDown)));
+            var y_1 = Vector128.ConditionalSelect(near_1, AdvSimd.FusedMultiplyAdd(xp_1, lg_1, Vector128.Create(InvBetaHi)), AdvSimd.FusedMultiplyAdd(xp_1, (t_1 * Vector128.Create(InvBetaHi)), Vector128.Create(FastScaleDown)));
+            var y_2 = Vector128.ConditionalSelect(near_2, AdvSimd.FusedMultiplyAdd(xp_2, lg_2, Vector128.Create(InvBetaHi)), AdvSimd.FusedMultiplyAdd(xp_2, (t_2 * Vector128.Create(InvBetaHi)), Vector128.Create(FastScaleDown)));
+            var y_3 = Vector128.ConditionalSelect(near_3, AdvSimd.FusedMultiplyAdd(xp_3, lg_3, Vector128.Create(InvBetaHi)), AdvSimd.FusedMultiplyAdd(xp_3, (t_3 * Vector128.Create(InvBetaHi)), Vector128.Create(FastScaleDown)));
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             (Vector128.ConditionalSelect(Vector128.LessThan(x_0, Vector128.Create(Cutoff)), y_0, x_0)).StoreUnsafe(ref destination, i);
             (Vector128.ConditionalSelect(Vector128.LessThan(x_1, Vector128.Create(Cutoff)), y_1, x_1)).StoreUnsafe(ref destination, i + count);
@@ -972,8 +833,7 @@ namespace FusedActivations.Generated
         {
             // softplus(x) = max(x, 0) + log1p(t) / beta, t = e^a, a = -|beta x|.
             var xp = AdvSimd.Max(x, Vector128.Create(0f)); // the linear part (NaN lanes are fixed by the last line)
-            var xc = AdvSimd.Min(AdvSimd.Max(x, Vector128.Create(-Clamp)), Vector128.Create(Clamp)); // beyond Clamp the exponential no longer matters
-            var z = Vector128.Create(Beta) * xc;
+            var z = Vector128.Create(Beta) * x;
             var a = AdvSimd.Max((z | Vector128.Create(-0f)), Vector128.Create(-125f));
             var n = AdvSimd.FusedMultiplyAdd(Vector128.Create(FastMagicScaled), a, Vector128.Create(Log2E));
             var k = n - Vector128.Create(FastMagicScaled);
@@ -987,32 +847,22 @@ namespace FusedActivations.Generated
             p = AdvSimd.FusedMultiplyAdd(Vector128.Create(1f), p, r);
             p = AdvSimd.FusedMultiplyAdd(Vector128.Create(1f), p, r);
             var s = Vector128.ShiftLeft(n.AsInt32(), 23).AsSingle();
-            var t = p * (Vector128.ShiftLeft(AdvSimd.Max(n, Vector128.Create(FastKFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(FastScaleDown)); // t where k >= -40 (below, only the tiny branch's t^2 term reads it)
-            // log(1 + t) = e ln2 + log1p(f) + c/u: u = 1 + t rounded, c its rounding error, f = u 2^-e - 1 exactly.
-            var u = Vector128.Create(1f) + t;
-            var c = t - (u - Vector128.Create(1f)); // 1 + t = u + c exactly
-            var upper = Vector128.GreaterThan(u, Vector128.Create(Sqrt2));
-            var sc = Vector128.ConditionalSelect(upper, Vector128.Create(0.5f), Vector128.Create(1f));
-            var f = (u * sc) - Vector128.Create(1f); // exact
-            var lr = Vector128.Create(R8); // log1p(f) = f - f^2/2 + f^3 R(f)
-            lr = AdvSimd.FusedMultiplyAdd(Vector128.Create(R7), lr, f);
-            lr = AdvSimd.FusedMultiplyAdd(Vector128.Create(R6), lr, f);
-            lr = AdvSimd.FusedMultiplyAdd(Vector128.Create(R5), lr, f);
-            lr = AdvSimd.FusedMultiplyAdd(Vector128.Create(R4), lr, f);
-            lr = AdvSimd.FusedMultiplyAdd(Vector128.Create(R3), lr, f);
-            lr = AdvSimd.FusedMultiplyAdd(Vector128.Create(R2), lr, f);
-            lr = AdvSimd.FusedMultiplyAdd(Vector128.Create(R1), lr, f);
-            lr = AdvSimd.FusedMultiplyAdd(Vector128.Create(R0), lr, f);
-            var f2 = f * f;
-            var poly = AdvSimd.FusedMultiplyAdd(((c * sc) * (Vector128.Create(1f) - f)), (f2 * f), lr); // f^3 R(f) + (c/u to first order)
-            var lg = f + AdvSimd.FusedMultiplyAdd(poly, (Vector128.Create(-0.5f) * f), f);
-            var lg2 = (upper & Vector128.Create(Ln2Hi)) + lg;
-            var yLarge = AdvSimd.FusedMultiplyAdd(xp, lg2, Vector128.Create(InvBetaHi));
-            // Tiny t: log1p(t) = t (1 + m), m = t (t/3 - 1/2); t 2^offset / beta is normal, and the scale comes off last.
-            var m = t * AdvSimd.FusedMultiplyAdd(Vector128.Create(-0.5f), t, Vector128.Create(0.33333334f));
-            var ts = p * s; // t 2^offset
-            var yTiny = AdvSimd.FusedMultiplyAdd(xp, (AdvSimd.FusedMultiplyAdd(ts, ts, m) * Vector128.Create(InvBetaHi)), Vector128.Create(FastScaleDown));
-            var y = Vector128.ConditionalSelect(Vector128.LessThan(k, Vector128.Create(FastTinyK)), yTiny, yLarge);
+            var near = Vector128.GreaterThanOrEqual(a, Vector128.Create(-64f)); // |beta x| <= 64: t and t / beta are normal
+            var t = p * (s * Vector128.ConditionalSelect(near, Vector128.Create(FastScaleDown), Vector128.Create(1f))); // t, or t 2^offset where |beta x| > 64
+            // log(1 + t) = -log(c_j) + log1p(f), f = (1 + t) c_j - 1 = t c_j + (c_j - 1), j = round(15 t), c_j ~ 1/(1 + t).
+            var j = AdvSimd.FusedMultiplyAdd(Vector128.Create(FastIndexMagic), t, Vector128.Create(15f)); // j in the low bits
+            var c = AdvSimd.Arm64.VectorTableLookup((Vector128.Create(FastLogInverse).AsByte(), Vector128.Create(FastLogInverse.Slice(4)).AsByte(), Vector128.Create(FastLogInverse.Slice(8)).AsByte(), Vector128.Create(FastLogInverse.Slice(12)).AsByte()), (((j.AsInt32() & Vector128.Create(15)) * 0x04040404) + Vector128.Create(0x03020100)).AsByte()).AsSingle();
+            var cm1 = AdvSimd.Arm64.VectorTableLookup((Vector128.Create(FastLogInverseMinusOne).AsByte(), Vector128.Create(FastLogInverseMinusOne.Slice(4)).AsByte(), Vector128.Create(FastLogInverseMinusOne.Slice(8)).AsByte(), Vector128.Create(FastLogInverseMinusOne.Slice(12)).AsByte()), (((j.AsInt32() & Vector128.Create(15)) * 0x04040404) + Vector128.Create(0x03020100)).AsByte()).AsSingle();
+            var lc = AdvSimd.Arm64.VectorTableLookup((Vector128.Create(FastLogOfInverse).AsByte(), Vector128.Create(FastLogOfInverse.Slice(4)).AsByte(), Vector128.Create(FastLogOfInverse.Slice(8)).AsByte(), Vector128.Create(FastLogOfInverse.Slice(12)).AsByte()), (((j.AsInt32() & Vector128.Create(15)) * 0x04040404) + Vector128.Create(0x03020100)).AsByte()).AsSingle();
+            var lcl = AdvSimd.Arm64.VectorTableLookup((Vector128.Create(FastLogOfInverseLo).AsByte(), Vector128.Create(FastLogOfInverseLo.Slice(4)).AsByte(), Vector128.Create(FastLogOfInverseLo.Slice(8)).AsByte(), Vector128.Create(FastLogOfInverseLo.Slice(12)).AsByte()), (((j.AsInt32() & Vector128.Create(15)) * 0x04040404) + Vector128.Create(0x03020100)).AsByte()).AsSingle();
+            var f = AdvSimd.FusedMultiplyAdd(cm1, t, c); // |f| <= 1/30; f = t exactly for j = 0
+            var pf = Vector128.Create(FastP3); // log1p(f) = f + f^2 P(f)
+            pf = AdvSimd.FusedMultiplyAdd(Vector128.Create(FastP2), pf, f);
+            pf = AdvSimd.FusedMultiplyAdd(Vector128.Create(FastP1), pf, f);
+            pf = AdvSimd.FusedMultiplyAdd(Vector128.Create(FastP0), pf, f);
+            var lg = lc + (AdvSimd.FusedMultiplyAdd(f, (f * pf), f) + lcl);
+            // The deep tail: log1p(t) = t, divided by beta at scale 2^offset, the scale taken off last (one rounding).
+            var y = Vector128.ConditionalSelect(near, AdvSimd.FusedMultiplyAdd(xp, lg, Vector128.Create(InvBetaHi)), AdvSimd.FusedMultiplyAdd(xp, (t * Vector128.Create(InvBetaHi)), Vector128.Create(FastScaleDown)));
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128.Create(Cutoff)), y, x);
         }
@@ -1031,14 +881,10 @@ namespace FusedActivations.Generated
             var xp_1 = Vector128.Max(x_1, Vector128.Create(0f));
             var xp_2 = Vector128.Max(x_2, Vector128.Create(0f));
             var xp_3 = Vector128.Max(x_3, Vector128.Create(0f));
-            var xc_0 = Vector128.Min(Vector128.Max(x_0, Vector128.Create(-Clamp)), Vector128.Create(Clamp)); // beyond Clamp the exponential no longer matters
-            var xc_1 = Vector128.Min(Vector128.Max(x_1, Vector128.Create(-Clamp)), Vector128.Create(Clamp));
-            var xc_2 = Vector128.Min(Vector128.Max(x_2, Vector128.Create(-Clamp)), Vector128.Create(Clamp));
-            var xc_3 = Vector128.Min(Vector128.Max(x_3, Vector128.Create(-Clamp)), Vector128.Create(Clamp));
-            var z_0 = Vector128.Create(Beta) * xc_0;
-            var z_1 = Vector128.Create(Beta) * xc_1;
-            var z_2 = Vector128.Create(Beta) * xc_2;
-            var z_3 = Vector128.Create(Beta) * xc_3;
+            var z_0 = Vector128.Create(Beta) * x_0;
+            var z_1 = Vector128.Create(Beta) * x_1;
+            var z_2 = Vector128.Create(Beta) * x_2;
+            var z_3 = Vector128.Create(Beta) * x_3;
             var a_0 = Vector128.Max((z_0 | Vector128.Create(-0f)), Vector128.Create(-125f));
             var a_1 = Vector128.Max((z_1 | Vector128.Create(-0f)), Vector128.Create(-125f));
             var a_2 = Vector128.Max((z_2 | Vector128.Create(-0f)), Vector128.Create(-125f));
@@ -1095,104 +941,64 @@ namespace FusedActivations.Generated
             var s_1 = Vector128.ShiftLeft(n_1.AsInt32(), 23).AsSingle();
             var s_2 = Vector128.ShiftLeft(n_2.AsInt32(), 23).AsSingle();
             var s_3 = Vector128.ShiftLeft(n_3.AsInt32(), 23).AsSingle();
-            var t_0 = p_0 * (Vector128.ShiftLeft(Vector128.Max(n_0, Vector128.Create(FastKFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(FastScaleDown)); // t where k >= -40 (below, only the tiny branch's t^2 term reads it)
-            var t_1 = p_1 * (Vector128.ShiftLeft(Vector128.Max(n_1, Vector128.Create(FastKFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(FastScaleDown));
-            var t_2 = p_2 * (Vector128.ShiftLeft(Vector128.Max(n_2, Vector128.Create(FastKFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(FastScaleDown));
-            var t_3 = p_3 * (Vector128.ShiftLeft(Vector128.Max(n_3, Vector128.Create(FastKFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(FastScaleDown));
-            // log(1 + t) = e ln2 + log1p(f) + c/u: u = 1 + t rounded, c its rounding error, f = u 2^-e - 1 exactly.
-            var u_0 = Vector128.Create(1f) + t_0;
-            var u_1 = Vector128.Create(1f) + t_1;
-            var u_2 = Vector128.Create(1f) + t_2;
-            var u_3 = Vector128.Create(1f) + t_3;
-            var c_0 = t_0 - (u_0 - Vector128.Create(1f)); // 1 + t = u + c exactly
-            var c_1 = t_1 - (u_1 - Vector128.Create(1f));
-            var c_2 = t_2 - (u_2 - Vector128.Create(1f));
-            var c_3 = t_3 - (u_3 - Vector128.Create(1f));
-            var upper_0 = Vector128.GreaterThan(u_0, Vector128.Create(Sqrt2));
-            var upper_1 = Vector128.GreaterThan(u_1, Vector128.Create(Sqrt2));
-            var upper_2 = Vector128.GreaterThan(u_2, Vector128.Create(Sqrt2));
-            var upper_3 = Vector128.GreaterThan(u_3, Vector128.Create(Sqrt2));
-            var sc_0 = Vector128.ConditionalSelect(upper_0, Vector128.Create(0.5f), Vector128.Create(1f));
-            var sc_1 = Vector128.ConditionalSelect(upper_1, Vector128.Create(0.5f), Vector128.Create(1f));
-            var sc_2 = Vector128.ConditionalSelect(upper_2, Vector128.Create(0.5f), Vector128.Create(1f));
-            var sc_3 = Vector128.ConditionalSelect(upper_3, Vector128.Create(0.5f), Vector128.Create(1f));
-            var f_0 = (u_0 * sc_0) - Vector128.Create(1f); // exact
-            var f_1 = (u_1 * sc_1) - Vector128.Create(1f);
-            var f_2 = (u_2 * sc_2) - Vector128.Create(1f);
-            var f_3 = (u_3 * sc_3) - Vector128.Create(1f);
-            var lr_0 = Vector128.Create(R8); // log1p(f) = f - f^2/2 + f^3 R(f)
-            var lr_1 = Vector128.Create(R8);
-            var lr_2 = Vector128.Create(R8);
-            var lr_3 = Vector128.Create(R8);
-            lr_0 = lr_0 * f_0 + Vector128.Create(R7);
-            lr_1 = lr_1 * f_1 + Vector128.Create(R7);
-            lr_2 = lr_2 * f_2 + Vector128.Create(R7);
-            lr_3 = lr_3 * f_3 + Vector128.Create(R7);
-            lr_0 = lr_0 * f_0 + Vector128.Create(R6);
-            lr_1 = lr_1 * f_1 + Vector128.Create(R6);
-            lr_2 = lr_2 * f_2 + Vector128.Create(R6);
-            lr_3 = lr_3 * f_3 + Vector128.Create(R6);
-            lr_0 = lr_0 * f_0 + Vector128.Create(R5);
-            lr_1 = lr_1 * f_1 + Vector128.Create(R5);
-            lr_2 = lr_2 * f_2 + Vector128.Create(R5);
-            lr_3 = lr_3 * f_3 + Vector128.Create(R5);
-            lr_0 = lr_0 * f_0 + Vector128.Create(R4);
-            lr_1 = lr_1 * f_1 + Vector128.Create(R4);
-            lr_2 = lr_2 * f_2 + Vector128.Create(R4);
-            lr_3 = lr_3 * f_3 + Vector128.Create(R4);
-            lr_0 = lr_0 * f_0 + Vector128.Create(R3);
-            lr_1 = lr_1 * f_1 + Vector128.Create(R3);
-            lr_2 = lr_2 * f_2 + Vector128.Create(R3);
-            lr_3 = lr_3 * f_3 + Vector128.Create(R3);
-            lr_0 = lr_0 * f_0 + Vector128.Create(R2);
-            lr_1 = lr_1 * f_1 + Vector128.Create(R2);
-            lr_2 = lr_2 * f_2 + Vector128.Create(R2);
-            lr_3 = lr_3 * f_3 + Vector128.Create(R2);
-            lr_0 = lr_0 * f_0 + Vector128.Create(R1);
-            lr_1 = lr_1 * f_1 + Vector128.Create(R1);
-            lr_2 = lr_2 * f_2 + Vector128.Create(R1);
-            lr_3 = lr_3 * f_3 + Vector128.Create(R1);
-            lr_0 = lr_0 * f_0 + Vector128.Create(R0);
-            lr_1 = lr_1 * f_1 + Vector128.Create(R0);
-            lr_2 = lr_2 * f_2 + Vector128.Create(R0);
-            lr_3 = lr_3 * f_3 + Vector128.Create(R0);
-            var f2_0 = f_0 * f_0;
-            var f2_1 = f_1 * f_1;
-            var f2_2 = f_2 * f_2;
-            var f2_3 = f_3 * f_3;
-            var poly_0 = (f2_0 * f_0) * lr_0 + ((c_0 * sc_0) * (Vector128.Create(1f) - f_0)); // f^3 R(f) + (c/u to first order)
-            var poly_1 = (f2_1 * f_1) * lr_1 + ((c_1 * sc_1) * (Vector128.Create(1f) - f_1));
-            var poly_2 = (f2_2 * f_2) * lr_2 + ((c_2 * sc_2) * (Vector128.Create(1f) - f_2));
-            var poly_3 = (f2_3 * f_3) * lr_3 + ((c_3 * sc_3) * (Vector128.Create(1f) - f_3));
-            var lg_0 = f_0 + ((Vector128.Create(-0.5f) * f_0) * f_0 + poly_0);
-            var lg_1 = f_1 + ((Vector128.Create(-0.5f) * f_1) * f_1 + poly_1);
-            var lg_2 = f_2 + ((Vector128.Create(-0.5f) * f_2) * f_2 + poly_2);
-            var lg_3 = f_3 + ((Vector128.Create(-0.5f) * f_3) * f_3 + poly_3);
-            var lg2_0 = (upper_0 & Vector128.Create(Ln2Hi)) + lg_0;
-            var lg2_1 = (upper_1 & Vector128.Create(Ln2Hi)) + lg_1;
-            var lg2_2 = (upper_2 & Vector128.Create(Ln2Hi)) + lg_2;
-            var lg2_3 = (upper_3 & Vector128.Create(Ln2Hi)) + lg_3;
-            var yLarge_0 = lg2_0 * Vector128.Create(InvBetaHi) + xp_0;
-            var yLarge_1 = lg2_1 * Vector128.Create(InvBetaHi) + xp_1;
-            var yLarge_2 = lg2_2 * Vector128.Create(InvBetaHi) + xp_2;
-            var yLarge_3 = lg2_3 * Vector128.Create(InvBetaHi) + xp_3;
-            // Tiny t: log1p(t) = t (1 + m), m = t (t/3 - 1/2); t 2^offset / beta is normal, and the scale comes off last.
-            var m_0 = t_0 * (t_0 * Vector128.Create(0.33333334f) + Vector128.Create(-0.5f));
-            var m_1 = t_1 * (t_1 * Vector128.Create(0.33333334f) + Vector128.Create(-0.5f));
-            var m_2 = t_2 * (t_2 * Vector128.Create(0.33333334f) + Vector128.Create(-0.5f));
-            var m_3 = t_3 * (t_3 * Vector128.Create(0.33333334f) + Vector128.Create(-0.5f));
-            var ts_0 = p_0 * s_0; // t 2^offset
-            var ts_1 = p_1 * s_1;
-            var ts_2 = p_2 * s_2;
-            var ts_3 = p_3 * s_3;
-            var yTiny_0 = ((ts_0 * m_0 + ts_0) * Vector128.Create(InvBetaHi)) * Vector128.Create(FastScaleDown) + xp_0;
-            var yTiny_1 = ((ts_1 * m_1 + ts_1) * Vector128.Create(InvBetaHi)) * Vector128.Create(FastScaleDown) + xp_1;
-            var yTiny_2 = ((ts_2 * m_2 + ts_2) * Vector128.Create(InvBetaHi)) * Vector128.Create(FastScaleDown) + xp_2;
-            var yTiny_3 = ((ts_3 * m_3 + ts_3) * Vector128.Create(InvBetaHi)) * Vector128.Create(FastScaleDown) + xp_3;
-            var y_0 = Vector128.ConditionalSelect(Vector128.LessThan(k_0, Vector128.Create(FastTinyK)), yTiny_0, yLarge_0);
-            var y_1 = Vector128.ConditionalSelect(Vector128.LessThan(k_1, Vector128.Create(FastTinyK)), yTiny_1, yLarge_1);
-            var y_2 = Vector128.ConditionalSelect(Vector128.LessThan(k_2, Vector128.Create(FastTinyK)), yTiny_2, yLarge_2);
-            var y_3 = Vector128.ConditionalSelect(Vector128.LessThan(k_3, Vector128.Create(FastTinyK)), yTiny_3, yLarge_3);
+            var near_0 = Vector128.GreaterThanOrEqual(a_0, Vector128.Create(-64f)); // |beta x| <= 64: t and t / beta are normal
+            var near_1 = Vector128.GreaterThanOrEqual(a_1, Vector128.Create(-64f));
+            var near_2 = Vector128.GreaterThanOrEqual(a_2, Vector128.Create(-64f));
+            var near_3 = Vector128.GreaterThanOrEqual(a_3, Vector128.Create(-64f));
+            var t_0 = p_0 * (s_0 * Vector128.ConditionalSelect(near_0, Vector128.Create(FastScaleDown), Vector128.Create(1f))); // t, or t 2^offset where |beta x| > 64
+            var t_1 = p_1 * (s_1 * Vector128.ConditionalSelect(near_1, Vector128.Create(FastScaleDown), Vector128.Create(1f)));
+            var t_2 = p_2 * (s_2 * Vector128.ConditionalSelect(near_2, Vector128.Create(FastScaleDown), Vector128.Create(1f)));
+            var t_3 = p_3 * (s_3 * Vector128.ConditionalSelect(near_3, Vector128.Create(FastScaleDown), Vector128.Create(1f)));
+            // log(1 + t) = -log(c_j) + log1p(f), f = (1 + t) c_j - 1 = t c_j + (c_j - 1), j = round(15 t), c_j ~ 1/(1 + t).
+            var j_0 = t_0 * Vector128.Create(15f) + Vector128.Create(FastIndexMagic); // j in the low bits
+            var j_1 = t_1 * Vector128.Create(15f) + Vector128.Create(FastIndexMagic);
+            var j_2 = t_2 * Vector128.Create(15f) + Vector128.Create(FastIndexMagic);
+            var j_3 = t_3 * Vector128.Create(15f) + Vector128.Create(FastIndexMagic);
+            var c_0 = (Vector128.Shuffle(Vector128.Create(FastLogInverse), (j_0.AsInt32() & Vector128.Create(15))).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverse.Slice(4)), (j_0.AsInt32() & Vector128.Create(15)) - Vector128.Create(4)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverse.Slice(8)), (j_0.AsInt32() & Vector128.Create(15)) - Vector128.Create(8)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverse.Slice(12)), (j_0.AsInt32() & Vector128.Create(15)) - Vector128.Create(12)).AsInt32()).AsSingle();
+            var c_1 = (Vector128.Shuffle(Vector128.Create(FastLogInverse), (j_1.AsInt32() & Vector128.Create(15))).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverse.Slice(4)), (j_1.AsInt32() & Vector128.Create(15)) - Vector128.Create(4)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverse.Slice(8)), (j_1.AsInt32() & Vector128.Create(15)) - Vector128.Create(8)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverse.Slice(12)), (j_1.AsInt32() & Vector128.Create(15)) - Vector128.Create(12)).AsInt32()).AsSingle();
+            var c_2 = (Vector128.Shuffle(Vector128.Create(FastLogInverse), (j_2.AsInt32() & Vector128.Create(15))).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverse.Slice(4)), (j_2.AsInt32() & Vector128.Create(15)) - Vector128.Create(4)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverse.Slice(8)), (j_2.AsInt32() & Vector128.Create(15)) - Vector128.Create(8)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverse.Slice(12)), (j_2.AsInt32() & Vector128.Create(15)) - Vector128.Create(12)).AsInt32()).AsSingle();
+            var c_3 = (Vector128.Shuffle(Vector128.Create(FastLogInverse), (j_3.AsInt32() & Vector128.Create(15))).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverse.Slice(4)), (j_3.AsInt32() & Vector128.Create(15)) - Vector128.Create(4)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverse.Slice(8)), (j_3.AsInt32() & Vector128.Create(15)) - Vector128.Create(8)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverse.Slice(12)), (j_3.AsInt32() & Vector128.Create(15)) - Vector128.Create(12)).AsInt32()).AsSingle();
+            var cm1_0 = (Vector128.Shuffle(Vector128.Create(FastLogInverseMinusOne), (j_0.AsInt32() & Vector128.Create(15))).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverseMinusOne.Slice(4)), (j_0.AsInt32() & Vector128.Create(15)) - Vector128.Create(4)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverseMinusOne.Slice(8)), (j_0.AsInt32() & Vector128.Create(15)) - Vector128.Create(8)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverseMinusOne.Slice(12)), (j_0.AsInt32() & Vector128.Create(15)) - Vector128.Create(12)).AsInt32()).AsSingle();
+            var cm1_1 = (Vector128.Shuffle(Vector128.Create(FastLogInverseMinusOne), (j_1.AsInt32() & Vector128.Create(15))).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverseMinusOne.Slice(4)), (j_1.AsInt32() & Vector128.Create(15)) - Vector128.Create(4)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverseMinusOne.Slice(8)), (j_1.AsInt32() & Vector128.Create(15)) - Vector128.Create(8)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverseMinusOne.Slice(12)), (j_1.AsInt32() & Vector128.Create(15)) - Vector128.Create(12)).AsInt32()).AsSingle();
+            var cm1_2 = (Vector128.Shuffle(Vector128.Create(FastLogInverseMinusOne), (j_2.AsInt32() & Vector128.Create(15))).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverseMinusOne.Slice(4)), (j_2.AsInt32() & Vector128.Create(15)) - Vector128.Create(4)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverseMinusOne.Slice(8)), (j_2.AsInt32() & Vector128.Create(15)) - Vector128.Create(8)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverseMinusOne.Slice(12)), (j_2.AsInt32() & Vector128.Create(15)) - Vector128.Create(12)).AsInt32()).AsSingle();
+            var cm1_3 = (Vector128.Shuffle(Vector128.Create(FastLogInverseMinusOne), (j_3.AsInt32() & Vector128.Create(15))).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverseMinusOne.Slice(4)), (j_3.AsInt32() & Vector128.Create(15)) - Vector128.Create(4)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverseMinusOne.Slice(8)), (j_3.AsInt32() & Vector128.Create(15)) - Vector128.Create(8)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverseMinusOne.Slice(12)), (j_3.AsInt32() & Vector128.Create(15)) - Vector128.Create(12)).AsInt32()).AsSingle();
+            var lc_0 = (Vector128.Shuffle(Vector128.Create(FastLogOfInverse), (j_0.AsInt32() & Vector128.Create(15))).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverse.Slice(4)), (j_0.AsInt32() & Vector128.Create(15)) - Vector128.Create(4)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverse.Slice(8)), (j_0.AsInt32() & Vector128.Create(15)) - Vector128.Create(8)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverse.Slice(12)), (j_0.AsInt32() & Vector128.Create(15)) - Vector128.Create(12)).AsInt32()).AsSingle();
+            var lc_1 = (Vector128.Shuffle(Vector128.Create(FastLogOfInverse), (j_1.AsInt32() & Vector128.Create(15))).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverse.Slice(4)), (j_1.AsInt32() & Vector128.Create(15)) - Vector128.Create(4)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverse.Slice(8)), (j_1.AsInt32() & Vector128.Create(15)) - Vector128.Create(8)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverse.Slice(12)), (j_1.AsInt32() & Vector128.Create(15)) - Vector128.Create(12)).AsInt32()).AsSingle();
+            var lc_2 = (Vector128.Shuffle(Vector128.Create(FastLogOfInverse), (j_2.AsInt32() & Vector128.Create(15))).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverse.Slice(4)), (j_2.AsInt32() & Vector128.Create(15)) - Vector128.Create(4)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverse.Slice(8)), (j_2.AsInt32() & Vector128.Create(15)) - Vector128.Create(8)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverse.Slice(12)), (j_2.AsInt32() & Vector128.Create(15)) - Vector128.Create(12)).AsInt32()).AsSingle();
+            var lc_3 = (Vector128.Shuffle(Vector128.Create(FastLogOfInverse), (j_3.AsInt32() & Vector128.Create(15))).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverse.Slice(4)), (j_3.AsInt32() & Vector128.Create(15)) - Vector128.Create(4)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverse.Slice(8)), (j_3.AsInt32() & Vector128.Create(15)) - Vector128.Create(8)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverse.Slice(12)), (j_3.AsInt32() & Vector128.Create(15)) - Vector128.Create(12)).AsInt32()).AsSingle();
+            var lcl_0 = (Vector128.Shuffle(Vector128.Create(FastLogOfInverseLo), (j_0.AsInt32() & Vector128.Create(15))).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverseLo.Slice(4)), (j_0.AsInt32() & Vector128.Create(15)) - Vector128.Create(4)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverseLo.Slice(8)), (j_0.AsInt32() & Vector128.Create(15)) - Vector128.Create(8)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverseLo.Slice(12)), (j_0.AsInt32() & Vector128.Create(15)) - Vector128.Create(12)).AsInt32()).AsSingle();
+            var lcl_1 = (Vector128.Shuffle(Vector128.Create(FastLogOfInverseLo), (j_1.AsInt32() & Vector128.Create(15))).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverseLo.Slice(4)), (j_1.AsInt32() & Vector128.Create(15)) - Vector128.Create(4)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverseLo.Slice(8)), (j_1.AsInt32() & Vector128.Create(15)) - Vector128.Create(8)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverseLo.Slice(12)), (j_1.AsInt32() & Vector128.Create(15)) - Vector128.Create(12)).AsInt32()).AsSingle();
+            var lcl_2 = (Vector128.Shuffle(Vector128.Create(FastLogOfInverseLo), (j_2.AsInt32() & Vector128.Create(15))).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverseLo.Slice(4)), (j_2.AsInt32() & Vector128.Create(15)) - Vector128.Create(4)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverseLo.Slice(8)), (j_2.AsInt32() & Vector128.Create(15)) - Vector128.Create(8)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverseLo.Slice(12)), (j_2.AsInt32() & Vector128.Create(15)) - Vector128.Create(12)).AsInt32()).AsSingle();
+            var lcl_3 = (Vector128.Shuffle(Vector128.Create(FastLogOfInverseLo), (j_3.AsInt32() & Vector128.Create(15))).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverseLo.Slice(4)), (j_3.AsInt32() & Vector128.Create(15)) - Vector128.Create(4)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverseLo.Slice(8)), (j_3.AsInt32() & Vector128.Create(15)) - Vector128.Create(8)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverseLo.Slice(12)), (j_3.AsInt32() & Vector128.Create(15)) - Vector128.Create(12)).AsInt32()).AsSingle();
+            var f_0 = t_0 * c_0 + cm1_0; // |f| <= 1/30; f = t exactly for j = 0
+            var f_1 = t_1 * c_1 + cm1_1;
+            var f_2 = t_2 * c_2 + cm1_2;
+            var f_3 = t_3 * c_3 + cm1_3;
+            var pf_0 = Vector128.Create(FastP3); // log1p(f) = f + f^2 P(f)
+            var pf_1 = Vector128.Create(FastP3);
+            var pf_2 = Vector128.Create(FastP3);
+            var pf_3 = Vector128.Create(FastP3);
+            pf_0 = pf_0 * f_0 + Vector128.Create(FastP2);
+            pf_1 = pf_1 * f_1 + Vector128.Create(FastP2);
+            pf_2 = pf_2 * f_2 + Vector128.Create(FastP2);
+            pf_3 = pf_3 * f_3 + Vector128.Create(FastP2);
+            pf_0 = pf_0 * f_0 + Vector128.Create(FastP1);
+            pf_1 = pf_1 * f_1 + Vector128.Create(FastP1);
+            pf_2 = pf_2 * f_2 + Vector128.Create(FastP1);
+            pf_3 = pf_3 * f_3 + Vector128.Create(FastP1);
+            pf_0 = pf_0 * f_0 + Vector128.Create(FastP0);
+            pf_1 = pf_1 * f_1 + Vector128.Create(FastP0);
+            pf_2 = pf_2 * f_2 + Vector128.Create(FastP0);
+            pf_3 = pf_3 * f_3 + Vector128.Create(FastP0);
+            var lg_0 = lc_0 + (((f_0 * pf_0) * f_0 + f_0) + lcl_0);
+            var lg_1 = lc_1 + (((f_1 * pf_1) * f_1 + f_1) + lcl_1);
+            var lg_2 = lc_2 + (((f_2 * pf_2) * f_2 + f_2) + lcl_2);
+            var lg_3 = lc_3 + (((f_3 * pf_3) * f_3 + f_3) + lcl_3);
+            // The deep tail: log1p(t) = t, divided by beta at scale 2^offset, the scale taken off last (one rounding).
+            var y_0 = Vector128.ConditionalSelect(near_0, (lg_0 * Vector128.Create(InvBetaHi) + xp_0), ((t_0 * Vector128.Create(InvBetaHi)) * Vector128.Create(FastScaleDown) + xp_0));
+            var y_1 = Vector128.ConditionalSelect(near_1, (lg_1 * Vector128.Create(InvBetaHi) + xp_1), ((t_1 * Vector128.Create(InvBetaHi)) * Vector128.Create(FastScaleDown) + xp_1));
+            var y_2 = Vector128.ConditionalSelect(near_2, (lg_2 * Vector128.Create(InvBetaHi) + xp_2), ((t_2 * Vector128.Create(InvBetaHi)) * Vector128.Create(FastScaleDown) + xp_2));
+            var y_3 = Vector128.ConditionalSelect(near_3, (lg_3 * Vector128.Create(InvBetaHi) + xp_3), ((t_3 * Vector128.Create(InvBetaHi)) * Vector128.Create(FastScaleDown) + xp_3));
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             (Vector128.ConditionalSelect(Vector128.LessThan(x_0, Vector128.Create(Cutoff)), y_0, x_0)).StoreUnsafe(ref destination, i);
             (Vector128.ConditionalSelect(Vector128.LessThan(x_1, Vector128.Create(Cutoff)), y_1, x_1)).StoreUnsafe(ref destination, i + count);
@@ -1206,8 +1012,7 @@ namespace FusedActivations.Generated
         {
             // softplus(x) = max(x, 0) + log1p(t) / beta, t = e^a, a = -|beta x|.
             var xp = Vector128.Max(x, Vector128.Create(0f)); // the linear part (NaN lanes are fixed by the last line)
-            var xc = Vector128.Min(Vector128.Max(x, Vector128.Create(-Clamp)), Vector128.Create(Clamp)); // beyond Clamp the exponential no longer matters
-            var z = Vector128.Create(Beta) * xc;
+            var z = Vector128.Create(Beta) * x;
             var a = Vector128.Max((z | Vector128.Create(-0f)), Vector128.Create(-125f));
             var n = a * Vector128.Create(Log2E) + Vector128.Create(FastMagicScaled);
             var k = n - Vector128.Create(FastMagicScaled);
@@ -1222,32 +1027,22 @@ namespace FusedActivations.Generated
             p = p * r + Vector128.Create(1f);
             p = p * r + Vector128.Create(1f);
             var s = Vector128.ShiftLeft(n.AsInt32(), 23).AsSingle();
-            var t = p * (Vector128.ShiftLeft(Vector128.Max(n, Vector128.Create(FastKFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(FastScaleDown)); // t where k >= -40 (below, only the tiny branch's t^2 term reads it)
-            // log(1 + t) = e ln2 + log1p(f) + c/u: u = 1 + t rounded, c its rounding error, f = u 2^-e - 1 exactly.
-            var u = Vector128.Create(1f) + t;
-            var c = t - (u - Vector128.Create(1f)); // 1 + t = u + c exactly
-            var upper = Vector128.GreaterThan(u, Vector128.Create(Sqrt2));
-            var sc = Vector128.ConditionalSelect(upper, Vector128.Create(0.5f), Vector128.Create(1f));
-            var f = (u * sc) - Vector128.Create(1f); // exact
-            var lr = Vector128.Create(R8); // log1p(f) = f - f^2/2 + f^3 R(f)
-            lr = lr * f + Vector128.Create(R7);
-            lr = lr * f + Vector128.Create(R6);
-            lr = lr * f + Vector128.Create(R5);
-            lr = lr * f + Vector128.Create(R4);
-            lr = lr * f + Vector128.Create(R3);
-            lr = lr * f + Vector128.Create(R2);
-            lr = lr * f + Vector128.Create(R1);
-            lr = lr * f + Vector128.Create(R0);
-            var f2 = f * f;
-            var poly = (f2 * f) * lr + ((c * sc) * (Vector128.Create(1f) - f)); // f^3 R(f) + (c/u to first order)
-            var lg = f + ((Vector128.Create(-0.5f) * f) * f + poly);
-            var lg2 = (upper & Vector128.Create(Ln2Hi)) + lg;
-            var yLarge = lg2 * Vector128.Create(InvBetaHi) + xp;
-            // Tiny t: log1p(t) = t (1 + m), m = t (t/3 - 1/2); t 2^offset / beta is normal, and the scale comes off last.
-            var m = t * (t * Vector128.Create(0.33333334f) + Vector128.Create(-0.5f));
-            var ts = p * s; // t 2^offset
-            var yTiny = ((ts * m + ts) * Vector128.Create(InvBetaHi)) * Vector128.Create(FastScaleDown) + xp;
-            var y = Vector128.ConditionalSelect(Vector128.LessThan(k, Vector128.Create(FastTinyK)), yTiny, yLarge);
+            var near = Vector128.GreaterThanOrEqual(a, Vector128.Create(-64f)); // |beta x| <= 64: t and t / beta are normal
+            var t = p * (s * Vector128.ConditionalSelect(near, Vector128.Create(FastScaleDown), Vector128.Create(1f))); // t, or t 2^offset where |beta x| > 64
+            // log(1 + t) = -log(c_j) + log1p(f), f = (1 + t) c_j - 1 = t c_j + (c_j - 1), j = round(15 t), c_j ~ 1/(1 + t).
+            var j = t * Vector128.Create(15f) + Vector128.Create(FastIndexMagic); // j in the low bits
+            var c = (Vector128.Shuffle(Vector128.Create(FastLogInverse), (j.AsInt32() & Vector128.Create(15))).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverse.Slice(4)), (j.AsInt32() & Vector128.Create(15)) - Vector128.Create(4)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverse.Slice(8)), (j.AsInt32() & Vector128.Create(15)) - Vector128.Create(8)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverse.Slice(12)), (j.AsInt32() & Vector128.Create(15)) - Vector128.Create(12)).AsInt32()).AsSingle();
+            var cm1 = (Vector128.Shuffle(Vector128.Create(FastLogInverseMinusOne), (j.AsInt32() & Vector128.Create(15))).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverseMinusOne.Slice(4)), (j.AsInt32() & Vector128.Create(15)) - Vector128.Create(4)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverseMinusOne.Slice(8)), (j.AsInt32() & Vector128.Create(15)) - Vector128.Create(8)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverseMinusOne.Slice(12)), (j.AsInt32() & Vector128.Create(15)) - Vector128.Create(12)).AsInt32()).AsSingle();
+            var lc = (Vector128.Shuffle(Vector128.Create(FastLogOfInverse), (j.AsInt32() & Vector128.Create(15))).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverse.Slice(4)), (j.AsInt32() & Vector128.Create(15)) - Vector128.Create(4)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverse.Slice(8)), (j.AsInt32() & Vector128.Create(15)) - Vector128.Create(8)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverse.Slice(12)), (j.AsInt32() & Vector128.Create(15)) - Vector128.Create(12)).AsInt32()).AsSingle();
+            var lcl = (Vector128.Shuffle(Vector128.Create(FastLogOfInverseLo), (j.AsInt32() & Vector128.Create(15))).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverseLo.Slice(4)), (j.AsInt32() & Vector128.Create(15)) - Vector128.Create(4)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverseLo.Slice(8)), (j.AsInt32() & Vector128.Create(15)) - Vector128.Create(8)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogOfInverseLo.Slice(12)), (j.AsInt32() & Vector128.Create(15)) - Vector128.Create(12)).AsInt32()).AsSingle();
+            var f = t * c + cm1; // |f| <= 1/30; f = t exactly for j = 0
+            var pf = Vector128.Create(FastP3); // log1p(f) = f + f^2 P(f)
+            pf = pf * f + Vector128.Create(FastP2);
+            pf = pf * f + Vector128.Create(FastP1);
+            pf = pf * f + Vector128.Create(FastP0);
+            var lg = lc + (((f * pf) * f + f) + lcl);
+            // The deep tail: log1p(t) = t, divided by beta at scale 2^offset, the scale taken off last (one rounding).
+            var y = Vector128.ConditionalSelect(near, (lg * Vector128.Create(InvBetaHi) + xp), ((t * Vector128.Create(InvBetaHi)) * Vector128.Create(FastScaleDown) + xp));
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128.Create(Cutoff)), y, x);
         }
@@ -1258,8 +1053,7 @@ namespace FusedActivations.Generated
         {
             // softplus(x) = max(x, 0) + log1p(t) / beta, t = e^a, a = -|beta x|.
             var xp = x > 0f ? x : 0f; // the linear part (NaN lanes are fixed by the last line)
-            var xc = (x > -Clamp ? x : -Clamp) < Clamp ? (x > -Clamp ? x : -Clamp) : Clamp; // beyond Clamp the exponential no longer matters
-            var z = Beta * xc;
+            var z = Beta * x;
             var a = -MathF.Abs(z) > -125f ? -MathF.Abs(z) : -125f;
             var n = MathF.FusedMultiplyAdd(a, Log2E, FastMagicScaled);
             var k = n - FastMagicScaled;
@@ -1273,32 +1067,22 @@ namespace FusedActivations.Generated
             p = MathF.FusedMultiplyAdd(p, r, 1f);
             p = MathF.FusedMultiplyAdd(p, r, 1f);
             var s = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(n) << 23);
-            var t = p * (BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits((n > FastKFloor ? n : FastKFloor)) << 23) * FastScaleDown); // t where k >= -40 (below, only the tiny branch's t^2 term reads it)
-            // log(1 + t) = e ln2 + log1p(f) + c/u: u = 1 + t rounded, c its rounding error, f = u 2^-e - 1 exactly.
-            var u = 1f + t;
-            var c = t - (u - 1f); // 1 + t = u + c exactly
-            var upper = u > Sqrt2;
-            var sc = upper ? 0.5f : 1f;
-            var f = (u * sc) - 1f; // exact
-            var lr = R8; // log1p(f) = f - f^2/2 + f^3 R(f)
-            lr = MathF.FusedMultiplyAdd(lr, f, R7);
-            lr = MathF.FusedMultiplyAdd(lr, f, R6);
-            lr = MathF.FusedMultiplyAdd(lr, f, R5);
-            lr = MathF.FusedMultiplyAdd(lr, f, R4);
-            lr = MathF.FusedMultiplyAdd(lr, f, R3);
-            lr = MathF.FusedMultiplyAdd(lr, f, R2);
-            lr = MathF.FusedMultiplyAdd(lr, f, R1);
-            lr = MathF.FusedMultiplyAdd(lr, f, R0);
-            var f2 = f * f;
-            var poly = MathF.FusedMultiplyAdd((f2 * f), lr, ((c * sc) * (1f - f))); // f^3 R(f) + (c/u to first order)
-            var lg = f + MathF.FusedMultiplyAdd((-0.5f * f), f, poly);
-            var lg2 = (upper ? Ln2Hi : 0) + lg;
-            var yLarge = MathF.FusedMultiplyAdd(lg2, InvBetaHi, xp);
-            // Tiny t: log1p(t) = t (1 + m), m = t (t/3 - 1/2); t 2^offset / beta is normal, and the scale comes off last.
-            var m = t * MathF.FusedMultiplyAdd(t, 0.33333334f, -0.5f);
-            var ts = p * s; // t 2^offset
-            var yTiny = MathF.FusedMultiplyAdd((MathF.FusedMultiplyAdd(ts, m, ts) * InvBetaHi), FastScaleDown, xp);
-            var y = k < FastTinyK ? yTiny : yLarge;
+            var near = a >= -64f; // |beta x| <= 64: t and t / beta are normal
+            var t = p * (s * (near ? FastScaleDown : 1f)); // t, or t 2^offset where |beta x| > 64
+            // log(1 + t) = -log(c_j) + log1p(f), f = (1 + t) c_j - 1 = t c_j + (c_j - 1), j = round(15 t), c_j ~ 1/(1 + t).
+            var j = MathF.FusedMultiplyAdd(t, 15f, FastIndexMagic); // j in the low bits
+            var c = FastLogInverse[BitConverter.SingleToInt32Bits(j) & 15];
+            var cm1 = FastLogInverseMinusOne[BitConverter.SingleToInt32Bits(j) & 15];
+            var lc = FastLogOfInverse[BitConverter.SingleToInt32Bits(j) & 15];
+            var lcl = FastLogOfInverseLo[BitConverter.SingleToInt32Bits(j) & 15];
+            var f = MathF.FusedMultiplyAdd(t, c, cm1); // |f| <= 1/30; f = t exactly for j = 0
+            var pf = FastP3; // log1p(f) = f + f^2 P(f)
+            pf = MathF.FusedMultiplyAdd(pf, f, FastP2);
+            pf = MathF.FusedMultiplyAdd(pf, f, FastP1);
+            pf = MathF.FusedMultiplyAdd(pf, f, FastP0);
+            var lg = lc + (MathF.FusedMultiplyAdd((f * pf), f, f) + lcl);
+            // The deep tail: log1p(t) = t, divided by beta at scale 2^offset, the scale taken off last (one rounding).
+            var y = near ? MathF.FusedMultiplyAdd(lg, InvBetaHi, xp) : MathF.FusedMultiplyAdd((t * InvBetaHi), FastScaleDown, xp);
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return x < Cutoff ? y : x;
         }
@@ -1318,9 +1102,9 @@ namespace FusedActivations.Generated
         }
     }
 
-    /// <summary>The folded constants of a float Softplus method, as <see cref="SoftplusSingleFastKernel_ec510e5a{TConstants}"/> reads them.</summary>
+    /// <summary>The folded constants of a float Softplus method, as <see cref="SoftplusSingleFastKernel_963529d7{TConstants}"/> reads them.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal interface ISoftplusSingleFastKernel_ec510e5aConstants
+    internal interface ISoftplusSingleFastKernel_963529d7Constants
     {
         /// <summary>Beta: see the method's constants struct.</summary>
         static abstract float Beta { get; }

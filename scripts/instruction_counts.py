@@ -19,16 +19,18 @@ LANES = {"Avx512": 16, "Avx2": 8, "AdvSimd": 4, "Vector128": 4}
 def parse(path_name, file_name):
     counts = {}
     current, n, calls = None, 0, 0
-    header = re.compile(r"^; Assembly listing for method FusedActivations\.Generated\.(\w+?)(?:_[0-9a-f]{8})?`1\[.*?\]:(\w+)Steps\(")
+    header = re.compile(r"^; Assembly listing for method FusedActivations\.Generated\.(\w+?)(?:_[0-9a-f]{8})?`1\[.*?__(\w+)Constants\]:(\w+)Steps\(")
     def flush():
         if current is not None and calls == 0:
             counts[current] = n
     with open(file_name, encoding="utf-8", errors="replace") as f:
         for line in f:
+            if line.startswith("; Assembly listing"):
+                flush()
+                current = None
             m = header.match(line)
             if m:
-                flush()
-                kernel, isa = m.group(1), m.group(2)
+                kernel, isa = f"{m.group(1)} ({m.group(2)})", m.group(3)
                 current = kernel if isa == path_name else None
                 n, calls = 0, 0
                 continue

@@ -3,7 +3,7 @@
 # where the activation varies) plus the special values, on the path this machine takes (AVX-512 here; AVX2, NEON and
 # scalar code compute the same roundings) and on the portable Vector128 path (DOTNET_EnableAVX2=0, no FMA).
 # Writes tests/FusedActivations.Accuracy/results/fast/*.md; fails if a kernel is above 4 ULP.
-# FAST_PATHS="default" (or "vector128") runs one path only.
+# FAST_PATHS="default" (or "vector128") runs one path only; FAST_RESUME=1 skips runs whose markdown file exists.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=tests/FusedActivations.Accuracy/results/fast
@@ -29,6 +29,9 @@ for path in ${FAST_PATHS:-default vector128}; do
     IFS='|' read -r args kernel file <<< "$run"
     env=()
     [ "$path" = vector128 ] && env=(DOTNET_EnableAVX2=0)
+    if [ "${FAST_RESUME:-0}" = 1 ] && [ -f "$out/$file-$path.md" ] && [ -f "$out/$file-double-$path.md" ]; then
+      continue
+    fi
     echo "== $args ($kernel, $path)"
     env "${env[@]}" dotnet run -c Release --no-build --project tests/FusedActivations.Accuracy -- $args --exhaustive \
       --kernel "$kernel" --fail-above 4 --markdown "$out/$file-$path.md" | grep -E "max ULP|elapsed"

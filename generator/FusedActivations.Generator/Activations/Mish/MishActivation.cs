@@ -100,14 +100,17 @@ internal sealed class MishActivation : ParameterlessActivation
         Value near = b.Let("near", b.GreaterThanOrEqual(a, b.Lit(limits.Deep)), $"|x| <= {-limits.Deep}: t is normal");
         Value t = b.Let("t", b.Mul(e.P, b.Mul(s, b.Select(near, b.C("FastScaleDown"), b.Lit(1)))), $"t, or t 2^offset where |x| > {-limits.Deep}");
         Value tn = b.Let("tn", b.Where(near, t), "t where it is normal, else 0 (the ratio is 1 or t there)");
-        Value twoT = b.Let("twoT", b.Add(t, t));
-        Value np = b.Let("np", b.Fma(tn, b.Lit(2), b.Lit(1)), "1 + 2t");
-        Value nn = b.Let("nn", b.Fma(tn, tn, twoT), "t^2 + 2t (2t scaled where |x| is large: the ratio is t there)");
         Value negative = b.Let("negative", b.LessThan(x, b.Lit(0)));
-        Value num = b.Select(negative, nn, np);
-        Value den = b.Select(negative, b.Add(b.Where(near, nn), b.Lit(2)), b.Fma(b.Add(tn, tn), tn, np));
+        b.Comment("x < 0: the ratio is t (1 - h), h = (t/2)(1 + t) / (1 + t + t^2/2): for small t, h is small and its rounding");
+        b.Comment("hardly reaches the result (a quotient near t would carry the rounding of 2 + 2t + t^2). x >= 0: (1 + 2t) / (1 + 2t + 2t^2).");
+        Value th = b.Let("th", b.Mul(tn, b.Lit(0.5)));
+        Value np = b.Let("np", b.Fma(tn, b.Lit(2), b.Lit(1)), "1 + 2t");
+        Value num = b.Select(negative, b.Fma(th, tn, th), np);
+        Value den = b.Select(negative, b.Fma(tn, b.Add(th, b.Lit(1)), b.Lit(1)), b.Fma(b.Add(tn, tn), tn, np));
+        Value d = b.Let("d", b.Div(num, den));
+        Value q = b.Select(negative, b.Mul(t, b.Sub(b.Lit(1), d)), d);
         Value sc = b.SelectLessThan(x, b.Lit(limits.Deep), b.C("FastScaleDown"), b.Lit(1));
-        Value y = b.Let("y", b.Mul(b.Mul(x, b.Div(num, den)), sc), "x tanh(softplus(x)), scaled last where x is very negative");
+        Value y = b.Let("y", b.Mul(b.Mul(x, q), sc), "x tanh(softplus(x)), scaled last where x is very negative (t is scaled there, and h = 0)");
         return b.KeepNaN(x, b.SelectLessThan(x, b.Lit(limits.Floor), b.CopySign(b.Lit(0), x), y));
     }
 

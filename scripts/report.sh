@@ -6,7 +6,7 @@
 #      and the three Stopwatch probes (--ranges, --copy-probe, --fused-probe): results/probe-{ranges,copy,fused}.txt there
 #   2. the exhaustive accuracy runs (every float input, beta 2 and beta 1, ours against every peer) and 10^6 random
 #      doubles per beta: tests/FusedActivations.Accuracy/results/softplus-{float,double}-beta{2,1}[-pytorch].md
-# About 100 minutes on a 2-core machine (benchmarks ~70, accuracy ~30); the benchmark figures are only worth publishing from a quiet machine.
+# About 150 minutes on a 2-core machine (benchmarks ~80, accuracy ~70); the benchmark figures are only worth publishing from a quiet machine.
 #   bash scripts/report.sh [--skip-benchmarks] [--skip-accuracy]
 # A step that fails is reported and the others still run; the exit code is 1 if any failed.
 set -uo pipefail
@@ -61,6 +61,8 @@ if [ "$benchmarks" = 1 ]; then
   }
   step "benchmarks: the gradient kernels (96 cases) -> $bench/results/gradient.md" plan_report gradient FusedGradientBenchmarks
   step "benchmarks: Parallel = true (96 cases) -> $bench/results/parallel.md" plan_report parallel ParallelBenchmarks
+  # fast: 216 cases (issue 13: Accurate, Fast and PyTorch, float and double, 64 Ki, narrow and wide, both jobs; ~7 min).
+  step "benchmarks: Precision = Fast (216 cases) -> $bench/results/fast.md" plan_report fast FastBenchmarks
   # results/<activation>.{csv,md,png}, results/family.md (the speed bar and the 64 Ki tables of every activation) and
   # results/fused.{csv,md} (issue 12's bars and one table per fused kernel and job).
   step "benchmarks: charts and tables from those runs" dotnet run -c Release --project $bench -- --chart
@@ -109,6 +111,8 @@ if [ "$accuracy" = 1 ]; then
     acc --beta 2 --double 1000000 --kernel generated-beta2,fusedmath,naive,tensorprimitives,pytorch --markdown $results/softplus-double-beta2.md
   step "accuracy: 10^6 random doubles, beta 1" \
     acc --beta 1 --double 1000000 --kernel generated-beta1,fusedmath,naive,tensorprimitives,pytorch --markdown $results/softplus-double-beta1.md
+  # Precision = Fast: every Fast kernel on every float (AVX-512 and the portable path) and 10^6 doubles (~40 min).
+  step "accuracy: Precision = Fast -> $results/fast/" bash scripts/fast-accuracy.sh
 fi
 
 echo

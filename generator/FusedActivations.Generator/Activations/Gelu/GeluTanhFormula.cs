@@ -27,6 +27,40 @@ internal static class GeluTanhFormula
     /// <summary>The double kernels: 2u as an exact-enough pair (its error is multiplied by up to 760 in the sigmoid).</summary>
     public static Value Forward(FormulaBuilder b, Value x)
     {
+        (Value xc, DoubleDouble z) = TwoU(b, x);
+        DoubleDouble q = CompensatedSigmoid.Scaled(b, z.Hi, z.Lo);
+        b.Comment("x times the pair, rounded once; negative x at scale 2^offset, scaled down last, so a subnormal result rounds once.");
+        Value negative = b.Mul(q.MultiplyRounded(b, xc), b.C("ScaleDown"));
+        Value positive = b.SelectLessThan(x, b.Lit(double.PositiveInfinity), q.Scale(b, b.C("ScaleDown")).MultiplyRounded(b, x), x);
+        return b.KeepNaN(x, b.SelectLessThan(x, b.Lit(0), negative, positive));
+    }
+
+    /// <summary>
+    /// Precision = Fast, in the element type: 2u as the same pair as <see cref="Forward"/> (its error is multiplied by up
+    /// to |2u| in the sigmoid's tail), then <see cref="FastSigmoid"/> uncompensated, x times the quotient, scaled last;
+    /// -0 below the floor of <see cref="FastLimits"/> (the result rounds to 0 there).
+    /// </summary>
+    public static Value ForwardFast(FormulaBuilder b, Value x)
+    {
+        ElementInfo t = b.Element;
+        DoubleDouble z = TwoU(b, x).Z;
+        FastSigmoid.Parts s = FastSigmoid.Of(b, z.Hi, z.Lo);
+        Value v = b.Let("v", b.Mul(x, b.Div(s.Num, s.Den)), "x sigmoid(2u), at scale 2^offset in the far tail");
+        int smallestExponent = -(t.ExponentBias - 1) - (t.Precision - 1);
+        b.Const("FastUnderflow", System.Math.Pow(2, smallestExponent - 1 + FastExp.Offset), $"2^({smallestExponent - 1} + {FastExp.Offset}): scaled values (2u below the deep limit) below it round to 0; they are zeroed (v * 0 keeps the sign) before the last multiply, which would otherwise underflow, slowly on x86 (x below about -10.5 in float: a third of [-30, 30]).");
+        double deep = FastLimits.For(t.Type).Deep;
+        Value floor = b.SelectLessThan(z.Hi, b.Lit(deep), b.C("FastUnderflow"), b.Lit(0));
+        Value kept = b.Select(b.GreaterThanOrEqual(b.Abs(v), floor), v, b.Mul(v, b.Lit(0)));
+        Value y = b.Let("y", b.Mul(kept, s.Sc));
+        return b.KeepNaN(x, b.SelectLessThan(z.Hi, b.Lit(FastLimits.For(t.Type).Floor), b.CopySign(b.Lit(0), x), y));
+    }
+
+    /// <summary>
+    /// 2u = 2 kBeta (x + kKappa x^3) as an exact-enough pair z + zl from x clamped to [Floor, -Floor] (returned too):
+    /// exact products and sums, one rounding in the tail. Shared by the Accurate double formula and the Fast ones.
+    /// </summary>
+    private static (Value Xc, DoubleDouble Z) TwoU(FormulaBuilder b, Value x)
+    {
         ElementInfo t = b.Element;
         b.Comment("gelu_tanh(x) = x sigmoid(2u), 2u = 2 kBeta (x + kKappa x^3), kept as a pair z + zl.");
         b.Const("GeluFloor", Floor, $"x is clamped to [{Floor}, {-Floor}]: the result is 0 below, and sigmoid(2u) is 1 above (so x^3 stays finite).");
@@ -42,44 +76,7 @@ internal static class GeluTanhFormula
         Value innerLo = b.Let("suml", b.Add(inner.Lo, k3l), "x + kKappa x^3 = sum + suml");
         DoubleDouble z = DoubleDouble.TwoProduct(b, "z", b.C("TwoKBeta"), inner.Hi);
         Value zl = b.Let("zl", b.Fma(b.C("TwoKBeta"), innerLo, z.Lo), "2u = z + zl");
-        DoubleDouble q = CompensatedSigmoid.Scaled(b, z.Hi, zl);
-        b.Comment("x times the pair, rounded once; negative x at scale 2^offset, scaled down last, so a subnormal result rounds once.");
-        Value negative = b.Mul(q.MultiplyRounded(b, xc), b.C("ScaleDown"));
-        Value positive = b.SelectLessThan(x, b.Lit(double.PositiveInfinity), q.Scale(b, b.C("ScaleDown")).MultiplyRounded(b, x), x);
-        return b.KeepNaN(x, b.SelectLessThan(x, b.Lit(0), negative, positive));
-    }
-
-    /// <summary>
-    /// Precision = Fast, in the element type: 2u as the same pair as <see cref="Forward"/> (its error is multiplied by up
-    /// to |2u| in the sigmoid's tail), then <see cref="FastSigmoid"/> uncompensated, x times the quotient, scaled last;
-    /// -0 below the floor of <see cref="FastLimits"/> (the result rounds to 0 there).
-    /// </summary>
-    public static Value ForwardFast(FormulaBuilder b, Value x)
-    {
-        ElementInfo t = b.Element;
-        b.Comment("gelu_tanh(x) = x sigmoid(2u), 2u = 2 kBeta (x + kKappa x^3), kept as a pair z + zl.");
-        b.Const("GeluFloor", Floor, $"x is clamped to [{Floor}, {-Floor}] for 2u: the result is 0 below, and sigmoid(2u) is 1 above (so x^3 stays finite).");
-        b.Const("TwoKBeta", 2 * t.Round(KBeta), "2 kBeta, kBeta = sqrt(2) (2/sqrt(pi)) / 2 rounded as PyTorch rounds it.");
-        b.Const("KKappa", t.Round(KKappa), "kKappa = 0.044715 rounded.");
-        Value xc = b.Let("xc", b.Min(b.Max(x, b.C("GeluFloor")), b.NegC("GeluFloor")));
-        DoubleDouble x2 = DoubleDouble.TwoProduct(b, "x2", xc, xc);
-        DoubleDouble x3 = DoubleDouble.TwoProduct(b, "x3", x2.Hi, xc);
-        Value x3l = b.Let("x3l", b.Fma(x2.Lo, xc, x3.Lo), "x^3 = x3 + x3l");
-        DoubleDouble k3 = DoubleDouble.TwoProduct(b, "k3", b.C("KKappa"), x3.Hi);
-        Value k3l = b.Let("k3l", b.Fma(b.C("KKappa"), x3l, k3.Lo), "kKappa x^3 = k3 + k3l");
-        DoubleDouble inner = DoubleDouble.TwoSum(b, "sum", xc, k3.Hi);
-        Value innerLo = b.Let("suml", b.Add(inner.Lo, k3l), "x + kKappa x^3 = sum + suml");
-        DoubleDouble z = DoubleDouble.TwoProduct(b, "z", b.C("TwoKBeta"), inner.Hi);
-        Value zl = b.Let("zl", b.Fma(b.C("TwoKBeta"), innerLo, z.Lo), "2u = z + zl");
-        FastSigmoid.Parts s = FastSigmoid.Of(b, z.Hi, zl);
-        Value v = b.Let("v", b.Mul(x, b.Div(s.Num, s.Den)), "x sigmoid(2u), at scale 2^offset in the far tail");
-        int smallestExponent = -(t.ExponentBias - 1) - (t.Precision - 1);
-        b.Const("FastUnderflow", System.Math.Pow(2, smallestExponent - 1 + FastExp.Offset), $"2^({smallestExponent - 1} + {FastExp.Offset}): scaled values (2u below the deep limit) below it round to 0; they are zeroed (v * 0 keeps the sign) before the last multiply, which would otherwise underflow, slowly on x86 (x below about -10.5 in float: a third of [-30, 30]).");
-        double deep = FastLimits.For(t.Type).Deep;
-        Value floor = b.SelectLessThan(z.Hi, b.Lit(deep), b.C("FastUnderflow"), b.Lit(0));
-        Value kept = b.Select(b.GreaterThanOrEqual(b.Abs(v), floor), v, b.Mul(v, b.Lit(0)));
-        Value y = b.Let("y", b.Mul(kept, s.Sc));
-        return b.KeepNaN(x, b.SelectLessThan(z.Hi, b.Lit(FastLimits.For(t.Type).Floor), b.CopySign(b.Lit(0), x), y));
+        return (xc, new DoubleDouble(z.Hi, zl));
     }
 
     /// <summary>The widened float kernels: 2u in double (relative error 2^-51, times at most 708 in the sigmoid).</summary>

@@ -28,6 +28,35 @@ internal static class FastExp
     /// </summary>
     public static Parts Reduce(FormulaBuilder b, Value a, Value? al, int offset)
     {
+        Parts x = Reduction(b, a, al, offset, "Q(r), then e^r = 1 + r (1 + r Q(r))");
+        b.Assign(x.P, b.Fma(x.P, x.R, b.Lit(1)));
+        b.Assign(x.P, b.Fma(x.P, x.R, b.Lit(1)));
+        return x;
+    }
+
+    /// <summary>2^(k + offset) from <see cref="Parts.N"/>: exact, normal.</summary>
+    public static Value Scale(FormulaBuilder b, Parts parts, string name = "s") => b.Let(name, b.ShiftIntoExponent(parts.N));
+
+    /// <summary>
+    /// expm1(a) for a in [-20, 0] as <c>2^k (r + r^2 Q(r)) + (2^k - 1)</c>, one rounding for the sum (an FMA); also
+    /// returns 2^k and e^r - 1 (for e^a = 2^k + 2^k (e^r - 1)).
+    /// </summary>
+    public static (Value ExpM1, Value S, Value Pm1) ExpM1(FormulaBuilder b, Value a)
+    {
+        Parts x = Reduction(b, a, null, 0, "Q(r), then e^r - 1 = r + r^2 Q(r)");
+        Value p = x.P;
+        b.Assign(p, b.Fma(b.Mul(x.R, x.R), p, x.R));
+        Value s = b.Let("s", b.ShiftIntoExponent(x.N), "2^k");
+        return (b.Let("em", b.Fma(s, p, b.Sub(s, b.Lit(1))), "expm1(a): no cancellation is rounded"), s, p);
+    }
+
+    /// <summary>
+    /// k = round(a / ln2) by the magic-number trick (its biased exponent, plus <paramref name="offset"/>, left in n's low
+    /// bits), r = a + al - k ln2 (an exact FMA and one for ln2's tail; three-part Cody-Waite without FMA), and Q(r) by
+    /// Horner's rule into a local named <c>p</c> (<paramref name="hornerComment"/> says what the caller makes of it).
+    /// </summary>
+    private static Parts Reduction(FormulaBuilder b, Value a, Value? al, int offset, string hornerComment)
+    {
         ExpReduction e = ExpReduction.For(b.Element.Type);
         ElementInfo t = b.Element;
         string magic = offset == 0 ? "FastMagic" : "FastMagicScaled";
@@ -55,49 +84,7 @@ internal static class FastExp
         }
 
         double[] q = ExpLogCoefficients.ExpRemainder(t.Type);
-        Value p = b.Horner("p", r, "Q", q, $"Q(r) = (e^r - 1 - r) / r^2 on |r| <= ln2/2, degree {q.Length - 1}.", "Q(r), then e^r = 1 + r (1 + r Q(r))");
-        b.Assign(p, b.Fma(p, r, b.Lit(1)));
-        b.Assign(p, b.Fma(p, r, b.Lit(1)));
+        Value p = b.Horner("p", r, "Q", q, $"Q(r) = (e^r - 1 - r) / r^2 on |r| <= ln2/2, degree {q.Length - 1}.", hornerComment);
         return new Parts(n, k, r, p);
-    }
-
-    /// <summary>2^(k + offset) from <see cref="Parts.N"/>: exact, normal.</summary>
-    public static Value Scale(FormulaBuilder b, Parts parts, string name = "s") => b.Let(name, b.ShiftIntoExponent(parts.N));
-
-    /// <summary>
-    /// expm1(a) for a in [-20, 0] as <c>2^k (r + r^2 Q(r)) + (2^k - 1)</c>, one rounding for the sum (an FMA); also
-    /// returns 2^k and e^r - 1 (for e^a = 2^k + 2^k (e^r - 1)).
-    /// </summary>
-    public static (Value ExpM1, Value S, Value Pm1) ExpM1(FormulaBuilder b, Value a)
-    {
-        ExpReduction e = ExpReduction.For(b.Element.Type);
-        ElementInfo t = b.Element;
-        b.Const("Log2E", e.Log2E, "log2(e).");
-        b.Const("FastMagic", e.Magic - e.ScaleOffset, $"1.5 * 2^{t.Precision - 1} + {t.ExponentBias}: adding it rounds to an integer k and leaves k + {t.ExponentBias} in the low bits.");
-        Value n = b.Let("n", b.Fma(a, b.C("Log2E"), b.C("FastMagic")));
-        Value k = b.Let("k", b.Sub(n, b.C("FastMagic")));
-        Value r;
-        if (b.Isa.HasFma)
-        {
-            b.Const("Ln2Hi", e.Ln2Hi, "ln2 rounded: fma(k, -Ln2Hi, a) is exact.");
-            b.Const("Ln2Lo", e.Ln2Lo, "ln2 - Ln2Hi.");
-            r = b.Let("r", b.Fma(k, b.NegC("Ln2Hi"), a), "exact");
-            b.Assign(r, b.Fma(k, b.NegC("Ln2Lo"), r));
-        }
-        else
-        {
-            b.Const("Ln2CwHi", e.Ln2CwHi, "ln2 with trailing zero bits: k * Ln2CwHi is exact without FMA (Cody-Waite).");
-            b.Const("Ln2CwMid", e.Ln2CwMid, "The next bits of ln2: k * Ln2CwMid is exact too.");
-            b.Const("Ln2CwLo", e.Ln2CwLo, "ln2 - Ln2CwHi - Ln2CwMid.");
-            r = b.Let("r", b.Sub(a, b.Mul(k, b.C("Ln2CwHi"))), "exact");
-            b.Assign(r, b.Sub(r, b.Mul(k, b.C("Ln2CwMid"))));
-            b.Assign(r, b.Sub(r, b.Mul(k, b.C("Ln2CwLo"))));
-        }
-
-        double[] q = ExpLogCoefficients.ExpRemainder(t.Type);
-        Value p = b.Horner("p", r, "Q", q, $"Q(r) = (e^r - 1 - r) / r^2 on |r| <= ln2/2, degree {q.Length - 1}.", "Q(r), then e^r - 1 = r + r^2 Q(r)");
-        b.Assign(p, b.Fma(b.Mul(r, r), p, r));
-        Value s = b.Let("s", b.ShiftIntoExponent(n), "2^k");
-        return (b.Let("em", b.Fma(s, p, b.Sub(s, b.Lit(1))), "expm1(a): no cancellation is rounded"), s, p);
     }
 }

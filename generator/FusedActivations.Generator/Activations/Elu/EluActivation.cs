@@ -61,9 +61,12 @@ internal sealed class EluActivation : Activation
 
     public override bool HasFast(ActivationSpec spec, ElementInfo element) => true;
 
-    public override IReadOnlyList<KernelConstant> FoldedFast(ActivationSpec spec, ElementInfo element) => element.Type == ElementType.Single
-        ? new[] { new KernelConstant("Alpha", element.Round(((EluSpec)spec).Alpha), $"alpha = {ElementInfo.Readable(element.Round(((EluSpec)spec).Alpha))}, rounded to float.", isFolded: true) }
-        : Folded(spec, element);
+    /// <summary>Alpha in the element type (a float kernel's Accurate constant is the widened formula's double).</summary>
+    public override IReadOnlyList<KernelConstant> FoldedFast(ActivationSpec spec, ElementInfo element)
+    {
+        double alpha = element.Round(((EluSpec)spec).Alpha);
+        return new[] { new KernelConstant("Alpha", alpha, $"alpha = {ElementInfo.Readable(alpha)}{(element.Type == ElementType.Single ? ", rounded to float" : "")}.", isFolded: true) };
+    }
 
     /// <summary>Fast: <c>alpha expm1(x)</c> of <see cref="FastExp"/> for negative x (raised to -20, where expm1 is -1 in float).</summary>
     public override Value ForwardFast(FormulaBuilder b, Value x, ActivationSpec spec) =>

@@ -92,13 +92,11 @@ internal sealed class MishActivation : ParameterlessActivation
     public override Value ForwardFast(FormulaBuilder b, Value x, ActivationSpec spec)
     {
         FastLimits limits = FastLimits.For(b.Element.Type);
-        b.Const("FastScaleDown", System.Math.Pow(2, -FastExp.Offset), $"2^-{FastExp.Offset}: takes the offset off t's scale.");
         b.Comment("tanh(softplus(x)) = x >= 0 ? (1 + 2t) / (1 + 2t + 2t^2) : (t^2 + 2t) / (t^2 + 2t + 2), t = e^-|x|.");
         Value a = b.Let("a", b.Max(b.NegativeAbs(x), b.Lit(limits.Floor)), "-|x|, raised to the floor");
         FastExp.Parts e = FastExp.Reduce(b, a, null, FastExp.Offset);
         Value s = FastExp.Scale(b, e);
-        Value near = b.Let("near", b.GreaterThanOrEqual(a, b.Lit(limits.Deep)), $"|x| <= {-limits.Deep}: t is normal");
-        Value t = b.Let("t", b.Mul(e.P, b.Mul(s, b.Select(near, b.C("FastScaleDown"), b.Lit(1)))), $"t, or t 2^offset where |x| > {-limits.Deep}");
+        (Value near, Value t) = FastExp.KeepTailScaled(b, e, s, a, "|x|", "t is normal");
         Value tn = b.Let("tn", b.Where(near, t), "t where it is normal, else 0 (the ratio is 1 or t there)");
         Value negative = b.Let("negative", b.LessThan(x, b.Lit(0)));
         Value far = b.Let("far", b.LessThan(x, b.Lit(-1)));

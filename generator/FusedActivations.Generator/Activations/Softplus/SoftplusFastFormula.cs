@@ -20,8 +20,6 @@ internal static class SoftplusFastFormula
     {
         ExpReduction e = ExpReduction.For(b.Element.Type);
         FastLimits limits = FastLimits.For(b.Element.Type);
-        double down = System.Math.Pow(2, -FastExp.Offset);
-        b.Const("FastScaleDown", down, $"2^-{FastExp.Offset}: takes the offset off t's scale.");
         b.Comment("softplus(x) = max(x, 0) + log1p(t) / beta, t = e^a, a = -|beta x|.");
         Value xp = b.Let("xp", b.Max(x, b.Lit(0)), "the linear part (NaN lanes are fixed by the last line)");
         // A power-of-two beta makes beta x exact (or infinite, which the floor below handles); otherwise x is clamped
@@ -39,7 +37,7 @@ internal static class SoftplusFastFormula
         FastExp.Parts p = FastExp.Reduce(b, a, al, FastExp.Offset);
         Value s = FastExp.Scale(b, p);
         Value y = b.Element.Type == Model.ElementType.Single
-            ? FromTable(b, xp, a, p, s, limits, betaIsPowerOfTwo)
+            ? FromTable(b, xp, a, p, s, betaIsPowerOfTwo)
             : TableFree(b, xp, p, s, e, limits);
         b.Comment("PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.");
         return b.SelectLessThan(x, b.C("Cutoff"), y, x);
@@ -50,10 +48,9 @@ internal static class SoftplusFastFormula
     /// t, so only the deep tail (a below <see cref="FastLimits.Deep"/>, where log1p(t) = t and the result may be
     /// subnormal) takes t at scale 2^offset, divided by beta and scaled last.
     /// </summary>
-    private static Value FromTable(FormulaBuilder b, Value xp, Value a, FastExp.Parts p, Value s, FastLimits limits, bool betaIsPowerOfTwo)
+    private static Value FromTable(FormulaBuilder b, Value xp, Value a, FastExp.Parts p, Value s, bool betaIsPowerOfTwo)
     {
-        Value near = b.Let("near", b.GreaterThanOrEqual(a, b.Lit(limits.Deep)), $"|beta x| <= {-limits.Deep}: t and t / beta are normal");
-        Value t = b.Let("t", b.Mul(p.P, b.Mul(s, b.Select(near, b.C("FastScaleDown"), b.Lit(1)))), $"t, or t 2^offset where |beta x| > {-limits.Deep}");
+        (Value near, Value t) = FastExp.KeepTailScaled(b, p, s, a, "|beta x|", "t and t / beta are normal");
         Value lg = b.Let("lg", FastLog1P.Log1PFromTable(b, t));
         b.Comment("The deep tail: log1p(t) = t, divided by beta at scale 2^offset, the scale taken off last (one rounding).");
         Value tail = b.Fma(b.Mul(t, b.C("InvBetaHi")), b.C("FastScaleDown"), xp);

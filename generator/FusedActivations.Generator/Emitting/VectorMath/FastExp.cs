@@ -34,6 +34,21 @@ internal static class FastExp
         return x;
     }
 
+    /// <summary>
+    /// t = e^a from the parts and their scale <paramref name="s"/> (2^(k + <see cref="Offset"/>)): where a is at or above
+    /// <see cref="FastLimits.Deep"/> (<c>Near</c>) t itself, a normal number; below, t 2^Offset, so that no operand is
+    /// subnormal and a tail result computed from it rounds once when the caller multiplies by FastScaleDown last.
+    /// <paramref name="magnitude"/> names |a| in the comments (e.g. <c>|z|</c>), <paramref name="nearNote"/> says what
+    /// the caller needs t normal for.
+    /// </summary>
+    public static (Value Near, Value T) KeepTailScaled(FormulaBuilder b, Parts p, Value s, Value a, string magnitude, string nearNote)
+    {
+        double deep = FastLimits.For(b.Element.Type).Deep;
+        Value near = b.Let("near", b.GreaterThanOrEqual(a, b.Lit(deep)), $"{magnitude} <= {-deep}: {nearNote}");
+        Value t = b.Let("t", b.Mul(p.P, b.Mul(s, b.Select(near, b.C("FastScaleDown"), b.Lit(1)))), $"t, or t 2^offset where {magnitude} > {-deep}");
+        return (near, t);
+    }
+
     /// <summary>2^(k + offset) from <see cref="Parts.N"/>: exact, normal.</summary>
     public static Value Scale(FormulaBuilder b, Parts parts, string name = "s") => b.Let(name, b.ShiftIntoExponent(parts.N));
 
@@ -59,6 +74,11 @@ internal static class FastExp
     {
         ExpReduction e = ExpReduction.For(b.Element.Type);
         ElementInfo t = b.Element;
+        if (offset != 0)
+        {
+            b.Const("FastScaleDown", System.Math.Pow(2, -offset), $"2^-{offset}: takes the offset off t's scale.");
+        }
+
         string magic = offset == 0 ? "FastMagic" : "FastMagicScaled";
         b.Const("Log2E", e.Log2E, "log2(e).");
         b.Const(magic, e.Magic - e.ScaleOffset + offset, $"1.5 * 2^{t.Precision - 1} + {t.ExponentBias}{(offset == 0 ? "" : " + " + offset)}: adding it rounds to an integer k and leaves k + {t.ExponentBias + offset} in the low bits.");

@@ -18,15 +18,12 @@ internal static class FastSigmoid
     public static Parts Of(FormulaBuilder b, Value z, Value? zl)
     {
         FastLimits limits = FastLimits.For(b.Element.Type);
-        double down = System.Math.Pow(2, -FastExp.Offset);
-        b.Const("FastScaleDown", down, $"2^-{FastExp.Offset}: takes the offset off t's scale.");
         b.Comment("sigmoid(z) = (z < 0 ? t : 1) / (1 + t), t = e^-|z|, never overflows.");
         Value a = b.Let("a", b.Max(b.NegativeAbs(z), b.Lit(limits.Floor)), "-|z|, raised to the floor");
         Value? al = zl is null ? null : b.Let("al", b.NegateWhereNonNegative(zl, z), "a + al = -|z + zl|");
         FastExp.Parts e = FastExp.Reduce(b, a, al, FastExp.Offset);
         Value s = FastExp.Scale(b, e);
-        Value near = b.Let("near", b.GreaterThanOrEqual(a, b.Lit(limits.Deep)), $"|z| <= {-limits.Deep}: t is normal, and 1 + t needs it");
-        Value t = b.Let("t", b.Mul(e.P, b.Mul(s, b.Select(near, b.C("FastScaleDown"), b.Lit(1)))), $"t, or t 2^offset where |z| > {-limits.Deep}");
+        (Value near, Value t) = FastExp.KeepTailScaled(b, e, s, a, "|z|", "t is normal, and 1 + t needs it");
         Value num = b.SelectLessThan(z, b.Lit(0), t, b.Lit(1));
         Value den = b.Add(b.Lit(1), b.Where(near, t));
         Value sc = b.SelectLessThan(z, b.Lit(limits.Deep), b.C("FastScaleDown"), b.Lit(1));

@@ -33,8 +33,8 @@ internal abstract class Activation
     /// <summary>The value computed, for the kernel's documentation, e.g. <c>max(x, 0) + log1p(exp(-beta |x|)) / beta</c>.</summary>
     public abstract string Describe(ActivationSpec spec, ElementInfo element);
 
-    /// <summary>What distinguishes this kernel shape from the activation's others, for its documentation (or null).</summary>
-    public virtual string? DescribeShape(ActivationSpec spec, ElementInfo element) => null;
+    /// <summary>What distinguishes this kernel shape (Fast or not) from the activation's others, for its documentation (or null).</summary>
+    public virtual string? DescribeShape(ActivationSpec spec, ElementInfo element, bool fast) => null;
 
     /// <summary>The method's arguments as its constants struct documents them, e.g. <c>beta = 2 and threshold = 20</c>.</summary>
     public abstract string DescribeArguments(ActivationSpec spec);
@@ -58,6 +58,12 @@ internal abstract class Activation
     /// computed one group per call.
     /// </summary>
     public virtual int WideGroupOn(IsaDialect isa, ActivationSpec spec) => 4;
+
+    /// <summary>
+    /// For the kernel's documentation, where every path widens: which paths agree bit for bit, if not all the FMA
+    /// paths (null: they all do).
+    /// </summary>
+    public virtual string? DescribeWidenedPaths(ElementInfo element) => null;
 
     /// <summary>The formula in the element type: returns the result of <paramref name="x"/>.</summary>
     public abstract Value Forward(FormulaBuilder b, Value x, ActivationSpec spec);

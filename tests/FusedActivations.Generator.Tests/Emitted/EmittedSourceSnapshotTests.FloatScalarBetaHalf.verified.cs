@@ -8,7 +8,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
         public static partial float Softplus(float x)
         {
-            return global::FusedActivations.Generated.SoftplusSingleKernel_df2c2ea8<global::FusedActivations.Generated.SoftplusConstants>.ScalarStep(x);
+            return global::FusedActivations.Generated.SoftplusSingleKernel_7687ca9c<global::FusedActivations.Generated.SoftplusConstants>.ScalarStep(x);
         }
     }
 }
@@ -17,20 +17,12 @@ namespace FusedActivations.Generated
 {
     /// <summary>
     /// The constants of <c>Softplus</c>, folded from beta = 0.5 and threshold = 20 (float);
-    /// the shared kernel <c>SoftplusSingleKernel_df2c2ea8</c> reads them and the JIT folds them into its code.
+    /// the shared kernel <c>SoftplusSingleKernel_7687ca9c</c> reads them and the JIT folds them into its code.
     /// </summary>
-    file readonly struct SoftplusConstants : ISoftplusSingleKernel_df2c2ea8Constants
+    file readonly struct SoftplusConstants : ISoftplusSingleKernel_7687ca9cConstants
     {
-        /// <summary>beta = 0.5, rounded to float.</summary>
-        public static float Beta => 0.5f;
-        /// <summary>1/beta, rounded to float: exact, beta is a power of two.</summary>
-        public static float InvBetaHi => 2f;
-        /// <summary>0: beta is a power of two, so 1/beta is exact and the kernel does not read this.</summary>
-        public static float InvBetaLo => 0f;
         /// <summary>threshold/beta to the last bit: the smallest x with fl(beta * x) &gt; threshold (20), so x &gt;= Cutoff is exactly PyTorch's test beta * x &gt; threshold.</summary>
         public static float Cutoff => 40.000004f;
-        /// <summary>Beyond |x| = Clamp, exp(-beta|x|)/beta is below half the smallest subnormal: x is clamped there, which keeps every intermediate finite.</summary>
-        public static float Clamp => 210.38629f;
         /// <summary>beta rounded to float (0.5), as PyTorch does for float tensors, held in a double.</summary>
         public static double WideBeta => 0.5;
         /// <summary>1/beta in double: its error (2^-53) is far below float's.</summary>

@@ -6,7 +6,7 @@ partial class GlobalActivations
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
     private static partial void Apply(global::System.Span<float> values)
     {
-        global::FusedActivations.Generated.SoftplusSingleKernel_1105a285<global::FusedActivations.Generated.ApplyConstants>.Run(values, values);
+        global::FusedActivations.Generated.SoftplusSingleKernel_ef335bf3<global::FusedActivations.Generated.ApplyConstants>.Run(values, values);
     }
 }
 
@@ -14,20 +14,12 @@ namespace FusedActivations.Generated
 {
     /// <summary>
     /// The constants of <c>Apply</c>, folded from beta = 1 and threshold = 20 (float);
-    /// the shared kernel <c>SoftplusSingleKernel_1105a285</c> reads them and the JIT folds them into its code.
+    /// the shared kernel <c>SoftplusSingleKernel_ef335bf3</c> reads them and the JIT folds them into its code.
     /// </summary>
-    file readonly struct ApplyConstants : ISoftplusSingleKernel_1105a285Constants
+    file readonly struct ApplyConstants : ISoftplusSingleKernel_ef335bf3Constants
     {
-        /// <summary>beta = 1, rounded to float.</summary>
-        public static float Beta => 1f;
-        /// <summary>1/beta, rounded to float: exact, beta is a power of two.</summary>
-        public static float InvBetaHi => 1f;
-        /// <summary>0: beta is a power of two, so 1/beta is exact and the kernel does not read this.</summary>
-        public static float InvBetaLo => 0f;
         /// <summary>threshold/beta to the last bit: the smallest x with fl(beta * x) &gt; threshold (20), so x &gt;= Cutoff is exactly PyTorch's test beta * x &gt; threshold.</summary>
         public static float Cutoff => 20.000002f;
-        /// <summary>Beyond |x| = Clamp, exp(-beta|x|)/beta is below half the smallest subnormal: x is clamped there, which keeps every intermediate finite.</summary>
-        public static float Clamp => 104.5f;
         /// <summary>beta rounded to float (1), as PyTorch does for float tensors, held in a double.</summary>
         public static double WideBeta => 1.0;
         /// <summary>1/beta in double: its error (2^-53) is far below float's.</summary>

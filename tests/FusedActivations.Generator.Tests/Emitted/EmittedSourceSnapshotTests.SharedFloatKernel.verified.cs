@@ -12,24 +12,20 @@ namespace FusedActivations.Generated
 
     /// <summary>
     /// Softplus kernels, float: <c>max(x, 0) + log1p(exp(-beta |x|)) / beta</c>, and <c>x</c> where <c>beta * x &gt; threshold</c>,
-    /// for every method whose constants struct <typeparamref name="TConstants"/> has this shape (beta a power of two).
+    /// for every method whose constants struct <typeparamref name="TConstants"/> has this shape.
     /// </summary>
     /// <remarks>
     /// Paths, chosen by JIT-time constant checks, widest first: x86 AVX-512F, 16 floats per vector; x86 AVX2 + FMA3, 8 floats per vector; ARM64 NEON (AdvSimd), 4 floats per vector; portable Vector128 without FMA, 4 floats per vector; scalar, one float at a time.
     /// Main loops handle 4 vectors per iteration.
-    /// The AVX-512 and scalar paths widen to double and round once (they agree bit for bit); the others use compensated float arithmetic (the FMA ones agree bit for bit).
+    /// Every path computes in double and rounds to float once. log(1 + t) takes a 16-entry table where a lookup is one instruction (AVX-512 and scalar code agree bit for bit) and a division elsewhere (AVX2 and NEON agree bit for bit): the same bound, a few different last bits.
     /// The JIT compiles this class for each constants struct and folds the constants into the code as literals.
     /// Loops and steps are compiled fully optimized from the first call (AggressiveOptimization): a tier-0 step is
     /// ~100x slower, and the kernels have no branches for dynamic PGO to improve.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal static class SoftplusSingleKernel_df2c2ea8<TConstants> where TConstants : struct, ISoftplusSingleKernel_df2c2ea8Constants
+    internal static class SoftplusSingleKernel_7687ca9c<TConstants> where TConstants : struct, ISoftplusSingleKernel_7687ca9cConstants
     {
-        private static float Beta => TConstants.Beta;
-        private static float InvBetaHi => TConstants.InvBetaHi;
-        private static float InvBetaLo => TConstants.InvBetaLo;
         private static float Cutoff => TConstants.Cutoff;
-        private static float Clamp => TConstants.Clamp;
         private static double WideBeta => TConstants.WideBeta;
         private static double WideInvBeta => TConstants.WideInvBeta;
         /// <summary>a is raised to -150: e^-150 / beta rounds to 0 in float for every beta the generator accepts, and 2^k stays a normal double.</summary>
@@ -54,46 +50,16 @@ namespace FusedActivations.Generated
         private const double WideP1 = 0.33333368457048024;
         private const double WideP2 = -0.2501759848142587;
         private const double WideP3 = 0.19945142084418932;
-        /// <summary>log2(e).</summary>
-        private const float Log2E = 1.442695f;
-        /// <summary>1.5 * 2^23 + 127 + 64: adding it rounds to an integer k and leaves k + 191 in the low bits.</summary>
-        private const float Magic = 12583103f;
-        /// <summary>ln2 rounded: fma(k, -Ln2Hi, a) is exact.</summary>
-        private const float Ln2Hi = 0.6931472f;
-        /// <summary>ln2 - Ln2Hi.</summary>
-        private const float Ln2Lo = -1.9046542E-09f;
-        /// <summary>Q(r) = (e^r - 1 - r) / r^2 on |r| &lt;= ln2/2, degree 4.</summary>
-        private const float Q0 = 0.5f;
-        private const float Q1 = 0.16666576f;
-        private const float Q2 = 0.041666552f;
-        private const float Q3 = 0.008363233f;
-        private const float Q4 = 0.001392625f;
-        /// <summary>2^-64: undoes the offset in the power of two built from Magic.</summary>
-        private const float ScaleDown = 5.421011E-20f;
-        /// <summary>Magic + (-55): n clamped to it gives 2^-55, the smallest scale the log1p part needs (the tiny-t result uses the unclamped 2^k).</summary>
-        private const float MagicFloor = 12583048f;
-        /// <summary>sqrt(2): 1 + t above it is halved so that log1p's argument stays in [sqrt(1/2) - 1, sqrt(2) - 1].</summary>
-        private const float Sqrt2 = 1.4142135f;
-        /// <summary>R(f) = (log1p(f) - f + f^2/2) / f^3 on [sqrt(1/2) - 1, sqrt(2) - 1], degree 8.</summary>
-        private const float R0 = 0.3333333f;
-        private const float R1 = -0.24999997f;
-        private const float R2 = 0.2000073f;
-        private const float R3 = -0.1666785f;
-        private const float R4 = 0.14248551f;
-        private const float R5 = -0.124240376f;
-        private const float R6 = 0.11689071f;
-        private const float R7 = -0.114945464f;
-        private const float R8 = 0.06980702f;
-        /// <summary>2^(-150 + 64): at or below it, the result (scaled by 2^64) rounds to 0.</summary>
-        private const float UnderflowScaled = 1.2924697E-26f;
-        /// <summary>Below 2^-11, log1p(t) = t (1 - t/2 + t^2/3 - t^3/4) to full precision.</summary>
-        private const float TinyK = -11f;
-        /// <summary>ln2 with trailing zero bits: k * Ln2CwHi is exact without FMA (Cody-Waite, for the portable path).</summary>
-        private const float Ln2CwHi = 0.69314575f;
-        /// <summary>The next bits of ln2: k * Ln2CwMid is exact too.</summary>
-        private const float Ln2CwMid = 1.4286197E-06f;
-        /// <summary>ln2 - Ln2CwHi - Ln2CwMid.</summary>
-        private const float Ln2CwLo = -1.290532E-11f;
+        /// <summary>sqrt2 - 1 (rounded): above it 1 + t = 2 (1 + f) with f = (t - 1)/2 in [1/sqrt2 - 1, 0].</summary>
+        private const double WideLogSplit = 0.41421356237309503;
+        /// <summary>ln2 rounded to double: off by at most 2^-54 relative, far below what float needs.</summary>
+        private const double WideLogLn2 = 0.6931471805599453;
+        /// <summary>P(s^2) = (2 atanh(s) - 2s) / s^3 = 2/3 + 2/5 s^2 + ...: its Taylor series to s^8, truncation error 2^-34 relative.</summary>
+        private const double WideAtanh0 = 0.6666666666666666;
+        private const double WideAtanh1 = 0.4;
+        private const double WideAtanh2 = 0.2857142857142857;
+        private const double WideAtanh3 = 0.2222222222222222;
+        private const double WideAtanh4 = 0.18181818181818182;
         /// <summary>c_j ~ 1/(1 + j/15): (1 + t) c_j - 1 is within 1/30 of 0 for j = round(15 t).</summary>
         private static ReadOnlySpan<double> WideLogInverse => new double[]
         {
@@ -687,253 +653,230 @@ namespace FusedActivations.Generated
             var x_1 = Vector256.LoadUnsafe(ref source, i + count);
             var x_2 = Vector256.LoadUnsafe(ref source, i + 2 * count);
             var x_3 = Vector256.LoadUnsafe(ref source, i + 3 * count);
-            // softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|.
-            var xp_0 = Avx.Max(x_0, Vector256.Create(0f)); // the linear part (NaN lanes are fixed by the last line)
-            var xp_1 = Avx.Max(x_1, Vector256.Create(0f));
-            var xp_2 = Avx.Max(x_2, Vector256.Create(0f));
-            var xp_3 = Avx.Max(x_3, Vector256.Create(0f));
-            var xc_0 = Avx.Min(Avx.Max(x_0, Vector256.Create(-Clamp)), Vector256.Create(Clamp)); // beyond Clamp the exponential no longer matters
-            var xc_1 = Avx.Min(Avx.Max(x_1, Vector256.Create(-Clamp)), Vector256.Create(Clamp));
-            var xc_2 = Avx.Min(Avx.Max(x_2, Vector256.Create(-Clamp)), Vector256.Create(Clamp));
-            var xc_3 = Avx.Min(Avx.Max(x_3, Vector256.Create(-Clamp)), Vector256.Create(Clamp));
-            var z_0 = Vector256.Create(Beta) * xc_0;
-            var z_1 = Vector256.Create(Beta) * xc_1;
-            var z_2 = Vector256.Create(Beta) * xc_2;
-            var z_3 = Vector256.Create(Beta) * xc_3;
-            var a_0 = z_0 | Vector256.Create(-0f); // a = -|beta x|
-            var a_1 = z_1 | Vector256.Create(-0f);
-            var a_2 = z_2 | Vector256.Create(-0f);
-            var a_3 = z_3 | Vector256.Create(-0f);
-            // beta is a power of two: beta * x is exact.
-            // e^a = 2^k e^(rh + rl) with k = round(a / ln2), |rh| <= ln2/2.
-            var n_0 = Fma.MultiplyAdd(a_0, Vector256.Create(Log2E), Vector256.Create(Magic));
-            var n_1 = Fma.MultiplyAdd(a_1, Vector256.Create(Log2E), Vector256.Create(Magic));
-            var n_2 = Fma.MultiplyAdd(a_2, Vector256.Create(Log2E), Vector256.Create(Magic));
-            var n_3 = Fma.MultiplyAdd(a_3, Vector256.Create(Log2E), Vector256.Create(Magic));
-            var k_0 = n_0 - Vector256.Create(Magic);
-            var k_1 = n_1 - Vector256.Create(Magic);
-            var k_2 = n_2 - Vector256.Create(Magic);
-            var k_3 = n_3 - Vector256.Create(Magic);
-            var rh_0 = Fma.MultiplyAdd(k_0, Vector256.Create(-Ln2Hi), a_0); // exact
-            var rh_1 = Fma.MultiplyAdd(k_1, Vector256.Create(-Ln2Hi), a_1);
-            var rh_2 = Fma.MultiplyAdd(k_2, Vector256.Create(-Ln2Hi), a_2);
-            var rh_3 = Fma.MultiplyAdd(k_3, Vector256.Create(-Ln2Hi), a_3);
-            var rl_0 = k_0 * Vector256.Create(-Ln2Lo); // a + al = k ln2 + rh + rl
-            var rl_1 = k_1 * Vector256.Create(-Ln2Lo);
-            var rl_2 = k_2 * Vector256.Create(-Ln2Lo);
-            var rl_3 = k_3 * Vector256.Create(-Ln2Lo);
-            var q_0 = Vector256.Create(Q4); // e^rh = 1 + rh + rh^2 Q(rh)
-            var q_1 = Vector256.Create(Q4);
-            var q_2 = Vector256.Create(Q4);
-            var q_3 = Vector256.Create(Q4);
-            q_0 = Fma.MultiplyAdd(q_0, rh_0, Vector256.Create(Q3));
-            q_1 = Fma.MultiplyAdd(q_1, rh_1, Vector256.Create(Q3));
-            q_2 = Fma.MultiplyAdd(q_2, rh_2, Vector256.Create(Q3));
-            q_3 = Fma.MultiplyAdd(q_3, rh_3, Vector256.Create(Q3));
-            q_0 = Fma.MultiplyAdd(q_0, rh_0, Vector256.Create(Q2));
-            q_1 = Fma.MultiplyAdd(q_1, rh_1, Vector256.Create(Q2));
-            q_2 = Fma.MultiplyAdd(q_2, rh_2, Vector256.Create(Q2));
-            q_3 = Fma.MultiplyAdd(q_3, rh_3, Vector256.Create(Q2));
-            q_0 = Fma.MultiplyAdd(q_0, rh_0, Vector256.Create(Q1));
-            q_1 = Fma.MultiplyAdd(q_1, rh_1, Vector256.Create(Q1));
-            q_2 = Fma.MultiplyAdd(q_2, rh_2, Vector256.Create(Q1));
-            q_3 = Fma.MultiplyAdd(q_3, rh_3, Vector256.Create(Q1));
-            q_0 = Fma.MultiplyAdd(q_0, rh_0, Vector256.Create(Q0));
-            q_1 = Fma.MultiplyAdd(q_1, rh_1, Vector256.Create(Q0));
-            q_2 = Fma.MultiplyAdd(q_2, rh_2, Vector256.Create(Q0));
-            q_3 = Fma.MultiplyAdd(q_3, rh_3, Vector256.Create(Q0));
-            var p2_0 = (rh_0 * rh_0) * q_0;
-            var p2_1 = (rh_1 * rh_1) * q_1;
-            var p2_2 = (rh_2 * rh_2) * q_2;
-            var p2_3 = (rh_3 * rh_3) * q_3;
-            var pt_0 = Fma.MultiplyAdd(rl_0, ((Vector256.Create(1f) + rh_0) + p2_0), p2_0); // e^(rh+rl) - 1 = rh + pt, |pt| < 0.07
-            var pt_1 = Fma.MultiplyAdd(rl_1, ((Vector256.Create(1f) + rh_1) + p2_1), p2_1);
-            var pt_2 = Fma.MultiplyAdd(rl_2, ((Vector256.Create(1f) + rh_2) + p2_2), p2_2);
-            var pt_3 = Fma.MultiplyAdd(rl_3, ((Vector256.Create(1f) + rh_3) + p2_3), p2_3);
-            var pm_0 = rh_0 + pt_0;
-            var pm_1 = rh_1 + pt_1;
-            var pm_2 = rh_2 + pt_2;
-            var pm_3 = rh_3 + pt_3;
-            var pme_0 = (rh_0 - pm_0) + pt_0; // pm + pme = rh + pt
-            var pme_1 = (rh_1 - pm_1) + pt_1;
-            var pme_2 = (rh_2 - pm_2) + pt_2;
-            var pme_3 = (rh_3 - pm_3) + pt_3;
-            var s64_0 = Vector256.ShiftLeft(n_0.AsInt32(), 23).AsSingle(); // 2^(k + offset), normal even where e^a is subnormal
-            var s64_1 = Vector256.ShiftLeft(n_1.AsInt32(), 23).AsSingle();
-            var s64_2 = Vector256.ShiftLeft(n_2.AsInt32(), 23).AsSingle();
-            var s64_3 = Vector256.ShiftLeft(n_3.AsInt32(), 23).AsSingle();
-            var s_0 = Vector256.ShiftLeft(Avx.Max(n_0, Vector256.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector256.Create(ScaleDown); // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
-            var s_1 = Vector256.ShiftLeft(Avx.Max(n_1, Vector256.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector256.Create(ScaleDown);
-            var s_2 = Vector256.ShiftLeft(Avx.Max(n_2, Vector256.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector256.Create(ScaleDown);
-            var s_3 = Vector256.ShiftLeft(Avx.Max(n_3, Vector256.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector256.Create(ScaleDown);
-            // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A_0 = Vector256.Create(1f) + s_0; // exact: this result is used only where k >= TinyK
-            var A_1 = Vector256.Create(1f) + s_1;
-            var A_2 = Vector256.Create(1f) + s_2;
-            var A_3 = Vector256.Create(1f) + s_3;
-            var Bt_0 = s_0 * pm_0;
-            var Bt_1 = s_1 * pm_1;
-            var Bt_2 = s_2 * pm_2;
-            var Bt_3 = s_3 * pm_3;
-            var uh_0 = A_0 + Bt_0;
-            var uh_1 = A_1 + Bt_1;
-            var uh_2 = A_2 + Bt_2;
-            var uh_3 = A_3 + Bt_3;
-            var ul_0 = ((A_0 - uh_0) + Bt_0) + (s_0 * pme_0);
-            var ul_1 = ((A_1 - uh_1) + Bt_1) + (s_1 * pme_1);
-            var ul_2 = ((A_2 - uh_2) + Bt_2) + (s_2 * pme_2);
-            var ul_3 = ((A_3 - uh_3) + Bt_3) + (s_3 * pme_3);
-            var upper_0 = Vector256.GreaterThan(uh_0, Vector256.Create(Sqrt2)); // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
-            var upper_1 = Vector256.GreaterThan(uh_1, Vector256.Create(Sqrt2));
-            var upper_2 = Vector256.GreaterThan(uh_2, Vector256.Create(Sqrt2));
-            var upper_3 = Vector256.GreaterThan(uh_3, Vector256.Create(Sqrt2));
-            var sc_0 = Vector256.ConditionalSelect(upper_0, Vector256.Create(0.5f), Vector256.Create(1f));
-            var sc_1 = Vector256.ConditionalSelect(upper_1, Vector256.Create(0.5f), Vector256.Create(1f));
-            var sc_2 = Vector256.ConditionalSelect(upper_2, Vector256.Create(0.5f), Vector256.Create(1f));
-            var sc_3 = Vector256.ConditionalSelect(upper_3, Vector256.Create(0.5f), Vector256.Create(1f));
-            var f_0 = (uh_0 * sc_0) - Vector256.Create(1f); // exact
-            var f_1 = (uh_1 * sc_1) - Vector256.Create(1f);
-            var f_2 = (uh_2 * sc_2) - Vector256.Create(1f);
-            var f_3 = (uh_3 * sc_3) - Vector256.Create(1f);
-            var d_0 = ul_0 * sc_0;
-            var d_1 = ul_1 * sc_1;
-            var d_2 = ul_2 * sc_2;
-            var d_3 = ul_3 * sc_3;
-            var eh_0 = upper_0 & Vector256.Create(Ln2Hi);
-            var eh_1 = upper_1 & Vector256.Create(Ln2Hi);
-            var eh_2 = upper_2 & Vector256.Create(Ln2Hi);
-            var eh_3 = upper_3 & Vector256.Create(Ln2Hi);
-            var el_0 = upper_0 & Vector256.Create(Ln2Lo);
-            var el_1 = upper_1 & Vector256.Create(Ln2Lo);
-            var el_2 = upper_2 & Vector256.Create(Ln2Lo);
-            var el_3 = upper_3 & Vector256.Create(Ln2Lo);
-            var hh_0 = eh_0 + f_0;
-            var hh_1 = eh_1 + f_1;
-            var hh_2 = eh_2 + f_2;
-            var hh_3 = eh_3 + f_3;
-            var hl_0 = (eh_0 - hh_0) + f_0; // eh + f = hh + hl exactly
-            var hl_1 = (eh_1 - hh_1) + f_1;
-            var hl_2 = (eh_2 - hh_2) + f_2;
-            var hl_3 = (eh_3 - hh_3) + f_3;
-            var g_0 = Vector256.Create(0.5f) * f_0;
-            var g_1 = Vector256.Create(0.5f) * f_1;
-            var g_2 = Vector256.Create(0.5f) * f_2;
-            var g_3 = Vector256.Create(0.5f) * f_3;
-            var sqh_0 = g_0 * f_0;
-            var sqh_1 = g_1 * f_1;
-            var sqh_2 = g_2 * f_2;
-            var sqh_3 = g_3 * f_3;
-            var sql_0 = Fma.MultiplyAdd(g_0, f_0, -sqh_0); // f^2/2 = sqh + sql exactly
-            var sql_1 = Fma.MultiplyAdd(g_1, f_1, -sqh_1);
-            var sql_2 = Fma.MultiplyAdd(g_2, f_2, -sqh_2);
-            var sql_3 = Fma.MultiplyAdd(g_3, f_3, -sqh_3);
-            var r_0 = Vector256.Create(R8); // log1p(f) = f - f^2/2 + f^3 R(f)
-            var r_1 = Vector256.Create(R8);
-            var r_2 = Vector256.Create(R8);
-            var r_3 = Vector256.Create(R8);
-            r_0 = Fma.MultiplyAdd(r_0, f_0, Vector256.Create(R7));
-            r_1 = Fma.MultiplyAdd(r_1, f_1, Vector256.Create(R7));
-            r_2 = Fma.MultiplyAdd(r_2, f_2, Vector256.Create(R7));
-            r_3 = Fma.MultiplyAdd(r_3, f_3, Vector256.Create(R7));
-            r_0 = Fma.MultiplyAdd(r_0, f_0, Vector256.Create(R6));
-            r_1 = Fma.MultiplyAdd(r_1, f_1, Vector256.Create(R6));
-            r_2 = Fma.MultiplyAdd(r_2, f_2, Vector256.Create(R6));
-            r_3 = Fma.MultiplyAdd(r_3, f_3, Vector256.Create(R6));
-            r_0 = Fma.MultiplyAdd(r_0, f_0, Vector256.Create(R5));
-            r_1 = Fma.MultiplyAdd(r_1, f_1, Vector256.Create(R5));
-            r_2 = Fma.MultiplyAdd(r_2, f_2, Vector256.Create(R5));
-            r_3 = Fma.MultiplyAdd(r_3, f_3, Vector256.Create(R5));
-            r_0 = Fma.MultiplyAdd(r_0, f_0, Vector256.Create(R4));
-            r_1 = Fma.MultiplyAdd(r_1, f_1, Vector256.Create(R4));
-            r_2 = Fma.MultiplyAdd(r_2, f_2, Vector256.Create(R4));
-            r_3 = Fma.MultiplyAdd(r_3, f_3, Vector256.Create(R4));
-            r_0 = Fma.MultiplyAdd(r_0, f_0, Vector256.Create(R3));
-            r_1 = Fma.MultiplyAdd(r_1, f_1, Vector256.Create(R3));
-            r_2 = Fma.MultiplyAdd(r_2, f_2, Vector256.Create(R3));
-            r_3 = Fma.MultiplyAdd(r_3, f_3, Vector256.Create(R3));
-            r_0 = Fma.MultiplyAdd(r_0, f_0, Vector256.Create(R2));
-            r_1 = Fma.MultiplyAdd(r_1, f_1, Vector256.Create(R2));
-            r_2 = Fma.MultiplyAdd(r_2, f_2, Vector256.Create(R2));
-            r_3 = Fma.MultiplyAdd(r_3, f_3, Vector256.Create(R2));
-            r_0 = Fma.MultiplyAdd(r_0, f_0, Vector256.Create(R1));
-            r_1 = Fma.MultiplyAdd(r_1, f_1, Vector256.Create(R1));
-            r_2 = Fma.MultiplyAdd(r_2, f_2, Vector256.Create(R1));
-            r_3 = Fma.MultiplyAdd(r_3, f_3, Vector256.Create(R1));
-            r_0 = Fma.MultiplyAdd(r_0, f_0, Vector256.Create(R0));
-            r_1 = Fma.MultiplyAdd(r_1, f_1, Vector256.Create(R0));
-            r_2 = Fma.MultiplyAdd(r_2, f_2, Vector256.Create(R0));
-            r_3 = Fma.MultiplyAdd(r_3, f_3, Vector256.Create(R0));
-            var f2_0 = f_0 * f_0;
-            var f2_1 = f_1 * f_1;
-            var f2_2 = f_2 * f_2;
-            var f2_3 = f_3 * f_3;
-            var poly_0 = Fma.MultiplyAdd((f2_0 * f_0), r_0, (d_0 * Fma.MultiplyAdd(f_0, f_0, (Vector256.Create(1f) - f_0)))); // f^3 R(f) + d/(1 + f)
-            var poly_1 = Fma.MultiplyAdd((f2_1 * f_1), r_1, (d_1 * Fma.MultiplyAdd(f_1, f_1, (Vector256.Create(1f) - f_1))));
-            var poly_2 = Fma.MultiplyAdd((f2_2 * f_2), r_2, (d_2 * Fma.MultiplyAdd(f_2, f_2, (Vector256.Create(1f) - f_2))));
-            var poly_3 = Fma.MultiplyAdd((f2_3 * f_3), r_3, (d_3 * Fma.MultiplyAdd(f_3, f_3, (Vector256.Create(1f) - f_3))));
-            var tail_0 = ((hl_0 + el_0) - sql_0) + poly_0;
-            var tail_1 = ((hl_1 + el_1) - sql_1) + poly_1;
-            var tail_2 = ((hl_2 + el_2) - sql_2) + poly_2;
-            var tail_3 = ((hl_3 + el_3) - sql_3) + poly_3;
-            var lh_0 = hh_0 - sqh_0;
-            var lh_1 = hh_1 - sqh_1;
-            var lh_2 = hh_2 - sqh_2;
-            var lh_3 = hh_3 - sqh_3;
-            var ll_0 = ((hh_0 - lh_0) - sqh_0) + tail_0; // log(1 + t) = lh + ll
-            var ll_1 = ((hh_1 - lh_1) - sqh_1) + tail_1;
-            var ll_2 = ((hh_2 - lh_2) - sqh_2) + tail_2;
-            var ll_3 = ((hh_3 - lh_3) - sqh_3) + tail_3;
-            // max(x, 0) + (lh + ll) / beta, adding the two large terms exactly (two-sum) before the small ones.
-            var ph_0 = Vector256.Create(InvBetaHi) * lh_0;
-            var ph_1 = Vector256.Create(InvBetaHi) * lh_1;
-            var ph_2 = Vector256.Create(InvBetaHi) * lh_2;
-            var ph_3 = Vector256.Create(InvBetaHi) * lh_3;
-            var sum_0 = xp_0 + ph_0;
-            var sum_1 = xp_1 + ph_1;
-            var sum_2 = xp_2 + ph_2;
-            var sum_3 = xp_3 + ph_3;
-            var bb_0 = sum_0 - xp_0;
-            var bb_1 = sum_1 - xp_1;
-            var bb_2 = sum_2 - xp_2;
-            var bb_3 = sum_3 - xp_3;
-            var se_0 = (xp_0 - (sum_0 - bb_0)) + (ph_0 - bb_0); // xp + ph = sum + se exactly
-            var se_1 = (xp_1 - (sum_1 - bb_1)) + (ph_1 - bb_1);
-            var se_2 = (xp_2 - (sum_2 - bb_2)) + (ph_2 - bb_2);
-            var se_3 = (xp_3 - (sum_3 - bb_3)) + (ph_3 - bb_3);
-            var yLarge_0 = sum_0 + (se_0 + (Vector256.Create(InvBetaHi) * ll_0));
-            var yLarge_1 = sum_1 + (se_1 + (Vector256.Create(InvBetaHi) * ll_1));
-            var yLarge_2 = sum_2 + (se_2 + (Vector256.Create(InvBetaHi) * ll_2));
-            var yLarge_3 = sum_3 + (se_3 + (Vector256.Create(InvBetaHi) * ll_3));
-            // Tiny t (k < TinyK): log1p(t) = t (1 + m), m = -t/2 + t^2/3 - t^3/4; result scaled by 2^k last (one rounding, also when subnormal).
-            var t_0 = s_0 * (Vector256.Create(1f) + pm_0);
-            var t_1 = s_1 * (Vector256.Create(1f) + pm_1);
-            var t_2 = s_2 * (Vector256.Create(1f) + pm_2);
-            var t_3 = s_3 * (Vector256.Create(1f) + pm_3);
-            var m_0 = t_0 * Fma.MultiplyAdd(t_0, Fma.MultiplyAdd(t_0, Vector256.Create(-0.25f), Vector256.Create(0.33333334f)), Vector256.Create(-0.5f));
-            var m_1 = t_1 * Fma.MultiplyAdd(t_1, Fma.MultiplyAdd(t_1, Vector256.Create(-0.25f), Vector256.Create(0.33333334f)), Vector256.Create(-0.5f));
-            var m_2 = t_2 * Fma.MultiplyAdd(t_2, Fma.MultiplyAdd(t_2, Vector256.Create(-0.25f), Vector256.Create(0.33333334f)), Vector256.Create(-0.5f));
-            var m_3 = t_3 * Fma.MultiplyAdd(t_3, Fma.MultiplyAdd(t_3, Vector256.Create(-0.25f), Vector256.Create(0.33333334f)), Vector256.Create(-0.5f));
-            var mid_0 = Fma.MultiplyAdd(Vector256.Create(InvBetaHi), rh_0, (Vector256.Create(InvBetaHi) * (pt_0 + Fma.MultiplyAdd(m_0, pm_0, m_0)))); // (1/beta)(1 + rh + pt)(1 + m) - 1/beta
-            var mid_1 = Fma.MultiplyAdd(Vector256.Create(InvBetaHi), rh_1, (Vector256.Create(InvBetaHi) * (pt_1 + Fma.MultiplyAdd(m_1, pm_1, m_1))));
-            var mid_2 = Fma.MultiplyAdd(Vector256.Create(InvBetaHi), rh_2, (Vector256.Create(InvBetaHi) * (pt_2 + Fma.MultiplyAdd(m_2, pm_2, m_2))));
-            var mid_3 = Fma.MultiplyAdd(Vector256.Create(InvBetaHi), rh_3, (Vector256.Create(InvBetaHi) * (pt_3 + Fma.MultiplyAdd(m_3, pm_3, m_3))));
-            var scaled_0 = (Vector256.Create(InvBetaHi) + mid_0) * s64_0; // the result times 2^offset: exact, normal
-            var scaled_1 = (Vector256.Create(InvBetaHi) + mid_1) * s64_1;
-            var scaled_2 = (Vector256.Create(InvBetaHi) + mid_2) * s64_2;
-            var scaled_3 = (Vector256.Create(InvBetaHi) + mid_3) * s64_3;
-            // Lanes whose result rounds to 0 are zeroed first, so that the last multiply underflows only where the result is subnormal.
-            var kept_0 = Vector256.ConditionalSelect(Vector256.GreaterThan(scaled_0, Vector256.Create(UnderflowScaled)), scaled_0, Vector256.Create(0f));
-            var kept_1 = Vector256.ConditionalSelect(Vector256.GreaterThan(scaled_1, Vector256.Create(UnderflowScaled)), scaled_1, Vector256.Create(0f));
-            var kept_2 = Vector256.ConditionalSelect(Vector256.GreaterThan(scaled_2, Vector256.Create(UnderflowScaled)), scaled_2, Vector256.Create(0f));
-            var kept_3 = Vector256.ConditionalSelect(Vector256.GreaterThan(scaled_3, Vector256.Create(UnderflowScaled)), scaled_3, Vector256.Create(0f));
-            var yTiny_0 = xp_0 + (kept_0 * Vector256.Create(ScaleDown));
-            var yTiny_1 = xp_1 + (kept_1 * Vector256.Create(ScaleDown));
-            var yTiny_2 = xp_2 + (kept_2 * Vector256.Create(ScaleDown));
-            var yTiny_3 = xp_3 + (kept_3 * Vector256.Create(ScaleDown));
-            var y_0 = Vector256.ConditionalSelect(Vector256.LessThan(k_0, Vector256.Create(TinyK)), yTiny_0, yLarge_0);
-            var y_1 = Vector256.ConditionalSelect(Vector256.LessThan(k_1, Vector256.Create(TinyK)), yTiny_1, yLarge_1);
-            var y_2 = Vector256.ConditionalSelect(Vector256.LessThan(k_2, Vector256.Create(TinyK)), yTiny_2, yLarge_2);
-            var y_3 = Vector256.ConditionalSelect(Vector256.LessThan(k_3, Vector256.Create(TinyK)), yTiny_3, yLarge_3);
+            // Widened: each half of the float vector is computed in double, and the result rounded to float once, at the end.
+            var w_0 = Vector256.WidenLower(x_0);
+            var w_1 = Vector256.WidenUpper(x_0);
+            var w_2 = Vector256.WidenLower(x_1);
+            var w_3 = Vector256.WidenUpper(x_1);
+            var w_4 = Vector256.WidenLower(x_2);
+            var w_5 = Vector256.WidenUpper(x_2);
+            var w_6 = Vector256.WidenLower(x_3);
+            var w_7 = Vector256.WidenUpper(x_3);
+            // In double: softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|, every error far below float's.
+            var xp_0 = Avx.Max(w_0, Vector256.Create(0.0)); // the linear part (NaN lanes are fixed after rounding)
+            var xp_1 = Avx.Max(w_1, Vector256.Create(0.0));
+            var xp_2 = Avx.Max(w_2, Vector256.Create(0.0));
+            var xp_3 = Avx.Max(w_3, Vector256.Create(0.0));
+            var xp_4 = Avx.Max(w_4, Vector256.Create(0.0));
+            var xp_5 = Avx.Max(w_5, Vector256.Create(0.0));
+            var xp_6 = Avx.Max(w_6, Vector256.Create(0.0));
+            var xp_7 = Avx.Max(w_7, Vector256.Create(0.0));
+            var z_0 = Vector256.Create(WideBeta) * w_0; // exact enough: one rounding in double
+            var z_1 = Vector256.Create(WideBeta) * w_1;
+            var z_2 = Vector256.Create(WideBeta) * w_2;
+            var z_3 = Vector256.Create(WideBeta) * w_3;
+            var z_4 = Vector256.Create(WideBeta) * w_4;
+            var z_5 = Vector256.Create(WideBeta) * w_5;
+            var z_6 = Vector256.Create(WideBeta) * w_6;
+            var z_7 = Vector256.Create(WideBeta) * w_7;
+            var a_0 = Avx.Max((z_0 | Vector256.Create(-0.0)), Vector256.Create(WideExpFloor)); // beyond the floor e^a no longer matters
+            var a_1 = Avx.Max((z_1 | Vector256.Create(-0.0)), Vector256.Create(WideExpFloor));
+            var a_2 = Avx.Max((z_2 | Vector256.Create(-0.0)), Vector256.Create(WideExpFloor));
+            var a_3 = Avx.Max((z_3 | Vector256.Create(-0.0)), Vector256.Create(WideExpFloor));
+            var a_4 = Avx.Max((z_4 | Vector256.Create(-0.0)), Vector256.Create(WideExpFloor));
+            var a_5 = Avx.Max((z_5 | Vector256.Create(-0.0)), Vector256.Create(WideExpFloor));
+            var a_6 = Avx.Max((z_6 | Vector256.Create(-0.0)), Vector256.Create(WideExpFloor));
+            var a_7 = Avx.Max((z_7 | Vector256.Create(-0.0)), Vector256.Create(WideExpFloor));
+            // e^a = 2^k e^r with k = round(a / ln2), |r| <= ln2/2, e^r = 1 + r + r^2 Q(r).
+            var n_0 = Fma.MultiplyAdd(a_0, Vector256.Create(WideLog2E), Vector256.Create(WideExpMagic));
+            var n_1 = Fma.MultiplyAdd(a_1, Vector256.Create(WideLog2E), Vector256.Create(WideExpMagic));
+            var n_2 = Fma.MultiplyAdd(a_2, Vector256.Create(WideLog2E), Vector256.Create(WideExpMagic));
+            var n_3 = Fma.MultiplyAdd(a_3, Vector256.Create(WideLog2E), Vector256.Create(WideExpMagic));
+            var n_4 = Fma.MultiplyAdd(a_4, Vector256.Create(WideLog2E), Vector256.Create(WideExpMagic));
+            var n_5 = Fma.MultiplyAdd(a_5, Vector256.Create(WideLog2E), Vector256.Create(WideExpMagic));
+            var n_6 = Fma.MultiplyAdd(a_6, Vector256.Create(WideLog2E), Vector256.Create(WideExpMagic));
+            var n_7 = Fma.MultiplyAdd(a_7, Vector256.Create(WideLog2E), Vector256.Create(WideExpMagic));
+            var k_0 = n_0 - Vector256.Create(WideExpMagic);
+            var k_1 = n_1 - Vector256.Create(WideExpMagic);
+            var k_2 = n_2 - Vector256.Create(WideExpMagic);
+            var k_3 = n_3 - Vector256.Create(WideExpMagic);
+            var k_4 = n_4 - Vector256.Create(WideExpMagic);
+            var k_5 = n_5 - Vector256.Create(WideExpMagic);
+            var k_6 = n_6 - Vector256.Create(WideExpMagic);
+            var k_7 = n_7 - Vector256.Create(WideExpMagic);
+            var r_0 = Fma.MultiplyAdd(k_0, Vector256.Create(-WideLn2), a_0);
+            var r_1 = Fma.MultiplyAdd(k_1, Vector256.Create(-WideLn2), a_1);
+            var r_2 = Fma.MultiplyAdd(k_2, Vector256.Create(-WideLn2), a_2);
+            var r_3 = Fma.MultiplyAdd(k_3, Vector256.Create(-WideLn2), a_3);
+            var r_4 = Fma.MultiplyAdd(k_4, Vector256.Create(-WideLn2), a_4);
+            var r_5 = Fma.MultiplyAdd(k_5, Vector256.Create(-WideLn2), a_5);
+            var r_6 = Fma.MultiplyAdd(k_6, Vector256.Create(-WideLn2), a_6);
+            var r_7 = Fma.MultiplyAdd(k_7, Vector256.Create(-WideLn2), a_7);
+            var e_0 = Vector256.Create(WideQ5); // Q(r), then 1 + r + r^2 Q(r)
+            var e_1 = Vector256.Create(WideQ5);
+            var e_2 = Vector256.Create(WideQ5);
+            var e_3 = Vector256.Create(WideQ5);
+            var e_4 = Vector256.Create(WideQ5);
+            var e_5 = Vector256.Create(WideQ5);
+            var e_6 = Vector256.Create(WideQ5);
+            var e_7 = Vector256.Create(WideQ5);
+            e_0 = Fma.MultiplyAdd(e_0, r_0, Vector256.Create(WideQ4));
+            e_1 = Fma.MultiplyAdd(e_1, r_1, Vector256.Create(WideQ4));
+            e_2 = Fma.MultiplyAdd(e_2, r_2, Vector256.Create(WideQ4));
+            e_3 = Fma.MultiplyAdd(e_3, r_3, Vector256.Create(WideQ4));
+            e_4 = Fma.MultiplyAdd(e_4, r_4, Vector256.Create(WideQ4));
+            e_5 = Fma.MultiplyAdd(e_5, r_5, Vector256.Create(WideQ4));
+            e_6 = Fma.MultiplyAdd(e_6, r_6, Vector256.Create(WideQ4));
+            e_7 = Fma.MultiplyAdd(e_7, r_7, Vector256.Create(WideQ4));
+            e_0 = Fma.MultiplyAdd(e_0, r_0, Vector256.Create(WideQ3));
+            e_1 = Fma.MultiplyAdd(e_1, r_1, Vector256.Create(WideQ3));
+            e_2 = Fma.MultiplyAdd(e_2, r_2, Vector256.Create(WideQ3));
+            e_3 = Fma.MultiplyAdd(e_3, r_3, Vector256.Create(WideQ3));
+            e_4 = Fma.MultiplyAdd(e_4, r_4, Vector256.Create(WideQ3));
+            e_5 = Fma.MultiplyAdd(e_5, r_5, Vector256.Create(WideQ3));
+            e_6 = Fma.MultiplyAdd(e_6, r_6, Vector256.Create(WideQ3));
+            e_7 = Fma.MultiplyAdd(e_7, r_7, Vector256.Create(WideQ3));
+            e_0 = Fma.MultiplyAdd(e_0, r_0, Vector256.Create(WideQ2));
+            e_1 = Fma.MultiplyAdd(e_1, r_1, Vector256.Create(WideQ2));
+            e_2 = Fma.MultiplyAdd(e_2, r_2, Vector256.Create(WideQ2));
+            e_3 = Fma.MultiplyAdd(e_3, r_3, Vector256.Create(WideQ2));
+            e_4 = Fma.MultiplyAdd(e_4, r_4, Vector256.Create(WideQ2));
+            e_5 = Fma.MultiplyAdd(e_5, r_5, Vector256.Create(WideQ2));
+            e_6 = Fma.MultiplyAdd(e_6, r_6, Vector256.Create(WideQ2));
+            e_7 = Fma.MultiplyAdd(e_7, r_7, Vector256.Create(WideQ2));
+            e_0 = Fma.MultiplyAdd(e_0, r_0, Vector256.Create(WideQ1));
+            e_1 = Fma.MultiplyAdd(e_1, r_1, Vector256.Create(WideQ1));
+            e_2 = Fma.MultiplyAdd(e_2, r_2, Vector256.Create(WideQ1));
+            e_3 = Fma.MultiplyAdd(e_3, r_3, Vector256.Create(WideQ1));
+            e_4 = Fma.MultiplyAdd(e_4, r_4, Vector256.Create(WideQ1));
+            e_5 = Fma.MultiplyAdd(e_5, r_5, Vector256.Create(WideQ1));
+            e_6 = Fma.MultiplyAdd(e_6, r_6, Vector256.Create(WideQ1));
+            e_7 = Fma.MultiplyAdd(e_7, r_7, Vector256.Create(WideQ1));
+            e_0 = Fma.MultiplyAdd(e_0, r_0, Vector256.Create(WideQ0));
+            e_1 = Fma.MultiplyAdd(e_1, r_1, Vector256.Create(WideQ0));
+            e_2 = Fma.MultiplyAdd(e_2, r_2, Vector256.Create(WideQ0));
+            e_3 = Fma.MultiplyAdd(e_3, r_3, Vector256.Create(WideQ0));
+            e_4 = Fma.MultiplyAdd(e_4, r_4, Vector256.Create(WideQ0));
+            e_5 = Fma.MultiplyAdd(e_5, r_5, Vector256.Create(WideQ0));
+            e_6 = Fma.MultiplyAdd(e_6, r_6, Vector256.Create(WideQ0));
+            e_7 = Fma.MultiplyAdd(e_7, r_7, Vector256.Create(WideQ0));
+            e_0 = Fma.MultiplyAdd(e_0, r_0, Vector256.Create(1.0));
+            e_1 = Fma.MultiplyAdd(e_1, r_1, Vector256.Create(1.0));
+            e_2 = Fma.MultiplyAdd(e_2, r_2, Vector256.Create(1.0));
+            e_3 = Fma.MultiplyAdd(e_3, r_3, Vector256.Create(1.0));
+            e_4 = Fma.MultiplyAdd(e_4, r_4, Vector256.Create(1.0));
+            e_5 = Fma.MultiplyAdd(e_5, r_5, Vector256.Create(1.0));
+            e_6 = Fma.MultiplyAdd(e_6, r_6, Vector256.Create(1.0));
+            e_7 = Fma.MultiplyAdd(e_7, r_7, Vector256.Create(1.0));
+            e_0 = Fma.MultiplyAdd(e_0, r_0, Vector256.Create(1.0));
+            e_1 = Fma.MultiplyAdd(e_1, r_1, Vector256.Create(1.0));
+            e_2 = Fma.MultiplyAdd(e_2, r_2, Vector256.Create(1.0));
+            e_3 = Fma.MultiplyAdd(e_3, r_3, Vector256.Create(1.0));
+            e_4 = Fma.MultiplyAdd(e_4, r_4, Vector256.Create(1.0));
+            e_5 = Fma.MultiplyAdd(e_5, r_5, Vector256.Create(1.0));
+            e_6 = Fma.MultiplyAdd(e_6, r_6, Vector256.Create(1.0));
+            e_7 = Fma.MultiplyAdd(e_7, r_7, Vector256.Create(1.0));
+            var t_0 = e_0 * Vector256.ShiftLeft(n_0.AsInt64(), 52).AsDouble(); // e^a in (0, 1]: exact scaling, never subnormal
+            var t_1 = e_1 * Vector256.ShiftLeft(n_1.AsInt64(), 52).AsDouble();
+            var t_2 = e_2 * Vector256.ShiftLeft(n_2.AsInt64(), 52).AsDouble();
+            var t_3 = e_3 * Vector256.ShiftLeft(n_3.AsInt64(), 52).AsDouble();
+            var t_4 = e_4 * Vector256.ShiftLeft(n_4.AsInt64(), 52).AsDouble();
+            var t_5 = e_5 * Vector256.ShiftLeft(n_5.AsInt64(), 52).AsDouble();
+            var t_6 = e_6 * Vector256.ShiftLeft(n_6.AsInt64(), 52).AsDouble();
+            var t_7 = e_7 * Vector256.ShiftLeft(n_7.AsInt64(), 52).AsDouble();
+            // log(1 + t) = e ln2 + log1p(f), 1 + t = 2^e (1 + f), |f| <= sqrt2 - 1; log1p(f) = 2 atanh(s) = 2s + s^3 P(s^2), s = f / (2 + f).
+            var upper_0 = Vector256.GreaterThanOrEqual(t_0, Vector256.Create(WideLogSplit)); // e = 1
+            var upper_1 = Vector256.GreaterThanOrEqual(t_1, Vector256.Create(WideLogSplit));
+            var upper_2 = Vector256.GreaterThanOrEqual(t_2, Vector256.Create(WideLogSplit));
+            var upper_3 = Vector256.GreaterThanOrEqual(t_3, Vector256.Create(WideLogSplit));
+            var upper_4 = Vector256.GreaterThanOrEqual(t_4, Vector256.Create(WideLogSplit));
+            var upper_5 = Vector256.GreaterThanOrEqual(t_5, Vector256.Create(WideLogSplit));
+            var upper_6 = Vector256.GreaterThanOrEqual(t_6, Vector256.Create(WideLogSplit));
+            var upper_7 = Vector256.GreaterThanOrEqual(t_7, Vector256.Create(WideLogSplit));
+            var f_0 = Vector256.ConditionalSelect(upper_0, Fma.MultiplyAdd(t_0, Vector256.Create(0.5), Vector256.Create(-0.5)), t_0); // f = t exactly where e = 0
+            var f_1 = Vector256.ConditionalSelect(upper_1, Fma.MultiplyAdd(t_1, Vector256.Create(0.5), Vector256.Create(-0.5)), t_1);
+            var f_2 = Vector256.ConditionalSelect(upper_2, Fma.MultiplyAdd(t_2, Vector256.Create(0.5), Vector256.Create(-0.5)), t_2);
+            var f_3 = Vector256.ConditionalSelect(upper_3, Fma.MultiplyAdd(t_3, Vector256.Create(0.5), Vector256.Create(-0.5)), t_3);
+            var f_4 = Vector256.ConditionalSelect(upper_4, Fma.MultiplyAdd(t_4, Vector256.Create(0.5), Vector256.Create(-0.5)), t_4);
+            var f_5 = Vector256.ConditionalSelect(upper_5, Fma.MultiplyAdd(t_5, Vector256.Create(0.5), Vector256.Create(-0.5)), t_5);
+            var f_6 = Vector256.ConditionalSelect(upper_6, Fma.MultiplyAdd(t_6, Vector256.Create(0.5), Vector256.Create(-0.5)), t_6);
+            var f_7 = Vector256.ConditionalSelect(upper_7, Fma.MultiplyAdd(t_7, Vector256.Create(0.5), Vector256.Create(-0.5)), t_7);
+            var s_0 = f_0 / (Vector256.Create(2.0) + f_0); // |s| <= 0.172
+            var s_1 = f_1 / (Vector256.Create(2.0) + f_1);
+            var s_2 = f_2 / (Vector256.Create(2.0) + f_2);
+            var s_3 = f_3 / (Vector256.Create(2.0) + f_3);
+            var s_4 = f_4 / (Vector256.Create(2.0) + f_4);
+            var s_5 = f_5 / (Vector256.Create(2.0) + f_5);
+            var s_6 = f_6 / (Vector256.Create(2.0) + f_6);
+            var s_7 = f_7 / (Vector256.Create(2.0) + f_7);
+            var s2_0 = s_0 * s_0;
+            var s2_1 = s_1 * s_1;
+            var s2_2 = s_2 * s_2;
+            var s2_3 = s_3 * s_3;
+            var s2_4 = s_4 * s_4;
+            var s2_5 = s_5 * s_5;
+            var s2_6 = s_6 * s_6;
+            var s2_7 = s_7 * s_7;
+            var ps_0 = Vector256.Create(WideAtanh4);
+            var ps_1 = Vector256.Create(WideAtanh4);
+            var ps_2 = Vector256.Create(WideAtanh4);
+            var ps_3 = Vector256.Create(WideAtanh4);
+            var ps_4 = Vector256.Create(WideAtanh4);
+            var ps_5 = Vector256.Create(WideAtanh4);
+            var ps_6 = Vector256.Create(WideAtanh4);
+            var ps_7 = Vector256.Create(WideAtanh4);
+            ps_0 = Fma.MultiplyAdd(ps_0, s2_0, Vector256.Create(WideAtanh3));
+            ps_1 = Fma.MultiplyAdd(ps_1, s2_1, Vector256.Create(WideAtanh3));
+            ps_2 = Fma.MultiplyAdd(ps_2, s2_2, Vector256.Create(WideAtanh3));
+            ps_3 = Fma.MultiplyAdd(ps_3, s2_3, Vector256.Create(WideAtanh3));
+            ps_4 = Fma.MultiplyAdd(ps_4, s2_4, Vector256.Create(WideAtanh3));
+            ps_5 = Fma.MultiplyAdd(ps_5, s2_5, Vector256.Create(WideAtanh3));
+            ps_6 = Fma.MultiplyAdd(ps_6, s2_6, Vector256.Create(WideAtanh3));
+            ps_7 = Fma.MultiplyAdd(ps_7, s2_7, Vector256.Create(WideAtanh3));
+            ps_0 = Fma.MultiplyAdd(ps_0, s2_0, Vector256.Create(WideAtanh2));
+            ps_1 = Fma.MultiplyAdd(ps_1, s2_1, Vector256.Create(WideAtanh2));
+            ps_2 = Fma.MultiplyAdd(ps_2, s2_2, Vector256.Create(WideAtanh2));
+            ps_3 = Fma.MultiplyAdd(ps_3, s2_3, Vector256.Create(WideAtanh2));
+            ps_4 = Fma.MultiplyAdd(ps_4, s2_4, Vector256.Create(WideAtanh2));
+            ps_5 = Fma.MultiplyAdd(ps_5, s2_5, Vector256.Create(WideAtanh2));
+            ps_6 = Fma.MultiplyAdd(ps_6, s2_6, Vector256.Create(WideAtanh2));
+            ps_7 = Fma.MultiplyAdd(ps_7, s2_7, Vector256.Create(WideAtanh2));
+            ps_0 = Fma.MultiplyAdd(ps_0, s2_0, Vector256.Create(WideAtanh1));
+            ps_1 = Fma.MultiplyAdd(ps_1, s2_1, Vector256.Create(WideAtanh1));
+            ps_2 = Fma.MultiplyAdd(ps_2, s2_2, Vector256.Create(WideAtanh1));
+            ps_3 = Fma.MultiplyAdd(ps_3, s2_3, Vector256.Create(WideAtanh1));
+            ps_4 = Fma.MultiplyAdd(ps_4, s2_4, Vector256.Create(WideAtanh1));
+            ps_5 = Fma.MultiplyAdd(ps_5, s2_5, Vector256.Create(WideAtanh1));
+            ps_6 = Fma.MultiplyAdd(ps_6, s2_6, Vector256.Create(WideAtanh1));
+            ps_7 = Fma.MultiplyAdd(ps_7, s2_7, Vector256.Create(WideAtanh1));
+            ps_0 = Fma.MultiplyAdd(ps_0, s2_0, Vector256.Create(WideAtanh0));
+            ps_1 = Fma.MultiplyAdd(ps_1, s2_1, Vector256.Create(WideAtanh0));
+            ps_2 = Fma.MultiplyAdd(ps_2, s2_2, Vector256.Create(WideAtanh0));
+            ps_3 = Fma.MultiplyAdd(ps_3, s2_3, Vector256.Create(WideAtanh0));
+            ps_4 = Fma.MultiplyAdd(ps_4, s2_4, Vector256.Create(WideAtanh0));
+            ps_5 = Fma.MultiplyAdd(ps_5, s2_5, Vector256.Create(WideAtanh0));
+            ps_6 = Fma.MultiplyAdd(ps_6, s2_6, Vector256.Create(WideAtanh0));
+            ps_7 = Fma.MultiplyAdd(ps_7, s2_7, Vector256.Create(WideAtanh0));
+            var lp_0 = Fma.MultiplyAdd((s_0 * s2_0), ps_0, (s_0 + s_0)); // log1p(f)
+            var lp_1 = Fma.MultiplyAdd((s_1 * s2_1), ps_1, (s_1 + s_1));
+            var lp_2 = Fma.MultiplyAdd((s_2 * s2_2), ps_2, (s_2 + s_2));
+            var lp_3 = Fma.MultiplyAdd((s_3 * s2_3), ps_3, (s_3 + s_3));
+            var lp_4 = Fma.MultiplyAdd((s_4 * s2_4), ps_4, (s_4 + s_4));
+            var lp_5 = Fma.MultiplyAdd((s_5 * s2_5), ps_5, (s_5 + s_5));
+            var lp_6 = Fma.MultiplyAdd((s_6 * s2_6), ps_6, (s_6 + s_6));
+            var lp_7 = Fma.MultiplyAdd((s_7 * s2_7), ps_7, (s_7 + s_7));
+            var yw_0 = Fma.MultiplyAdd(Vector256.Create(WideInvBeta), ((upper_0 & Vector256.Create(WideLogLn2)) + lp_0), xp_0);
+            var yw_1 = Fma.MultiplyAdd(Vector256.Create(WideInvBeta), ((upper_1 & Vector256.Create(WideLogLn2)) + lp_1), xp_1);
+            var yw_2 = Fma.MultiplyAdd(Vector256.Create(WideInvBeta), ((upper_2 & Vector256.Create(WideLogLn2)) + lp_2), xp_2);
+            var yw_3 = Fma.MultiplyAdd(Vector256.Create(WideInvBeta), ((upper_3 & Vector256.Create(WideLogLn2)) + lp_3), xp_3);
+            var yw_4 = Fma.MultiplyAdd(Vector256.Create(WideInvBeta), ((upper_4 & Vector256.Create(WideLogLn2)) + lp_4), xp_4);
+            var yw_5 = Fma.MultiplyAdd(Vector256.Create(WideInvBeta), ((upper_5 & Vector256.Create(WideLogLn2)) + lp_5), xp_5);
+            var yw_6 = Fma.MultiplyAdd(Vector256.Create(WideInvBeta), ((upper_6 & Vector256.Create(WideLogLn2)) + lp_6), xp_6);
+            var yw_7 = Fma.MultiplyAdd(Vector256.Create(WideInvBeta), ((upper_7 & Vector256.Create(WideLogLn2)) + lp_7), xp_7);
+            var y_0 = Vector256.Narrow(yw_0, yw_1);
+            var y_1 = Vector256.Narrow(yw_2, yw_3);
+            var y_2 = Vector256.Narrow(yw_4, yw_5);
+            var y_3 = Vector256.Narrow(yw_6, yw_7);
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             (Vector256.ConditionalSelect(Vector256.LessThan(x_0, Vector256.Create(Cutoff)), y_0, x_0)).StoreUnsafe(ref destination, i);
             (Vector256.ConditionalSelect(Vector256.LessThan(x_1, Vector256.Create(Cutoff)), y_1, x_1)).StoreUnsafe(ref destination, i + count);
@@ -945,73 +888,65 @@ namespace FusedActivations.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         private static Vector256<float> Avx2Step(Vector256<float> x)
         {
-            // softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|.
-            var xp = Avx.Max(x, Vector256.Create(0f)); // the linear part (NaN lanes are fixed by the last line)
-            var xc = Avx.Min(Avx.Max(x, Vector256.Create(-Clamp)), Vector256.Create(Clamp)); // beyond Clamp the exponential no longer matters
-            var z = Vector256.Create(Beta) * xc;
-            var a = z | Vector256.Create(-0f); // a = -|beta x|
-            // beta is a power of two: beta * x is exact.
-            // e^a = 2^k e^(rh + rl) with k = round(a / ln2), |rh| <= ln2/2.
-            var n = Fma.MultiplyAdd(a, Vector256.Create(Log2E), Vector256.Create(Magic));
-            var k = n - Vector256.Create(Magic);
-            var rh = Fma.MultiplyAdd(k, Vector256.Create(-Ln2Hi), a); // exact
-            var rl = k * Vector256.Create(-Ln2Lo); // a + al = k ln2 + rh + rl
-            var q = Vector256.Create(Q4); // e^rh = 1 + rh + rh^2 Q(rh)
-            q = Fma.MultiplyAdd(q, rh, Vector256.Create(Q3));
-            q = Fma.MultiplyAdd(q, rh, Vector256.Create(Q2));
-            q = Fma.MultiplyAdd(q, rh, Vector256.Create(Q1));
-            q = Fma.MultiplyAdd(q, rh, Vector256.Create(Q0));
-            var p2 = (rh * rh) * q;
-            var pt = Fma.MultiplyAdd(rl, ((Vector256.Create(1f) + rh) + p2), p2); // e^(rh+rl) - 1 = rh + pt, |pt| < 0.07
-            var pm = rh + pt;
-            var pme = (rh - pm) + pt; // pm + pme = rh + pt
-            var s64 = Vector256.ShiftLeft(n.AsInt32(), 23).AsSingle(); // 2^(k + offset), normal even where e^a is subnormal
-            var s = Vector256.ShiftLeft(Avx.Max(n, Vector256.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector256.Create(ScaleDown); // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
-            // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A = Vector256.Create(1f) + s; // exact: this result is used only where k >= TinyK
-            var Bt = s * pm;
-            var uh = A + Bt;
-            var ul = ((A - uh) + Bt) + (s * pme);
-            var upper = Vector256.GreaterThan(uh, Vector256.Create(Sqrt2)); // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
-            var sc = Vector256.ConditionalSelect(upper, Vector256.Create(0.5f), Vector256.Create(1f));
-            var f = (uh * sc) - Vector256.Create(1f); // exact
-            var d = ul * sc;
-            var eh = upper & Vector256.Create(Ln2Hi);
-            var el = upper & Vector256.Create(Ln2Lo);
-            var hh = eh + f;
-            var hl = (eh - hh) + f; // eh + f = hh + hl exactly
-            var g = Vector256.Create(0.5f) * f;
-            var sqh = g * f;
-            var sql = Fma.MultiplyAdd(g, f, -sqh); // f^2/2 = sqh + sql exactly
-            var r = Vector256.Create(R8); // log1p(f) = f - f^2/2 + f^3 R(f)
-            r = Fma.MultiplyAdd(r, f, Vector256.Create(R7));
-            r = Fma.MultiplyAdd(r, f, Vector256.Create(R6));
-            r = Fma.MultiplyAdd(r, f, Vector256.Create(R5));
-            r = Fma.MultiplyAdd(r, f, Vector256.Create(R4));
-            r = Fma.MultiplyAdd(r, f, Vector256.Create(R3));
-            r = Fma.MultiplyAdd(r, f, Vector256.Create(R2));
-            r = Fma.MultiplyAdd(r, f, Vector256.Create(R1));
-            r = Fma.MultiplyAdd(r, f, Vector256.Create(R0));
-            var f2 = f * f;
-            var poly = Fma.MultiplyAdd((f2 * f), r, (d * Fma.MultiplyAdd(f, f, (Vector256.Create(1f) - f)))); // f^3 R(f) + d/(1 + f)
-            var tail = ((hl + el) - sql) + poly;
-            var lh = hh - sqh;
-            var ll = ((hh - lh) - sqh) + tail; // log(1 + t) = lh + ll
-            // max(x, 0) + (lh + ll) / beta, adding the two large terms exactly (two-sum) before the small ones.
-            var ph = Vector256.Create(InvBetaHi) * lh;
-            var sum = xp + ph;
-            var bb = sum - xp;
-            var se = (xp - (sum - bb)) + (ph - bb); // xp + ph = sum + se exactly
-            var yLarge = sum + (se + (Vector256.Create(InvBetaHi) * ll));
-            // Tiny t (k < TinyK): log1p(t) = t (1 + m), m = -t/2 + t^2/3 - t^3/4; result scaled by 2^k last (one rounding, also when subnormal).
-            var t = s * (Vector256.Create(1f) + pm);
-            var m = t * Fma.MultiplyAdd(t, Fma.MultiplyAdd(t, Vector256.Create(-0.25f), Vector256.Create(0.33333334f)), Vector256.Create(-0.5f));
-            var mid = Fma.MultiplyAdd(Vector256.Create(InvBetaHi), rh, (Vector256.Create(InvBetaHi) * (pt + Fma.MultiplyAdd(m, pm, m)))); // (1/beta)(1 + rh + pt)(1 + m) - 1/beta
-            var scaled = (Vector256.Create(InvBetaHi) + mid) * s64; // the result times 2^offset: exact, normal
-            // Lanes whose result rounds to 0 are zeroed first, so that the last multiply underflows only where the result is subnormal.
-            var kept = Vector256.ConditionalSelect(Vector256.GreaterThan(scaled, Vector256.Create(UnderflowScaled)), scaled, Vector256.Create(0f));
-            var yTiny = xp + (kept * Vector256.Create(ScaleDown));
-            var y = Vector256.ConditionalSelect(Vector256.LessThan(k, Vector256.Create(TinyK)), yTiny, yLarge);
+            // Widened: each half of the float vector is computed in double, and the result rounded to float once, at the end.
+            var w_0 = Vector256.WidenLower(x);
+            var w_1 = Vector256.WidenUpper(x);
+            // In double: softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|, every error far below float's.
+            var xp_0 = Avx.Max(w_0, Vector256.Create(0.0)); // the linear part (NaN lanes are fixed after rounding)
+            var xp_1 = Avx.Max(w_1, Vector256.Create(0.0));
+            var z_0 = Vector256.Create(WideBeta) * w_0; // exact enough: one rounding in double
+            var z_1 = Vector256.Create(WideBeta) * w_1;
+            var a_0 = Avx.Max((z_0 | Vector256.Create(-0.0)), Vector256.Create(WideExpFloor)); // beyond the floor e^a no longer matters
+            var a_1 = Avx.Max((z_1 | Vector256.Create(-0.0)), Vector256.Create(WideExpFloor));
+            // e^a = 2^k e^r with k = round(a / ln2), |r| <= ln2/2, e^r = 1 + r + r^2 Q(r).
+            var n_0 = Fma.MultiplyAdd(a_0, Vector256.Create(WideLog2E), Vector256.Create(WideExpMagic));
+            var n_1 = Fma.MultiplyAdd(a_1, Vector256.Create(WideLog2E), Vector256.Create(WideExpMagic));
+            var k_0 = n_0 - Vector256.Create(WideExpMagic);
+            var k_1 = n_1 - Vector256.Create(WideExpMagic);
+            var r_0 = Fma.MultiplyAdd(k_0, Vector256.Create(-WideLn2), a_0);
+            var r_1 = Fma.MultiplyAdd(k_1, Vector256.Create(-WideLn2), a_1);
+            var e_0 = Vector256.Create(WideQ5); // Q(r), then 1 + r + r^2 Q(r)
+            var e_1 = Vector256.Create(WideQ5);
+            e_0 = Fma.MultiplyAdd(e_0, r_0, Vector256.Create(WideQ4));
+            e_1 = Fma.MultiplyAdd(e_1, r_1, Vector256.Create(WideQ4));
+            e_0 = Fma.MultiplyAdd(e_0, r_0, Vector256.Create(WideQ3));
+            e_1 = Fma.MultiplyAdd(e_1, r_1, Vector256.Create(WideQ3));
+            e_0 = Fma.MultiplyAdd(e_0, r_0, Vector256.Create(WideQ2));
+            e_1 = Fma.MultiplyAdd(e_1, r_1, Vector256.Create(WideQ2));
+            e_0 = Fma.MultiplyAdd(e_0, r_0, Vector256.Create(WideQ1));
+            e_1 = Fma.MultiplyAdd(e_1, r_1, Vector256.Create(WideQ1));
+            e_0 = Fma.MultiplyAdd(e_0, r_0, Vector256.Create(WideQ0));
+            e_1 = Fma.MultiplyAdd(e_1, r_1, Vector256.Create(WideQ0));
+            e_0 = Fma.MultiplyAdd(e_0, r_0, Vector256.Create(1.0));
+            e_1 = Fma.MultiplyAdd(e_1, r_1, Vector256.Create(1.0));
+            e_0 = Fma.MultiplyAdd(e_0, r_0, Vector256.Create(1.0));
+            e_1 = Fma.MultiplyAdd(e_1, r_1, Vector256.Create(1.0));
+            var t_0 = e_0 * Vector256.ShiftLeft(n_0.AsInt64(), 52).AsDouble(); // e^a in (0, 1]: exact scaling, never subnormal
+            var t_1 = e_1 * Vector256.ShiftLeft(n_1.AsInt64(), 52).AsDouble();
+            // log(1 + t) = e ln2 + log1p(f), 1 + t = 2^e (1 + f), |f| <= sqrt2 - 1; log1p(f) = 2 atanh(s) = 2s + s^3 P(s^2), s = f / (2 + f).
+            var upper_0 = Vector256.GreaterThanOrEqual(t_0, Vector256.Create(WideLogSplit)); // e = 1
+            var upper_1 = Vector256.GreaterThanOrEqual(t_1, Vector256.Create(WideLogSplit));
+            var f_0 = Vector256.ConditionalSelect(upper_0, Fma.MultiplyAdd(t_0, Vector256.Create(0.5), Vector256.Create(-0.5)), t_0); // f = t exactly where e = 0
+            var f_1 = Vector256.ConditionalSelect(upper_1, Fma.MultiplyAdd(t_1, Vector256.Create(0.5), Vector256.Create(-0.5)), t_1);
+            var s_0 = f_0 / (Vector256.Create(2.0) + f_0); // |s| <= 0.172
+            var s_1 = f_1 / (Vector256.Create(2.0) + f_1);
+            var s2_0 = s_0 * s_0;
+            var s2_1 = s_1 * s_1;
+            var ps_0 = Vector256.Create(WideAtanh4);
+            var ps_1 = Vector256.Create(WideAtanh4);
+            ps_0 = Fma.MultiplyAdd(ps_0, s2_0, Vector256.Create(WideAtanh3));
+            ps_1 = Fma.MultiplyAdd(ps_1, s2_1, Vector256.Create(WideAtanh3));
+            ps_0 = Fma.MultiplyAdd(ps_0, s2_0, Vector256.Create(WideAtanh2));
+            ps_1 = Fma.MultiplyAdd(ps_1, s2_1, Vector256.Create(WideAtanh2));
+            ps_0 = Fma.MultiplyAdd(ps_0, s2_0, Vector256.Create(WideAtanh1));
+            ps_1 = Fma.MultiplyAdd(ps_1, s2_1, Vector256.Create(WideAtanh1));
+            ps_0 = Fma.MultiplyAdd(ps_0, s2_0, Vector256.Create(WideAtanh0));
+            ps_1 = Fma.MultiplyAdd(ps_1, s2_1, Vector256.Create(WideAtanh0));
+            var lp_0 = Fma.MultiplyAdd((s_0 * s2_0), ps_0, (s_0 + s_0)); // log1p(f)
+            var lp_1 = Fma.MultiplyAdd((s_1 * s2_1), ps_1, (s_1 + s_1));
+            var yw_0 = Fma.MultiplyAdd(Vector256.Create(WideInvBeta), ((upper_0 & Vector256.Create(WideLogLn2)) + lp_0), xp_0);
+            var yw_1 = Fma.MultiplyAdd(Vector256.Create(WideInvBeta), ((upper_1 & Vector256.Create(WideLogLn2)) + lp_1), xp_1);
+            var y = Vector256.Narrow(yw_0, yw_1);
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(Cutoff)), y, x);
         }
@@ -1025,253 +960,230 @@ namespace FusedActivations.Generated
             var x_1 = Vector128.LoadUnsafe(ref source, i + count);
             var x_2 = Vector128.LoadUnsafe(ref source, i + 2 * count);
             var x_3 = Vector128.LoadUnsafe(ref source, i + 3 * count);
-            // softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|.
-            var xp_0 = AdvSimd.Max(x_0, Vector128.Create(0f)); // the linear part (NaN lanes are fixed by the last line)
-            var xp_1 = AdvSimd.Max(x_1, Vector128.Create(0f));
-            var xp_2 = AdvSimd.Max(x_2, Vector128.Create(0f));
-            var xp_3 = AdvSimd.Max(x_3, Vector128.Create(0f));
-            var xc_0 = AdvSimd.Min(AdvSimd.Max(x_0, Vector128.Create(-Clamp)), Vector128.Create(Clamp)); // beyond Clamp the exponential no longer matters
-            var xc_1 = AdvSimd.Min(AdvSimd.Max(x_1, Vector128.Create(-Clamp)), Vector128.Create(Clamp));
-            var xc_2 = AdvSimd.Min(AdvSimd.Max(x_2, Vector128.Create(-Clamp)), Vector128.Create(Clamp));
-            var xc_3 = AdvSimd.Min(AdvSimd.Max(x_3, Vector128.Create(-Clamp)), Vector128.Create(Clamp));
-            var z_0 = Vector128.Create(Beta) * xc_0;
-            var z_1 = Vector128.Create(Beta) * xc_1;
-            var z_2 = Vector128.Create(Beta) * xc_2;
-            var z_3 = Vector128.Create(Beta) * xc_3;
-            var a_0 = z_0 | Vector128.Create(-0f); // a = -|beta x|
-            var a_1 = z_1 | Vector128.Create(-0f);
-            var a_2 = z_2 | Vector128.Create(-0f);
-            var a_3 = z_3 | Vector128.Create(-0f);
-            // beta is a power of two: beta * x is exact.
-            // e^a = 2^k e^(rh + rl) with k = round(a / ln2), |rh| <= ln2/2.
-            var n_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(Magic), a_0, Vector128.Create(Log2E));
-            var n_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(Magic), a_1, Vector128.Create(Log2E));
-            var n_2 = AdvSimd.FusedMultiplyAdd(Vector128.Create(Magic), a_2, Vector128.Create(Log2E));
-            var n_3 = AdvSimd.FusedMultiplyAdd(Vector128.Create(Magic), a_3, Vector128.Create(Log2E));
-            var k_0 = n_0 - Vector128.Create(Magic);
-            var k_1 = n_1 - Vector128.Create(Magic);
-            var k_2 = n_2 - Vector128.Create(Magic);
-            var k_3 = n_3 - Vector128.Create(Magic);
-            var rh_0 = AdvSimd.FusedMultiplyAdd(a_0, k_0, Vector128.Create(-Ln2Hi)); // exact
-            var rh_1 = AdvSimd.FusedMultiplyAdd(a_1, k_1, Vector128.Create(-Ln2Hi));
-            var rh_2 = AdvSimd.FusedMultiplyAdd(a_2, k_2, Vector128.Create(-Ln2Hi));
-            var rh_3 = AdvSimd.FusedMultiplyAdd(a_3, k_3, Vector128.Create(-Ln2Hi));
-            var rl_0 = k_0 * Vector128.Create(-Ln2Lo); // a + al = k ln2 + rh + rl
-            var rl_1 = k_1 * Vector128.Create(-Ln2Lo);
-            var rl_2 = k_2 * Vector128.Create(-Ln2Lo);
-            var rl_3 = k_3 * Vector128.Create(-Ln2Lo);
-            var q_0 = Vector128.Create(Q4); // e^rh = 1 + rh + rh^2 Q(rh)
-            var q_1 = Vector128.Create(Q4);
-            var q_2 = Vector128.Create(Q4);
-            var q_3 = Vector128.Create(Q4);
-            q_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(Q3), q_0, rh_0);
-            q_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(Q3), q_1, rh_1);
-            q_2 = AdvSimd.FusedMultiplyAdd(Vector128.Create(Q3), q_2, rh_2);
-            q_3 = AdvSimd.FusedMultiplyAdd(Vector128.Create(Q3), q_3, rh_3);
-            q_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(Q2), q_0, rh_0);
-            q_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(Q2), q_1, rh_1);
-            q_2 = AdvSimd.FusedMultiplyAdd(Vector128.Create(Q2), q_2, rh_2);
-            q_3 = AdvSimd.FusedMultiplyAdd(Vector128.Create(Q2), q_3, rh_3);
-            q_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(Q1), q_0, rh_0);
-            q_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(Q1), q_1, rh_1);
-            q_2 = AdvSimd.FusedMultiplyAdd(Vector128.Create(Q1), q_2, rh_2);
-            q_3 = AdvSimd.FusedMultiplyAdd(Vector128.Create(Q1), q_3, rh_3);
-            q_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(Q0), q_0, rh_0);
-            q_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(Q0), q_1, rh_1);
-            q_2 = AdvSimd.FusedMultiplyAdd(Vector128.Create(Q0), q_2, rh_2);
-            q_3 = AdvSimd.FusedMultiplyAdd(Vector128.Create(Q0), q_3, rh_3);
-            var p2_0 = (rh_0 * rh_0) * q_0;
-            var p2_1 = (rh_1 * rh_1) * q_1;
-            var p2_2 = (rh_2 * rh_2) * q_2;
-            var p2_3 = (rh_3 * rh_3) * q_3;
-            var pt_0 = AdvSimd.FusedMultiplyAdd(p2_0, rl_0, ((Vector128.Create(1f) + rh_0) + p2_0)); // e^(rh+rl) - 1 = rh + pt, |pt| < 0.07
-            var pt_1 = AdvSimd.FusedMultiplyAdd(p2_1, rl_1, ((Vector128.Create(1f) + rh_1) + p2_1));
-            var pt_2 = AdvSimd.FusedMultiplyAdd(p2_2, rl_2, ((Vector128.Create(1f) + rh_2) + p2_2));
-            var pt_3 = AdvSimd.FusedMultiplyAdd(p2_3, rl_3, ((Vector128.Create(1f) + rh_3) + p2_3));
-            var pm_0 = rh_0 + pt_0;
-            var pm_1 = rh_1 + pt_1;
-            var pm_2 = rh_2 + pt_2;
-            var pm_3 = rh_3 + pt_3;
-            var pme_0 = (rh_0 - pm_0) + pt_0; // pm + pme = rh + pt
-            var pme_1 = (rh_1 - pm_1) + pt_1;
-            var pme_2 = (rh_2 - pm_2) + pt_2;
-            var pme_3 = (rh_3 - pm_3) + pt_3;
-            var s64_0 = Vector128.ShiftLeft(n_0.AsInt32(), 23).AsSingle(); // 2^(k + offset), normal even where e^a is subnormal
-            var s64_1 = Vector128.ShiftLeft(n_1.AsInt32(), 23).AsSingle();
-            var s64_2 = Vector128.ShiftLeft(n_2.AsInt32(), 23).AsSingle();
-            var s64_3 = Vector128.ShiftLeft(n_3.AsInt32(), 23).AsSingle();
-            var s_0 = Vector128.ShiftLeft(AdvSimd.Max(n_0, Vector128.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(ScaleDown); // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
-            var s_1 = Vector128.ShiftLeft(AdvSimd.Max(n_1, Vector128.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(ScaleDown);
-            var s_2 = Vector128.ShiftLeft(AdvSimd.Max(n_2, Vector128.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(ScaleDown);
-            var s_3 = Vector128.ShiftLeft(AdvSimd.Max(n_3, Vector128.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(ScaleDown);
-            // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A_0 = Vector128.Create(1f) + s_0; // exact: this result is used only where k >= TinyK
-            var A_1 = Vector128.Create(1f) + s_1;
-            var A_2 = Vector128.Create(1f) + s_2;
-            var A_3 = Vector128.Create(1f) + s_3;
-            var Bt_0 = s_0 * pm_0;
-            var Bt_1 = s_1 * pm_1;
-            var Bt_2 = s_2 * pm_2;
-            var Bt_3 = s_3 * pm_3;
-            var uh_0 = A_0 + Bt_0;
-            var uh_1 = A_1 + Bt_1;
-            var uh_2 = A_2 + Bt_2;
-            var uh_3 = A_3 + Bt_3;
-            var ul_0 = ((A_0 - uh_0) + Bt_0) + (s_0 * pme_0);
-            var ul_1 = ((A_1 - uh_1) + Bt_1) + (s_1 * pme_1);
-            var ul_2 = ((A_2 - uh_2) + Bt_2) + (s_2 * pme_2);
-            var ul_3 = ((A_3 - uh_3) + Bt_3) + (s_3 * pme_3);
-            var upper_0 = Vector128.GreaterThan(uh_0, Vector128.Create(Sqrt2)); // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
-            var upper_1 = Vector128.GreaterThan(uh_1, Vector128.Create(Sqrt2));
-            var upper_2 = Vector128.GreaterThan(uh_2, Vector128.Create(Sqrt2));
-            var upper_3 = Vector128.GreaterThan(uh_3, Vector128.Create(Sqrt2));
-            var sc_0 = Vector128.ConditionalSelect(upper_0, Vector128.Create(0.5f), Vector128.Create(1f));
-            var sc_1 = Vector128.ConditionalSelect(upper_1, Vector128.Create(0.5f), Vector128.Create(1f));
-            var sc_2 = Vector128.ConditionalSelect(upper_2, Vector128.Create(0.5f), Vector128.Create(1f));
-            var sc_3 = Vector128.ConditionalSelect(upper_3, Vector128.Create(0.5f), Vector128.Create(1f));
-            var f_0 = (uh_0 * sc_0) - Vector128.Create(1f); // exact
-            var f_1 = (uh_1 * sc_1) - Vector128.Create(1f);
-            var f_2 = (uh_2 * sc_2) - Vector128.Create(1f);
-            var f_3 = (uh_3 * sc_3) - Vector128.Create(1f);
-            var d_0 = ul_0 * sc_0;
-            var d_1 = ul_1 * sc_1;
-            var d_2 = ul_2 * sc_2;
-            var d_3 = ul_3 * sc_3;
-            var eh_0 = upper_0 & Vector128.Create(Ln2Hi);
-            var eh_1 = upper_1 & Vector128.Create(Ln2Hi);
-            var eh_2 = upper_2 & Vector128.Create(Ln2Hi);
-            var eh_3 = upper_3 & Vector128.Create(Ln2Hi);
-            var el_0 = upper_0 & Vector128.Create(Ln2Lo);
-            var el_1 = upper_1 & Vector128.Create(Ln2Lo);
-            var el_2 = upper_2 & Vector128.Create(Ln2Lo);
-            var el_3 = upper_3 & Vector128.Create(Ln2Lo);
-            var hh_0 = eh_0 + f_0;
-            var hh_1 = eh_1 + f_1;
-            var hh_2 = eh_2 + f_2;
-            var hh_3 = eh_3 + f_3;
-            var hl_0 = (eh_0 - hh_0) + f_0; // eh + f = hh + hl exactly
-            var hl_1 = (eh_1 - hh_1) + f_1;
-            var hl_2 = (eh_2 - hh_2) + f_2;
-            var hl_3 = (eh_3 - hh_3) + f_3;
-            var g_0 = Vector128.Create(0.5f) * f_0;
-            var g_1 = Vector128.Create(0.5f) * f_1;
-            var g_2 = Vector128.Create(0.5f) * f_2;
-            var g_3 = Vector128.Create(0.5f) * f_3;
-            var sqh_0 = g_0 * f_0;
-            var sqh_1 = g_1 * f_1;
-            var sqh_2 = g_2 * f_2;
-            var sqh_3 = g_3 * f_3;
-            var sql_0 = AdvSimd.FusedMultiplyAdd(-sqh_0, g_0, f_0); // f^2/2 = sqh + sql exactly
-            var sql_1 = AdvSimd.FusedMultiplyAdd(-sqh_1, g_1, f_1);
-            var sql_2 = AdvSimd.FusedMultiplyAdd(-sqh_2, g_2, f_2);
-            var sql_3 = AdvSimd.FusedMultiplyAdd(-sqh_3, g_3, f_3);
-            var r_0 = Vector128.Create(R8); // log1p(f) = f - f^2/2 + f^3 R(f)
-            var r_1 = Vector128.Create(R8);
-            var r_2 = Vector128.Create(R8);
-            var r_3 = Vector128.Create(R8);
-            r_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R7), r_0, f_0);
-            r_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R7), r_1, f_1);
-            r_2 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R7), r_2, f_2);
-            r_3 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R7), r_3, f_3);
-            r_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R6), r_0, f_0);
-            r_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R6), r_1, f_1);
-            r_2 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R6), r_2, f_2);
-            r_3 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R6), r_3, f_3);
-            r_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R5), r_0, f_0);
-            r_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R5), r_1, f_1);
-            r_2 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R5), r_2, f_2);
-            r_3 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R5), r_3, f_3);
-            r_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R4), r_0, f_0);
-            r_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R4), r_1, f_1);
-            r_2 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R4), r_2, f_2);
-            r_3 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R4), r_3, f_3);
-            r_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R3), r_0, f_0);
-            r_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R3), r_1, f_1);
-            r_2 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R3), r_2, f_2);
-            r_3 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R3), r_3, f_3);
-            r_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R2), r_0, f_0);
-            r_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R2), r_1, f_1);
-            r_2 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R2), r_2, f_2);
-            r_3 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R2), r_3, f_3);
-            r_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R1), r_0, f_0);
-            r_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R1), r_1, f_1);
-            r_2 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R1), r_2, f_2);
-            r_3 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R1), r_3, f_3);
-            r_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R0), r_0, f_0);
-            r_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R0), r_1, f_1);
-            r_2 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R0), r_2, f_2);
-            r_3 = AdvSimd.FusedMultiplyAdd(Vector128.Create(R0), r_3, f_3);
-            var f2_0 = f_0 * f_0;
-            var f2_1 = f_1 * f_1;
-            var f2_2 = f_2 * f_2;
-            var f2_3 = f_3 * f_3;
-            var poly_0 = AdvSimd.FusedMultiplyAdd((d_0 * AdvSimd.FusedMultiplyAdd((Vector128.Create(1f) - f_0), f_0, f_0)), (f2_0 * f_0), r_0); // f^3 R(f) + d/(1 + f)
-            var poly_1 = AdvSimd.FusedMultiplyAdd((d_1 * AdvSimd.FusedMultiplyAdd((Vector128.Create(1f) - f_1), f_1, f_1)), (f2_1 * f_1), r_1);
-            var poly_2 = AdvSimd.FusedMultiplyAdd((d_2 * AdvSimd.FusedMultiplyAdd((Vector128.Create(1f) - f_2), f_2, f_2)), (f2_2 * f_2), r_2);
-            var poly_3 = AdvSimd.FusedMultiplyAdd((d_3 * AdvSimd.FusedMultiplyAdd((Vector128.Create(1f) - f_3), f_3, f_3)), (f2_3 * f_3), r_3);
-            var tail_0 = ((hl_0 + el_0) - sql_0) + poly_0;
-            var tail_1 = ((hl_1 + el_1) - sql_1) + poly_1;
-            var tail_2 = ((hl_2 + el_2) - sql_2) + poly_2;
-            var tail_3 = ((hl_3 + el_3) - sql_3) + poly_3;
-            var lh_0 = hh_0 - sqh_0;
-            var lh_1 = hh_1 - sqh_1;
-            var lh_2 = hh_2 - sqh_2;
-            var lh_3 = hh_3 - sqh_3;
-            var ll_0 = ((hh_0 - lh_0) - sqh_0) + tail_0; // log(1 + t) = lh + ll
-            var ll_1 = ((hh_1 - lh_1) - sqh_1) + tail_1;
-            var ll_2 = ((hh_2 - lh_2) - sqh_2) + tail_2;
-            var ll_3 = ((hh_3 - lh_3) - sqh_3) + tail_3;
-            // max(x, 0) + (lh + ll) / beta, adding the two large terms exactly (two-sum) before the small ones.
-            var ph_0 = Vector128.Create(InvBetaHi) * lh_0;
-            var ph_1 = Vector128.Create(InvBetaHi) * lh_1;
-            var ph_2 = Vector128.Create(InvBetaHi) * lh_2;
-            var ph_3 = Vector128.Create(InvBetaHi) * lh_3;
-            var sum_0 = xp_0 + ph_0;
-            var sum_1 = xp_1 + ph_1;
-            var sum_2 = xp_2 + ph_2;
-            var sum_3 = xp_3 + ph_3;
-            var bb_0 = sum_0 - xp_0;
-            var bb_1 = sum_1 - xp_1;
-            var bb_2 = sum_2 - xp_2;
-            var bb_3 = sum_3 - xp_3;
-            var se_0 = (xp_0 - (sum_0 - bb_0)) + (ph_0 - bb_0); // xp + ph = sum + se exactly
-            var se_1 = (xp_1 - (sum_1 - bb_1)) + (ph_1 - bb_1);
-            var se_2 = (xp_2 - (sum_2 - bb_2)) + (ph_2 - bb_2);
-            var se_3 = (xp_3 - (sum_3 - bb_3)) + (ph_3 - bb_3);
-            var yLarge_0 = sum_0 + (se_0 + (Vector128.Create(InvBetaHi) * ll_0));
-            var yLarge_1 = sum_1 + (se_1 + (Vector128.Create(InvBetaHi) * ll_1));
-            var yLarge_2 = sum_2 + (se_2 + (Vector128.Create(InvBetaHi) * ll_2));
-            var yLarge_3 = sum_3 + (se_3 + (Vector128.Create(InvBetaHi) * ll_3));
-            // Tiny t (k < TinyK): log1p(t) = t (1 + m), m = -t/2 + t^2/3 - t^3/4; result scaled by 2^k last (one rounding, also when subnormal).
-            var t_0 = s_0 * (Vector128.Create(1f) + pm_0);
-            var t_1 = s_1 * (Vector128.Create(1f) + pm_1);
-            var t_2 = s_2 * (Vector128.Create(1f) + pm_2);
-            var t_3 = s_3 * (Vector128.Create(1f) + pm_3);
-            var m_0 = t_0 * AdvSimd.FusedMultiplyAdd(Vector128.Create(-0.5f), t_0, AdvSimd.FusedMultiplyAdd(Vector128.Create(0.33333334f), t_0, Vector128.Create(-0.25f)));
-            var m_1 = t_1 * AdvSimd.FusedMultiplyAdd(Vector128.Create(-0.5f), t_1, AdvSimd.FusedMultiplyAdd(Vector128.Create(0.33333334f), t_1, Vector128.Create(-0.25f)));
-            var m_2 = t_2 * AdvSimd.FusedMultiplyAdd(Vector128.Create(-0.5f), t_2, AdvSimd.FusedMultiplyAdd(Vector128.Create(0.33333334f), t_2, Vector128.Create(-0.25f)));
-            var m_3 = t_3 * AdvSimd.FusedMultiplyAdd(Vector128.Create(-0.5f), t_3, AdvSimd.FusedMultiplyAdd(Vector128.Create(0.33333334f), t_3, Vector128.Create(-0.25f)));
-            var mid_0 = AdvSimd.FusedMultiplyAdd((Vector128.Create(InvBetaHi) * (pt_0 + AdvSimd.FusedMultiplyAdd(m_0, m_0, pm_0))), Vector128.Create(InvBetaHi), rh_0); // (1/beta)(1 + rh + pt)(1 + m) - 1/beta
-            var mid_1 = AdvSimd.FusedMultiplyAdd((Vector128.Create(InvBetaHi) * (pt_1 + AdvSimd.FusedMultiplyAdd(m_1, m_1, pm_1))), Vector128.Create(InvBetaHi), rh_1);
-            var mid_2 = AdvSimd.FusedMultiplyAdd((Vector128.Create(InvBetaHi) * (pt_2 + AdvSimd.FusedMultiplyAdd(m_2, m_2, pm_2))), Vector128.Create(InvBetaHi), rh_2);
-            var mid_3 = AdvSimd.FusedMultiplyAdd((Vector128.Create(InvBetaHi) * (pt_3 + AdvSimd.FusedMultiplyAdd(m_3, m_3, pm_3))), Vector128.Create(InvBetaHi), rh_3);
-            var scaled_0 = (Vector128.Create(InvBetaHi) + mid_0) * s64_0; // the result times 2^offset: exact, normal
-            var scaled_1 = (Vector128.Create(InvBetaHi) + mid_1) * s64_1;
-            var scaled_2 = (Vector128.Create(InvBetaHi) + mid_2) * s64_2;
-            var scaled_3 = (Vector128.Create(InvBetaHi) + mid_3) * s64_3;
-            // Lanes whose result rounds to 0 are zeroed first, so that the last multiply underflows only where the result is subnormal.
-            var kept_0 = Vector128.ConditionalSelect(Vector128.GreaterThan(scaled_0, Vector128.Create(UnderflowScaled)), scaled_0, Vector128.Create(0f));
-            var kept_1 = Vector128.ConditionalSelect(Vector128.GreaterThan(scaled_1, Vector128.Create(UnderflowScaled)), scaled_1, Vector128.Create(0f));
-            var kept_2 = Vector128.ConditionalSelect(Vector128.GreaterThan(scaled_2, Vector128.Create(UnderflowScaled)), scaled_2, Vector128.Create(0f));
-            var kept_3 = Vector128.ConditionalSelect(Vector128.GreaterThan(scaled_3, Vector128.Create(UnderflowScaled)), scaled_3, Vector128.Create(0f));
-            var yTiny_0 = xp_0 + (kept_0 * Vector128.Create(ScaleDown));
-            var yTiny_1 = xp_1 + (kept_1 * Vector128.Create(ScaleDown));
-            var yTiny_2 = xp_2 + (kept_2 * Vector128.Create(ScaleDown));
-            var yTiny_3 = xp_3 + (kept_3 * Vector128.Create(ScaleDown));
-            var y_0 = Vector128.ConditionalSelect(Vector128.LessThan(k_0, Vector128.Create(TinyK)), yTiny_0, yLarge_0);
-            var y_1 = Vector128.ConditionalSelect(Vector128.LessThan(k_1, Vector128.Create(TinyK)), yTiny_1, yLarge_1);
-            var y_2 = Vector128.ConditionalSelect(Vector128.LessThan(k_2, Vector128.Create(TinyK)), yTiny_2, yLarge_2);
-            var y_3 = Vector128.ConditionalSelect(Vector128.LessThan(k_3, Vector128.Create(TinyK)), yTiny_3, yLarge_3);
+            // Widened: each half of the float vector is computed in double, and the result rounded to float once, at the end.
+            var w_0 = Vector128.WidenLower(x_0);
+            var w_1 = Vector128.WidenUpper(x_0);
+            var w_2 = Vector128.WidenLower(x_1);
+            var w_3 = Vector128.WidenUpper(x_1);
+            var w_4 = Vector128.WidenLower(x_2);
+            var w_5 = Vector128.WidenUpper(x_2);
+            var w_6 = Vector128.WidenLower(x_3);
+            var w_7 = Vector128.WidenUpper(x_3);
+            // In double: softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|, every error far below float's.
+            var xp_0 = AdvSimd.Arm64.Max(w_0, Vector128.Create(0.0)); // the linear part (NaN lanes are fixed after rounding)
+            var xp_1 = AdvSimd.Arm64.Max(w_1, Vector128.Create(0.0));
+            var xp_2 = AdvSimd.Arm64.Max(w_2, Vector128.Create(0.0));
+            var xp_3 = AdvSimd.Arm64.Max(w_3, Vector128.Create(0.0));
+            var xp_4 = AdvSimd.Arm64.Max(w_4, Vector128.Create(0.0));
+            var xp_5 = AdvSimd.Arm64.Max(w_5, Vector128.Create(0.0));
+            var xp_6 = AdvSimd.Arm64.Max(w_6, Vector128.Create(0.0));
+            var xp_7 = AdvSimd.Arm64.Max(w_7, Vector128.Create(0.0));
+            var z_0 = Vector128.Create(WideBeta) * w_0; // exact enough: one rounding in double
+            var z_1 = Vector128.Create(WideBeta) * w_1;
+            var z_2 = Vector128.Create(WideBeta) * w_2;
+            var z_3 = Vector128.Create(WideBeta) * w_3;
+            var z_4 = Vector128.Create(WideBeta) * w_4;
+            var z_5 = Vector128.Create(WideBeta) * w_5;
+            var z_6 = Vector128.Create(WideBeta) * w_6;
+            var z_7 = Vector128.Create(WideBeta) * w_7;
+            var a_0 = AdvSimd.Arm64.Max((z_0 | Vector128.Create(-0.0)), Vector128.Create(WideExpFloor)); // beyond the floor e^a no longer matters
+            var a_1 = AdvSimd.Arm64.Max((z_1 | Vector128.Create(-0.0)), Vector128.Create(WideExpFloor));
+            var a_2 = AdvSimd.Arm64.Max((z_2 | Vector128.Create(-0.0)), Vector128.Create(WideExpFloor));
+            var a_3 = AdvSimd.Arm64.Max((z_3 | Vector128.Create(-0.0)), Vector128.Create(WideExpFloor));
+            var a_4 = AdvSimd.Arm64.Max((z_4 | Vector128.Create(-0.0)), Vector128.Create(WideExpFloor));
+            var a_5 = AdvSimd.Arm64.Max((z_5 | Vector128.Create(-0.0)), Vector128.Create(WideExpFloor));
+            var a_6 = AdvSimd.Arm64.Max((z_6 | Vector128.Create(-0.0)), Vector128.Create(WideExpFloor));
+            var a_7 = AdvSimd.Arm64.Max((z_7 | Vector128.Create(-0.0)), Vector128.Create(WideExpFloor));
+            // e^a = 2^k e^r with k = round(a / ln2), |r| <= ln2/2, e^r = 1 + r + r^2 Q(r).
+            var n_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideExpMagic), a_0, Vector128.Create(WideLog2E));
+            var n_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideExpMagic), a_1, Vector128.Create(WideLog2E));
+            var n_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideExpMagic), a_2, Vector128.Create(WideLog2E));
+            var n_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideExpMagic), a_3, Vector128.Create(WideLog2E));
+            var n_4 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideExpMagic), a_4, Vector128.Create(WideLog2E));
+            var n_5 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideExpMagic), a_5, Vector128.Create(WideLog2E));
+            var n_6 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideExpMagic), a_6, Vector128.Create(WideLog2E));
+            var n_7 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideExpMagic), a_7, Vector128.Create(WideLog2E));
+            var k_0 = n_0 - Vector128.Create(WideExpMagic);
+            var k_1 = n_1 - Vector128.Create(WideExpMagic);
+            var k_2 = n_2 - Vector128.Create(WideExpMagic);
+            var k_3 = n_3 - Vector128.Create(WideExpMagic);
+            var k_4 = n_4 - Vector128.Create(WideExpMagic);
+            var k_5 = n_5 - Vector128.Create(WideExpMagic);
+            var k_6 = n_6 - Vector128.Create(WideExpMagic);
+            var k_7 = n_7 - Vector128.Create(WideExpMagic);
+            var r_0 = AdvSimd.Arm64.FusedMultiplyAdd(a_0, k_0, Vector128.Create(-WideLn2));
+            var r_1 = AdvSimd.Arm64.FusedMultiplyAdd(a_1, k_1, Vector128.Create(-WideLn2));
+            var r_2 = AdvSimd.Arm64.FusedMultiplyAdd(a_2, k_2, Vector128.Create(-WideLn2));
+            var r_3 = AdvSimd.Arm64.FusedMultiplyAdd(a_3, k_3, Vector128.Create(-WideLn2));
+            var r_4 = AdvSimd.Arm64.FusedMultiplyAdd(a_4, k_4, Vector128.Create(-WideLn2));
+            var r_5 = AdvSimd.Arm64.FusedMultiplyAdd(a_5, k_5, Vector128.Create(-WideLn2));
+            var r_6 = AdvSimd.Arm64.FusedMultiplyAdd(a_6, k_6, Vector128.Create(-WideLn2));
+            var r_7 = AdvSimd.Arm64.FusedMultiplyAdd(a_7, k_7, Vector128.Create(-WideLn2));
+            var e_0 = Vector128.Create(WideQ5); // Q(r), then 1 + r + r^2 Q(r)
+            var e_1 = Vector128.Create(WideQ5);
+            var e_2 = Vector128.Create(WideQ5);
+            var e_3 = Vector128.Create(WideQ5);
+            var e_4 = Vector128.Create(WideQ5);
+            var e_5 = Vector128.Create(WideQ5);
+            var e_6 = Vector128.Create(WideQ5);
+            var e_7 = Vector128.Create(WideQ5);
+            e_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ4), e_0, r_0);
+            e_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ4), e_1, r_1);
+            e_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ4), e_2, r_2);
+            e_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ4), e_3, r_3);
+            e_4 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ4), e_4, r_4);
+            e_5 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ4), e_5, r_5);
+            e_6 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ4), e_6, r_6);
+            e_7 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ4), e_7, r_7);
+            e_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ3), e_0, r_0);
+            e_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ3), e_1, r_1);
+            e_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ3), e_2, r_2);
+            e_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ3), e_3, r_3);
+            e_4 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ3), e_4, r_4);
+            e_5 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ3), e_5, r_5);
+            e_6 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ3), e_6, r_6);
+            e_7 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ3), e_7, r_7);
+            e_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ2), e_0, r_0);
+            e_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ2), e_1, r_1);
+            e_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ2), e_2, r_2);
+            e_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ2), e_3, r_3);
+            e_4 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ2), e_4, r_4);
+            e_5 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ2), e_5, r_5);
+            e_6 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ2), e_6, r_6);
+            e_7 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ2), e_7, r_7);
+            e_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ1), e_0, r_0);
+            e_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ1), e_1, r_1);
+            e_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ1), e_2, r_2);
+            e_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ1), e_3, r_3);
+            e_4 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ1), e_4, r_4);
+            e_5 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ1), e_5, r_5);
+            e_6 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ1), e_6, r_6);
+            e_7 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ1), e_7, r_7);
+            e_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ0), e_0, r_0);
+            e_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ0), e_1, r_1);
+            e_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ0), e_2, r_2);
+            e_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ0), e_3, r_3);
+            e_4 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ0), e_4, r_4);
+            e_5 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ0), e_5, r_5);
+            e_6 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ0), e_6, r_6);
+            e_7 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ0), e_7, r_7);
+            e_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(1.0), e_0, r_0);
+            e_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(1.0), e_1, r_1);
+            e_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(1.0), e_2, r_2);
+            e_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(1.0), e_3, r_3);
+            e_4 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(1.0), e_4, r_4);
+            e_5 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(1.0), e_5, r_5);
+            e_6 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(1.0), e_6, r_6);
+            e_7 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(1.0), e_7, r_7);
+            e_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(1.0), e_0, r_0);
+            e_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(1.0), e_1, r_1);
+            e_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(1.0), e_2, r_2);
+            e_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(1.0), e_3, r_3);
+            e_4 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(1.0), e_4, r_4);
+            e_5 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(1.0), e_5, r_5);
+            e_6 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(1.0), e_6, r_6);
+            e_7 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(1.0), e_7, r_7);
+            var t_0 = e_0 * Vector128.ShiftLeft(n_0.AsInt64(), 52).AsDouble(); // e^a in (0, 1]: exact scaling, never subnormal
+            var t_1 = e_1 * Vector128.ShiftLeft(n_1.AsInt64(), 52).AsDouble();
+            var t_2 = e_2 * Vector128.ShiftLeft(n_2.AsInt64(), 52).AsDouble();
+            var t_3 = e_3 * Vector128.ShiftLeft(n_3.AsInt64(), 52).AsDouble();
+            var t_4 = e_4 * Vector128.ShiftLeft(n_4.AsInt64(), 52).AsDouble();
+            var t_5 = e_5 * Vector128.ShiftLeft(n_5.AsInt64(), 52).AsDouble();
+            var t_6 = e_6 * Vector128.ShiftLeft(n_6.AsInt64(), 52).AsDouble();
+            var t_7 = e_7 * Vector128.ShiftLeft(n_7.AsInt64(), 52).AsDouble();
+            // log(1 + t) = e ln2 + log1p(f), 1 + t = 2^e (1 + f), |f| <= sqrt2 - 1; log1p(f) = 2 atanh(s) = 2s + s^3 P(s^2), s = f / (2 + f).
+            var upper_0 = Vector128.GreaterThanOrEqual(t_0, Vector128.Create(WideLogSplit)); // e = 1
+            var upper_1 = Vector128.GreaterThanOrEqual(t_1, Vector128.Create(WideLogSplit));
+            var upper_2 = Vector128.GreaterThanOrEqual(t_2, Vector128.Create(WideLogSplit));
+            var upper_3 = Vector128.GreaterThanOrEqual(t_3, Vector128.Create(WideLogSplit));
+            var upper_4 = Vector128.GreaterThanOrEqual(t_4, Vector128.Create(WideLogSplit));
+            var upper_5 = Vector128.GreaterThanOrEqual(t_5, Vector128.Create(WideLogSplit));
+            var upper_6 = Vector128.GreaterThanOrEqual(t_6, Vector128.Create(WideLogSplit));
+            var upper_7 = Vector128.GreaterThanOrEqual(t_7, Vector128.Create(WideLogSplit));
+            var f_0 = Vector128.ConditionalSelect(upper_0, AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(-0.5), t_0, Vector128.Create(0.5)), t_0); // f = t exactly where e = 0
+            var f_1 = Vector128.ConditionalSelect(upper_1, AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(-0.5), t_1, Vector128.Create(0.5)), t_1);
+            var f_2 = Vector128.ConditionalSelect(upper_2, AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(-0.5), t_2, Vector128.Create(0.5)), t_2);
+            var f_3 = Vector128.ConditionalSelect(upper_3, AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(-0.5), t_3, Vector128.Create(0.5)), t_3);
+            var f_4 = Vector128.ConditionalSelect(upper_4, AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(-0.5), t_4, Vector128.Create(0.5)), t_4);
+            var f_5 = Vector128.ConditionalSelect(upper_5, AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(-0.5), t_5, Vector128.Create(0.5)), t_5);
+            var f_6 = Vector128.ConditionalSelect(upper_6, AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(-0.5), t_6, Vector128.Create(0.5)), t_6);
+            var f_7 = Vector128.ConditionalSelect(upper_7, AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(-0.5), t_7, Vector128.Create(0.5)), t_7);
+            var s_0 = f_0 / (Vector128.Create(2.0) + f_0); // |s| <= 0.172
+            var s_1 = f_1 / (Vector128.Create(2.0) + f_1);
+            var s_2 = f_2 / (Vector128.Create(2.0) + f_2);
+            var s_3 = f_3 / (Vector128.Create(2.0) + f_3);
+            var s_4 = f_4 / (Vector128.Create(2.0) + f_4);
+            var s_5 = f_5 / (Vector128.Create(2.0) + f_5);
+            var s_6 = f_6 / (Vector128.Create(2.0) + f_6);
+            var s_7 = f_7 / (Vector128.Create(2.0) + f_7);
+            var s2_0 = s_0 * s_0;
+            var s2_1 = s_1 * s_1;
+            var s2_2 = s_2 * s_2;
+            var s2_3 = s_3 * s_3;
+            var s2_4 = s_4 * s_4;
+            var s2_5 = s_5 * s_5;
+            var s2_6 = s_6 * s_6;
+            var s2_7 = s_7 * s_7;
+            var ps_0 = Vector128.Create(WideAtanh4);
+            var ps_1 = Vector128.Create(WideAtanh4);
+            var ps_2 = Vector128.Create(WideAtanh4);
+            var ps_3 = Vector128.Create(WideAtanh4);
+            var ps_4 = Vector128.Create(WideAtanh4);
+            var ps_5 = Vector128.Create(WideAtanh4);
+            var ps_6 = Vector128.Create(WideAtanh4);
+            var ps_7 = Vector128.Create(WideAtanh4);
+            ps_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh3), ps_0, s2_0);
+            ps_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh3), ps_1, s2_1);
+            ps_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh3), ps_2, s2_2);
+            ps_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh3), ps_3, s2_3);
+            ps_4 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh3), ps_4, s2_4);
+            ps_5 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh3), ps_5, s2_5);
+            ps_6 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh3), ps_6, s2_6);
+            ps_7 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh3), ps_7, s2_7);
+            ps_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh2), ps_0, s2_0);
+            ps_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh2), ps_1, s2_1);
+            ps_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh2), ps_2, s2_2);
+            ps_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh2), ps_3, s2_3);
+            ps_4 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh2), ps_4, s2_4);
+            ps_5 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh2), ps_5, s2_5);
+            ps_6 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh2), ps_6, s2_6);
+            ps_7 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh2), ps_7, s2_7);
+            ps_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh1), ps_0, s2_0);
+            ps_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh1), ps_1, s2_1);
+            ps_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh1), ps_2, s2_2);
+            ps_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh1), ps_3, s2_3);
+            ps_4 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh1), ps_4, s2_4);
+            ps_5 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh1), ps_5, s2_5);
+            ps_6 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh1), ps_6, s2_6);
+            ps_7 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh1), ps_7, s2_7);
+            ps_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh0), ps_0, s2_0);
+            ps_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh0), ps_1, s2_1);
+            ps_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh0), ps_2, s2_2);
+            ps_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh0), ps_3, s2_3);
+            ps_4 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh0), ps_4, s2_4);
+            ps_5 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh0), ps_5, s2_5);
+            ps_6 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh0), ps_6, s2_6);
+            ps_7 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh0), ps_7, s2_7);
+            var lp_0 = AdvSimd.Arm64.FusedMultiplyAdd((s_0 + s_0), (s_0 * s2_0), ps_0); // log1p(f)
+            var lp_1 = AdvSimd.Arm64.FusedMultiplyAdd((s_1 + s_1), (s_1 * s2_1), ps_1);
+            var lp_2 = AdvSimd.Arm64.FusedMultiplyAdd((s_2 + s_2), (s_2 * s2_2), ps_2);
+            var lp_3 = AdvSimd.Arm64.FusedMultiplyAdd((s_3 + s_3), (s_3 * s2_3), ps_3);
+            var lp_4 = AdvSimd.Arm64.FusedMultiplyAdd((s_4 + s_4), (s_4 * s2_4), ps_4);
+            var lp_5 = AdvSimd.Arm64.FusedMultiplyAdd((s_5 + s_5), (s_5 * s2_5), ps_5);
+            var lp_6 = AdvSimd.Arm64.FusedMultiplyAdd((s_6 + s_6), (s_6 * s2_6), ps_6);
+            var lp_7 = AdvSimd.Arm64.FusedMultiplyAdd((s_7 + s_7), (s_7 * s2_7), ps_7);
+            var yw_0 = AdvSimd.Arm64.FusedMultiplyAdd(xp_0, Vector128.Create(WideInvBeta), ((upper_0 & Vector128.Create(WideLogLn2)) + lp_0));
+            var yw_1 = AdvSimd.Arm64.FusedMultiplyAdd(xp_1, Vector128.Create(WideInvBeta), ((upper_1 & Vector128.Create(WideLogLn2)) + lp_1));
+            var yw_2 = AdvSimd.Arm64.FusedMultiplyAdd(xp_2, Vector128.Create(WideInvBeta), ((upper_2 & Vector128.Create(WideLogLn2)) + lp_2));
+            var yw_3 = AdvSimd.Arm64.FusedMultiplyAdd(xp_3, Vector128.Create(WideInvBeta), ((upper_3 & Vector128.Create(WideLogLn2)) + lp_3));
+            var yw_4 = AdvSimd.Arm64.FusedMultiplyAdd(xp_4, Vector128.Create(WideInvBeta), ((upper_4 & Vector128.Create(WideLogLn2)) + lp_4));
+            var yw_5 = AdvSimd.Arm64.FusedMultiplyAdd(xp_5, Vector128.Create(WideInvBeta), ((upper_5 & Vector128.Create(WideLogLn2)) + lp_5));
+            var yw_6 = AdvSimd.Arm64.FusedMultiplyAdd(xp_6, Vector128.Create(WideInvBeta), ((upper_6 & Vector128.Create(WideLogLn2)) + lp_6));
+            var yw_7 = AdvSimd.Arm64.FusedMultiplyAdd(xp_7, Vector128.Create(WideInvBeta), ((upper_7 & Vector128.Create(WideLogLn2)) + lp_7));
+            var y_0 = Vector128.Narrow(yw_0, yw_1);
+            var y_1 = Vector128.Narrow(yw_2, yw_3);
+            var y_2 = Vector128.Narrow(yw_4, yw_5);
+            var y_3 = Vector128.Narrow(yw_6, yw_7);
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             (Vector128.ConditionalSelect(Vector128.LessThan(x_0, Vector128.Create(Cutoff)), y_0, x_0)).StoreUnsafe(ref destination, i);
             (Vector128.ConditionalSelect(Vector128.LessThan(x_1, Vector128.Create(Cutoff)), y_1, x_1)).StoreUnsafe(ref destination, i + count);
@@ -1283,73 +1195,65 @@ namespace FusedActivations.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         private static Vector128<float> AdvSimdStep(Vector128<float> x)
         {
-            // softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|.
-            var xp = AdvSimd.Max(x, Vector128.Create(0f)); // the linear part (NaN lanes are fixed by the last line)
-            var xc = AdvSimd.Min(AdvSimd.Max(x, Vector128.Create(-Clamp)), Vector128.Create(Clamp)); // beyond Clamp the exponential no longer matters
-            var z = Vector128.Create(Beta) * xc;
-            var a = z | Vector128.Create(-0f); // a = -|beta x|
-            // beta is a power of two: beta * x is exact.
-            // e^a = 2^k e^(rh + rl) with k = round(a / ln2), |rh| <= ln2/2.
-            var n = AdvSimd.FusedMultiplyAdd(Vector128.Create(Magic), a, Vector128.Create(Log2E));
-            var k = n - Vector128.Create(Magic);
-            var rh = AdvSimd.FusedMultiplyAdd(a, k, Vector128.Create(-Ln2Hi)); // exact
-            var rl = k * Vector128.Create(-Ln2Lo); // a + al = k ln2 + rh + rl
-            var q = Vector128.Create(Q4); // e^rh = 1 + rh + rh^2 Q(rh)
-            q = AdvSimd.FusedMultiplyAdd(Vector128.Create(Q3), q, rh);
-            q = AdvSimd.FusedMultiplyAdd(Vector128.Create(Q2), q, rh);
-            q = AdvSimd.FusedMultiplyAdd(Vector128.Create(Q1), q, rh);
-            q = AdvSimd.FusedMultiplyAdd(Vector128.Create(Q0), q, rh);
-            var p2 = (rh * rh) * q;
-            var pt = AdvSimd.FusedMultiplyAdd(p2, rl, ((Vector128.Create(1f) + rh) + p2)); // e^(rh+rl) - 1 = rh + pt, |pt| < 0.07
-            var pm = rh + pt;
-            var pme = (rh - pm) + pt; // pm + pme = rh + pt
-            var s64 = Vector128.ShiftLeft(n.AsInt32(), 23).AsSingle(); // 2^(k + offset), normal even where e^a is subnormal
-            var s = Vector128.ShiftLeft(AdvSimd.Max(n, Vector128.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(ScaleDown); // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
-            // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A = Vector128.Create(1f) + s; // exact: this result is used only where k >= TinyK
-            var Bt = s * pm;
-            var uh = A + Bt;
-            var ul = ((A - uh) + Bt) + (s * pme);
-            var upper = Vector128.GreaterThan(uh, Vector128.Create(Sqrt2)); // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
-            var sc = Vector128.ConditionalSelect(upper, Vector128.Create(0.5f), Vector128.Create(1f));
-            var f = (uh * sc) - Vector128.Create(1f); // exact
-            var d = ul * sc;
-            var eh = upper & Vector128.Create(Ln2Hi);
-            var el = upper & Vector128.Create(Ln2Lo);
-            var hh = eh + f;
-            var hl = (eh - hh) + f; // eh + f = hh + hl exactly
-            var g = Vector128.Create(0.5f) * f;
-            var sqh = g * f;
-            var sql = AdvSimd.FusedMultiplyAdd(-sqh, g, f); // f^2/2 = sqh + sql exactly
-            var r = Vector128.Create(R8); // log1p(f) = f - f^2/2 + f^3 R(f)
-            r = AdvSimd.FusedMultiplyAdd(Vector128.Create(R7), r, f);
-            r = AdvSimd.FusedMultiplyAdd(Vector128.Create(R6), r, f);
-            r = AdvSimd.FusedMultiplyAdd(Vector128.Create(R5), r, f);
-            r = AdvSimd.FusedMultiplyAdd(Vector128.Create(R4), r, f);
-            r = AdvSimd.FusedMultiplyAdd(Vector128.Create(R3), r, f);
-            r = AdvSimd.FusedMultiplyAdd(Vector128.Create(R2), r, f);
-            r = AdvSimd.FusedMultiplyAdd(Vector128.Create(R1), r, f);
-            r = AdvSimd.FusedMultiplyAdd(Vector128.Create(R0), r, f);
-            var f2 = f * f;
-            var poly = AdvSimd.FusedMultiplyAdd((d * AdvSimd.FusedMultiplyAdd((Vector128.Create(1f) - f), f, f)), (f2 * f), r); // f^3 R(f) + d/(1 + f)
-            var tail = ((hl + el) - sql) + poly;
-            var lh = hh - sqh;
-            var ll = ((hh - lh) - sqh) + tail; // log(1 + t) = lh + ll
-            // max(x, 0) + (lh + ll) / beta, adding the two large terms exactly (two-sum) before the small ones.
-            var ph = Vector128.Create(InvBetaHi) * lh;
-            var sum = xp + ph;
-            var bb = sum - xp;
-            var se = (xp - (sum - bb)) + (ph - bb); // xp + ph = sum + se exactly
-            var yLarge = sum + (se + (Vector128.Create(InvBetaHi) * ll));
-            // Tiny t (k < TinyK): log1p(t) = t (1 + m), m = -t/2 + t^2/3 - t^3/4; result scaled by 2^k last (one rounding, also when subnormal).
-            var t = s * (Vector128.Create(1f) + pm);
-            var m = t * AdvSimd.FusedMultiplyAdd(Vector128.Create(-0.5f), t, AdvSimd.FusedMultiplyAdd(Vector128.Create(0.33333334f), t, Vector128.Create(-0.25f)));
-            var mid = AdvSimd.FusedMultiplyAdd((Vector128.Create(InvBetaHi) * (pt + AdvSimd.FusedMultiplyAdd(m, m, pm))), Vector128.Create(InvBetaHi), rh); // (1/beta)(1 + rh + pt)(1 + m) - 1/beta
-            var scaled = (Vector128.Create(InvBetaHi) + mid) * s64; // the result times 2^offset: exact, normal
-            // Lanes whose result rounds to 0 are zeroed first, so that the last multiply underflows only where the result is subnormal.
-            var kept = Vector128.ConditionalSelect(Vector128.GreaterThan(scaled, Vector128.Create(UnderflowScaled)), scaled, Vector128.Create(0f));
-            var yTiny = xp + (kept * Vector128.Create(ScaleDown));
-            var y = Vector128.ConditionalSelect(Vector128.LessThan(k, Vector128.Create(TinyK)), yTiny, yLarge);
+            // Widened: each half of the float vector is computed in double, and the result rounded to float once, at the end.
+            var w_0 = Vector128.WidenLower(x);
+            var w_1 = Vector128.WidenUpper(x);
+            // In double: softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|, every error far below float's.
+            var xp_0 = AdvSimd.Arm64.Max(w_0, Vector128.Create(0.0)); // the linear part (NaN lanes are fixed after rounding)
+            var xp_1 = AdvSimd.Arm64.Max(w_1, Vector128.Create(0.0));
+            var z_0 = Vector128.Create(WideBeta) * w_0; // exact enough: one rounding in double
+            var z_1 = Vector128.Create(WideBeta) * w_1;
+            var a_0 = AdvSimd.Arm64.Max((z_0 | Vector128.Create(-0.0)), Vector128.Create(WideExpFloor)); // beyond the floor e^a no longer matters
+            var a_1 = AdvSimd.Arm64.Max((z_1 | Vector128.Create(-0.0)), Vector128.Create(WideExpFloor));
+            // e^a = 2^k e^r with k = round(a / ln2), |r| <= ln2/2, e^r = 1 + r + r^2 Q(r).
+            var n_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideExpMagic), a_0, Vector128.Create(WideLog2E));
+            var n_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideExpMagic), a_1, Vector128.Create(WideLog2E));
+            var k_0 = n_0 - Vector128.Create(WideExpMagic);
+            var k_1 = n_1 - Vector128.Create(WideExpMagic);
+            var r_0 = AdvSimd.Arm64.FusedMultiplyAdd(a_0, k_0, Vector128.Create(-WideLn2));
+            var r_1 = AdvSimd.Arm64.FusedMultiplyAdd(a_1, k_1, Vector128.Create(-WideLn2));
+            var e_0 = Vector128.Create(WideQ5); // Q(r), then 1 + r + r^2 Q(r)
+            var e_1 = Vector128.Create(WideQ5);
+            e_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ4), e_0, r_0);
+            e_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ4), e_1, r_1);
+            e_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ3), e_0, r_0);
+            e_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ3), e_1, r_1);
+            e_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ2), e_0, r_0);
+            e_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ2), e_1, r_1);
+            e_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ1), e_0, r_0);
+            e_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ1), e_1, r_1);
+            e_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ0), e_0, r_0);
+            e_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideQ0), e_1, r_1);
+            e_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(1.0), e_0, r_0);
+            e_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(1.0), e_1, r_1);
+            e_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(1.0), e_0, r_0);
+            e_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(1.0), e_1, r_1);
+            var t_0 = e_0 * Vector128.ShiftLeft(n_0.AsInt64(), 52).AsDouble(); // e^a in (0, 1]: exact scaling, never subnormal
+            var t_1 = e_1 * Vector128.ShiftLeft(n_1.AsInt64(), 52).AsDouble();
+            // log(1 + t) = e ln2 + log1p(f), 1 + t = 2^e (1 + f), |f| <= sqrt2 - 1; log1p(f) = 2 atanh(s) = 2s + s^3 P(s^2), s = f / (2 + f).
+            var upper_0 = Vector128.GreaterThanOrEqual(t_0, Vector128.Create(WideLogSplit)); // e = 1
+            var upper_1 = Vector128.GreaterThanOrEqual(t_1, Vector128.Create(WideLogSplit));
+            var f_0 = Vector128.ConditionalSelect(upper_0, AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(-0.5), t_0, Vector128.Create(0.5)), t_0); // f = t exactly where e = 0
+            var f_1 = Vector128.ConditionalSelect(upper_1, AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(-0.5), t_1, Vector128.Create(0.5)), t_1);
+            var s_0 = f_0 / (Vector128.Create(2.0) + f_0); // |s| <= 0.172
+            var s_1 = f_1 / (Vector128.Create(2.0) + f_1);
+            var s2_0 = s_0 * s_0;
+            var s2_1 = s_1 * s_1;
+            var ps_0 = Vector128.Create(WideAtanh4);
+            var ps_1 = Vector128.Create(WideAtanh4);
+            ps_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh3), ps_0, s2_0);
+            ps_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh3), ps_1, s2_1);
+            ps_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh2), ps_0, s2_0);
+            ps_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh2), ps_1, s2_1);
+            ps_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh1), ps_0, s2_0);
+            ps_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh1), ps_1, s2_1);
+            ps_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh0), ps_0, s2_0);
+            ps_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(WideAtanh0), ps_1, s2_1);
+            var lp_0 = AdvSimd.Arm64.FusedMultiplyAdd((s_0 + s_0), (s_0 * s2_0), ps_0); // log1p(f)
+            var lp_1 = AdvSimd.Arm64.FusedMultiplyAdd((s_1 + s_1), (s_1 * s2_1), ps_1);
+            var yw_0 = AdvSimd.Arm64.FusedMultiplyAdd(xp_0, Vector128.Create(WideInvBeta), ((upper_0 & Vector128.Create(WideLogLn2)) + lp_0));
+            var yw_1 = AdvSimd.Arm64.FusedMultiplyAdd(xp_1, Vector128.Create(WideInvBeta), ((upper_1 & Vector128.Create(WideLogLn2)) + lp_1));
+            var y = Vector128.Narrow(yw_0, yw_1);
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128.Create(Cutoff)), y, x);
         }
@@ -1363,269 +1267,230 @@ namespace FusedActivations.Generated
             var x_1 = Vector128.LoadUnsafe(ref source, i + count);
             var x_2 = Vector128.LoadUnsafe(ref source, i + 2 * count);
             var x_3 = Vector128.LoadUnsafe(ref source, i + 3 * count);
-            // softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|.
-            var xp_0 = Vector128.Max(x_0, Vector128.Create(0f)); // the linear part (NaN lanes are fixed by the last line)
-            var xp_1 = Vector128.Max(x_1, Vector128.Create(0f));
-            var xp_2 = Vector128.Max(x_2, Vector128.Create(0f));
-            var xp_3 = Vector128.Max(x_3, Vector128.Create(0f));
-            var xc_0 = Vector128.Min(Vector128.Max(x_0, Vector128.Create(-Clamp)), Vector128.Create(Clamp)); // beyond Clamp the exponential no longer matters
-            var xc_1 = Vector128.Min(Vector128.Max(x_1, Vector128.Create(-Clamp)), Vector128.Create(Clamp));
-            var xc_2 = Vector128.Min(Vector128.Max(x_2, Vector128.Create(-Clamp)), Vector128.Create(Clamp));
-            var xc_3 = Vector128.Min(Vector128.Max(x_3, Vector128.Create(-Clamp)), Vector128.Create(Clamp));
-            var z_0 = Vector128.Create(Beta) * xc_0;
-            var z_1 = Vector128.Create(Beta) * xc_1;
-            var z_2 = Vector128.Create(Beta) * xc_2;
-            var z_3 = Vector128.Create(Beta) * xc_3;
-            var a_0 = z_0 | Vector128.Create(-0f); // a = -|beta x|
-            var a_1 = z_1 | Vector128.Create(-0f);
-            var a_2 = z_2 | Vector128.Create(-0f);
-            var a_3 = z_3 | Vector128.Create(-0f);
-            // beta is a power of two: beta * x is exact.
-            // e^a = 2^k e^(rh + rl) with k = round(a / ln2), |rh| <= ln2/2.
-            var n_0 = a_0 * Vector128.Create(Log2E) + Vector128.Create(Magic);
-            var n_1 = a_1 * Vector128.Create(Log2E) + Vector128.Create(Magic);
-            var n_2 = a_2 * Vector128.Create(Log2E) + Vector128.Create(Magic);
-            var n_3 = a_3 * Vector128.Create(Log2E) + Vector128.Create(Magic);
-            var k_0 = n_0 - Vector128.Create(Magic);
-            var k_1 = n_1 - Vector128.Create(Magic);
-            var k_2 = n_2 - Vector128.Create(Magic);
-            var k_3 = n_3 - Vector128.Create(Magic);
-            var r0_0 = a_0 - (k_0 * Vector128.Create(Ln2CwHi)); // exact
-            var r0_1 = a_1 - (k_1 * Vector128.Create(Ln2CwHi));
-            var r0_2 = a_2 - (k_2 * Vector128.Create(Ln2CwHi));
-            var r0_3 = a_3 - (k_3 * Vector128.Create(Ln2CwHi));
-            var r1_0 = k_0 * Vector128.Create(Ln2CwMid); // exact
-            var r1_1 = k_1 * Vector128.Create(Ln2CwMid);
-            var r1_2 = k_2 * Vector128.Create(Ln2CwMid);
-            var r1_3 = k_3 * Vector128.Create(Ln2CwMid);
-            var rh_0 = r0_0 - r1_0;
-            var rh_1 = r0_1 - r1_1;
-            var rh_2 = r0_2 - r1_2;
-            var rh_3 = r0_3 - r1_3;
-            var rb_0 = rh_0 - r0_0;
-            var rb_1 = rh_1 - r0_1;
-            var rb_2 = rh_2 - r0_2;
-            var rb_3 = rh_3 - r0_3;
-            var re_0 = (r0_0 - (rh_0 - rb_0)) - (r1_0 + rb_0); // r0 - r1 = rh + re exactly
-            var re_1 = (r0_1 - (rh_1 - rb_1)) - (r1_1 + rb_1);
-            var re_2 = (r0_2 - (rh_2 - rb_2)) - (r1_2 + rb_2);
-            var re_3 = (r0_3 - (rh_3 - rb_3)) - (r1_3 + rb_3);
-            var rl_0 = k_0 * Vector128.Create(-Ln2CwLo) + re_0; // a + al = k ln2 + rh + rl
-            var rl_1 = k_1 * Vector128.Create(-Ln2CwLo) + re_1;
-            var rl_2 = k_2 * Vector128.Create(-Ln2CwLo) + re_2;
-            var rl_3 = k_3 * Vector128.Create(-Ln2CwLo) + re_3;
-            var q_0 = Vector128.Create(Q4); // e^rh = 1 + rh + rh^2 Q(rh)
-            var q_1 = Vector128.Create(Q4);
-            var q_2 = Vector128.Create(Q4);
-            var q_3 = Vector128.Create(Q4);
-            q_0 = q_0 * rh_0 + Vector128.Create(Q3);
-            q_1 = q_1 * rh_1 + Vector128.Create(Q3);
-            q_2 = q_2 * rh_2 + Vector128.Create(Q3);
-            q_3 = q_3 * rh_3 + Vector128.Create(Q3);
-            q_0 = q_0 * rh_0 + Vector128.Create(Q2);
-            q_1 = q_1 * rh_1 + Vector128.Create(Q2);
-            q_2 = q_2 * rh_2 + Vector128.Create(Q2);
-            q_3 = q_3 * rh_3 + Vector128.Create(Q2);
-            q_0 = q_0 * rh_0 + Vector128.Create(Q1);
-            q_1 = q_1 * rh_1 + Vector128.Create(Q1);
-            q_2 = q_2 * rh_2 + Vector128.Create(Q1);
-            q_3 = q_3 * rh_3 + Vector128.Create(Q1);
-            q_0 = q_0 * rh_0 + Vector128.Create(Q0);
-            q_1 = q_1 * rh_1 + Vector128.Create(Q0);
-            q_2 = q_2 * rh_2 + Vector128.Create(Q0);
-            q_3 = q_3 * rh_3 + Vector128.Create(Q0);
-            var p2_0 = (rh_0 * rh_0) * q_0;
-            var p2_1 = (rh_1 * rh_1) * q_1;
-            var p2_2 = (rh_2 * rh_2) * q_2;
-            var p2_3 = (rh_3 * rh_3) * q_3;
-            var pt_0 = rl_0 * (((Vector128.Create(1f) + rh_0) + p2_0) + (Vector128.Create(0.5f) * rl_0)) + p2_0; // e^(rh+rl) - 1 = rh + pt
-            var pt_1 = rl_1 * (((Vector128.Create(1f) + rh_1) + p2_1) + (Vector128.Create(0.5f) * rl_1)) + p2_1;
-            var pt_2 = rl_2 * (((Vector128.Create(1f) + rh_2) + p2_2) + (Vector128.Create(0.5f) * rl_2)) + p2_2;
-            var pt_3 = rl_3 * (((Vector128.Create(1f) + rh_3) + p2_3) + (Vector128.Create(0.5f) * rl_3)) + p2_3;
-            var pm_0 = rh_0 + pt_0;
-            var pm_1 = rh_1 + pt_1;
-            var pm_2 = rh_2 + pt_2;
-            var pm_3 = rh_3 + pt_3;
-            var pme_0 = (rh_0 - pm_0) + pt_0; // pm + pme = rh + pt
-            var pme_1 = (rh_1 - pm_1) + pt_1;
-            var pme_2 = (rh_2 - pm_2) + pt_2;
-            var pme_3 = (rh_3 - pm_3) + pt_3;
-            var s64_0 = Vector128.ShiftLeft(n_0.AsInt32(), 23).AsSingle(); // 2^(k + offset), normal even where e^a is subnormal
-            var s64_1 = Vector128.ShiftLeft(n_1.AsInt32(), 23).AsSingle();
-            var s64_2 = Vector128.ShiftLeft(n_2.AsInt32(), 23).AsSingle();
-            var s64_3 = Vector128.ShiftLeft(n_3.AsInt32(), 23).AsSingle();
-            var s_0 = Vector128.ShiftLeft(Vector128.Max(n_0, Vector128.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(ScaleDown); // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
-            var s_1 = Vector128.ShiftLeft(Vector128.Max(n_1, Vector128.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(ScaleDown);
-            var s_2 = Vector128.ShiftLeft(Vector128.Max(n_2, Vector128.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(ScaleDown);
-            var s_3 = Vector128.ShiftLeft(Vector128.Max(n_3, Vector128.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(ScaleDown);
-            // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A_0 = Vector128.Create(1f) + s_0; // exact: this result is used only where k >= TinyK
-            var A_1 = Vector128.Create(1f) + s_1;
-            var A_2 = Vector128.Create(1f) + s_2;
-            var A_3 = Vector128.Create(1f) + s_3;
-            var Bt_0 = s_0 * pm_0;
-            var Bt_1 = s_1 * pm_1;
-            var Bt_2 = s_2 * pm_2;
-            var Bt_3 = s_3 * pm_3;
-            var uh_0 = A_0 + Bt_0;
-            var uh_1 = A_1 + Bt_1;
-            var uh_2 = A_2 + Bt_2;
-            var uh_3 = A_3 + Bt_3;
-            var ul_0 = ((A_0 - uh_0) + Bt_0) + (s_0 * pme_0);
-            var ul_1 = ((A_1 - uh_1) + Bt_1) + (s_1 * pme_1);
-            var ul_2 = ((A_2 - uh_2) + Bt_2) + (s_2 * pme_2);
-            var ul_3 = ((A_3 - uh_3) + Bt_3) + (s_3 * pme_3);
-            var upper_0 = Vector128.GreaterThan(uh_0, Vector128.Create(Sqrt2)); // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
-            var upper_1 = Vector128.GreaterThan(uh_1, Vector128.Create(Sqrt2));
-            var upper_2 = Vector128.GreaterThan(uh_2, Vector128.Create(Sqrt2));
-            var upper_3 = Vector128.GreaterThan(uh_3, Vector128.Create(Sqrt2));
-            var sc_0 = Vector128.ConditionalSelect(upper_0, Vector128.Create(0.5f), Vector128.Create(1f));
-            var sc_1 = Vector128.ConditionalSelect(upper_1, Vector128.Create(0.5f), Vector128.Create(1f));
-            var sc_2 = Vector128.ConditionalSelect(upper_2, Vector128.Create(0.5f), Vector128.Create(1f));
-            var sc_3 = Vector128.ConditionalSelect(upper_3, Vector128.Create(0.5f), Vector128.Create(1f));
-            var f_0 = (uh_0 * sc_0) - Vector128.Create(1f); // exact
-            var f_1 = (uh_1 * sc_1) - Vector128.Create(1f);
-            var f_2 = (uh_2 * sc_2) - Vector128.Create(1f);
-            var f_3 = (uh_3 * sc_3) - Vector128.Create(1f);
-            var d_0 = ul_0 * sc_0;
-            var d_1 = ul_1 * sc_1;
-            var d_2 = ul_2 * sc_2;
-            var d_3 = ul_3 * sc_3;
-            var eh_0 = upper_0 & Vector128.Create(Ln2Hi);
-            var eh_1 = upper_1 & Vector128.Create(Ln2Hi);
-            var eh_2 = upper_2 & Vector128.Create(Ln2Hi);
-            var eh_3 = upper_3 & Vector128.Create(Ln2Hi);
-            var el_0 = upper_0 & Vector128.Create(Ln2Lo);
-            var el_1 = upper_1 & Vector128.Create(Ln2Lo);
-            var el_2 = upper_2 & Vector128.Create(Ln2Lo);
-            var el_3 = upper_3 & Vector128.Create(Ln2Lo);
-            var hh_0 = eh_0 + f_0;
-            var hh_1 = eh_1 + f_1;
-            var hh_2 = eh_2 + f_2;
-            var hh_3 = eh_3 + f_3;
-            var hl_0 = (eh_0 - hh_0) + f_0; // eh + f = hh + hl exactly
-            var hl_1 = (eh_1 - hh_1) + f_1;
-            var hl_2 = (eh_2 - hh_2) + f_2;
-            var hl_3 = (eh_3 - hh_3) + f_3;
-            var g_0 = Vector128.Create(0.5f) * f_0;
-            var g_1 = Vector128.Create(0.5f) * f_1;
-            var g_2 = Vector128.Create(0.5f) * f_2;
-            var g_3 = Vector128.Create(0.5f) * f_3;
-            var sqh_0 = g_0 * f_0;
-            var sqh_1 = g_1 * f_1;
-            var sqh_2 = g_2 * f_2;
-            var sqh_3 = g_3 * f_3;
-            var sql_0 = TwoProductError(g_0, f_0, sqh_0); // f^2/2 = sqh + sql exactly
-            var sql_1 = TwoProductError(g_1, f_1, sqh_1);
-            var sql_2 = TwoProductError(g_2, f_2, sqh_2);
-            var sql_3 = TwoProductError(g_3, f_3, sqh_3);
-            var r_0 = Vector128.Create(R8); // log1p(f) = f - f^2/2 + f^3 R(f)
-            var r_1 = Vector128.Create(R8);
-            var r_2 = Vector128.Create(R8);
-            var r_3 = Vector128.Create(R8);
-            r_0 = r_0 * f_0 + Vector128.Create(R7);
-            r_1 = r_1 * f_1 + Vector128.Create(R7);
-            r_2 = r_2 * f_2 + Vector128.Create(R7);
-            r_3 = r_3 * f_3 + Vector128.Create(R7);
-            r_0 = r_0 * f_0 + Vector128.Create(R6);
-            r_1 = r_1 * f_1 + Vector128.Create(R6);
-            r_2 = r_2 * f_2 + Vector128.Create(R6);
-            r_3 = r_3 * f_3 + Vector128.Create(R6);
-            r_0 = r_0 * f_0 + Vector128.Create(R5);
-            r_1 = r_1 * f_1 + Vector128.Create(R5);
-            r_2 = r_2 * f_2 + Vector128.Create(R5);
-            r_3 = r_3 * f_3 + Vector128.Create(R5);
-            r_0 = r_0 * f_0 + Vector128.Create(R4);
-            r_1 = r_1 * f_1 + Vector128.Create(R4);
-            r_2 = r_2 * f_2 + Vector128.Create(R4);
-            r_3 = r_3 * f_3 + Vector128.Create(R4);
-            r_0 = r_0 * f_0 + Vector128.Create(R3);
-            r_1 = r_1 * f_1 + Vector128.Create(R3);
-            r_2 = r_2 * f_2 + Vector128.Create(R3);
-            r_3 = r_3 * f_3 + Vector128.Create(R3);
-            r_0 = r_0 * f_0 + Vector128.Create(R2);
-            r_1 = r_1 * f_1 + Vector128.Create(R2);
-            r_2 = r_2 * f_2 + Vector128.Create(R2);
-            r_3 = r_3 * f_3 + Vector128.Create(R2);
-            r_0 = r_0 * f_0 + Vector128.Create(R1);
-            r_1 = r_1 * f_1 + Vector128.Create(R1);
-            r_2 = r_2 * f_2 + Vector128.Create(R1);
-            r_3 = r_3 * f_3 + Vector128.Create(R1);
-            r_0 = r_0 * f_0 + Vector128.Create(R0);
-            r_1 = r_1 * f_1 + Vector128.Create(R0);
-            r_2 = r_2 * f_2 + Vector128.Create(R0);
-            r_3 = r_3 * f_3 + Vector128.Create(R0);
-            var f2_0 = f_0 * f_0;
-            var f2_1 = f_1 * f_1;
-            var f2_2 = f_2 * f_2;
-            var f2_3 = f_3 * f_3;
-            var poly_0 = (f2_0 * f_0) * r_0 + (d_0 * (f_0 * f_0 + (Vector128.Create(1f) - f_0))); // f^3 R(f) + d/(1 + f)
-            var poly_1 = (f2_1 * f_1) * r_1 + (d_1 * (f_1 * f_1 + (Vector128.Create(1f) - f_1)));
-            var poly_2 = (f2_2 * f_2) * r_2 + (d_2 * (f_2 * f_2 + (Vector128.Create(1f) - f_2)));
-            var poly_3 = (f2_3 * f_3) * r_3 + (d_3 * (f_3 * f_3 + (Vector128.Create(1f) - f_3)));
-            var tail_0 = ((hl_0 + el_0) - sql_0) + poly_0;
-            var tail_1 = ((hl_1 + el_1) - sql_1) + poly_1;
-            var tail_2 = ((hl_2 + el_2) - sql_2) + poly_2;
-            var tail_3 = ((hl_3 + el_3) - sql_3) + poly_3;
-            var lh_0 = hh_0 - sqh_0;
-            var lh_1 = hh_1 - sqh_1;
-            var lh_2 = hh_2 - sqh_2;
-            var lh_3 = hh_3 - sqh_3;
-            var ll_0 = ((hh_0 - lh_0) - sqh_0) + tail_0; // log(1 + t) = lh + ll
-            var ll_1 = ((hh_1 - lh_1) - sqh_1) + tail_1;
-            var ll_2 = ((hh_2 - lh_2) - sqh_2) + tail_2;
-            var ll_3 = ((hh_3 - lh_3) - sqh_3) + tail_3;
-            // max(x, 0) + (lh + ll) / beta, adding the two large terms exactly (two-sum) before the small ones.
-            var ph_0 = Vector128.Create(InvBetaHi) * lh_0;
-            var ph_1 = Vector128.Create(InvBetaHi) * lh_1;
-            var ph_2 = Vector128.Create(InvBetaHi) * lh_2;
-            var ph_3 = Vector128.Create(InvBetaHi) * lh_3;
-            var sum_0 = xp_0 + ph_0;
-            var sum_1 = xp_1 + ph_1;
-            var sum_2 = xp_2 + ph_2;
-            var sum_3 = xp_3 + ph_3;
-            var bb_0 = sum_0 - xp_0;
-            var bb_1 = sum_1 - xp_1;
-            var bb_2 = sum_2 - xp_2;
-            var bb_3 = sum_3 - xp_3;
-            var se_0 = (xp_0 - (sum_0 - bb_0)) + (ph_0 - bb_0); // xp + ph = sum + se exactly
-            var se_1 = (xp_1 - (sum_1 - bb_1)) + (ph_1 - bb_1);
-            var se_2 = (xp_2 - (sum_2 - bb_2)) + (ph_2 - bb_2);
-            var se_3 = (xp_3 - (sum_3 - bb_3)) + (ph_3 - bb_3);
-            var yLarge_0 = sum_0 + (se_0 + (Vector128.Create(InvBetaHi) * ll_0));
-            var yLarge_1 = sum_1 + (se_1 + (Vector128.Create(InvBetaHi) * ll_1));
-            var yLarge_2 = sum_2 + (se_2 + (Vector128.Create(InvBetaHi) * ll_2));
-            var yLarge_3 = sum_3 + (se_3 + (Vector128.Create(InvBetaHi) * ll_3));
-            // Tiny t (k < TinyK): log1p(t) = t (1 + m), m = -t/2 + t^2/3 - t^3/4; result scaled by 2^k last (one rounding, also when subnormal).
-            var t_0 = s_0 * (Vector128.Create(1f) + pm_0);
-            var t_1 = s_1 * (Vector128.Create(1f) + pm_1);
-            var t_2 = s_2 * (Vector128.Create(1f) + pm_2);
-            var t_3 = s_3 * (Vector128.Create(1f) + pm_3);
-            var m_0 = t_0 * (t_0 * (t_0 * Vector128.Create(-0.25f) + Vector128.Create(0.33333334f)) + Vector128.Create(-0.5f));
-            var m_1 = t_1 * (t_1 * (t_1 * Vector128.Create(-0.25f) + Vector128.Create(0.33333334f)) + Vector128.Create(-0.5f));
-            var m_2 = t_2 * (t_2 * (t_2 * Vector128.Create(-0.25f) + Vector128.Create(0.33333334f)) + Vector128.Create(-0.5f));
-            var m_3 = t_3 * (t_3 * (t_3 * Vector128.Create(-0.25f) + Vector128.Create(0.33333334f)) + Vector128.Create(-0.5f));
-            var mid_0 = Vector128.Create(InvBetaHi) * rh_0 + (Vector128.Create(InvBetaHi) * (pt_0 + (m_0 * pm_0 + m_0))); // (1/beta)(1 + rh + pt)(1 + m) - 1/beta
-            var mid_1 = Vector128.Create(InvBetaHi) * rh_1 + (Vector128.Create(InvBetaHi) * (pt_1 + (m_1 * pm_1 + m_1)));
-            var mid_2 = Vector128.Create(InvBetaHi) * rh_2 + (Vector128.Create(InvBetaHi) * (pt_2 + (m_2 * pm_2 + m_2)));
-            var mid_3 = Vector128.Create(InvBetaHi) * rh_3 + (Vector128.Create(InvBetaHi) * (pt_3 + (m_3 * pm_3 + m_3)));
-            var scaled_0 = (Vector128.Create(InvBetaHi) + mid_0) * s64_0; // the result times 2^offset: exact, normal
-            var scaled_1 = (Vector128.Create(InvBetaHi) + mid_1) * s64_1;
-            var scaled_2 = (Vector128.Create(InvBetaHi) + mid_2) * s64_2;
-            var scaled_3 = (Vector128.Create(InvBetaHi) + mid_3) * s64_3;
-            // Lanes whose result rounds to 0 are zeroed first, so that the last multiply underflows only where the result is subnormal.
-            var kept_0 = Vector128.ConditionalSelect(Vector128.GreaterThan(scaled_0, Vector128.Create(UnderflowScaled)), scaled_0, Vector128.Create(0f));
-            var kept_1 = Vector128.ConditionalSelect(Vector128.GreaterThan(scaled_1, Vector128.Create(UnderflowScaled)), scaled_1, Vector128.Create(0f));
-            var kept_2 = Vector128.ConditionalSelect(Vector128.GreaterThan(scaled_2, Vector128.Create(UnderflowScaled)), scaled_2, Vector128.Create(0f));
-            var kept_3 = Vector128.ConditionalSelect(Vector128.GreaterThan(scaled_3, Vector128.Create(UnderflowScaled)), scaled_3, Vector128.Create(0f));
-            var yTiny_0 = xp_0 + (kept_0 * Vector128.Create(ScaleDown));
-            var yTiny_1 = xp_1 + (kept_1 * Vector128.Create(ScaleDown));
-            var yTiny_2 = xp_2 + (kept_2 * Vector128.Create(ScaleDown));
-            var yTiny_3 = xp_3 + (kept_3 * Vector128.Create(ScaleDown));
-            var y_0 = Vector128.ConditionalSelect(Vector128.LessThan(k_0, Vector128.Create(TinyK)), yTiny_0, yLarge_0);
-            var y_1 = Vector128.ConditionalSelect(Vector128.LessThan(k_1, Vector128.Create(TinyK)), yTiny_1, yLarge_1);
-            var y_2 = Vector128.ConditionalSelect(Vector128.LessThan(k_2, Vector128.Create(TinyK)), yTiny_2, yLarge_2);
-            var y_3 = Vector128.ConditionalSelect(Vector128.LessThan(k_3, Vector128.Create(TinyK)), yTiny_3, yLarge_3);
+            // Widened: each half of the float vector is computed in double, and the result rounded to float once, at the end.
+            var w_0 = Vector128.WidenLower(x_0);
+            var w_1 = Vector128.WidenUpper(x_0);
+            var w_2 = Vector128.WidenLower(x_1);
+            var w_3 = Vector128.WidenUpper(x_1);
+            var w_4 = Vector128.WidenLower(x_2);
+            var w_5 = Vector128.WidenUpper(x_2);
+            var w_6 = Vector128.WidenLower(x_3);
+            var w_7 = Vector128.WidenUpper(x_3);
+            // In double: softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|, every error far below float's.
+            var xp_0 = Vector128.Max(w_0, Vector128.Create(0.0)); // the linear part (NaN lanes are fixed after rounding)
+            var xp_1 = Vector128.Max(w_1, Vector128.Create(0.0));
+            var xp_2 = Vector128.Max(w_2, Vector128.Create(0.0));
+            var xp_3 = Vector128.Max(w_3, Vector128.Create(0.0));
+            var xp_4 = Vector128.Max(w_4, Vector128.Create(0.0));
+            var xp_5 = Vector128.Max(w_5, Vector128.Create(0.0));
+            var xp_6 = Vector128.Max(w_6, Vector128.Create(0.0));
+            var xp_7 = Vector128.Max(w_7, Vector128.Create(0.0));
+            var z_0 = Vector128.Create(WideBeta) * w_0; // exact enough: one rounding in double
+            var z_1 = Vector128.Create(WideBeta) * w_1;
+            var z_2 = Vector128.Create(WideBeta) * w_2;
+            var z_3 = Vector128.Create(WideBeta) * w_3;
+            var z_4 = Vector128.Create(WideBeta) * w_4;
+            var z_5 = Vector128.Create(WideBeta) * w_5;
+            var z_6 = Vector128.Create(WideBeta) * w_6;
+            var z_7 = Vector128.Create(WideBeta) * w_7;
+            var a_0 = Vector128.Max((z_0 | Vector128.Create(-0.0)), Vector128.Create(WideExpFloor)); // beyond the floor e^a no longer matters
+            var a_1 = Vector128.Max((z_1 | Vector128.Create(-0.0)), Vector128.Create(WideExpFloor));
+            var a_2 = Vector128.Max((z_2 | Vector128.Create(-0.0)), Vector128.Create(WideExpFloor));
+            var a_3 = Vector128.Max((z_3 | Vector128.Create(-0.0)), Vector128.Create(WideExpFloor));
+            var a_4 = Vector128.Max((z_4 | Vector128.Create(-0.0)), Vector128.Create(WideExpFloor));
+            var a_5 = Vector128.Max((z_5 | Vector128.Create(-0.0)), Vector128.Create(WideExpFloor));
+            var a_6 = Vector128.Max((z_6 | Vector128.Create(-0.0)), Vector128.Create(WideExpFloor));
+            var a_7 = Vector128.Max((z_7 | Vector128.Create(-0.0)), Vector128.Create(WideExpFloor));
+            // e^a = 2^k e^r with k = round(a / ln2), |r| <= ln2/2, e^r = 1 + r + r^2 Q(r).
+            var n_0 = a_0 * Vector128.Create(WideLog2E) + Vector128.Create(WideExpMagic);
+            var n_1 = a_1 * Vector128.Create(WideLog2E) + Vector128.Create(WideExpMagic);
+            var n_2 = a_2 * Vector128.Create(WideLog2E) + Vector128.Create(WideExpMagic);
+            var n_3 = a_3 * Vector128.Create(WideLog2E) + Vector128.Create(WideExpMagic);
+            var n_4 = a_4 * Vector128.Create(WideLog2E) + Vector128.Create(WideExpMagic);
+            var n_5 = a_5 * Vector128.Create(WideLog2E) + Vector128.Create(WideExpMagic);
+            var n_6 = a_6 * Vector128.Create(WideLog2E) + Vector128.Create(WideExpMagic);
+            var n_7 = a_7 * Vector128.Create(WideLog2E) + Vector128.Create(WideExpMagic);
+            var k_0 = n_0 - Vector128.Create(WideExpMagic);
+            var k_1 = n_1 - Vector128.Create(WideExpMagic);
+            var k_2 = n_2 - Vector128.Create(WideExpMagic);
+            var k_3 = n_3 - Vector128.Create(WideExpMagic);
+            var k_4 = n_4 - Vector128.Create(WideExpMagic);
+            var k_5 = n_5 - Vector128.Create(WideExpMagic);
+            var k_6 = n_6 - Vector128.Create(WideExpMagic);
+            var k_7 = n_7 - Vector128.Create(WideExpMagic);
+            var r_0 = k_0 * Vector128.Create(-WideLn2) + a_0;
+            var r_1 = k_1 * Vector128.Create(-WideLn2) + a_1;
+            var r_2 = k_2 * Vector128.Create(-WideLn2) + a_2;
+            var r_3 = k_3 * Vector128.Create(-WideLn2) + a_3;
+            var r_4 = k_4 * Vector128.Create(-WideLn2) + a_4;
+            var r_5 = k_5 * Vector128.Create(-WideLn2) + a_5;
+            var r_6 = k_6 * Vector128.Create(-WideLn2) + a_6;
+            var r_7 = k_7 * Vector128.Create(-WideLn2) + a_7;
+            var e_0 = Vector128.Create(WideQ5); // Q(r), then 1 + r + r^2 Q(r)
+            var e_1 = Vector128.Create(WideQ5);
+            var e_2 = Vector128.Create(WideQ5);
+            var e_3 = Vector128.Create(WideQ5);
+            var e_4 = Vector128.Create(WideQ5);
+            var e_5 = Vector128.Create(WideQ5);
+            var e_6 = Vector128.Create(WideQ5);
+            var e_7 = Vector128.Create(WideQ5);
+            e_0 = e_0 * r_0 + Vector128.Create(WideQ4);
+            e_1 = e_1 * r_1 + Vector128.Create(WideQ4);
+            e_2 = e_2 * r_2 + Vector128.Create(WideQ4);
+            e_3 = e_3 * r_3 + Vector128.Create(WideQ4);
+            e_4 = e_4 * r_4 + Vector128.Create(WideQ4);
+            e_5 = e_5 * r_5 + Vector128.Create(WideQ4);
+            e_6 = e_6 * r_6 + Vector128.Create(WideQ4);
+            e_7 = e_7 * r_7 + Vector128.Create(WideQ4);
+            e_0 = e_0 * r_0 + Vector128.Create(WideQ3);
+            e_1 = e_1 * r_1 + Vector128.Create(WideQ3);
+            e_2 = e_2 * r_2 + Vector128.Create(WideQ3);
+            e_3 = e_3 * r_3 + Vector128.Create(WideQ3);
+            e_4 = e_4 * r_4 + Vector128.Create(WideQ3);
+            e_5 = e_5 * r_5 + Vector128.Create(WideQ3);
+            e_6 = e_6 * r_6 + Vector128.Create(WideQ3);
+            e_7 = e_7 * r_7 + Vector128.Create(WideQ3);
+            e_0 = e_0 * r_0 + Vector128.Create(WideQ2);
+            e_1 = e_1 * r_1 + Vector128.Create(WideQ2);
+            e_2 = e_2 * r_2 + Vector128.Create(WideQ2);
+            e_3 = e_3 * r_3 + Vector128.Create(WideQ2);
+            e_4 = e_4 * r_4 + Vector128.Create(WideQ2);
+            e_5 = e_5 * r_5 + Vector128.Create(WideQ2);
+            e_6 = e_6 * r_6 + Vector128.Create(WideQ2);
+            e_7 = e_7 * r_7 + Vector128.Create(WideQ2);
+            e_0 = e_0 * r_0 + Vector128.Create(WideQ1);
+            e_1 = e_1 * r_1 + Vector128.Create(WideQ1);
+            e_2 = e_2 * r_2 + Vector128.Create(WideQ1);
+            e_3 = e_3 * r_3 + Vector128.Create(WideQ1);
+            e_4 = e_4 * r_4 + Vector128.Create(WideQ1);
+            e_5 = e_5 * r_5 + Vector128.Create(WideQ1);
+            e_6 = e_6 * r_6 + Vector128.Create(WideQ1);
+            e_7 = e_7 * r_7 + Vector128.Create(WideQ1);
+            e_0 = e_0 * r_0 + Vector128.Create(WideQ0);
+            e_1 = e_1 * r_1 + Vector128.Create(WideQ0);
+            e_2 = e_2 * r_2 + Vector128.Create(WideQ0);
+            e_3 = e_3 * r_3 + Vector128.Create(WideQ0);
+            e_4 = e_4 * r_4 + Vector128.Create(WideQ0);
+            e_5 = e_5 * r_5 + Vector128.Create(WideQ0);
+            e_6 = e_6 * r_6 + Vector128.Create(WideQ0);
+            e_7 = e_7 * r_7 + Vector128.Create(WideQ0);
+            e_0 = e_0 * r_0 + Vector128.Create(1.0);
+            e_1 = e_1 * r_1 + Vector128.Create(1.0);
+            e_2 = e_2 * r_2 + Vector128.Create(1.0);
+            e_3 = e_3 * r_3 + Vector128.Create(1.0);
+            e_4 = e_4 * r_4 + Vector128.Create(1.0);
+            e_5 = e_5 * r_5 + Vector128.Create(1.0);
+            e_6 = e_6 * r_6 + Vector128.Create(1.0);
+            e_7 = e_7 * r_7 + Vector128.Create(1.0);
+            e_0 = e_0 * r_0 + Vector128.Create(1.0);
+            e_1 = e_1 * r_1 + Vector128.Create(1.0);
+            e_2 = e_2 * r_2 + Vector128.Create(1.0);
+            e_3 = e_3 * r_3 + Vector128.Create(1.0);
+            e_4 = e_4 * r_4 + Vector128.Create(1.0);
+            e_5 = e_5 * r_5 + Vector128.Create(1.0);
+            e_6 = e_6 * r_6 + Vector128.Create(1.0);
+            e_7 = e_7 * r_7 + Vector128.Create(1.0);
+            var t_0 = e_0 * Vector128.ShiftLeft(n_0.AsInt64(), 52).AsDouble(); // e^a in (0, 1]: exact scaling, never subnormal
+            var t_1 = e_1 * Vector128.ShiftLeft(n_1.AsInt64(), 52).AsDouble();
+            var t_2 = e_2 * Vector128.ShiftLeft(n_2.AsInt64(), 52).AsDouble();
+            var t_3 = e_3 * Vector128.ShiftLeft(n_3.AsInt64(), 52).AsDouble();
+            var t_4 = e_4 * Vector128.ShiftLeft(n_4.AsInt64(), 52).AsDouble();
+            var t_5 = e_5 * Vector128.ShiftLeft(n_5.AsInt64(), 52).AsDouble();
+            var t_6 = e_6 * Vector128.ShiftLeft(n_6.AsInt64(), 52).AsDouble();
+            var t_7 = e_7 * Vector128.ShiftLeft(n_7.AsInt64(), 52).AsDouble();
+            // log(1 + t) = e ln2 + log1p(f), 1 + t = 2^e (1 + f), |f| <= sqrt2 - 1; log1p(f) = 2 atanh(s) = 2s + s^3 P(s^2), s = f / (2 + f).
+            var upper_0 = Vector128.GreaterThanOrEqual(t_0, Vector128.Create(WideLogSplit)); // e = 1
+            var upper_1 = Vector128.GreaterThanOrEqual(t_1, Vector128.Create(WideLogSplit));
+            var upper_2 = Vector128.GreaterThanOrEqual(t_2, Vector128.Create(WideLogSplit));
+            var upper_3 = Vector128.GreaterThanOrEqual(t_3, Vector128.Create(WideLogSplit));
+            var upper_4 = Vector128.GreaterThanOrEqual(t_4, Vector128.Create(WideLogSplit));
+            var upper_5 = Vector128.GreaterThanOrEqual(t_5, Vector128.Create(WideLogSplit));
+            var upper_6 = Vector128.GreaterThanOrEqual(t_6, Vector128.Create(WideLogSplit));
+            var upper_7 = Vector128.GreaterThanOrEqual(t_7, Vector128.Create(WideLogSplit));
+            var f_0 = Vector128.ConditionalSelect(upper_0, (t_0 * Vector128.Create(0.5) + Vector128.Create(-0.5)), t_0); // f = t exactly where e = 0
+            var f_1 = Vector128.ConditionalSelect(upper_1, (t_1 * Vector128.Create(0.5) + Vector128.Create(-0.5)), t_1);
+            var f_2 = Vector128.ConditionalSelect(upper_2, (t_2 * Vector128.Create(0.5) + Vector128.Create(-0.5)), t_2);
+            var f_3 = Vector128.ConditionalSelect(upper_3, (t_3 * Vector128.Create(0.5) + Vector128.Create(-0.5)), t_3);
+            var f_4 = Vector128.ConditionalSelect(upper_4, (t_4 * Vector128.Create(0.5) + Vector128.Create(-0.5)), t_4);
+            var f_5 = Vector128.ConditionalSelect(upper_5, (t_5 * Vector128.Create(0.5) + Vector128.Create(-0.5)), t_5);
+            var f_6 = Vector128.ConditionalSelect(upper_6, (t_6 * Vector128.Create(0.5) + Vector128.Create(-0.5)), t_6);
+            var f_7 = Vector128.ConditionalSelect(upper_7, (t_7 * Vector128.Create(0.5) + Vector128.Create(-0.5)), t_7);
+            var s_0 = f_0 / (Vector128.Create(2.0) + f_0); // |s| <= 0.172
+            var s_1 = f_1 / (Vector128.Create(2.0) + f_1);
+            var s_2 = f_2 / (Vector128.Create(2.0) + f_2);
+            var s_3 = f_3 / (Vector128.Create(2.0) + f_3);
+            var s_4 = f_4 / (Vector128.Create(2.0) + f_4);
+            var s_5 = f_5 / (Vector128.Create(2.0) + f_5);
+            var s_6 = f_6 / (Vector128.Create(2.0) + f_6);
+            var s_7 = f_7 / (Vector128.Create(2.0) + f_7);
+            var s2_0 = s_0 * s_0;
+            var s2_1 = s_1 * s_1;
+            var s2_2 = s_2 * s_2;
+            var s2_3 = s_3 * s_3;
+            var s2_4 = s_4 * s_4;
+            var s2_5 = s_5 * s_5;
+            var s2_6 = s_6 * s_6;
+            var s2_7 = s_7 * s_7;
+            var ps_0 = Vector128.Create(WideAtanh4);
+            var ps_1 = Vector128.Create(WideAtanh4);
+            var ps_2 = Vector128.Create(WideAtanh4);
+            var ps_3 = Vector128.Create(WideAtanh4);
+            var ps_4 = Vector128.Create(WideAtanh4);
+            var ps_5 = Vector128.Create(WideAtanh4);
+            var ps_6 = Vector128.Create(WideAtanh4);
+            var ps_7 = Vector128.Create(WideAtanh4);
+            ps_0 = ps_0 * s2_0 + Vector128.Create(WideAtanh3);
+            ps_1 = ps_1 * s2_1 + Vector128.Create(WideAtanh3);
+            ps_2 = ps_2 * s2_2 + Vector128.Create(WideAtanh3);
+            ps_3 = ps_3 * s2_3 + Vector128.Create(WideAtanh3);
+            ps_4 = ps_4 * s2_4 + Vector128.Create(WideAtanh3);
+            ps_5 = ps_5 * s2_5 + Vector128.Create(WideAtanh3);
+            ps_6 = ps_6 * s2_6 + Vector128.Create(WideAtanh3);
+            ps_7 = ps_7 * s2_7 + Vector128.Create(WideAtanh3);
+            ps_0 = ps_0 * s2_0 + Vector128.Create(WideAtanh2);
+            ps_1 = ps_1 * s2_1 + Vector128.Create(WideAtanh2);
+            ps_2 = ps_2 * s2_2 + Vector128.Create(WideAtanh2);
+            ps_3 = ps_3 * s2_3 + Vector128.Create(WideAtanh2);
+            ps_4 = ps_4 * s2_4 + Vector128.Create(WideAtanh2);
+            ps_5 = ps_5 * s2_5 + Vector128.Create(WideAtanh2);
+            ps_6 = ps_6 * s2_6 + Vector128.Create(WideAtanh2);
+            ps_7 = ps_7 * s2_7 + Vector128.Create(WideAtanh2);
+            ps_0 = ps_0 * s2_0 + Vector128.Create(WideAtanh1);
+            ps_1 = ps_1 * s2_1 + Vector128.Create(WideAtanh1);
+            ps_2 = ps_2 * s2_2 + Vector128.Create(WideAtanh1);
+            ps_3 = ps_3 * s2_3 + Vector128.Create(WideAtanh1);
+            ps_4 = ps_4 * s2_4 + Vector128.Create(WideAtanh1);
+            ps_5 = ps_5 * s2_5 + Vector128.Create(WideAtanh1);
+            ps_6 = ps_6 * s2_6 + Vector128.Create(WideAtanh1);
+            ps_7 = ps_7 * s2_7 + Vector128.Create(WideAtanh1);
+            ps_0 = ps_0 * s2_0 + Vector128.Create(WideAtanh0);
+            ps_1 = ps_1 * s2_1 + Vector128.Create(WideAtanh0);
+            ps_2 = ps_2 * s2_2 + Vector128.Create(WideAtanh0);
+            ps_3 = ps_3 * s2_3 + Vector128.Create(WideAtanh0);
+            ps_4 = ps_4 * s2_4 + Vector128.Create(WideAtanh0);
+            ps_5 = ps_5 * s2_5 + Vector128.Create(WideAtanh0);
+            ps_6 = ps_6 * s2_6 + Vector128.Create(WideAtanh0);
+            ps_7 = ps_7 * s2_7 + Vector128.Create(WideAtanh0);
+            var lp_0 = (s_0 * s2_0) * ps_0 + (s_0 + s_0); // log1p(f)
+            var lp_1 = (s_1 * s2_1) * ps_1 + (s_1 + s_1);
+            var lp_2 = (s_2 * s2_2) * ps_2 + (s_2 + s_2);
+            var lp_3 = (s_3 * s2_3) * ps_3 + (s_3 + s_3);
+            var lp_4 = (s_4 * s2_4) * ps_4 + (s_4 + s_4);
+            var lp_5 = (s_5 * s2_5) * ps_5 + (s_5 + s_5);
+            var lp_6 = (s_6 * s2_6) * ps_6 + (s_6 + s_6);
+            var lp_7 = (s_7 * s2_7) * ps_7 + (s_7 + s_7);
+            var yw_0 = Vector128.Create(WideInvBeta) * ((upper_0 & Vector128.Create(WideLogLn2)) + lp_0) + xp_0;
+            var yw_1 = Vector128.Create(WideInvBeta) * ((upper_1 & Vector128.Create(WideLogLn2)) + lp_1) + xp_1;
+            var yw_2 = Vector128.Create(WideInvBeta) * ((upper_2 & Vector128.Create(WideLogLn2)) + lp_2) + xp_2;
+            var yw_3 = Vector128.Create(WideInvBeta) * ((upper_3 & Vector128.Create(WideLogLn2)) + lp_3) + xp_3;
+            var yw_4 = Vector128.Create(WideInvBeta) * ((upper_4 & Vector128.Create(WideLogLn2)) + lp_4) + xp_4;
+            var yw_5 = Vector128.Create(WideInvBeta) * ((upper_5 & Vector128.Create(WideLogLn2)) + lp_5) + xp_5;
+            var yw_6 = Vector128.Create(WideInvBeta) * ((upper_6 & Vector128.Create(WideLogLn2)) + lp_6) + xp_6;
+            var yw_7 = Vector128.Create(WideInvBeta) * ((upper_7 & Vector128.Create(WideLogLn2)) + lp_7) + xp_7;
+            var y_0 = Vector128.Narrow(yw_0, yw_1);
+            var y_1 = Vector128.Narrow(yw_2, yw_3);
+            var y_2 = Vector128.Narrow(yw_4, yw_5);
+            var y_3 = Vector128.Narrow(yw_6, yw_7);
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             (Vector128.ConditionalSelect(Vector128.LessThan(x_0, Vector128.Create(Cutoff)), y_0, x_0)).StoreUnsafe(ref destination, i);
             (Vector128.ConditionalSelect(Vector128.LessThan(x_1, Vector128.Create(Cutoff)), y_1, x_1)).StoreUnsafe(ref destination, i + count);
@@ -1637,77 +1502,65 @@ namespace FusedActivations.Generated
         [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
         private static Vector128<float> Vector128Step(Vector128<float> x)
         {
-            // softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|.
-            var xp = Vector128.Max(x, Vector128.Create(0f)); // the linear part (NaN lanes are fixed by the last line)
-            var xc = Vector128.Min(Vector128.Max(x, Vector128.Create(-Clamp)), Vector128.Create(Clamp)); // beyond Clamp the exponential no longer matters
-            var z = Vector128.Create(Beta) * xc;
-            var a = z | Vector128.Create(-0f); // a = -|beta x|
-            // beta is a power of two: beta * x is exact.
-            // e^a = 2^k e^(rh + rl) with k = round(a / ln2), |rh| <= ln2/2.
-            var n = a * Vector128.Create(Log2E) + Vector128.Create(Magic);
-            var k = n - Vector128.Create(Magic);
-            var r0 = a - (k * Vector128.Create(Ln2CwHi)); // exact
-            var r1 = k * Vector128.Create(Ln2CwMid); // exact
-            var rh = r0 - r1;
-            var rb = rh - r0;
-            var re = (r0 - (rh - rb)) - (r1 + rb); // r0 - r1 = rh + re exactly
-            var rl = k * Vector128.Create(-Ln2CwLo) + re; // a + al = k ln2 + rh + rl
-            var q = Vector128.Create(Q4); // e^rh = 1 + rh + rh^2 Q(rh)
-            q = q * rh + Vector128.Create(Q3);
-            q = q * rh + Vector128.Create(Q2);
-            q = q * rh + Vector128.Create(Q1);
-            q = q * rh + Vector128.Create(Q0);
-            var p2 = (rh * rh) * q;
-            var pt = rl * (((Vector128.Create(1f) + rh) + p2) + (Vector128.Create(0.5f) * rl)) + p2; // e^(rh+rl) - 1 = rh + pt
-            var pm = rh + pt;
-            var pme = (rh - pm) + pt; // pm + pme = rh + pt
-            var s64 = Vector128.ShiftLeft(n.AsInt32(), 23).AsSingle(); // 2^(k + offset), normal even where e^a is subnormal
-            var s = Vector128.ShiftLeft(Vector128.Max(n, Vector128.Create(MagicFloor)).AsInt32(), 23).AsSingle() * Vector128.Create(ScaleDown); // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
-            // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
-            var A = Vector128.Create(1f) + s; // exact: this result is used only where k >= TinyK
-            var Bt = s * pm;
-            var uh = A + Bt;
-            var ul = ((A - uh) + Bt) + (s * pme);
-            var upper = Vector128.GreaterThan(uh, Vector128.Create(Sqrt2)); // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
-            var sc = Vector128.ConditionalSelect(upper, Vector128.Create(0.5f), Vector128.Create(1f));
-            var f = (uh * sc) - Vector128.Create(1f); // exact
-            var d = ul * sc;
-            var eh = upper & Vector128.Create(Ln2Hi);
-            var el = upper & Vector128.Create(Ln2Lo);
-            var hh = eh + f;
-            var hl = (eh - hh) + f; // eh + f = hh + hl exactly
-            var g = Vector128.Create(0.5f) * f;
-            var sqh = g * f;
-            var sql = TwoProductError(g, f, sqh); // f^2/2 = sqh + sql exactly
-            var r = Vector128.Create(R8); // log1p(f) = f - f^2/2 + f^3 R(f)
-            r = r * f + Vector128.Create(R7);
-            r = r * f + Vector128.Create(R6);
-            r = r * f + Vector128.Create(R5);
-            r = r * f + Vector128.Create(R4);
-            r = r * f + Vector128.Create(R3);
-            r = r * f + Vector128.Create(R2);
-            r = r * f + Vector128.Create(R1);
-            r = r * f + Vector128.Create(R0);
-            var f2 = f * f;
-            var poly = (f2 * f) * r + (d * (f * f + (Vector128.Create(1f) - f))); // f^3 R(f) + d/(1 + f)
-            var tail = ((hl + el) - sql) + poly;
-            var lh = hh - sqh;
-            var ll = ((hh - lh) - sqh) + tail; // log(1 + t) = lh + ll
-            // max(x, 0) + (lh + ll) / beta, adding the two large terms exactly (two-sum) before the small ones.
-            var ph = Vector128.Create(InvBetaHi) * lh;
-            var sum = xp + ph;
-            var bb = sum - xp;
-            var se = (xp - (sum - bb)) + (ph - bb); // xp + ph = sum + se exactly
-            var yLarge = sum + (se + (Vector128.Create(InvBetaHi) * ll));
-            // Tiny t (k < TinyK): log1p(t) = t (1 + m), m = -t/2 + t^2/3 - t^3/4; result scaled by 2^k last (one rounding, also when subnormal).
-            var t = s * (Vector128.Create(1f) + pm);
-            var m = t * (t * (t * Vector128.Create(-0.25f) + Vector128.Create(0.33333334f)) + Vector128.Create(-0.5f));
-            var mid = Vector128.Create(InvBetaHi) * rh + (Vector128.Create(InvBetaHi) * (pt + (m * pm + m))); // (1/beta)(1 + rh + pt)(1 + m) - 1/beta
-            var scaled = (Vector128.Create(InvBetaHi) + mid) * s64; // the result times 2^offset: exact, normal
-            // Lanes whose result rounds to 0 are zeroed first, so that the last multiply underflows only where the result is subnormal.
-            var kept = Vector128.ConditionalSelect(Vector128.GreaterThan(scaled, Vector128.Create(UnderflowScaled)), scaled, Vector128.Create(0f));
-            var yTiny = xp + (kept * Vector128.Create(ScaleDown));
-            var y = Vector128.ConditionalSelect(Vector128.LessThan(k, Vector128.Create(TinyK)), yTiny, yLarge);
+            // Widened: each half of the float vector is computed in double, and the result rounded to float once, at the end.
+            var w_0 = Vector128.WidenLower(x);
+            var w_1 = Vector128.WidenUpper(x);
+            // In double: softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|, every error far below float's.
+            var xp_0 = Vector128.Max(w_0, Vector128.Create(0.0)); // the linear part (NaN lanes are fixed after rounding)
+            var xp_1 = Vector128.Max(w_1, Vector128.Create(0.0));
+            var z_0 = Vector128.Create(WideBeta) * w_0; // exact enough: one rounding in double
+            var z_1 = Vector128.Create(WideBeta) * w_1;
+            var a_0 = Vector128.Max((z_0 | Vector128.Create(-0.0)), Vector128.Create(WideExpFloor)); // beyond the floor e^a no longer matters
+            var a_1 = Vector128.Max((z_1 | Vector128.Create(-0.0)), Vector128.Create(WideExpFloor));
+            // e^a = 2^k e^r with k = round(a / ln2), |r| <= ln2/2, e^r = 1 + r + r^2 Q(r).
+            var n_0 = a_0 * Vector128.Create(WideLog2E) + Vector128.Create(WideExpMagic);
+            var n_1 = a_1 * Vector128.Create(WideLog2E) + Vector128.Create(WideExpMagic);
+            var k_0 = n_0 - Vector128.Create(WideExpMagic);
+            var k_1 = n_1 - Vector128.Create(WideExpMagic);
+            var r_0 = k_0 * Vector128.Create(-WideLn2) + a_0;
+            var r_1 = k_1 * Vector128.Create(-WideLn2) + a_1;
+            var e_0 = Vector128.Create(WideQ5); // Q(r), then 1 + r + r^2 Q(r)
+            var e_1 = Vector128.Create(WideQ5);
+            e_0 = e_0 * r_0 + Vector128.Create(WideQ4);
+            e_1 = e_1 * r_1 + Vector128.Create(WideQ4);
+            e_0 = e_0 * r_0 + Vector128.Create(WideQ3);
+            e_1 = e_1 * r_1 + Vector128.Create(WideQ3);
+            e_0 = e_0 * r_0 + Vector128.Create(WideQ2);
+            e_1 = e_1 * r_1 + Vector128.Create(WideQ2);
+            e_0 = e_0 * r_0 + Vector128.Create(WideQ1);
+            e_1 = e_1 * r_1 + Vector128.Create(WideQ1);
+            e_0 = e_0 * r_0 + Vector128.Create(WideQ0);
+            e_1 = e_1 * r_1 + Vector128.Create(WideQ0);
+            e_0 = e_0 * r_0 + Vector128.Create(1.0);
+            e_1 = e_1 * r_1 + Vector128.Create(1.0);
+            e_0 = e_0 * r_0 + Vector128.Create(1.0);
+            e_1 = e_1 * r_1 + Vector128.Create(1.0);
+            var t_0 = e_0 * Vector128.ShiftLeft(n_0.AsInt64(), 52).AsDouble(); // e^a in (0, 1]: exact scaling, never subnormal
+            var t_1 = e_1 * Vector128.ShiftLeft(n_1.AsInt64(), 52).AsDouble();
+            // log(1 + t) = e ln2 + log1p(f), 1 + t = 2^e (1 + f), |f| <= sqrt2 - 1; log1p(f) = 2 atanh(s) = 2s + s^3 P(s^2), s = f / (2 + f).
+            var upper_0 = Vector128.GreaterThanOrEqual(t_0, Vector128.Create(WideLogSplit)); // e = 1
+            var upper_1 = Vector128.GreaterThanOrEqual(t_1, Vector128.Create(WideLogSplit));
+            var f_0 = Vector128.ConditionalSelect(upper_0, (t_0 * Vector128.Create(0.5) + Vector128.Create(-0.5)), t_0); // f = t exactly where e = 0
+            var f_1 = Vector128.ConditionalSelect(upper_1, (t_1 * Vector128.Create(0.5) + Vector128.Create(-0.5)), t_1);
+            var s_0 = f_0 / (Vector128.Create(2.0) + f_0); // |s| <= 0.172
+            var s_1 = f_1 / (Vector128.Create(2.0) + f_1);
+            var s2_0 = s_0 * s_0;
+            var s2_1 = s_1 * s_1;
+            var ps_0 = Vector128.Create(WideAtanh4);
+            var ps_1 = Vector128.Create(WideAtanh4);
+            ps_0 = ps_0 * s2_0 + Vector128.Create(WideAtanh3);
+            ps_1 = ps_1 * s2_1 + Vector128.Create(WideAtanh3);
+            ps_0 = ps_0 * s2_0 + Vector128.Create(WideAtanh2);
+            ps_1 = ps_1 * s2_1 + Vector128.Create(WideAtanh2);
+            ps_0 = ps_0 * s2_0 + Vector128.Create(WideAtanh1);
+            ps_1 = ps_1 * s2_1 + Vector128.Create(WideAtanh1);
+            ps_0 = ps_0 * s2_0 + Vector128.Create(WideAtanh0);
+            ps_1 = ps_1 * s2_1 + Vector128.Create(WideAtanh0);
+            var lp_0 = (s_0 * s2_0) * ps_0 + (s_0 + s_0); // log1p(f)
+            var lp_1 = (s_1 * s2_1) * ps_1 + (s_1 + s_1);
+            var yw_0 = Vector128.Create(WideInvBeta) * ((upper_0 & Vector128.Create(WideLogLn2)) + lp_0) + xp_0;
+            var yw_1 = Vector128.Create(WideInvBeta) * ((upper_1 & Vector128.Create(WideLogLn2)) + lp_1) + xp_1;
+            var y = Vector128.Narrow(yw_0, yw_1);
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128.Create(Cutoff)), y, x);
         }
@@ -1752,22 +1605,6 @@ namespace FusedActivations.Generated
             return x < Cutoff ? y : x;
         }
 
-        /// <summary>
-        /// The exact rounding error of <paramref name="p"/> = fl(a * b), by Dekker's algorithm with Veltkamp's splitting
-        /// (multiplier 2^12 + 1): the portable path has no FMA to get it in one instruction.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector128<float> TwoProductError(Vector128<float> a, Vector128<float> b, Vector128<float> p)
-        {
-            Vector128<float> ca = a * Vector128.Create(4097f);
-            Vector128<float> ah = ca - (ca - a);
-            Vector128<float> al = a - ah;
-            Vector128<float> cb = b * Vector128.Create(4097f);
-            Vector128<float> bh = cb - (cb - b);
-            Vector128<float> bl = b - bh;
-            return (((ah * bh) - p) + (ah * bl) + (al * bh)) + (al * bl);
-        }
-
         /// <summary>Throws the exception TensorPrimitives throws for a destination shorter than the input.</summary>
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
         private static void ThrowDestinationTooShort(string parameterName)
@@ -1783,20 +1620,12 @@ namespace FusedActivations.Generated
         }
     }
 
-    /// <summary>The folded constants of a float Softplus method, as <see cref="SoftplusSingleKernel_df2c2ea8{TConstants}"/> reads them.</summary>
+    /// <summary>The folded constants of a float Softplus method, as <see cref="SoftplusSingleKernel_7687ca9c{TConstants}"/> reads them.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal interface ISoftplusSingleKernel_df2c2ea8Constants
+    internal interface ISoftplusSingleKernel_7687ca9cConstants
     {
-        /// <summary>Beta: see the method's constants struct.</summary>
-        static abstract float Beta { get; }
-        /// <summary>InvBetaHi: see the method's constants struct.</summary>
-        static abstract float InvBetaHi { get; }
-        /// <summary>InvBetaLo: see the method's constants struct.</summary>
-        static abstract float InvBetaLo { get; }
         /// <summary>Cutoff: see the method's constants struct.</summary>
         static abstract float Cutoff { get; }
-        /// <summary>Clamp: see the method's constants struct.</summary>
-        static abstract float Clamp { get; }
         /// <summary>WideBeta: see the method's constants struct.</summary>
         static abstract double WideBeta { get; }
         /// <summary>WideInvBeta: see the method's constants struct.</summary>

@@ -48,7 +48,7 @@ internal sealed class GeluActivation : Activation
         ? $"<c>0.5 * x * (1 + tanh(kBeta * (x + kKappa * x^3)))</c> with kBeta = sqrt(2/pi) and kKappa = 0.044715 rounded to {element.Name}"
         : "<c>x * Phi(x) = (x / 2) * erfc(-x / sqrt(2))</c>";
 
-    public override string? DescribeShape(ActivationSpec spec, ElementInfo element) => IsTanh(spec) ? "the tanh approximation" : "exact, through erfc";
+    public override string? DescribeShape(ActivationSpec spec, ElementInfo element, bool fast) => IsTanh(spec) ? "the tanh approximation" : "exact, through erfc";
 
     public override string DescribeArguments(ActivationSpec spec) => IsTanh(spec) ? "approximate = tanh" : "approximate = none";
 

@@ -31,7 +31,7 @@ internal sealed class LeakyReluActivation : Activation
 
     public override string Describe(ActivationSpec spec, ElementInfo element) => "<c>x &gt; 0 ? x : negativeSlope * x</c>";
 
-    public override string? DescribeShape(ActivationSpec spec, ElementInfo element) =>
+    public override string? DescribeShape(ActivationSpec spec, ElementInfo element, bool fast) =>
         IsZero(spec, element) ? "a zero slope: 0 on all of x <= 0, also at -infinity" : null;
 
     public override string DescribeArguments(ActivationSpec spec) => $"negativeSlope = {ElementInfo.Readable(((LeakyReluSpec)spec).NegativeSlope)}";

@@ -12,7 +12,7 @@ namespace FusedActivations.Generator.Activations.LogSigmoid;
 
 /// <summary>
 /// LogSigmoid, PyTorch's <c>F.logsigmoid</c>: <c>-softplus(-x)</c> with beta 1 and no threshold: Softplus's formulas
-/// and precision strategy (0.51 ULP float on AVX-512 and scalar code, 0.9 elsewhere). Scalar twin:
+/// and precision strategy (float widened on every path, 0.51 ULP). Scalar twin:
 /// <c>FusedMath.LogSigmoid</c>.
 /// </summary>
 internal sealed class LogSigmoidActivation : ParameterlessActivation
@@ -28,6 +28,8 @@ internal sealed class LogSigmoidActivation : ParameterlessActivation
     public override IReadOnlyList<KernelConstant> Folded(ActivationSpec spec, ElementInfo element) => SoftplusActivation.Instance.Folded(Softplus1, element);
 
     public override bool Widens(IsaDialect isa, ElementInfo element) => SoftplusActivation.Instance.Widens(isa, element);
+
+    public override string? DescribeWidenedPaths(ElementInfo element) => SoftplusActivation.WidenedPaths;
 
     public override Value Forward(FormulaBuilder b, Value x, ActivationSpec spec)
     {

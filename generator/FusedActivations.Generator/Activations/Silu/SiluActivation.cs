@@ -35,7 +35,7 @@ internal sealed class SiluActivation : Activation
 
     public override string Describe(ActivationSpec spec, ElementInfo element) => "<c>x * sigmoid(beta x)</c>";
 
-    public override string? DescribeShape(ActivationSpec spec, ElementInfo element) =>
+    public override string? DescribeShape(ActivationSpec spec, ElementInfo element, bool fast) =>
         element.Type == ElementType.Double ? (IsPowerOfTwo(spec, element) ? "beta a power of two" : "beta not a power of two") : null;
 
     public override string DescribeArguments(ActivationSpec spec) => $"beta = {ElementInfo.Readable(((SiluSpec)spec).Beta)}";

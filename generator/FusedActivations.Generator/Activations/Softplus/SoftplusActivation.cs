@@ -4,6 +4,7 @@ using FusedActivations.Generator.Emitting;
 using FusedActivations.Generator.Emitting.Engine;
 using FusedActivations.Generator.Emitting.Isa;
 using FusedActivations.Generator.Emitting.Kernels;
+using FusedActivations.Generator.Emitting.VectorMath;
 using FusedActivations.Generator.Model;
 using FusedActivations.Generator.Model.Formulas;
 using FusedActivations.Generator.Parsing;
@@ -12,10 +13,9 @@ using static FusedActivations.Generator.Differentiation.Nodes;
 namespace FusedActivations.Generator.Activations.Softplus;
 
 /// <summary>
-/// Softplus with PyTorch's beta and threshold. Float kernels widen to double where a 16-entry lookup is one instruction
-/// (AVX-512) and in scalar code (<see cref="SoftplusWideFormula"/>, 0.51 ULP); elsewhere, and for double, the
-/// compensated formula (<see cref="SoftplusFormula"/>, 0.9 ULP float). Arguments: <see cref="SoftplusArguments"/>;
-/// scalar twin: <c>FusedMath.Softplus</c>.
+/// Softplus with PyTorch's beta and threshold. Float kernels widen to double on every path
+/// (<see cref="SoftplusWideFormula"/>, 0.51 ULP); double kernels use the compensated formula
+/// (<see cref="SoftplusFormula"/>). Arguments: <see cref="SoftplusArguments"/>; scalar twin: <c>FusedMath.Softplus</c>.
 /// </summary>
 internal sealed class SoftplusActivation : Activation
 {
@@ -28,8 +28,9 @@ internal sealed class SoftplusActivation : Activation
     public override string Describe(ActivationSpec spec, ElementInfo element) =>
         "<c>max(x, 0) + log1p(exp(-beta |x|)) / beta</c>, and <c>x</c> where <c>beta * x &gt; threshold</c>";
 
-    public override string? DescribeShape(ActivationSpec spec, ElementInfo element) =>
-        Fold(spec, element).BetaIsPowerOfTwo ? "beta a power of two" : "beta not a power of two";
+    /// <summary>Double and Fast kernels compute beta x exactly where beta is a power of two; the widened float kernel has one shape.</summary>
+    public override string? DescribeShape(ActivationSpec spec, ElementInfo element, bool fast) =>
+        element.Type == ElementType.Single && !fast ? null : Fold(spec, element).BetaIsPowerOfTwo ? "beta a power of two" : "beta not a power of two";
 
     public override string DescribeArguments(ActivationSpec spec)
     {
@@ -37,33 +38,56 @@ internal sealed class SoftplusActivation : Activation
         return $"beta = {ElementInfo.Readable(softplus.Beta)} and threshold = {ElementInfo.Readable(softplus.Threshold)}";
     }
 
+    /// <summary>
+    /// Float kernels (widened on every path): the threshold's cut-off and beta, 1/beta in double. Double kernels (the
+    /// compensated formula): beta, 1/beta as a pair, the cut-off and the clamp.
+    /// </summary>
     public override IReadOnlyList<KernelConstant> Folded(ActivationSpec spec, ElementInfo element)
     {
         SoftplusConstants c = Fold(spec, element);
-        string beta = ElementInfo.Readable(c.Beta);
-        var folded = new List<KernelConstant>
+        if (element.Type == ElementType.Double)
         {
-            new("Beta", c.Beta, $"beta = {beta}, rounded to {element.Name}.", isFolded: true),
+            return InElementType(c, element);
+        }
+
+        string beta = ElementInfo.Readable(c.Beta);
+        return new[]
+        {
+            CutoffOf(c),
+            new("WideBeta", c.Beta, $"beta rounded to float ({beta}), as PyTorch does for float tensors, held in a double.", ElementInfo.Double, isFolded: true),
+            new("WideInvBeta", 1.0 / c.Beta, "1/beta in double: its error (2^-53) is far below float's.", ElementInfo.Double, isFolded: true),
+        };
+    }
+
+    /// <summary>The constants of the formulas in the element type: the compensated one (double) and the Fast one.</summary>
+    private static KernelConstant[] InElementType(SoftplusConstants c, ElementInfo element)
+    {
+        string beta = ElementInfo.Readable(c.Beta);
+        return new[]
+        {
+            new KernelConstant("Beta", c.Beta, $"beta = {beta}, rounded to {element.Name}.", isFolded: true),
             new("InvBetaHi", c.InvBetaHi, $"1/beta, rounded to {element.Name}{(c.BetaIsPowerOfTwo ? ": exact, beta is a power of two" : "")}.", isFolded: true),
             c.BetaIsPowerOfTwo
                 ? new("InvBetaLo", 0, "0: beta is a power of two, so 1/beta is exact and the kernel does not read this.", isFolded: true)
                 : new("InvBetaLo", c.InvBetaLo, "1/beta - InvBetaHi: the part of 1/beta that InvBetaHi misses.", isFolded: true),
-            new("Cutoff", c.Cutoff, double.IsPositiveInfinity(c.Cutoff)
-                ? "No linear cut-off: threshold = +infinity (or no x reaches it)."
-                : $"threshold/beta to the last bit: the smallest x with fl(beta * x) > threshold ({ElementInfo.Readable(c.Threshold)}), so x >= Cutoff is exactly PyTorch's test beta * x > threshold.",
-                isFolded: true),
+            CutoffOf(c),
             new("Clamp", c.Clamp, "Beyond |x| = Clamp, exp(-beta|x|)/beta is below half the smallest subnormal: x is clamped there, which keeps every intermediate finite.", isFolded: true),
         };
-        if (element.Type == ElementType.Single)
-        {
-            folded.Add(new("WideBeta", c.Beta, $"beta rounded to float ({beta}), as PyTorch does for float tensors, held in a double.", ElementInfo.Double, isFolded: true));
-            folded.Add(new("WideInvBeta", 1.0 / c.Beta, "1/beta in double: its error (2^-53) is far below float's.", ElementInfo.Double, isFolded: true));
-        }
-
-        return folded;
     }
 
-    public override bool Widens(IsaDialect isa, ElementInfo element) => isa.WidensSingle && element.Type == ElementType.Single;
+    private static KernelConstant CutoffOf(SoftplusConstants c) =>
+        new("Cutoff", c.Cutoff, double.IsPositiveInfinity(c.Cutoff)
+            ? "No linear cut-off: threshold = +infinity (or no x reaches it)."
+            : $"threshold/beta to the last bit: the smallest x with fl(beta * x) > threshold ({ElementInfo.Readable(c.Threshold)}), so x >= Cutoff is exactly PyTorch's test beta * x > threshold.",
+            isFolded: true);
+
+    public override bool Widens(IsaDialect isa, ElementInfo element) => WidenedStrategy.Widens(element);
+
+    public override string? DescribeWidenedPaths(ElementInfo element) => WidenedPaths;
+
+    /// <summary>The widened formula's two forms of log(1 + t) (<see cref="WideLog1P.Of"/>), for the kernel's documentation.</summary>
+    internal const string WidenedPaths =
+        "Every path computes in double and rounds to float once. log(1 + t) takes a 16-entry table where a lookup is one instruction (AVX-512 and scalar code agree bit for bit) and a division elsewhere (AVX2 and NEON agree bit for bit): the same bound, a few different last bits.";
 
     public override Value Forward(FormulaBuilder b, Value x, ActivationSpec spec) =>
         SoftplusFormula.Forward(b, x, Fold(spec, b.Constants.KernelElement).BetaIsPowerOfTwo);
@@ -77,9 +101,7 @@ internal sealed class SoftplusActivation : Activation
         return beta >= SoftplusFastFormula.MinBeta && beta <= SoftplusFastFormula.MaxBeta;
     }
 
-    /// <summary>The element type's constants of <see cref="Folded"/> (a float kernel's double ones are the widened formula's).</summary>
-    public override IReadOnlyList<KernelConstant> FoldedFast(ActivationSpec spec, ElementInfo element) =>
-        System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Where(Folded(spec, element), c => c.Type is null));
+    public override IReadOnlyList<KernelConstant> FoldedFast(ActivationSpec spec, ElementInfo element) => InElementType(Fold(spec, element), element);
 
     public override Value ForwardFast(FormulaBuilder b, Value x, ActivationSpec spec) =>
         SoftplusFastFormula.Forward(b, x, Fold(spec, b.Constants.KernelElement).BetaIsPowerOfTwo);

@@ -11,7 +11,8 @@ namespace FusedActivations.Generator.Activations.Softplus;
 /// evaluated so that the only large rounding is the last one: e^a is kept as <c>2^k (1 + rh + pt)</c>
 /// (<see cref="CompensatedExp"/>), 1 + t as an unevaluated sum <c>uh + ul</c>, log(1 + t) as <c>Lh + Ll</c>
 /// (<see cref="CompensatedLog"/>), and <c>max(x,0) + Lh/beta</c> is added with an exact two-sum before the small terms
-/// join. Measured: at most 0.9 ULP (float) on all 2^32 inputs; see the README.
+/// join. The double kernels' formula (float kernels widen: <see cref="SoftplusWideFormula"/>); written for either element
+/// type, it measured at most 0.9 ULP in float on all 2^32 inputs when float kernels used it on AVX2 and NEON.
 /// </summary>
 internal static class SoftplusFormula
 {

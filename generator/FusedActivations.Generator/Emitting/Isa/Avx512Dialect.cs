@@ -25,7 +25,7 @@ internal sealed class Avx512Dialect : IsaDialect
 
     public override string MultiplyByPowerOfTwo(string v, string n, string k, ElementInfo element) => $"Avx512F.Scale({v}, {k})";
 
-    public override bool WidensSingle => true;
+    public override bool HasLookup16 => true;
 
     public override string Widen(string x, int part) =>
         $"Avx512F.ConvertToVector512Double({x}.{(part == 0 ? "GetLower" : "GetUpper")}())";

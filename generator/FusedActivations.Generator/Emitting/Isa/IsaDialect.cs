@@ -151,11 +151,10 @@ internal abstract class IsaDialect
     public virtual string MultiplyByPowerOfTwo(string v, string n, string k, ElementInfo element) => Multiply(v, ShiftIntoExponent(n, element));
 
     /// <summary>
-    /// Whether float kernels on this path compute in double (<see cref="VectorMath.WideningCore"/>): where a 16-entry
-    /// table lookup of doubles is one instruction, the widened formula needs far fewer operations than compensated float
-    /// arithmetic, and it rounds once.
+    /// Whether a 16-entry table lookup of doubles (<see cref="Lookup16"/>) is one instruction here (AVX-512, scalar
+    /// code): the widened log1p then uses a table and a short polynomial instead of a division and a longer one.
     /// </summary>
-    public virtual bool WidensSingle => false;
+    public virtual bool HasLookup16 => false;
 
     /// <summary>How many double vectors one float vector widens into (2 for a vector path, 1 for scalar code).</summary>
     public virtual int WideningFactor => 2;

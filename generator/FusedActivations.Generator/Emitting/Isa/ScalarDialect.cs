@@ -76,7 +76,7 @@ internal sealed class ScalarDialect : IsaDialect
         ? FromBits($"(int)((uint){ToBits(a, element)} >> {count})", element)
         : FromBits($"(long)((ulong){ToBits(a, element)} >> {count})", element);
 
-    public override bool WidensSingle => true;
+    public override bool HasLookup16 => true;
 
     public override int WideningFactor => 1;
 

@@ -49,7 +49,7 @@ internal static class KernelClassEmitter
         string T = element.Name;
         w.Line("/// <summary>");
         w.Line($"/// {activation.Name} kernels, {T}: {activation.Describe(kernel.Activation, element)},");
-        string? shape = activation.DescribeShape(kernel.Activation, element);
+        string? shape = activation.DescribeShape(kernel.Activation, element, IsFast(kernel, activation, element));
         w.Line($"/// for every method whose constants struct <typeparamref name=\"TConstants\"/> has this shape{(shape is null ? "" : " (" + shape + ")")}.");
         w.Line("/// </summary>");
         w.Line("/// <remarks>");
@@ -126,7 +126,7 @@ internal static class KernelClassEmitter
         }
 
         return all
-            ? "Every path computes in double and rounds to float once (the FMA paths agree bit for bit)."
+            ? activation.DescribeWidenedPaths(element) ?? "Every path computes in double and rounds to float once (the FMA paths agree bit for bit)."
             : $"The {string.Join(" and ", widening)} paths widen to double and round once (they agree bit for bit); the others use compensated float arithmetic (the FMA ones agree bit for bit).";
     }
 

@@ -5,10 +5,37 @@ namespace FusedActivations.Generator.Emitting.VectorMath;
 /// <summary>
 /// log(1 + t) in double for t in [0, 1], for the widened float kernels: a 16-entry table and a degree-3 polynomial
 /// (<see cref="WideningCore"/>), relative error about 2^-30, and f = t exactly for tiny t, so tiny arguments keep every
-/// bit. Needs a one-instruction 16-entry lookup (<see cref="Isa.IsaDialect.Lookup16"/>: AVX-512 and scalar code).
+/// bit, where a 16-entry lookup is one instruction (<see cref="Isa.IsaDialect.HasLookup16"/>: AVX-512 and scalar
+/// code); elsewhere (AVX2, NEON, portable Vector128) <see cref="Log1PWithoutTable"/>: one compare, one division and a
+/// degree-4 polynomial, relative error about 2^-34.
 /// </summary>
 internal static class WideLog1P
 {
+    /// <summary>The coefficients 2/3, 2/5, ..., 2/11 of 2 atanh(s) = 2s + s^3 P(s^2): truncation error 2^-34 relative for |s| &lt;= 0.172.</summary>
+    private static readonly double[] AtanhRemainder = { 2.0 / 3, 2.0 / 5, 2.0 / 7, 2.0 / 9, 2.0 / 11 };
+
+    /// <summary>log(1 + t) on the path's best strategy: the table where a lookup is one instruction.</summary>
+    public static Value Of(FormulaBuilder b, Value t) => b.Isa.HasLookup16 ? Log1P(b, t) : Log1PWithoutTable(b, t);
+
+    /// <summary>
+    /// log(1 + t) for t in [0, 1] without a table: <c>1 + t = 2^e (1 + f)</c> with e = 0 and f = t below sqrt2 - 1
+    /// (exact: 1 + t is never formed, so tiny t keeps every bit) and e = 1, f = (t - 1)/2 above (exact for t &gt;= 1/2,
+    /// one rounding of 2^-54 below); then <c>log1p(f) = 2 atanh(s)</c>, s = f / (2 + f), |s| &lt;= 0.172, summed to s^11.
+    /// </summary>
+    public static Value Log1PWithoutTable(FormulaBuilder b, Value t)
+    {
+        b.Const("WideLogSplit", 0.41421356237309503, "sqrt2 - 1 (rounded): above it 1 + t = 2 (1 + f) with f = (t - 1)/2 in [1/sqrt2 - 1, 0].");
+        b.Const("WideLogLn2", 0.6931471805599453, "ln2 rounded to double: off by at most 2^-54 relative, far below what float needs.");
+        b.Comment("log(1 + t) = e ln2 + log1p(f), 1 + t = 2^e (1 + f), |f| <= sqrt2 - 1; log1p(f) = 2 atanh(s) = 2s + s^3 P(s^2), s = f / (2 + f).");
+        Value upper = b.Let("upper", b.GreaterThanOrEqual(t, b.C("WideLogSplit")), "e = 1");
+        Value f = b.Let("f", b.Select(upper, b.Fma(t, b.Lit(0.5), b.Lit(-0.5)), t), "f = t exactly where e = 0");
+        Value s = b.Let("s", b.Div(f, b.Add(b.Lit(2), f)), "|s| <= 0.172");
+        Value s2 = b.Let("s2", b.Mul(s, s));
+        Value ps = b.Horner("ps", s2, "WideAtanh", AtanhRemainder, "P(s^2) = (2 atanh(s) - 2s) / s^3 = 2/3 + 2/5 s^2 + ...: its Taylor series to s^8, truncation error 2^-34 relative.");
+        Value lp = b.Let("lp", b.Fma(b.Mul(s, s2), ps, b.Add(s, s)), "log1p(f)");
+        return b.Add(b.Where(upper, b.C("WideLogLn2")), lp);
+    }
+
     /// <summary>log(1 + t) as the unevaluated sum of the returned value's two terms (<c>lc + lg</c>).</summary>
     public static Value Log1P(FormulaBuilder b, Value t)
     {

@@ -1,10 +1,10 @@
 namespace FusedActivations.Generator.Emitting.VectorMath;
 
 /// <summary>
-/// The double-precision core that float kernels use on paths where computing in double is cheaper than compensated
-/// float arithmetic (AVX-512, with a one-instruction 16-entry table lookup, and scalar code). The float input is
-/// widened, the formula runs in double with these short polynomials, and the result is rounded to float once: about
-/// 0.51 ULP, measured on all 2^32 inputs (README).
+/// The double-precision core of the float kernels: the float input is widened, the formula runs in double with these
+/// short polynomials, and the result is rounded to float once: about 0.51 ULP, measured on all 2^32 inputs (README).
+/// The log table needs a one-instruction 16-entry lookup (AVX-512, scalar code); other paths take
+/// <see cref="WideLog1P.Log1PWithoutTable"/>.
 /// </summary>
 /// <remarks>
 /// <para>Near-minimax (Chebyshev) fits from <c>generator/tools/fit_coefficients.py</c>; the errors are relative and far

@@ -11,7 +11,7 @@ for path in Avx512 Avx2; do
   env=()
   [ "$path" = Avx2 ] && env=(DOTNET_EnableAVX512=0)
   env "${env[@]}" DOTNET_JitDisasm='*Steps' DOTNET_JitStdOutFile="$work/$path.txt" FUSEDACTIVATIONS_RANDOM_SAMPLES=2000 \
-    dotnet test tests/FusedActivations.Kernels.Tests -c Release --no-build --filter "$filter" | tail -1
+    dotnet test tests/FusedActivations.Kernels.Tests -c Release --no-build --filter "$filter" -- xUnit.ParallelizeTestCollections=false | tail -1
 done
 dotnet publish tests/FusedActivations.Kernels.Arm64 -c Release -r linux-arm64 --self-contained --nologo -v q \
   -p:InvariantGlobalization=true -p:FusedActivationsTargetFrameworks=net10.0 -o "$work/arm64"

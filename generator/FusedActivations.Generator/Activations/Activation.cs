@@ -60,6 +60,14 @@ internal abstract class Activation
     public virtual int WideGroupOn(IsaDialect isa, ActivationSpec spec) => 4;
 
     /// <summary>
+    /// The same for the formulas in the element type (double kernels, Fast kernels): how many vectors are computed side
+    /// by side at most on <paramref name="isa"/>. 4 by default: on AVX2 one or two at a time, although they spill less,
+    /// were 5-30 % slower for most activations (BenchmarkDotNet, 64 Ki, 30 November 2026): the side-by-side chains
+    /// hide each other's latency.
+    /// </summary>
+    public virtual int GroupOn(IsaDialect isa, ActivationSpec spec) => 4;
+
+    /// <summary>
     /// For the kernel's documentation, where every path widens: which paths agree bit for bit, if not all the FMA
     /// paths (null: they all do).
     /// </summary>

@@ -298,7 +298,7 @@ internal static class KernelClassEmitter
         string T = element.Name;
         string V = isa.Type(element);
         bool widens = Widens(isa, element, activation, kernel);
-        int group = widens ? System.Math.Min(unroll, activation.WideGroupOn(isa, kernel.Activation)) : unroll;
+        int group = System.Math.Min(unroll, widens ? activation.WideGroupOn(isa, kernel.Activation) : activation.GroupOn(isa, kernel.Activation));
         if (group < unroll)
         {
             WriteGroup(w, isa, element, activation, kernel, constants, group);

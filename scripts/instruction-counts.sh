@@ -10,12 +10,12 @@ dotnet build tests/FusedActivations.Kernels.Tests -c Release -v q -nologo
 for path in Avx512 Avx2; do
   env=()
   [ "$path" = Avx2 ] && env=(DOTNET_EnableAVX512=0)
-  env "${env[@]}" DOTNET_JitDisasm='*Steps' DOTNET_JitStdOutFile="$work/$path.txt" FUSEDACTIVATIONS_RANDOM_SAMPLES=2000 \
+  env "${env[@]}" DOTNET_JitDisasm='*Steps *Group' DOTNET_JitStdOutFile="$work/$path.txt" FUSEDACTIVATIONS_RANDOM_SAMPLES=2000 \
     dotnet test tests/FusedActivations.Kernels.Tests -c Release --no-build --filter "$filter" -- xUnit.ParallelizeTestCollections=false | tail -1
 done
 dotnet publish tests/FusedActivations.Kernels.Arm64 -c Release -r linux-arm64 --self-contained --nologo -v q \
   -p:InvariantGlobalization=true -p:FusedActivationsTargetFrameworks=net10.0 -o "$work/arm64"
-DOTNET_JitDisasm='*Steps' DOTNET_JitStdOutFile="$work/AdvSimd.txt" DOTNET_EnableWriteXorExecute=0 \
+DOTNET_JitDisasm='*Steps *Group' DOTNET_JitStdOutFile="$work/AdvSimd.txt" DOTNET_EnableWriteXorExecute=0 \
   FUSEDACTIVATIONS_EXPECTED_PATH=AdvSimd FUSEDACTIVATIONS_RANDOM_SAMPLES=2000 \
   qemu-aarch64-static -L /usr/aarch64-linux-gnu "$work/arm64/FusedActivations.Kernels.Arm64" \
   FastAccuracyTests FamilyAccuracyTests.FloatKernel FamilyAccuracyTests.DoubleKernel | tail -1

@@ -8,7 +8,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
         internal static partial void SoftplusInPlace(global::System.Span<double> values)
         {
-            global::FusedActivations.Generated.SoftplusDoubleKernel_5b26a0df<global::FusedActivations.Generated.SoftplusInPlaceConstants>.Run(values, values);
+            global::FusedActivations.Generated.SoftplusDoubleKernel_c299c184<global::FusedActivations.Generated.SoftplusInPlaceConstants>.Run(values, values);
         }
     }
 }
@@ -17,9 +17,9 @@ namespace FusedActivations.Generated
 {
     /// <summary>
     /// The constants of <c>SoftplusInPlace</c>, folded from beta = 1 and threshold = 20 (double);
-    /// the shared kernel <c>SoftplusDoubleKernel_5b26a0df</c> reads them and the JIT folds them into its code.
+    /// the shared kernel <c>SoftplusDoubleKernel_c299c184</c> reads them and the JIT folds them into its code.
     /// </summary>
-    file readonly struct SoftplusInPlaceConstants : ISoftplusDoubleKernel_5b26a0dfConstants
+    file readonly struct SoftplusInPlaceConstants : ISoftplusDoubleKernel_c299c184Constants
     {
         /// <summary>beta = 1, rounded to double.</summary>
         public static double Beta => 1.0;

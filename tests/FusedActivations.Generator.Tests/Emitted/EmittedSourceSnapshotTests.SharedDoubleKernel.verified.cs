@@ -23,7 +23,7 @@ namespace FusedActivations.Generated
     /// ~100x slower, and the kernels have no branches for dynamic PGO to improve.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal static class SoftplusDoubleKernel_5b26a0df<TConstants> where TConstants : struct, ISoftplusDoubleKernel_5b26a0dfConstants
+    internal static class SoftplusDoubleKernel_c299c184<TConstants> where TConstants : struct, ISoftplusDoubleKernel_c299c184Constants
     {
         private static double Beta => TConstants.Beta;
         private static double InvBetaHi => TConstants.InvBetaHi;
@@ -1170,327 +1170,182 @@ namespace FusedActivations.Generated
             return Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(Cutoff)), y, x);
         }
 
-        /// <summary>Softplus of 4 consecutive vectors at <paramref name="i"/>, side by side (ARM64 NEON (AdvSimd), 2 doubles per vector).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private static void AdvSimdSteps(ref double source, ref double destination, nuint i)
+        /// <summary>Softplus of 2 consecutive vectors at <paramref name="i"/>, side by side, one group of AdvSimdSteps (ARM64 NEON (AdvSimd), 2 doubles per vector).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private static void AdvSimdGroup(ref double source, ref double destination, nuint i)
         {
             nuint count = (nuint)Vector128<double>.Count;
             var x_0 = Vector128.LoadUnsafe(ref source, i);
             var x_1 = Vector128.LoadUnsafe(ref source, i + count);
-            var x_2 = Vector128.LoadUnsafe(ref source, i + 2 * count);
-            var x_3 = Vector128.LoadUnsafe(ref source, i + 3 * count);
             // softplus(x) = max(x, 0) + log1p(e^a) / beta with a = -beta|x|.
             var xp_0 = AdvSimd.Arm64.Max(x_0, Vector128.Create(0.0)); // the linear part (NaN lanes are fixed by the last line)
             var xp_1 = AdvSimd.Arm64.Max(x_1, Vector128.Create(0.0));
-            var xp_2 = AdvSimd.Arm64.Max(x_2, Vector128.Create(0.0));
-            var xp_3 = AdvSimd.Arm64.Max(x_3, Vector128.Create(0.0));
             var xc_0 = AdvSimd.Arm64.Min(AdvSimd.Arm64.Max(x_0, Vector128.Create(-Clamp)), Vector128.Create(Clamp)); // beyond Clamp the exponential no longer matters
             var xc_1 = AdvSimd.Arm64.Min(AdvSimd.Arm64.Max(x_1, Vector128.Create(-Clamp)), Vector128.Create(Clamp));
-            var xc_2 = AdvSimd.Arm64.Min(AdvSimd.Arm64.Max(x_2, Vector128.Create(-Clamp)), Vector128.Create(Clamp));
-            var xc_3 = AdvSimd.Arm64.Min(AdvSimd.Arm64.Max(x_3, Vector128.Create(-Clamp)), Vector128.Create(Clamp));
             var z_0 = Vector128.Create(Beta) * xc_0;
             var z_1 = Vector128.Create(Beta) * xc_1;
-            var z_2 = Vector128.Create(Beta) * xc_2;
-            var z_3 = Vector128.Create(Beta) * xc_3;
             var a_0 = z_0 | Vector128.Create(-0.0); // a = -|beta x|
             var a_1 = z_1 | Vector128.Create(-0.0);
-            var a_2 = z_2 | Vector128.Create(-0.0);
-            var a_3 = z_3 | Vector128.Create(-0.0);
             // beta is a power of two: beta * x is exact.
             // e^a = 2^k e^(rh + rl) with k = round(a / ln2), |rh| <= ln2/2.
             var n_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Magic), a_0, Vector128.Create(Log2E));
             var n_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Magic), a_1, Vector128.Create(Log2E));
-            var n_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Magic), a_2, Vector128.Create(Log2E));
-            var n_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Magic), a_3, Vector128.Create(Log2E));
             var k_0 = n_0 - Vector128.Create(Magic);
             var k_1 = n_1 - Vector128.Create(Magic);
-            var k_2 = n_2 - Vector128.Create(Magic);
-            var k_3 = n_3 - Vector128.Create(Magic);
             var rh_0 = AdvSimd.Arm64.FusedMultiplyAdd(a_0, k_0, Vector128.Create(-Ln2Hi)); // exact
             var rh_1 = AdvSimd.Arm64.FusedMultiplyAdd(a_1, k_1, Vector128.Create(-Ln2Hi));
-            var rh_2 = AdvSimd.Arm64.FusedMultiplyAdd(a_2, k_2, Vector128.Create(-Ln2Hi));
-            var rh_3 = AdvSimd.Arm64.FusedMultiplyAdd(a_3, k_3, Vector128.Create(-Ln2Hi));
             var rl_0 = k_0 * Vector128.Create(-Ln2Lo); // a + al = k ln2 + rh + rl
             var rl_1 = k_1 * Vector128.Create(-Ln2Lo);
-            var rl_2 = k_2 * Vector128.Create(-Ln2Lo);
-            var rl_3 = k_3 * Vector128.Create(-Ln2Lo);
             var q_0 = Vector128.Create(Q9); // e^rh = 1 + rh + rh^2 Q(rh)
             var q_1 = Vector128.Create(Q9);
-            var q_2 = Vector128.Create(Q9);
-            var q_3 = Vector128.Create(Q9);
             q_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q8), q_0, rh_0);
             q_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q8), q_1, rh_1);
-            q_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q8), q_2, rh_2);
-            q_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q8), q_3, rh_3);
             q_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q7), q_0, rh_0);
             q_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q7), q_1, rh_1);
-            q_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q7), q_2, rh_2);
-            q_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q7), q_3, rh_3);
             q_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q6), q_0, rh_0);
             q_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q6), q_1, rh_1);
-            q_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q6), q_2, rh_2);
-            q_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q6), q_3, rh_3);
             q_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q5), q_0, rh_0);
             q_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q5), q_1, rh_1);
-            q_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q5), q_2, rh_2);
-            q_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q5), q_3, rh_3);
             q_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q4), q_0, rh_0);
             q_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q4), q_1, rh_1);
-            q_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q4), q_2, rh_2);
-            q_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q4), q_3, rh_3);
             q_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q3), q_0, rh_0);
             q_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q3), q_1, rh_1);
-            q_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q3), q_2, rh_2);
-            q_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q3), q_3, rh_3);
             q_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q2), q_0, rh_0);
             q_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q2), q_1, rh_1);
-            q_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q2), q_2, rh_2);
-            q_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q2), q_3, rh_3);
             q_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q1), q_0, rh_0);
             q_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q1), q_1, rh_1);
-            q_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q1), q_2, rh_2);
-            q_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q1), q_3, rh_3);
             q_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q0), q_0, rh_0);
             q_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q0), q_1, rh_1);
-            q_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q0), q_2, rh_2);
-            q_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(Q0), q_3, rh_3);
             var p2_0 = (rh_0 * rh_0) * q_0;
             var p2_1 = (rh_1 * rh_1) * q_1;
-            var p2_2 = (rh_2 * rh_2) * q_2;
-            var p2_3 = (rh_3 * rh_3) * q_3;
             var pt_0 = AdvSimd.Arm64.FusedMultiplyAdd(p2_0, rl_0, ((Vector128.Create(1.0) + rh_0) + p2_0)); // e^(rh+rl) - 1 = rh + pt, |pt| < 0.07
             var pt_1 = AdvSimd.Arm64.FusedMultiplyAdd(p2_1, rl_1, ((Vector128.Create(1.0) + rh_1) + p2_1));
-            var pt_2 = AdvSimd.Arm64.FusedMultiplyAdd(p2_2, rl_2, ((Vector128.Create(1.0) + rh_2) + p2_2));
-            var pt_3 = AdvSimd.Arm64.FusedMultiplyAdd(p2_3, rl_3, ((Vector128.Create(1.0) + rh_3) + p2_3));
             var pm_0 = rh_0 + pt_0;
             var pm_1 = rh_1 + pt_1;
-            var pm_2 = rh_2 + pt_2;
-            var pm_3 = rh_3 + pt_3;
             var pme_0 = (rh_0 - pm_0) + pt_0; // pm + pme = rh + pt
             var pme_1 = (rh_1 - pm_1) + pt_1;
-            var pme_2 = (rh_2 - pm_2) + pt_2;
-            var pme_3 = (rh_3 - pm_3) + pt_3;
             var s64_0 = Vector128.ShiftLeft(n_0.AsInt64(), 52).AsDouble(); // 2^(k + offset), normal even where e^a is subnormal
             var s64_1 = Vector128.ShiftLeft(n_1.AsInt64(), 52).AsDouble();
-            var s64_2 = Vector128.ShiftLeft(n_2.AsInt64(), 52).AsDouble();
-            var s64_3 = Vector128.ShiftLeft(n_3.AsInt64(), 52).AsDouble();
             var s_0 = Vector128.ShiftLeft(AdvSimd.Arm64.Max(n_0, Vector128.Create(MagicFloor)).AsInt64(), 52).AsDouble() * Vector128.Create(ScaleDown); // 2^max(k, KFloor): never subnormal (subnormal operands are slow on x86)
             var s_1 = Vector128.ShiftLeft(AdvSimd.Arm64.Max(n_1, Vector128.Create(MagicFloor)).AsInt64(), 52).AsDouble() * Vector128.Create(ScaleDown);
-            var s_2 = Vector128.ShiftLeft(AdvSimd.Arm64.Max(n_2, Vector128.Create(MagicFloor)).AsInt64(), 52).AsDouble() * Vector128.Create(ScaleDown);
-            var s_3 = Vector128.ShiftLeft(AdvSimd.Arm64.Max(n_3, Vector128.Create(MagicFloor)).AsInt64(), 52).AsDouble() * Vector128.Create(ScaleDown);
             // Large t: u = 1 + t = uh + ul exactly, then log(u) = e ln2 + log1p(f + d) with f in [sqrt(1/2) - 1, sqrt(2) - 1].
             var A_0 = Vector128.Create(1.0) + s_0; // exact: this result is used only where k >= TinyK
             var A_1 = Vector128.Create(1.0) + s_1;
-            var A_2 = Vector128.Create(1.0) + s_2;
-            var A_3 = Vector128.Create(1.0) + s_3;
             var Bt_0 = s_0 * pm_0;
             var Bt_1 = s_1 * pm_1;
-            var Bt_2 = s_2 * pm_2;
-            var Bt_3 = s_3 * pm_3;
             var uh_0 = A_0 + Bt_0;
             var uh_1 = A_1 + Bt_1;
-            var uh_2 = A_2 + Bt_2;
-            var uh_3 = A_3 + Bt_3;
             var ul_0 = ((A_0 - uh_0) + Bt_0) + (s_0 * pme_0);
             var ul_1 = ((A_1 - uh_1) + Bt_1) + (s_1 * pme_1);
-            var ul_2 = ((A_2 - uh_2) + Bt_2) + (s_2 * pme_2);
-            var ul_3 = ((A_3 - uh_3) + Bt_3) + (s_3 * pme_3);
             var upper_0 = Vector128.GreaterThan(uh_0, Vector128.Create(Sqrt2)); // lanes where u is halved: log(u) = ln2 + log1p(u/2 - 1)
             var upper_1 = Vector128.GreaterThan(uh_1, Vector128.Create(Sqrt2));
-            var upper_2 = Vector128.GreaterThan(uh_2, Vector128.Create(Sqrt2));
-            var upper_3 = Vector128.GreaterThan(uh_3, Vector128.Create(Sqrt2));
             var sc_0 = Vector128.ConditionalSelect(upper_0, Vector128.Create(0.5), Vector128.Create(1.0));
             var sc_1 = Vector128.ConditionalSelect(upper_1, Vector128.Create(0.5), Vector128.Create(1.0));
-            var sc_2 = Vector128.ConditionalSelect(upper_2, Vector128.Create(0.5), Vector128.Create(1.0));
-            var sc_3 = Vector128.ConditionalSelect(upper_3, Vector128.Create(0.5), Vector128.Create(1.0));
             var f_0 = (uh_0 * sc_0) - Vector128.Create(1.0); // exact
             var f_1 = (uh_1 * sc_1) - Vector128.Create(1.0);
-            var f_2 = (uh_2 * sc_2) - Vector128.Create(1.0);
-            var f_3 = (uh_3 * sc_3) - Vector128.Create(1.0);
             var d_0 = ul_0 * sc_0;
             var d_1 = ul_1 * sc_1;
-            var d_2 = ul_2 * sc_2;
-            var d_3 = ul_3 * sc_3;
             var eh_0 = upper_0 & Vector128.Create(Ln2Hi);
             var eh_1 = upper_1 & Vector128.Create(Ln2Hi);
-            var eh_2 = upper_2 & Vector128.Create(Ln2Hi);
-            var eh_3 = upper_3 & Vector128.Create(Ln2Hi);
             var el_0 = upper_0 & Vector128.Create(Ln2Lo);
             var el_1 = upper_1 & Vector128.Create(Ln2Lo);
-            var el_2 = upper_2 & Vector128.Create(Ln2Lo);
-            var el_3 = upper_3 & Vector128.Create(Ln2Lo);
             var hh_0 = eh_0 + f_0;
             var hh_1 = eh_1 + f_1;
-            var hh_2 = eh_2 + f_2;
-            var hh_3 = eh_3 + f_3;
             var hl_0 = (eh_0 - hh_0) + f_0; // eh + f = hh + hl exactly
             var hl_1 = (eh_1 - hh_1) + f_1;
-            var hl_2 = (eh_2 - hh_2) + f_2;
-            var hl_3 = (eh_3 - hh_3) + f_3;
             var g_0 = Vector128.Create(0.5) * f_0;
             var g_1 = Vector128.Create(0.5) * f_1;
-            var g_2 = Vector128.Create(0.5) * f_2;
-            var g_3 = Vector128.Create(0.5) * f_3;
             var sqh_0 = g_0 * f_0;
             var sqh_1 = g_1 * f_1;
-            var sqh_2 = g_2 * f_2;
-            var sqh_3 = g_3 * f_3;
             var sql_0 = AdvSimd.Arm64.FusedMultiplyAdd(-sqh_0, g_0, f_0); // f^2/2 = sqh + sql exactly
             var sql_1 = AdvSimd.Arm64.FusedMultiplyAdd(-sqh_1, g_1, f_1);
-            var sql_2 = AdvSimd.Arm64.FusedMultiplyAdd(-sqh_2, g_2, f_2);
-            var sql_3 = AdvSimd.Arm64.FusedMultiplyAdd(-sqh_3, g_3, f_3);
             var r_0 = Vector128.Create(R18); // log1p(f) = f - f^2/2 + f^3 R(f)
             var r_1 = Vector128.Create(R18);
-            var r_2 = Vector128.Create(R18);
-            var r_3 = Vector128.Create(R18);
             r_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R17), r_0, f_0);
             r_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R17), r_1, f_1);
-            r_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R17), r_2, f_2);
-            r_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R17), r_3, f_3);
             r_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R16), r_0, f_0);
             r_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R16), r_1, f_1);
-            r_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R16), r_2, f_2);
-            r_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R16), r_3, f_3);
             r_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R15), r_0, f_0);
             r_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R15), r_1, f_1);
-            r_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R15), r_2, f_2);
-            r_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R15), r_3, f_3);
             r_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R14), r_0, f_0);
             r_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R14), r_1, f_1);
-            r_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R14), r_2, f_2);
-            r_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R14), r_3, f_3);
             r_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R13), r_0, f_0);
             r_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R13), r_1, f_1);
-            r_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R13), r_2, f_2);
-            r_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R13), r_3, f_3);
             r_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R12), r_0, f_0);
             r_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R12), r_1, f_1);
-            r_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R12), r_2, f_2);
-            r_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R12), r_3, f_3);
             r_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R11), r_0, f_0);
             r_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R11), r_1, f_1);
-            r_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R11), r_2, f_2);
-            r_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R11), r_3, f_3);
             r_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R10), r_0, f_0);
             r_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R10), r_1, f_1);
-            r_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R10), r_2, f_2);
-            r_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R10), r_3, f_3);
             r_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R9), r_0, f_0);
             r_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R9), r_1, f_1);
-            r_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R9), r_2, f_2);
-            r_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R9), r_3, f_3);
             r_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R8), r_0, f_0);
             r_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R8), r_1, f_1);
-            r_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R8), r_2, f_2);
-            r_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R8), r_3, f_3);
             r_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R7), r_0, f_0);
             r_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R7), r_1, f_1);
-            r_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R7), r_2, f_2);
-            r_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R7), r_3, f_3);
             r_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R6), r_0, f_0);
             r_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R6), r_1, f_1);
-            r_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R6), r_2, f_2);
-            r_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R6), r_3, f_3);
             r_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R5), r_0, f_0);
             r_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R5), r_1, f_1);
-            r_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R5), r_2, f_2);
-            r_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R5), r_3, f_3);
             r_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R4), r_0, f_0);
             r_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R4), r_1, f_1);
-            r_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R4), r_2, f_2);
-            r_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R4), r_3, f_3);
             r_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R3), r_0, f_0);
             r_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R3), r_1, f_1);
-            r_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R3), r_2, f_2);
-            r_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R3), r_3, f_3);
             r_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R2), r_0, f_0);
             r_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R2), r_1, f_1);
-            r_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R2), r_2, f_2);
-            r_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R2), r_3, f_3);
             r_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R1), r_0, f_0);
             r_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R1), r_1, f_1);
-            r_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R1), r_2, f_2);
-            r_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R1), r_3, f_3);
             r_0 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R0), r_0, f_0);
             r_1 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R0), r_1, f_1);
-            r_2 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R0), r_2, f_2);
-            r_3 = AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(R0), r_3, f_3);
             var f2_0 = f_0 * f_0;
             var f2_1 = f_1 * f_1;
-            var f2_2 = f_2 * f_2;
-            var f2_3 = f_3 * f_3;
             var poly_0 = AdvSimd.Arm64.FusedMultiplyAdd((d_0 * AdvSimd.Arm64.FusedMultiplyAdd((Vector128.Create(1.0) - f_0), f_0, f_0)), (f2_0 * f_0), r_0); // f^3 R(f) + d/(1 + f)
             var poly_1 = AdvSimd.Arm64.FusedMultiplyAdd((d_1 * AdvSimd.Arm64.FusedMultiplyAdd((Vector128.Create(1.0) - f_1), f_1, f_1)), (f2_1 * f_1), r_1);
-            var poly_2 = AdvSimd.Arm64.FusedMultiplyAdd((d_2 * AdvSimd.Arm64.FusedMultiplyAdd((Vector128.Create(1.0) - f_2), f_2, f_2)), (f2_2 * f_2), r_2);
-            var poly_3 = AdvSimd.Arm64.FusedMultiplyAdd((d_3 * AdvSimd.Arm64.FusedMultiplyAdd((Vector128.Create(1.0) - f_3), f_3, f_3)), (f2_3 * f_3), r_3);
             var tail_0 = ((hl_0 + el_0) - sql_0) + poly_0;
             var tail_1 = ((hl_1 + el_1) - sql_1) + poly_1;
-            var tail_2 = ((hl_2 + el_2) - sql_2) + poly_2;
-            var tail_3 = ((hl_3 + el_3) - sql_3) + poly_3;
             var lh_0 = hh_0 - sqh_0;
             var lh_1 = hh_1 - sqh_1;
-            var lh_2 = hh_2 - sqh_2;
-            var lh_3 = hh_3 - sqh_3;
             var ll_0 = ((hh_0 - lh_0) - sqh_0) + tail_0; // log(1 + t) = lh + ll
             var ll_1 = ((hh_1 - lh_1) - sqh_1) + tail_1;
-            var ll_2 = ((hh_2 - lh_2) - sqh_2) + tail_2;
-            var ll_3 = ((hh_3 - lh_3) - sqh_3) + tail_3;
             // max(x, 0) + (lh + ll) / beta, adding the two large terms exactly (two-sum) before the small ones.
             var ph_0 = Vector128.Create(InvBetaHi) * lh_0;
             var ph_1 = Vector128.Create(InvBetaHi) * lh_1;
-            var ph_2 = Vector128.Create(InvBetaHi) * lh_2;
-            var ph_3 = Vector128.Create(InvBetaHi) * lh_3;
             var sum_0 = xp_0 + ph_0;
             var sum_1 = xp_1 + ph_1;
-            var sum_2 = xp_2 + ph_2;
-            var sum_3 = xp_3 + ph_3;
             var bb_0 = sum_0 - xp_0;
             var bb_1 = sum_1 - xp_1;
-            var bb_2 = sum_2 - xp_2;
-            var bb_3 = sum_3 - xp_3;
             var se_0 = (xp_0 - (sum_0 - bb_0)) + (ph_0 - bb_0); // xp + ph = sum + se exactly
             var se_1 = (xp_1 - (sum_1 - bb_1)) + (ph_1 - bb_1);
-            var se_2 = (xp_2 - (sum_2 - bb_2)) + (ph_2 - bb_2);
-            var se_3 = (xp_3 - (sum_3 - bb_3)) + (ph_3 - bb_3);
             var yLarge_0 = sum_0 + (se_0 + (Vector128.Create(InvBetaHi) * ll_0));
             var yLarge_1 = sum_1 + (se_1 + (Vector128.Create(InvBetaHi) * ll_1));
-            var yLarge_2 = sum_2 + (se_2 + (Vector128.Create(InvBetaHi) * ll_2));
-            var yLarge_3 = sum_3 + (se_3 + (Vector128.Create(InvBetaHi) * ll_3));
             // Tiny t (k < TinyK): log1p(t) = t (1 + m), m = -t/2 + t^2/3 - t^3/4; result scaled by 2^k last (one rounding, also when subnormal).
             var t_0 = s_0 * (Vector128.Create(1.0) + pm_0);
             var t_1 = s_1 * (Vector128.Create(1.0) + pm_1);
-            var t_2 = s_2 * (Vector128.Create(1.0) + pm_2);
-            var t_3 = s_3 * (Vector128.Create(1.0) + pm_3);
             var m_0 = t_0 * AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(-0.5), t_0, AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(0.3333333333333333), t_0, Vector128.Create(-0.25)));
             var m_1 = t_1 * AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(-0.5), t_1, AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(0.3333333333333333), t_1, Vector128.Create(-0.25)));
-            var m_2 = t_2 * AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(-0.5), t_2, AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(0.3333333333333333), t_2, Vector128.Create(-0.25)));
-            var m_3 = t_3 * AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(-0.5), t_3, AdvSimd.Arm64.FusedMultiplyAdd(Vector128.Create(0.3333333333333333), t_3, Vector128.Create(-0.25)));
             var mid_0 = AdvSimd.Arm64.FusedMultiplyAdd((Vector128.Create(InvBetaHi) * (pt_0 + AdvSimd.Arm64.FusedMultiplyAdd(m_0, m_0, pm_0))), Vector128.Create(InvBetaHi), rh_0); // (1/beta)(1 + rh + pt)(1 + m) - 1/beta
             var mid_1 = AdvSimd.Arm64.FusedMultiplyAdd((Vector128.Create(InvBetaHi) * (pt_1 + AdvSimd.Arm64.FusedMultiplyAdd(m_1, m_1, pm_1))), Vector128.Create(InvBetaHi), rh_1);
-            var mid_2 = AdvSimd.Arm64.FusedMultiplyAdd((Vector128.Create(InvBetaHi) * (pt_2 + AdvSimd.Arm64.FusedMultiplyAdd(m_2, m_2, pm_2))), Vector128.Create(InvBetaHi), rh_2);
-            var mid_3 = AdvSimd.Arm64.FusedMultiplyAdd((Vector128.Create(InvBetaHi) * (pt_3 + AdvSimd.Arm64.FusedMultiplyAdd(m_3, m_3, pm_3))), Vector128.Create(InvBetaHi), rh_3);
             var scaled_0 = (Vector128.Create(InvBetaHi) + mid_0) * s64_0; // the result times 2^offset: exact, normal
             var scaled_1 = (Vector128.Create(InvBetaHi) + mid_1) * s64_1;
-            var scaled_2 = (Vector128.Create(InvBetaHi) + mid_2) * s64_2;
-            var scaled_3 = (Vector128.Create(InvBetaHi) + mid_3) * s64_3;
             // Lanes whose result rounds to 0 are zeroed first, so that the last multiply underflows only where the result is subnormal.
             var kept_0 = Vector128.ConditionalSelect(Vector128.GreaterThan(scaled_0, Vector128.Create(UnderflowScaled)), scaled_0, Vector128.Create(0.0));
             var kept_1 = Vector128.ConditionalSelect(Vector128.GreaterThan(scaled_1, Vector128.Create(UnderflowScaled)), scaled_1, Vector128.Create(0.0));
-            var kept_2 = Vector128.ConditionalSelect(Vector128.GreaterThan(scaled_2, Vector128.Create(UnderflowScaled)), scaled_2, Vector128.Create(0.0));
-            var kept_3 = Vector128.ConditionalSelect(Vector128.GreaterThan(scaled_3, Vector128.Create(UnderflowScaled)), scaled_3, Vector128.Create(0.0));
             var yTiny_0 = xp_0 + (kept_0 * Vector128.Create(ScaleDown));
             var yTiny_1 = xp_1 + (kept_1 * Vector128.Create(ScaleDown));
-            var yTiny_2 = xp_2 + (kept_2 * Vector128.Create(ScaleDown));
-            var yTiny_3 = xp_3 + (kept_3 * Vector128.Create(ScaleDown));
             var y_0 = Vector128.ConditionalSelect(Vector128.LessThan(k_0, Vector128.Create(TinyK)), yTiny_0, yLarge_0);
             var y_1 = Vector128.ConditionalSelect(Vector128.LessThan(k_1, Vector128.Create(TinyK)), yTiny_1, yLarge_1);
-            var y_2 = Vector128.ConditionalSelect(Vector128.LessThan(k_2, Vector128.Create(TinyK)), yTiny_2, yLarge_2);
-            var y_3 = Vector128.ConditionalSelect(Vector128.LessThan(k_3, Vector128.Create(TinyK)), yTiny_3, yLarge_3);
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             (Vector128.ConditionalSelect(Vector128.LessThan(x_0, Vector128.Create(Cutoff)), y_0, x_0)).StoreUnsafe(ref destination, i);
             (Vector128.ConditionalSelect(Vector128.LessThan(x_1, Vector128.Create(Cutoff)), y_1, x_1)).StoreUnsafe(ref destination, i + count);
-            (Vector128.ConditionalSelect(Vector128.LessThan(x_2, Vector128.Create(Cutoff)), y_2, x_2)).StoreUnsafe(ref destination, i + 2 * count);
-            (Vector128.ConditionalSelect(Vector128.LessThan(x_3, Vector128.Create(Cutoff)), y_3, x_3)).StoreUnsafe(ref destination, i + 3 * count);
+        }
+
+        /// <summary>Softplus of 4 consecutive vectors at <paramref name="i"/>, 2 at a time side by side, each group a call of AdvSimdGroup (ARM64 NEON (AdvSimd), 2 doubles per vector).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private static void AdvSimdSteps(ref double source, ref double destination, nuint i)
+        {
+            nuint count = (nuint)Vector128<double>.Count;
+            AdvSimdGroup(ref source, ref destination, i);
+            AdvSimdGroup(ref source, ref destination, i + 2 * count);
         }
 
         /// <summary>Softplus of one vector (ARM64 NEON (AdvSimd), 2 doubles per vector).</summary>
@@ -2137,9 +1992,9 @@ namespace FusedActivations.Generated
         }
     }
 
-    /// <summary>The folded constants of a double Softplus method, as <see cref="SoftplusDoubleKernel_5b26a0df{TConstants}"/> reads them.</summary>
+    /// <summary>The folded constants of a double Softplus method, as <see cref="SoftplusDoubleKernel_c299c184{TConstants}"/> reads them.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal interface ISoftplusDoubleKernel_5b26a0dfConstants
+    internal interface ISoftplusDoubleKernel_c299c184Constants
     {
         /// <summary>Beta: see the method's constants struct.</summary>
         static abstract double Beta { get; }

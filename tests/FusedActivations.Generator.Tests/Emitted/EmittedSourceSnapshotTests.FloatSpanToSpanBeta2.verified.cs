@@ -8,7 +8,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
         public static partial void Softplus2(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination)
         {
-            global::FusedActivations.Generated.SoftplusSingleKernel_7687ca9c<global::FusedActivations.Generated.Softplus2Constants>.Apply(x, destination, "destination");
+            global::FusedActivations.Generated.SoftplusSingleKernel_cc539a99<global::FusedActivations.Generated.Softplus2Constants>.Apply(x, destination, "destination");
         }
     }
 }
@@ -17,9 +17,9 @@ namespace FusedActivations.Generated
 {
     /// <summary>
     /// The constants of <c>Softplus2</c>, folded from beta = 2 and threshold = 20 (float);
-    /// the shared kernel <c>SoftplusSingleKernel_7687ca9c</c> reads them and the JIT folds them into its code.
+    /// the shared kernel <c>SoftplusSingleKernel_cc539a99</c> reads them and the JIT folds them into its code.
     /// </summary>
-    file readonly struct Softplus2Constants : ISoftplusSingleKernel_7687ca9cConstants
+    file readonly struct Softplus2Constants : ISoftplusSingleKernel_cc539a99Constants
     {
         /// <summary>threshold/beta to the last bit: the smallest x with fl(beta * x) &gt; threshold (20), so x &gt;= Cutoff is exactly PyTorch's test beta * x &gt; threshold.</summary>
         public static float Cutoff => 10.000001f;

@@ -6,7 +6,7 @@ partial class GlobalActivations
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
     private static partial void Apply(global::System.Span<float> values)
     {
-        global::FusedActivations.Generated.SoftplusSingleKernel_ef335bf3<global::FusedActivations.Generated.ApplyConstants>.Run(values, values);
+        global::FusedActivations.Generated.SoftplusSingleKernel_9c7fe182<global::FusedActivations.Generated.ApplyConstants>.Run(values, values);
     }
 }
 
@@ -14,9 +14,9 @@ namespace FusedActivations.Generated
 {
     /// <summary>
     /// The constants of <c>Apply</c>, folded from beta = 1 and threshold = 20 (float);
-    /// the shared kernel <c>SoftplusSingleKernel_ef335bf3</c> reads them and the JIT folds them into its code.
+    /// the shared kernel <c>SoftplusSingleKernel_9c7fe182</c> reads them and the JIT folds them into its code.
     /// </summary>
-    file readonly struct ApplyConstants : ISoftplusSingleKernel_ef335bf3Constants
+    file readonly struct ApplyConstants : ISoftplusSingleKernel_9c7fe182Constants
     {
         /// <summary>threshold/beta to the last bit: the smallest x with fl(beta * x) &gt; threshold (20), so x &gt;= Cutoff is exactly PyTorch's test beta * x &gt; threshold.</summary>
         public static float Cutoff => 20.000002f;

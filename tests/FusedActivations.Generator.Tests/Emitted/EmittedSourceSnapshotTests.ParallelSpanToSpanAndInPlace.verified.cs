@@ -40,7 +40,7 @@ namespace Samples
         public static partial void Softplus2(global::System.ReadOnlySpan<float> x, global::System.Span<float> destination)
         {
             // Parallel = true: from 131072 elements on, the kernel runs on chunks of the span across the thread pool.
-            global::FusedActivations.ParallelKernels.Apply<float>(x, destination, "destination", 131072, global::FusedActivations.Generated.SoftplusSingleKernel_7687ca9c<global::FusedActivations.Generated.Softplus2Constants>.Run);
+            global::FusedActivations.ParallelKernels.Apply<float>(x, destination, "destination", 131072, global::FusedActivations.Generated.SoftplusSingleKernel_cc539a99<global::FusedActivations.Generated.Softplus2Constants>.Run);
         }
     }
 }
@@ -49,9 +49,9 @@ namespace FusedActivations.Generated
 {
     /// <summary>
     /// The constants of <c>Softplus2</c>, folded from beta = 2 and threshold = 20 (float);
-    /// the shared kernel <c>SoftplusSingleKernel_7687ca9c</c> reads them and the JIT folds them into its code.
+    /// the shared kernel <c>SoftplusSingleKernel_cc539a99</c> reads them and the JIT folds them into its code.
     /// </summary>
-    file readonly struct Softplus2Constants : ISoftplusSingleKernel_7687ca9cConstants
+    file readonly struct Softplus2Constants : ISoftplusSingleKernel_cc539a99Constants
     {
         /// <summary>threshold/beta to the last bit: the smallest x with fl(beta * x) &gt; threshold (20), so x &gt;= Cutoff is exactly PyTorch's test beta * x &gt; threshold.</summary>
         public static float Cutoff => 10.000001f;

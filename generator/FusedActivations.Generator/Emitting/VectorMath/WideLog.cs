@@ -11,7 +11,7 @@ namespace FusedActivations.Generator.Emitting.VectorMath;
 /// </summary>
 internal static class WideLog
 {
-    /// <summary>The coefficients 2/3, 2/5, ..., 2/17 of 2 atanh(s) = 2s + s^3 P(s^2): truncation error 2^-50 relative.</summary>
+    /// <summary>The coefficients 2/3, 2/5, ..., 2/17 of 2 atanh(s) = 2s + s^3 P(s^2): all of them, truncation error 2^-50 relative.</summary>
     private static readonly double[] AtanhRemainder = { 2.0 / 3, 2.0 / 5, 2.0 / 7, 2.0 / 9, 2.0 / 11, 2.0 / 13, 2.0 / 15, 2.0 / 17 };
 
     /// <summary>
@@ -24,10 +24,20 @@ internal static class WideLog
         ExponentSplit.Parts p = ExponentSplit.Split(b, u);
         b.Comment("log(u) = e ln2 + log1p(f), f = m - 1 exact; log1p(f) = 2 atanh(s) = 2s + s^3 P(s^2), s = f / (2 + f).");
         Value f = b.Let("f", b.Sub(p.M, b.Lit(1)), "exact (Sterbenz)");
+        Value lp = Log1PAsAtanh(b, f, AtanhRemainder.Length, "the Taylor series to s^17, truncation error 2^-50 relative");
+        return b.Fma(p.E, b.C("WideLogLn2"), c is null ? lp : b.Add(lp, c));
+    }
+
+    /// <summary>
+    /// log1p(f) = 2 atanh(s) = 2s + s^3 P(s^2), s = f / (2 + f), for |f| &lt;= sqrt2 - 1 (|s| &lt;= 0.172), with the first
+    /// <paramref name="terms"/> coefficients of P (<paramref name="accuracy"/> says what that truncation costs).
+    /// </summary>
+    public static Value Log1PAsAtanh(FormulaBuilder b, Value f, int terms, string accuracy)
+    {
         Value s = b.Let("s", b.Div(f, b.Add(b.Lit(2), f)), "|s| <= 0.172");
         Value s2 = b.Let("s2", b.Mul(s, s));
-        Value ps = b.Horner("ps", s2, "WideAtanh", AtanhRemainder, "P(s^2) = (2 atanh(s) - 2s) / s^3 = 2/3 + 2/5 s^2 + ...: its Taylor series to s^14, truncation error 2^-50 relative.");
-        Value lp = b.Let("lp", b.Fma(b.Mul(s, s2), ps, b.Add(s, s)), "log1p(f)");
-        return b.Fma(p.E, b.C("WideLogLn2"), c is null ? lp : b.Add(lp, c));
+        double[] coefficients = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Take(AtanhRemainder, terms));
+        Value ps = b.Horner("ps", s2, "WideAtanh", coefficients, "P(s^2) = (2 atanh(s) - 2s) / s^3 = 2/3 + 2/5 s^2 + 2/7 s^4 + ...: its Taylor coefficients.", accuracy);
+        return b.Let("lp", b.Fma(b.Mul(s, s2), ps, b.Add(s, s)), "log1p(f)");
     }
 }

@@ -11,9 +11,6 @@ namespace FusedActivations.Generator.Emitting.VectorMath;
 /// </summary>
 internal static class WideLog1P
 {
-    /// <summary>The coefficients 2/3, 2/5, ..., 2/11 of 2 atanh(s) = 2s + s^3 P(s^2): truncation error 2^-34 relative for |s| &lt;= 0.172.</summary>
-    private static readonly double[] AtanhRemainder = { 2.0 / 3, 2.0 / 5, 2.0 / 7, 2.0 / 9, 2.0 / 11 };
-
     /// <summary>log(1 + t) on the path's best strategy: the table where a lookup is one instruction.</summary>
     public static Value Of(FormulaBuilder b, Value t) => b.Isa.HasLookup16 ? Log1P(b, t) : Log1PWithoutTable(b, t);
 
@@ -25,14 +22,11 @@ internal static class WideLog1P
     public static Value Log1PWithoutTable(FormulaBuilder b, Value t)
     {
         b.Const("WideLogSplit", 0.41421356237309503, "sqrt2 - 1 (rounded): above it 1 + t = 2 (1 + f) with f = (t - 1)/2 in [1/sqrt2 - 1, 0].");
-        b.Const("WideLogLn2", 0.6931471805599453, "ln2 rounded to double: off by at most 2^-54 relative, far below what float needs.");
+        b.Const("WideLogLn2", 0.6931471805599453, "ln2 rounded to double: e ln2 is off by at most 2^-43 relative, far below what float needs.");
         b.Comment("log(1 + t) = e ln2 + log1p(f), 1 + t = 2^e (1 + f), |f| <= sqrt2 - 1; log1p(f) = 2 atanh(s) = 2s + s^3 P(s^2), s = f / (2 + f).");
         Value upper = b.Let("upper", b.GreaterThanOrEqual(t, b.C("WideLogSplit")), "e = 1");
         Value f = b.Let("f", b.Select(upper, b.Fma(t, b.Lit(0.5), b.Lit(-0.5)), t), "f = t exactly where e = 0");
-        Value s = b.Let("s", b.Div(f, b.Add(b.Lit(2), f)), "|s| <= 0.172");
-        Value s2 = b.Let("s2", b.Mul(s, s));
-        Value ps = b.Horner("ps", s2, "WideAtanh", AtanhRemainder, "P(s^2) = (2 atanh(s) - 2s) / s^3 = 2/3 + 2/5 s^2 + ...: its Taylor series to s^8, truncation error 2^-34 relative.");
-        Value lp = b.Let("lp", b.Fma(b.Mul(s, s2), ps, b.Add(s, s)), "log1p(f)");
+        Value lp = WideLog.Log1PAsAtanh(b, f, 5, "the Taylor series to s^11, truncation error 2^-34 relative");
         return b.Add(b.Where(upper, b.C("WideLogLn2")), lp);
     }
 

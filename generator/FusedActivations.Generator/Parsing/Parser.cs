@@ -153,7 +153,7 @@ internal static class Parser
     /// the attribute's <c>ParallelThreshold</c> or <see cref="DefaultParallelThreshold"/> with it; null when a setting is
     /// invalid (diagnostic added) or not a constant.
     /// </summary>
-    private static int? ReadParallel(AttributeArguments arguments, MethodShape? shape, string methodName, List<DiagnosticInfo> diagnostics)
+    internal static int? ReadParallel(AttributeArguments arguments, MethodShape? shape, string methodName, List<DiagnosticInfo> diagnostics)
     {
         if (!arguments.TryGetBoolean(ParallelArgument, false, out bool parallel)
             || !arguments.TryGetInt32(ParallelThresholdArgument, 0, out int threshold))

@@ -57,4 +57,21 @@ public sealed class FusedAttribute : Attribute
     /// arithmetic is C#'s either way; <c>Exp</c>, <c>Log</c>, <c>Log1P</c> and <c>ExpM1</c> stay accurate.
     /// </summary>
     public ActivationPrecision Precision { get; set; }
+
+    /// <summary>
+    /// Whether a call on long spans is split across the thread pool: from <see cref="ParallelThreshold"/> elements on,
+    /// the elementwise spans are cut into chunks of whole rows (about 256 KiB or more, up to four per core), each computed
+    /// by the same kernel, the calling thread taking part; below the threshold, or on one core, exactly the
+    /// single-threaded code runs. Elementwise outputs are bit-identical to <c>Parallel = false</c>. Sums over rows (the
+    /// gradients of <see cref="BroadcastAttribute">[Broadcast]</see> inputs) are added per chunk, then the chunks' sums in
+    /// order, all in double: they can differ from the single-threaded sums in the last bit (see the README). At most
+    /// <see cref="ParallelKernels.MaximumFusedStreams"/> span parameters. Default false.
+    /// </summary>
+    public bool Parallel { get; set; }
+
+    /// <summary>
+    /// With <see cref="Parallel"/>: the number of elements (of each elementwise span) from which a call is split. 0 (the
+    /// default) means 131,072 (<see cref="ParallelKernels.DefaultThreshold"/>); must not be negative.
+    /// </summary>
+    public int ParallelThreshold { get; set; }
 }

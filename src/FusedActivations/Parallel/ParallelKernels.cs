@@ -33,7 +33,7 @@ public delegate void SpanKernel<T>(ReadOnlySpan<T> x, Span<T> destination);
 /// </para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class ParallelKernels
+public static partial class ParallelKernels
 {
     /// <summary>
     /// The threshold when the attribute leaves <c>ParallelThreshold</c> at 0: 131,072 elements, the shortest float span

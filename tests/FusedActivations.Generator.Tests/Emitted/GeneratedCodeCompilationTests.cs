@@ -85,4 +85,31 @@ public sealed class GeneratedCodeCompilationTests
             "The generated code does not compile cleanly:\n" + string.Join("\n", problems.Take(20).Select(d => d.ToString())));
         Assert.True(emitted.Success);
     }
+
+    /// <summary>
+    /// The fused seeds of the hostile suite (a <c>[Fused]</c> method with a broadcast input; a parallel
+    /// <c>[FusedGradient]</c> with a run-time scalar and a summed broadcast gradient), in the same strict project.
+    /// </summary>
+    [Fact]
+    public void FusedAndParallelFusedKernelsCompileWithoutWarnings()
+    {
+        CSharpCompilation input = TestCompilation.Create(
+            TestCompilation.ParseOptions(LanguageVersion.CSharp11, DocumentationMode.Diagnose),
+            Hostile.HostileSeeds.FusedScaleHead,
+            Hostile.HostileSeeds.FusedGateGradient);
+        Assert.Empty(input.GetParseDiagnostics());
+
+        GeneratorRun run = GeneratorHarness.Run(input).AssertNoGeneratorFailure();
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains(run.KernelSources, kernel => kernel.SourceText.ToString().Contains("ParallelKernels.RunFused<float>(", System.StringComparison.Ordinal));
+
+        EmitResult emitted = run.OutputCompilation.Emit(Stream.Null);
+        // The seeds have no doc comments of their own (the hostile suite compiles them as they are): only the generated files count.
+        Diagnostic[] problems = emitted.Diagnostics
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree?.FilePath.StartsWith("Source", System.StringComparison.Ordinal) != true)
+            .ToArray();
+        Assert.True(
+            problems.Length == 0,
+            "The generated code does not compile cleanly:\n" + string.Join("\n", problems.Take(20).Select(d => d.ToString())));
+    }
 }

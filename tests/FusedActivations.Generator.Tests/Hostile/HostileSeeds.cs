@@ -96,7 +96,8 @@ internal static class HostileSeeds
 
     /// <summary>
     /// A <c>[FusedGradient]</c> method: a gated unit with a local and a run-time scalar, its gradient to an elementwise
-    /// and a broadcast input (the derivative, a widened rule, the broadcast gradient's row sums).
+    /// and a broadcast input (the derivative, a widened rule, the broadcast gradient's row sums), in parallel (the chunk
+    /// driver and its runtime calls).
     /// </summary>
     public const string FusedGateGradient = """
         using System;
@@ -112,7 +113,7 @@ internal static class HostileSeeds
                 return FusedMath.Silu(t) * b;
             }
 
-            [FusedGradient(nameof(Glu))]
+            [FusedGradient(nameof(Glu), Parallel = true)]
             public static partial void GluBackward(ReadOnlySpan<float> a, [Broadcast] ReadOnlySpan<float> b, float s,
                 ReadOnlySpan<float> gradOutput, Span<float> gradA, Span<float> gradB);
         }

@@ -96,6 +96,12 @@ internal sealed class FusedKernelEmitter
             w.Line();
             WriteRun(w);
             w.Line();
+            if (_shape.Parallel)
+            {
+                WriteRunParallel(w);
+                w.Line();
+            }
+
             WriteDispatch(w);
             foreach (IsaDialect isa in IsaDialect.All)
             {
@@ -195,8 +201,11 @@ internal sealed class FusedKernelEmitter
     {
         var parameters = Enumerable.Range(0, _inputs.Length).Select(InputParameter)
             .Concat(_outputs.Select(o => $"Span<{T}> {o}"))
-            .Concat(SpanNames().Select(n => $"string {n}Name"));
-        w.Line("/// <summary>Checks the arguments (before anything is written), then computes every element.</summary>");
+            .Concat(SpanNames().Select(n => $"string {n}Name"))
+            .Concat(_shape.Parallel ? new[] { "int threshold" } : new string[0]);
+        w.Line(_shape.Parallel
+            ? "/// <summary>Checks the arguments (before anything is written), then computes every element: across the thread pool from <paramref name=\"threshold\"/> elements on.</summary>"
+            : "/// <summary>Checks the arguments (before anything is written), then computes every element.</summary>");
         using (w.OpenBlock($"public static void Apply({string.Join(", ", parameters)})"))
         {
             int[] elementwise = OfKind(StreamKind.Elementwise).ToArray();
@@ -285,6 +294,18 @@ internal sealed class FusedKernelEmitter
             }
 
             w.Line();
+            if (_shape.Parallel)
+            {
+                string channels = broadcast.Length > 0 ? $"{_inputs[broadcast[0]]}.Length" : "1";
+                using (w.OpenBlock($"if ({_trace}ParallelKernels.Splits<{T}>(length, {channels}, threshold))"))
+                {
+                    w.Line($"RunParallel({string.Join(", ", _inputs.Concat(_outputs))}, {channels});");
+                    w.Line("return;");
+                }
+
+                w.Line();
+            }
+
             w.Line($"Run({string.Join(", ", _inputs.Concat(_outputs))});");
         }
     }
@@ -305,116 +326,219 @@ internal sealed class FusedKernelEmitter
 
     private void WriteRun(IndentedWriter w)
     {
-        int[] broadcast = OfKind(StreamKind.Broadcast).ToArray();
         var parameters = Enumerable.Range(0, _inputs.Length).Select(InputParameter).Concat(_outputs.Select(o => $"Span<{T}> {o}"));
-        int elementwiseOutput = Enumerable.Range(0, _outputs.Length).First(k => !_shape.Sums[k]);
         bool sums = _shape.Sums.Any(s => s);
         w.Line("/// <summary>Computes every element (arguments checked: equal lengths, outputs sliced to them).</summary>");
         using (w.OpenBlock($"public static void Run({string.Join(", ", parameters)})"))
         {
-            w.Line($"nuint length = (nuint){_outputs[elementwiseOutput]}.Length;");
             if (!sums)
             {
-                using (w.OpenBlock("if (length == 0)"))
-                {
-                    w.Line("return;");
-                }
-
-                w.Line();
-            }
-
-            foreach (int k in OfKind(StreamKind.Elementwise))
-            {
-                w.Line($"ref {T} {_inputs[k]}0 = ref MemoryMarshal.GetReference({_inputs[k]});");
-            }
-
-            for (int k = 0; k < _outputs.Length; k++)
-            {
-                if (!_shape.Sums[k])
-                {
-                    w.Line($"ref {T} {_outputs[k]}0 = ref MemoryMarshal.GetReference({_outputs[k]});");
-                }
-            }
-
-            if (broadcast.Length == 0)
-            {
-                w.Line($"Dispatch({string.Join(", ", DispatchArguments(k => $"ref {_inputs[k]}0", o => $"ref {o}0", "length"))});");
+                WriteRows(w);
                 return;
             }
 
-            string b0 = _inputs[broadcast[0]];
+            WriteSumsAllocation(w);
+            w.Line($"Accumulate({string.Join(", ", _inputs.Concat(ElementwiseOutputs()).Concat(new[] { "sums" }))});");
+            WriteSumsRounding(w);
+        }
+
+        if (sums)
+        {
             w.Line();
-            w.Line("// Rows of `channels` elements, each broadcast input one value per channel. Rows shorter than BlockFloor go in");
-            w.Line("// blocks of whole rows with the broadcast values repeated once per row, so that short rows still fill vectors.");
-            w.Line($"int channels = {b0}.Length;");
-            w.Line($"int rows = channels >= {BlockFloor} ? 1 : ({BlockFloor} + channels - 1) / channels;");
-            w.Line("nuint block = (nuint)(rows * channels);");
-            foreach (int k in broadcast)
+            w.Line("/// <summary>");
+            w.Line("/// Computes the elementwise outputs and adds the rows of the summed ones to <paramref name=\"sums\"/> (per output, one");
+            w.Line("/// double per channel), row after row in order: the same order on every path and for every block size.");
+            w.Line("/// </summary>");
+            var accumulate = Enumerable.Range(0, _inputs.Length).Select(InputParameter)
+                .Concat(ElementwiseOutputs().Select(o => $"Span<{T}> {o}"))
+                .Concat(new[] { "Span<double> sums" });
+            using (w.OpenBlock($"private static void Accumulate({string.Join(", ", accumulate)})"))
             {
-                string b = _inputs[k];
-                w.Line($"Span<{T}> {b}Block = rows == 1 ? Span<{T}>.Empty : stackalloc {T}[rows * channels];");
-                using (w.OpenBlock("for (int r = 0; r < rows && rows > 1; r++)"))
+                WriteRows(w);
+            }
+        }
+    }
+
+    /// <summary>The outputs computed per element (all but the sums over rows), in order.</summary>
+    private IEnumerable<string> ElementwiseOutputs() => _outputs.Where((o, k) => !_shape.Sums[k]);
+
+    /// <summary>The channel sums of a call: one double per channel and summed output, on the stack when small.</summary>
+    private void WriteSumsAllocation(IndentedWriter w, bool declareChannels = true)
+    {
+        int sumCount = _shape.Sums.Count(x => x);
+        if (declareChannels)
+        {
+            w.Line($"int channels = {_inputs[OfKind(StreamKind.Broadcast).First()]}.Length;");
+        }
+
+        w.Line("double[]? rented = null;");
+        w.Line($"Span<double> sums = channels * {sumCount} <= {BlockFloor} ? stackalloc double[channels * {sumCount}] : (rented = global::System.Buffers.ArrayPool<double>.Shared.Rent(channels * {sumCount})).AsSpan(0, channels * {sumCount});");
+        w.Line("sums.Clear();");
+    }
+
+    /// <summary>Rounds each channel sum once to the element type, into its output, and returns the rented sums.</summary>
+    private void WriteSumsRounding(IndentedWriter w)
+    {
+        int s = 0;
+        w.Line();
+        for (int k = 0; k < _outputs.Length; k++)
+        {
+            if (_shape.Sums[k])
+            {
+                using (w.OpenBlock("for (int c = 0; c < channels; c++)"))
                 {
-                    w.Line($"{b}.CopyTo({b}Block.Slice(r * channels));");
+                    w.Line($"{_outputs[k]}[c] = ({T})sums[{(s == 0 ? "" : s + " * channels + ")}c];");
                 }
 
-                w.Line($"ref {T} {b}0 = ref MemoryMarshal.GetReference(rows == 1 ? {b} : {b}Block);");
+                s++;
             }
+        }
 
-            if (!sums)
+        w.Line();
+        using (w.OpenBlock("if (rented is not null)"))
+        {
+            w.Line("global::System.Buffers.ArrayPool<double>.Shared.Return(rented);");
+        }
+    }
+
+    /// <summary>
+    /// The body that walks the elements: straight to the dispatch without broadcast inputs, else in blocks of rows; with
+    /// summed outputs, each block's per-element values go through a scratch block into <c>sums</c>.
+    /// </summary>
+    private void WriteRows(IndentedWriter w)
+    {
+        int[] broadcast = OfKind(StreamKind.Broadcast).ToArray();
+        int elementwiseOutput = Enumerable.Range(0, _outputs.Length).First(k => !_shape.Sums[k]);
+        bool sums = _shape.Sums.Any(s => s);
+        w.Line($"nuint length = (nuint){_outputs[elementwiseOutput]}.Length;");
+        using (w.OpenBlock("if (length == 0)"))
+        {
+            w.Line("return;");
+        }
+
+        w.Line();
+        foreach (int k in OfKind(StreamKind.Elementwise))
+        {
+            w.Line($"ref {T} {_inputs[k]}0 = ref MemoryMarshal.GetReference({_inputs[k]});");
+        }
+
+        for (int k = 0; k < _outputs.Length; k++)
+        {
+            if (!_shape.Sums[k])
             {
-                w.Line();
-                WriteBlockLoop(w);
-                return;
+                w.Line($"ref {T} {_outputs[k]}0 = ref MemoryMarshal.GetReference({_outputs[k]});");
             }
+        }
 
-            w.Line();
-            w.Line("// Gradients of broadcast inputs: each block's per-element values go to a scratch block, and are added to");
-            w.Line("// per-channel sums in double, row after row in order (the same order on every path and for every block size).");
-            w.Line("double[]? rented = null;");
-            w.Line($"{T}[]? rentedRows = null;");
-            int sumCount = _shape.Sums.Count(x => x);
-            w.Line($"Span<double> sums = channels * {sumCount} <= {BlockFloor} ? stackalloc double[channels * {sumCount}] : (rented = global::System.Buffers.ArrayPool<double>.Shared.Rent(channels * {sumCount})).AsSpan(0, channels * {sumCount});");
-            w.Line($"Span<{T}> scratch = block * {sumCount} <= {2 * BlockFloor} ? stackalloc {T}[(int)block * {sumCount}] : (rentedRows = global::System.Buffers.ArrayPool<{T}>.Shared.Rent((int)block * {sumCount})).AsSpan(0, (int)block * {sumCount});");
-            w.Line("sums.Clear();");
-            int s = 0;
-            for (int k = 0; k < _outputs.Length; k++)
+        if (broadcast.Length == 0)
+        {
+            w.Line($"Dispatch({string.Join(", ", DispatchArguments(k => $"ref {_inputs[k]}0", o => $"ref {o}0", "length"))});");
+            return;
+        }
+
+        string b0 = _inputs[broadcast[0]];
+        w.Line();
+        w.Line("// Rows of `channels` elements, each broadcast input one value per channel. Rows shorter than BlockFloor go in");
+        w.Line("// blocks of whole rows with the broadcast values repeated once per row, so that short rows still fill vectors.");
+        w.Line($"int channels = {b0}.Length;");
+        w.Line($"int rows = channels >= {BlockFloor} ? 1 : ({BlockFloor} + channels - 1) / channels;");
+        w.Line("nuint block = (nuint)(rows * channels);");
+        foreach (int k in broadcast)
+        {
+            string b = _inputs[k];
+            w.Line($"Span<{T}> {b}Block = rows == 1 ? Span<{T}>.Empty : stackalloc {T}[rows * channels];");
+            using (w.OpenBlock("for (int r = 0; r < rows && rows > 1; r++)"))
             {
-                if (_shape.Sums[k])
-                {
-                    w.Line($"ref {T} {_outputs[k]}0 = ref MemoryMarshal.GetReference(scratch.Slice({s} * (int)block));");
-                    s++;
-                }
+                w.Line($"{b}.CopyTo({b}Block.Slice(r * channels));");
             }
 
+            w.Line($"ref {T} {b}0 = ref MemoryMarshal.GetReference(rows == 1 ? {b} : {b}Block);");
+        }
+
+        if (!sums)
+        {
             w.Line();
             WriteBlockLoop(w);
-            s = 0;
-            w.Line();
-            for (int k = 0; k < _outputs.Length; k++)
-            {
-                if (_shape.Sums[k])
-                {
-                    string sumSpan = $"sums.Slice({s} * channels, channels)";
-                    using (w.OpenBlock("for (int c = 0; c < channels; c++)"))
-                    {
-                        w.Line($"{_outputs[k]}[c] = ({T}){sumSpan}[c];");
-                    }
+            return;
+        }
 
-                    s++;
-                }
-            }
-
-            w.Line();
-            using (w.OpenBlock("if (rented is not null)"))
+        w.Line();
+        w.Line("// Each block's per-element values of the summed outputs go to a scratch block, then join their channel sums.");
+        w.Line($"{T}[]? rentedRows = null;");
+        int sumCount = _shape.Sums.Count(x => x);
+        w.Line($"Span<{T}> scratch = block * {sumCount} <= {2 * BlockFloor} ? stackalloc {T}[(int)block * {sumCount}] : (rentedRows = global::System.Buffers.ArrayPool<{T}>.Shared.Rent((int)block * {sumCount})).AsSpan(0, (int)block * {sumCount});");
+        int s = 0;
+        for (int k = 0; k < _outputs.Length; k++)
+        {
+            if (_shape.Sums[k])
             {
-                w.Line("global::System.Buffers.ArrayPool<double>.Shared.Return(rented);");
+                w.Line($"ref {T} {_outputs[k]}0 = ref MemoryMarshal.GetReference(scratch.Slice({s} * (int)block));");
+                s++;
             }
+        }
 
-            using (w.OpenBlock("if (rentedRows is not null)"))
+        w.Line();
+        WriteBlockLoop(w);
+        w.Line();
+        using (w.OpenBlock("if (rentedRows is not null)"))
+        {
+            w.Line($"global::System.Buffers.ArrayPool<{T}>.Shared.Return(rentedRows);");
+        }
+    }
+
+    // ---- Parallel = true: chunks of whole rows on the thread pool ----------------------------------------------
+
+    /// <summary>
+    /// The parallel driver: the runtime pins the spans and runs chunks of whole rows (<c>ParallelKernels.RunFused</c>),
+    /// each through the single-threaded code; summed outputs get each chunk's channel sums added in chunk order.
+    /// </summary>
+    private void WriteRunParallel(IndentedWriter w)
+    {
+        var parameters = Enumerable.Range(0, _inputs.Length).Select(InputParameter).Concat(_outputs.Select(o => $"Span<{T}> {o}")).Concat(new[] { "int channels" });
+        string runtime = _trace + "ParallelKernels";
+        bool sums = _shape.Sums.Any(s => s);
+        int[] spanInputs = Streams().ToArray();
+        string[] spans = spanInputs.Select(k => _inputs[k]).Concat(ElementwiseOutputs()).ToArray();
+        int[] scalars = OfKind(StreamKind.Scalar).ToArray();
+        string scalarValues = scalars.Length == 0 ? $"ReadOnlySpan<{T}>.Empty" : $"new {T}[] {{ {string.Join(", ", scalars.Select(k => _inputs[k]))} }}";
+        string length = $"{ElementwiseOutputs().First()}.Length";
+
+        w.Line("/// <summary>Computes every element in chunks of whole rows across the thread pool (arguments checked; the call splits).</summary>");
+        using (w.OpenBlock($"private static void RunParallel({string.Join(", ", parameters)})"))
+        {
+            if (!sums)
             {
-                w.Line($"global::System.Buffers.ArrayPool<{T}>.Shared.Return(rentedRows);");
+                w.Line($"{runtime}.RunFused<{T}>({length}, channels, {scalarValues}, Span<double>.Empty, RunChunk, {string.Join(", ", spans)});");
             }
+            else
+            {
+                WriteSumsAllocation(w, declareChannels: false);
+                w.Line($"{runtime}.RunFused<{T}>({length}, channels, {scalarValues}, sums, RunChunk, {string.Join(", ", spans)});");
+                WriteSumsRounding(w);
+            }
+        }
+
+        var chunkArguments = new List<string>();
+        int scalar = 0;
+        for (int k = 0; k < _inputs.Length; k++)
+        {
+            int stream = System.Array.IndexOf(spans, _inputs[k]);
+            chunkArguments.Add(Kinds[k] switch
+            {
+                StreamKind.Elementwise => $"chunk.Rows({stream})",
+                StreamKind.Broadcast => $"chunk.Whole({stream})",
+                _ => $"chunk.Scalar({scalar++})",
+            });
+        }
+
+        chunkArguments.AddRange(ElementwiseOutputs().Select(o => $"chunk.OutputRows({System.Array.IndexOf(spans, o)})"));
+        w.Line();
+        w.Line("/// <summary>One chunk of whole rows, on whichever thread runs it.</summary>");
+        using (w.OpenBlock($"private static void RunChunk({_trace}FusedChunk<{T}> chunk)"))
+        {
+            w.Line(sums
+                ? $"Accumulate({string.Join(", ", chunkArguments)}, chunk.Sums);"
+                : $"Run({string.Join(", ", chunkArguments)});");
         }
     }
 

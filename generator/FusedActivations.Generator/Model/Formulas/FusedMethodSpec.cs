@@ -36,6 +36,7 @@ internal sealed record OutputStream(string ParameterName, int GradientOf = -1);
 /// <param name="Formula">The per-element formula: its parameters are <see cref="Inputs"/>, its results the method's outputs (for a gradient method: one per non-scalar forward input, in order).</param>
 /// <param name="IsGradient">Whether this is a gradient method: the outputs of broadcast inputs are then sums over rows.</param>
 /// <param name="RuntimeAlias">The extern alias of the runtime library's reference, or null.</param>
+/// <param name="ParallelThreshold">With <c>Parallel = true</c>, the element count from which a call is split across the thread pool; 0 without.</param>
 internal sealed record FusedMethodSpec(
     string? Namespace,
     EquatableArray<ContainingTypeSpec> ContainingTypes,
@@ -46,4 +47,5 @@ internal sealed record FusedMethodSpec(
     EquatableArray<OutputStream> Outputs,
     FormulaSpec Formula,
     bool IsGradient,
-    string? RuntimeAlias = null);
+    string? RuntimeAlias = null,
+    int ParallelThreshold = 0);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using FusedActivations.Generator.Diagnostics;
 using FusedActivations.Generator.Differentiation;
@@ -86,7 +87,16 @@ internal static class FusedParser
         }
 
         // [Fused(Precision = ...)]: the activation calls' precision (a gradient's derivative rules stay accurate).
-        KernelPrecision? precision = PrecisionArgument.Read(new AttributeArguments(owner, semanticModel, cancellationToken), method.Name, diagnostics);
+        var arguments = new AttributeArguments(owner, semanticModel, cancellationToken);
+        KernelPrecision? precision = PrecisionArgument.Read(arguments, method.Name, diagnostics);
+
+        // Parallel = true: the spans are pinned while chunks of them run on the thread pool.
+        int? parallelThreshold = Parser.ReadParallel(arguments, shape: null, method.Name, diagnostics);
+        if (parallelThreshold > 0 && binding is not null)
+        {
+            CheckParallelStreams(binding, arguments, method.Name, diagnostics);
+        }
+
         FormulaSpec? computed = forward is null || precision is null ? null : forward with { Precision = precision.Value };
         if (isGradient && forward is not null && binding is not null && diagnostics.Count == 0)
         {
@@ -105,7 +115,7 @@ internal static class FusedParser
             }
         }
 
-        if (diagnostics.Count > 0 || containingTypes is null || !formIsValid || computed is null || binding is null)
+        if (diagnostics.Count > 0 || containingTypes is null || !formIsValid || computed is null || binding is null || parallelThreshold is null)
         {
             return FusedParseResult.Failure(diagnostics, StubBuilder.TryCreate(method, syntax, diagnostics, Parser.NamespaceOf(method)));
         }
@@ -120,6 +130,28 @@ internal static class FusedParser
             binding.Outputs,
             computed,
             isGradient,
-            Parser.RuntimeAliasOf(owner.AttributeClass!, compilation)));
+            Parser.RuntimeAliasOf(owner.AttributeClass!, compilation),
+            parallelThreshold.Value));
     }
+
+    /// <summary>
+    /// A parallel call pins every span while its chunks run, through a runtime method of
+    /// <see cref="MaximumParallelStreams"/> span parameters: a method with more is FA1025 at <c>Parallel</c>.
+    /// </summary>
+    private static void CheckParallelStreams(StreamBinding binding, AttributeArguments arguments, string methodName, List<DiagnosticInfo> diagnostics)
+    {
+        int spans = binding.Inputs.Count(input => input.Kind != StreamKind.Scalar) + binding.Outputs.Count;
+        if (spans > MaximumParallelStreams)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InvalidParallel,
+                arguments.LocationOf("Parallel"),
+                "Parallel = true",
+                methodName,
+                $"it takes {spans.ToString(System.Globalization.CultureInfo.InvariantCulture)} spans and a parallel fused method takes at most {MaximumParallelStreams}: remove Parallel, or split the formula"));
+        }
+    }
+
+    /// <summary>The runtime's <c>ParallelKernels.MaximumFusedStreams</c>.</summary>
+    public const int MaximumParallelStreams = 16;
 }

@@ -23,6 +23,15 @@ public static partial class OurFusedKernels
     public static partial void ScaleBackward(ReadOnlySpan<float> raw, [Broadcast] ReadOnlySpan<float> bias,
         ReadOnlySpan<float> gradOutput, Span<float> gradRaw, Span<float> gradBias);
 
+    /// <summary><see cref="Scale(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/> with <c>Parallel = true</c> (issue 14: <see cref="Benchmarks.FusedParallelBenchmarks"/>).</summary>
+    [Fused(nameof(Scale), Parallel = true)]
+    public static partial void ScaleParallel(ReadOnlySpan<float> raw, [Broadcast] ReadOnlySpan<float> bias, Span<float> destination);
+
+    /// <summary><see cref="ScaleBackward"/> with <c>Parallel = true</c>: the sums over rows added per chunk, then in chunk order.</summary>
+    [FusedGradient(nameof(Scale), Parallel = true)]
+    public static partial void ScaleBackwardParallel(ReadOnlySpan<float> raw, [Broadcast] ReadOnlySpan<float> bias,
+        ReadOnlySpan<float> gradOutput, Span<float> gradRaw, Span<float> gradBias);
+
     /// <summary>SwiGLU's gate: <c>silu(a) * b</c>.</summary>
     internal static float SwiGlu(float a, float b) => FusedMath.Silu(a) * b;
 

@@ -39,6 +39,55 @@ public static class ParallelSmokeCheck
         return $"parallel = single-threaded bit for bit ({single.Length} elements); PyTorch's two peers ran";
     }
 
+    /// <summary>
+    /// The smoke check of <see cref="FusedParallelBenchmarks"/> for <paramref name="kernel"/> at 1 Mi elements: the
+    /// parallel methods' elementwise outputs bit-identical to the single-threaded ones, the bias gradient within one ULP
+    /// (its sums are regrouped by chunk), and PyTorch's peer runs.
+    /// </summary>
+    public static string RunFused(string kernel)
+    {
+        var single = new FusedParallelBenchmarks { Kernel = kernel, Length = 1 << 20, Inputs = InputData.Narrow };
+        single.SetupOurs();
+        single.Ours();
+        (float[] output, float[] gradRaw, float[] gradBias) = single.Outputs;
+        (output, gradRaw, gradBias) = ((float[])output.Clone(), (float[])gradRaw.Clone(), (float[])gradBias.Clone());
+        single.OursParallel();
+        (float[] parallelOutput, float[] parallelGradRaw, float[] parallelGradBias) = single.Outputs;
+        Compare("output", output, parallelOutput, ulps: 0);
+        Compare("gradRaw", gradRaw, parallelGradRaw, ulps: 0);
+        Compare("gradBias", gradBias, parallelGradBias, ulps: 1);
+        string ours = $"parallel = single-threaded ({output.Length} elements{(kernel == "ScaleStep" ? "; gradBias within 1 ULP" : "")})";
+        if (TorchSharpRuntime.WhyUnavailable() is { } reason)
+        {
+            return ours + $"; PyTorch not run: {reason}";
+        }
+
+        var torch = new FusedParallelBenchmarks { Kernel = kernel, Length = 1 << 20, Inputs = InputData.Narrow };
+        try
+        {
+            torch.SetupTorchSharpAllCores();
+            torch.TorchSharpAllCores();
+        }
+        finally
+        {
+            torch.Cleanup();
+        }
+
+        return ours + "; PyTorch's peer ran";
+    }
+
+    private static void Compare(string name, float[] expected, float[] actual, int ulps)
+    {
+        for (int i = 0; i < expected.Length; i++)
+        {
+            int distance = Math.Abs(BitConverter.SingleToInt32Bits(expected[i]) - BitConverter.SingleToInt32Bits(actual[i]));
+            if (distance > ulps)
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"{name}[{i}]: parallel {actual[i]:R}, single-threaded {expected[i]:R}"));
+            }
+        }
+    }
+
     private static float[] Output(string setup, string method, string inputs)
     {
         var benchmarks = new ParallelBenchmarks { Length = 1 << 20, Inputs = inputs };

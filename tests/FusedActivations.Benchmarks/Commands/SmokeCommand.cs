@@ -126,6 +126,7 @@ public static class SmokeCommand
         foreach ((string name, Func<string> check) in FusedSmokeChecks.OurGradients().Concat(
             [.. new[] { "Scale", "SwiGlu" }.Select(k => ($"FusedGradientBenchmarks[{k}]", (Func<string>)(() => FusedSmokeChecks.CheckGradientBenchmarks(k)))),
              .. new[] { InputData.Narrow, InputData.Wide }.Select(r => ($"ParallelBenchmarks[{r}]", (Func<string>)(() => ParallelSmokeCheck.Run(r)))),
+             .. new[] { "Scale", "ScaleStep" }.Select(k => ($"FusedParallelBenchmarks[{k}]", (Func<string>)(() => ParallelSmokeCheck.RunFused(k)))),
              .. new[] { "Softplus", "Sigmoid", "Tanh", "Silu", "Elu", "Selu", "LogSigmoid", "Mish", "GeluTanh" }.SelectMany(a => new[] { "float", "double" }.Select(e => ($"FastBenchmarks[{a}, {e}]", (Func<string>)(() => FastSmokeCheck.Run(a, e, InputData.Narrow)))))]))
         {
             RunCheck(name, check);

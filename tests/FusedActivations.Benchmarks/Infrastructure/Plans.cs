@@ -25,7 +25,7 @@ public readonly record struct PlanCase(string Activation, Type ElementType, bool
 public sealed record Plan(string Name, string Description, Func<PlanCase, bool> Includes, Type[]? Classes = null)
 {
     /// <summary>The benchmark classes outside the activation tables, which only the plans listing them run.</summary>
-    public static readonly Type[] Standalone = [typeof(Benchmarks.FusedGradientBenchmarks), typeof(Benchmarks.ParallelBenchmarks), typeof(Benchmarks.FastBenchmarks)];
+    public static readonly Type[] Standalone = [typeof(Benchmarks.FusedGradientBenchmarks), typeof(Benchmarks.ParallelBenchmarks), typeof(Benchmarks.FusedParallelBenchmarks), typeof(Benchmarks.FastBenchmarks)];
 
     /// <summary>Whether the plan runs <paramref name="type"/>, one of <see cref="Standalone"/>.</summary>
     public bool Runs(Type type) => Classes is { } classes && Array.Exists(classes, c => c.IsAssignableFrom(type));
@@ -87,13 +87,14 @@ public static class Plans
 
     /// <summary>
     /// Issue 14's parallel mode (<see cref="Benchmarks.ParallelBenchmarks"/>): float softplus β = 2 single-threaded and
-    /// parallel, against PyTorch on one thread and on every core; 64 Ki to 16 Mi, narrow and wide, both jobs.
+    /// parallel, against PyTorch on one thread and on every core; the fused scale head and its training step the same way
+    /// (<see cref="Benchmarks.FusedParallelBenchmarks"/>); 64 Ki to 16 Mi, narrow and wide, both jobs.
     /// </summary>
     public static readonly Plan Parallel = new(
         "parallel",
-        "the parallel mode (issue 14): float softplus single-threaded and parallel against PyTorch on 1 thread and on every core, 64 Ki to 16 Mi, narrow and wide, both jobs",
+        "the parallel mode (issue 14): float softplus and the fused scale head (forward, training step) single-threaded and parallel against PyTorch on every core (softplus also on 1 thread), 64 Ki to 16 Mi, narrow and wide, both jobs",
         static _ => false,
-        [typeof(Benchmarks.ParallelBenchmarks)]);
+        [typeof(Benchmarks.ParallelBenchmarks), typeof(Benchmarks.FusedParallelBenchmarks)]);
 
     /// <summary>
     /// Issue 13's Fast precision (<see cref="Benchmarks.FastBenchmarks"/>): Accurate, Fast and PyTorch for every

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Linq;
 using FusedActivations.Analyzers.Matching;
+using FusedActivations.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -12,20 +14,15 @@ namespace FusedActivations.Analyzers;
 /// </summary>
 /// <remarks>
 /// Operation-based, like dotnet/runtime's UpgradeToGeneratedRegexAnalyzer: one callback per invocation, which
-/// returns after a switch on the method name for every call that is not Log, Exp, LogP1 or ExpM1.
+/// returns after a switch on the method name for every call that is not a rule's anchor (Log, Exp, LogP1, ExpM1). The
+/// rules are one file each under Rules/ (<see cref="IStabilityRule"/>).
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NumericStabilityAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Descriptors.NaiveSoftplus,
-        Descriptors.NaiveInverseSoftplus,
-        Descriptors.NaiveLogAddExp,
-        Descriptors.NaiveSigmoid,
-        Descriptors.NaiveLogSigmoid,
-        Descriptors.ImpreciseLog1P,
-        Descriptors.ImpreciseExpM1);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        StabilityRules.All.Select(rule => rule.Descriptor).ToImmutableArray();
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

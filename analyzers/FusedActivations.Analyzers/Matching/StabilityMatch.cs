@@ -1,3 +1,4 @@
+using FusedActivations.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -16,25 +17,27 @@ internal enum FusedFunction
 }
 
 /// <summary>
-/// One naive expression found by <see cref="StabilityMatcher"/>: what it computes, where to report it and the
+/// One naive expression found by a rule (<see cref="IStabilityRule"/>): what it computes, where to report it and the
 /// operands the fix passes to <c>FusedMath</c>. Shared by the analyzer (which reports it) and the code fixes (which
-/// match the reported node again and rewrite it), so that both always agree.
+/// match the reported node again and rewrite it), so that both always agree. Immutable: a rule builds it whole.
 /// </summary>
 internal sealed class StabilityMatch
 {
-    public StabilityMatch(DiagnosticDescriptor descriptor, FusedFunction function, IOperation report, IOperation core)
+    public StabilityMatch(IStabilityRule rule, IOperation report, IOperation core)
     {
-        Descriptor = descriptor;
-        Function = function;
+        Rule = rule;
         Report = report;
         Core = core;
     }
 
-    /// <summary>The rule.</summary>
-    public DiagnosticDescriptor Descriptor { get; }
+    /// <summary>The rule that found it.</summary>
+    public IStabilityRule Rule { get; }
+
+    /// <summary>The rule's diagnostic.</summary>
+    public DiagnosticDescriptor Descriptor => Rule.Descriptor;
 
     /// <summary>The accurate replacement.</summary>
-    public FusedFunction Function { get; }
+    public FusedFunction Function => Rule.Function;
 
     /// <summary>The whole naive expression: the diagnostic's location and the node a fix replaces.</summary>
     public IOperation Report { get; }
@@ -43,22 +46,22 @@ internal sealed class StabilityMatch
     public IOperation Core { get; }
 
     /// <summary>The argument of exp in the pattern (<c>z</c> in <c>log(1 + exp(z))</c>), for the message.</summary>
-    public IOperation? ExpArgument { get; set; }
+    public IOperation? ExpArgument { get; init; }
 
     /// <summary>First argument of the replacement (<c>x</c>, or <c>a</c> of LogAddExp).</summary>
-    public IOperation? X { get; set; }
+    public IOperation? X { get; init; }
 
     /// <summary>When set, the replacement's first argument is <c>-X</c> (log(1/(1+exp(z))) = LogSigmoid(-z)).</summary>
-    public bool NegateX { get; set; }
+    public bool NegateX { get; init; }
 
     /// <summary>Second argument of the replacement: beta, or <c>b</c> of LogAddExp.</summary>
-    public IOperation? Second { get; set; }
+    public IOperation? Second { get; init; }
 
     /// <summary>When exp(z) was stored in a local just before, that local's declarator.</summary>
-    public VariableDeclaratorSyntax? ExpLocalDeclarator { get; set; }
+    public VariableDeclaratorSyntax? ExpLocalDeclarator { get; init; }
 
     /// <summary>Whether it is a span API (TensorPrimitives) that has no scalar replacement.</summary>
-    public bool IsSpanApi { get; set; }
+    public bool IsSpanApi { get; init; }
 
     /// <summary>The element type the expression computes in (double, float, T, or a vector type).</summary>
     public ITypeSymbol? ResultType => Core.Type;

@@ -17,7 +17,7 @@ internal sealed partial class StabilityMatcher
     /// exp(z), or a local assigned exp(z) once, in the statement just before the one that reads it:
     /// <c>var e = Math.Exp(x); return Math.Log(1 + e);</c>.
     /// </summary>
-    private bool TryGetExp(IOperation operation, CancellationToken cancellationToken, out IOperation z, out VariableDeclaratorSyntax? local)
+    internal bool TryGetExp(IOperation operation, CancellationToken cancellationToken, out IOperation z, out VariableDeclaratorSyntax? local)
     {
         local = null;
         if (IsCall(operation, MathFunction.Exp, out z))

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
+using FusedActivations.Analyzers.Rules;
 using Microsoft.CodeAnalysis.Text;
 
 namespace FusedActivations.Analyzers.Matching;
@@ -8,34 +9,15 @@ namespace FusedActivations.Analyzers.Matching;
 /// <summary>The diagnostic's message arguments.</summary>
 internal sealed partial class StabilityMatcher
 {
-    /// <summary>The arguments of the diagnostic's message: the operand text and the bounds for the element type.</summary>
-    public static object[] GetMessageArguments(StabilityMatch match)
-    {
-        ElementKind kind = GetElementKind(match.ResultType);
-        string Bound(string forDouble, string forSingle) => kind switch
-        {
-            ElementKind.Double => forDouble,
-            ElementKind.Single => forSingle,
-            _ => forDouble + " (float: " + forSingle + ")",
-        };
+    /// <summary>The arguments of the diagnostic's message: the rule's, for the expression's element type.</summary>
+    public static object[] GetMessageArguments(StabilityMatch match) =>
+        match.Rule.MessageArguments(match, new MessageBounds(GetElementKind(match.ResultType)));
 
-        string operand = Shorten((match.ExpArgument ?? match.X)?.Syntax ?? match.Report.Syntax);
-        switch (match.Function)
-        {
-            case FusedFunction.Softplus:
-                return new object[] { operand, Bound("709.78", "88.72"), Bound("-36.74", "-16.64") };
-            case FusedFunction.InverseSoftplus:
-                return new object[] { operand, Bound("709.78", "88.72"), Bound("1.1e-16", "6.0e-8") };
-            case FusedFunction.LogAddExp:
-                return new object[] { operand, Bound("709.78", "88.72"), Bound("-745.13", "-103.97") };
-            case FusedFunction.Sigmoid:
-                return new object[] { operand, Bound("709.78", "88.72") };
-            case FusedFunction.LogSigmoid:
-                return new object[] { operand, Bound("709.78", "88.72"), Bound("36.74", "16.64") };
-            default:
-                return new object[] { Shorten(match.Report.Syntax), Bound("1.1e-16", "6.0e-8") };
-        }
-    }
+    /// <summary>The operand a message names: exp's argument (or the replacement's first argument), on one line.</summary>
+    internal static string OperandText(StabilityMatch match) => Shorten((match.ExpArgument ?? match.X)?.Syntax ?? match.Report.Syntax);
+
+    /// <summary>The whole naive expression, on one line (the messages of FA2006 and FA2007).</summary>
+    internal static string ExpressionText(StabilityMatch match) => Shorten(match.Report.Syntax);
 
     /// <summary>
     /// The node's text on one line, cut at 60 characters. Only the start of a long node is read: the operand of a

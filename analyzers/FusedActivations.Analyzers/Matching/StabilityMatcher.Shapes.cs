@@ -6,7 +6,7 @@ namespace FusedActivations.Analyzers.Matching;
 /// <summary>Building blocks: what an operation is (a call of a math function, a binary operator, 1, a constant).</summary>
 internal sealed partial class StabilityMatcher
 {
-    private static bool TryGetSingleArgument(IInvocationOperation invocation, out IOperation argument)
+    internal static bool TryGetSingleArgument(IInvocationOperation invocation, out IOperation argument)
     {
         if (invocation.Arguments.Length == 1 && invocation.Arguments[0].Value is { } value)
         {
@@ -41,13 +41,13 @@ internal sealed partial class StabilityMatcher
         return parent;
     }
 
-    private static bool IsSame(IOperation candidate, IOperation operation) =>
+    internal static bool IsSame(IOperation candidate, IOperation operation) =>
         ReferenceEquals(Unwrap(candidate), operation) || Unwrap(candidate).Syntax == operation.Syntax;
 
-    private bool IsInsideLog(IOperation operation) =>
+    internal bool IsInsideLog(IOperation operation) =>
         UpParent(operation) is IInvocationOperation parentCall && _symbols.Classify(parentCall.TargetMethod) == MathFunction.Log;
 
-    private bool IsCall(IOperation operation, MathFunction function, out IOperation argument)
+    internal bool IsCall(IOperation operation, MathFunction function, out IOperation argument)
     {
         if (Unwrap(operation) is IInvocationOperation invocation
             && _symbols.Classify(invocation.TargetMethod) == function
@@ -61,7 +61,7 @@ internal sealed partial class StabilityMatcher
     }
 
     /// <summary><c>l op r</c> as an operator (built-in or user-defined, e.g. Vector128's) or as <c>VectorN.Op(l, r)</c>.</summary>
-    private bool IsBinary(IOperation operation, BinaryOperatorKind kind, MathFunction vectorFunction, out IOperation left, out IOperation right)
+    internal bool IsBinary(IOperation operation, BinaryOperatorKind kind, MathFunction vectorFunction, out IOperation left, out IOperation right)
     {
         operation = Unwrap(operation);
         if (operation is IBinaryOperation binary && binary.OperatorKind == kind)
@@ -84,7 +84,7 @@ internal sealed partial class StabilityMatcher
         return false;
     }
 
-    private bool IsNegation(IOperation operation, out IOperation operand)
+    internal bool IsNegation(IOperation operation, out IOperation operand)
     {
         operation = Unwrap(operation);
         if (operation is IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } unary)
@@ -97,7 +97,7 @@ internal sealed partial class StabilityMatcher
     }
 
     /// <summary>1 in any spelling: 1, 1.0, 1f, 1d, T.One, Vector128&lt;T&gt;.One, Vector128.Create(1f), T.CreateChecked(1).</summary>
-    private bool IsOne(IOperation operation)
+    internal bool IsOne(IOperation operation)
     {
         // A loop, not recursion: Create(CreateChecked(Create(...))) nests as deep as it is written.
         while (true)
@@ -122,7 +122,7 @@ internal sealed partial class StabilityMatcher
         }
     }
 
-    private static bool IsConstant(IOperation operation) => operation.ConstantValue.HasValue || Unwrap(operation).ConstantValue.HasValue;
+    internal static bool IsConstant(IOperation operation) => operation.ConstantValue.HasValue || Unwrap(operation).ConstantValue.HasValue;
 
     internal static bool TryGetNumber(IOperation operation, out double value)
     {

@@ -39,7 +39,7 @@ internal sealed partial class StabilityMatcher
         Max,
     }
 
-    private bool IsProvablyNonPositive(IOperation z, IOperation context)
+    internal bool IsProvablyNonPositive(IOperation z, IOperation context)
     {
         Dictionary<ISymbol, Sign>? facts = CollectBranchFacts(context);
         // With an |x| in a product, the other factors are the (positive) beta of the stable formula.

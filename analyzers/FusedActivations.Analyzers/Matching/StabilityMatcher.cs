@@ -1,28 +1,28 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.Threading;
+using FusedActivations.Analyzers.Rules;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace FusedActivations.Analyzers.Matching;
 
 /// <summary>
-/// Recognises the naive forms on the operation tree, so that every spelling that binds to the same operations is
-/// found: <c>Math</c>/<c>MathF</c>/<c>double.</c>/<c>float.</c>, <c>using static</c>, generic math (<c>T.Log</c>,
-/// <c>T.One</c>, <c>+</c> through <c>IAdditionOperators</c>), <c>Vector128.Log</c> with <c>+</c> or <c>Add</c>, any
-/// literal spelling of 1 and any parentheses (the C# operation tree has none).
+/// The shared matcher of operation patterns the rules (<see cref="IStabilityRule"/>, one file each under Rules/) are
+/// written with, and the dispatch from a call to the rules rooted at it. Patterns work on the operation tree, so every
+/// spelling that binds to the same operations is found: <c>Math</c>/<c>MathF</c>/<c>double.</c>/<c>float.</c>,
+/// <c>using static</c>, generic math (<c>T.Log</c>, <c>T.One</c>, <c>+</c> through <c>IAdditionOperators</c>),
+/// <c>Vector128.Log</c> with <c>+</c> or <c>Add</c>, any literal spelling of 1 and any parentheses (the C# operation
+/// tree has none).
 /// </summary>
 /// <remarks>
-/// Every match starts at a Log, LogP1, Exp or ExpM1 call (so the analyzer only listens to invocations) and walks a
-/// few operations down and up. Nothing here throws on erroneous code: unbound calls are
-/// <see cref="IInvalidOperation"/>s and never match. Every walk over an operand (sign, purity, equivalence, |x|
-/// search, branch conditions) uses an explicit stack: operands can be 20,000-term sums, whose trees are as deep as
-/// they are long, and the compiler's thread has 1 MB of stack (issue 10). The parts: patterns (this file),
-/// operation shapes (<c>.Shapes</c>), exp locals (<c>.Locals</c>), signs (<c>.Signs</c>), messages (<c>.Messages</c>),
-/// and <see cref="Equivalence"/>.
+/// Every match starts at a call of a rule's anchor (so the analyzer only listens to invocations) and walks a few
+/// operations down and up. Nothing here throws on erroneous code: unbound calls are <see cref="IInvalidOperation"/>s and
+/// never match. Every walk over an operand (sign, purity, equivalence, |x| search, branch conditions) uses an explicit
+/// stack: operands can be 20,000-term sums, whose trees are as deep as they are long, and the compiler's thread has
+/// 1 MB of stack (issue 10). The parts: dispatch and the patterns shared by several rules (this file), operation shapes
+/// (<c>.Shapes</c>), exp locals (<c>.Locals</c>), signs (<c>.Signs</c>), message text (<c>.Messages</c>), and
+/// <see cref="Equivalence"/>.
 /// </remarks>
 internal sealed partial class StabilityMatcher
 {
@@ -30,201 +30,78 @@ internal sealed partial class StabilityMatcher
 
     public StabilityMatcher(KnownSymbols symbols) => _symbols = symbols;
 
-    /// <summary>The naive pattern that <paramref name="invocation"/> is the root call of, or null.</summary>
+    /// <summary>
+    /// The naive expression that <paramref name="invocation"/> is the root call of, or null: the rules of its anchor in
+    /// order of precedence, the first that recognises its form deciding.
+    /// </summary>
     public StabilityMatch? Match(IInvocationOperation invocation, CancellationToken cancellationToken)
     {
-        switch (_symbols.Classify(invocation.TargetMethod))
+        MathFunction function = _symbols.Classify(invocation.TargetMethod);
+        foreach (IStabilityRule rule in StabilityRules.RootedAt(function))
         {
-            case MathFunction.Log:
-                return MatchLog(invocation, cancellationToken);
-            case MathFunction.LogP1:
-                return MatchLogP1(invocation, cancellationToken);
-            case MathFunction.Exp:
-                return MatchExp(invocation, cancellationToken);
-            case MathFunction.ExpM1:
-                return MatchExpM1(invocation);
-            case MathFunction.SpanLogP1:
-                return new StabilityMatch(Descriptors.ImpreciseLog1P, FusedFunction.Log1P, invocation, invocation) { IsSpanApi = true };
-            case MathFunction.SpanExpM1:
-                return new StabilityMatch(Descriptors.ImpreciseExpM1, FusedFunction.ExpM1, invocation, invocation) { IsSpanApi = true };
-            default:
-                return null;
+            RuleOutcome outcome = rule.Match(invocation, function, this, cancellationToken);
+            if (outcome.Recognised)
+            {
+                return outcome.Match;
+            }
         }
+
+        return null;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // Patterns rooted at a call
+    // Patterns shared by several rules
 
-    private StabilityMatch? MatchLog(IInvocationOperation log, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>log(1 + exp(z))</c>, <c>log(exp(z) + 1)</c> or <c>LogP1(exp(z))</c> rooted at <paramref name="log"/> (a Log or
+    /// LogP1 call, <paramref name="function"/>): the softplus shape, which FA2001 and FA2005 start from.
+    /// </summary>
+    internal bool TryGetSoftplusShape(IInvocationOperation log, MathFunction function, CancellationToken cancellationToken, out IOperation z, out VariableDeclaratorSyntax? local)
     {
+        z = null!;
+        local = null;
         if (!TryGetSingleArgument(log, out IOperation argument))
         {
-            return null;
+            return false;
         }
 
-        // log(1 + exp(z)), log(exp(z) + 1), log(1 + x), log(exp(a) + exp(b))
-        if (IsBinary(argument, BinaryOperatorKind.Add, MathFunction.Add, out IOperation left, out IOperation right))
+        if (function == MathFunction.LogP1)
         {
-            IOperation? other = IsOne(left) ? right : IsOne(right) ? left : null;
-            if (other is not null)
-            {
-                if (TryGetExp(other, cancellationToken, out IOperation? z, out VariableDeclaratorSyntax? local))
-                {
-                    return MatchSoftplus(log, z, local);
-                }
-
-                return IsConstant(other)
-                    ? null
-                    : new StabilityMatch(Descriptors.ImpreciseLog1P, FusedFunction.Log1P, log, log) { X = other };
-            }
-
-            if (TryGetExp(left, cancellationToken, out IOperation? a, out _)
-                && TryGetExp(right, cancellationToken, out IOperation? b, out _))
-            {
-                return IsConstant(a) && IsConstant(b)
-                    ? null
-                    : new StabilityMatch(Descriptors.NaiveLogAddExp, FusedFunction.LogAddExp, log, log) { X = a, Second = b, ExpArgument = a };
-            }
-
-            return null;
+            return TryGetExp(argument, cancellationToken, out z, out local);
         }
 
-        // log(exp(y) - 1), log(ExpM1(y))
-        IOperation? y = null;
-        VariableDeclaratorSyntax? yLocal = null;
-        if (IsBinary(argument, BinaryOperatorKind.Subtract, MathFunction.Subtract, out left, out right))
-        {
-            if (IsOne(right) && TryGetExp(left, cancellationToken, out IOperation? expArgument, out yLocal))
-            {
-                y = expArgument;
-            }
-        }
-        else if (IsCall(argument, MathFunction.ExpM1, out IOperation expM1Argument))
-        {
-            y = expM1Argument;
-        }
-
-        if (y is not null)
-        {
-            return IsConstant(y) ? null : MatchScaled(Descriptors.NaiveInverseSoftplus, FusedFunction.InverseSoftplus, log, y, yLocal);
-        }
-
-        // log(1 / (1 + exp(z))) = LogSigmoid(-z)
-        if (IsBinary(argument, BinaryOperatorKind.Divide, MathFunction.Divide, out IOperation numerator, out IOperation denominator)
-            && IsOne(numerator)
-            && IsBinary(denominator, BinaryOperatorKind.Add, MathFunction.Add, out left, out right))
-        {
-            IOperation? other = IsOne(left) ? right : IsOne(right) ? left : null;
-            if (other is not null
-                && TryGetExp(other, cancellationToken, out IOperation? z, out VariableDeclaratorSyntax? local)
-                && !IsConstant(z)
-                && !IsProvablyNonPositive(z, log))
-            {
-                bool negated = IsNegation(z, out IOperation x);
-                return new StabilityMatch(Descriptors.NaiveLogSigmoid, FusedFunction.LogSigmoid, log, log)
-                {
-                    X = negated ? x : z,
-                    NegateX = !negated,
-                    ExpArgument = negated ? x : z,
-                    ExpLocalDeclarator = local,
-                };
-            }
-        }
-
-        return null;
+        return function == MathFunction.Log
+            && TryGetOnePlus(argument, out IOperation other)
+            && TryGetExp(other, cancellationToken, out z, out local);
     }
 
-    private StabilityMatch? MatchLogP1(IInvocationOperation logP1, CancellationToken cancellationToken)
+    /// <summary><c>1 + x</c> or <c>x + 1</c> in any spelling of 1: <paramref name="other"/> is <c>x</c>.</summary>
+    internal bool TryGetOnePlus(IOperation operation, out IOperation other)
     {
-        if (!TryGetSingleArgument(logP1, out IOperation argument))
+        other = null!;
+        if (!IsBinary(operation, BinaryOperatorKind.Add, MathFunction.Add, out IOperation left, out IOperation right))
         {
-            return null;
+            return false;
         }
 
-        if (TryGetExp(argument, cancellationToken, out IOperation? z, out VariableDeclaratorSyntax? local))
-        {
-            return MatchSoftplus(logP1, z, local);
-        }
-
-        return IsConstant(argument)
-            ? null
-            : new StabilityMatch(Descriptors.ImpreciseLog1P, FusedFunction.Log1P, logP1, logP1) { X = argument };
+        other = IsOne(left) ? right : IsOne(right) ? left : null!;
+        return other is not null;
     }
 
-    private StabilityMatch? MatchExpM1(IInvocationOperation expM1)
-    {
-        if (!TryGetSingleArgument(expM1, out IOperation argument) || IsConstant(argument) || IsInsideLog(expM1))
-        {
-            return null; // inside a Log it is an inverse softplus, reported at the Log
-        }
-
-        return new StabilityMatch(Descriptors.ImpreciseExpM1, FusedFunction.ExpM1, expM1, expM1) { X = argument };
-    }
-
-    private StabilityMatch? MatchExp(IInvocationOperation exp, CancellationToken cancellationToken)
-    {
-        if (!TryGetSingleArgument(exp, out IOperation z) || UpParent(exp) is not { } parent)
-        {
-            return null;
-        }
-
-        // exp(z) - 1
-        if (IsBinary(parent, BinaryOperatorKind.Subtract, MathFunction.Subtract, out IOperation left, out IOperation right)
-            && IsSame(left, exp)
-            && IsOne(right))
-        {
-            return IsConstant(z) || IsInsideLog(parent)
-                ? null
-                : new StabilityMatch(Descriptors.ImpreciseExpM1, FusedFunction.ExpM1, parent, exp) { X = z };
-        }
-
-        // exp(z) / (1 + exp(z)): reported from the exp in the denominator
-        if (IsBinary(parent, BinaryOperatorKind.Add, MathFunction.Add, out left, out right)
-            && ((IsSame(left, exp) && IsOne(right)) || (IsSame(right, exp) && IsOne(left)))
-            && UpParent(parent) is { } grandParent
-            && IsBinary(grandParent, BinaryOperatorKind.Divide, MathFunction.Divide, out IOperation numerator, out IOperation denominator)
-            && IsSame(denominator, parent)
-            && TryGetExp(numerator, cancellationToken, out IOperation? z2, out _)
-            && Equivalence.AreEquivalent(z, z2)
-            && !IsConstant(z)
-            && !IsProvablyNonPositive(z, exp))
-        {
-            return new StabilityMatch(Descriptors.NaiveSigmoid, FusedFunction.Sigmoid, grandParent, exp) { X = z, ExpArgument = z };
-        }
-
-        return null;
-    }
-
-    /// <summary>log(1 + exp(z)) found at <paramref name="log"/>: a softplus, a scaled softplus or a log-sigmoid.</summary>
-    private StabilityMatch? MatchSoftplus(IOperation log, IOperation z, VariableDeclaratorSyntax? local)
-    {
-        if (IsConstant(z) || IsProvablyNonPositive(z, log))
-        {
-            return null; // exp(-|x|) and friends are the bounded piece of the stable formula
-        }
-
-        // -log(1 + exp(-x)) = LogSigmoid(x)
-        if (UpParent(log) is IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus } negation && IsNegation(z, out IOperation x))
-        {
-            return new StabilityMatch(Descriptors.NaiveLogSigmoid, FusedFunction.LogSigmoid, negation, log)
-            {
-                X = x,
-                ExpArgument = x,
-                ExpLocalDeclarator = local,
-            };
-        }
-
-        return MatchScaled(Descriptors.NaiveSoftplus, FusedFunction.Softplus, log, z, local);
-    }
+    /// <summary>
+    /// Whether exp's argument <paramref name="z"/> makes the form stable where it stands (<paramref name="context"/>): a
+    /// constant, or provably non-positive (exp(-|x|) and friends are the bounded piece of the stable formula).
+    /// </summary>
+    internal bool IsStableExpArgument(IOperation z, IOperation context) => IsConstant(z) || IsProvablyNonPositive(z, context);
 
     /// <summary>
     /// Softplus and inverse softplus with the scaling by beta: <c>f(beta * x) / beta</c>, <c>f(x * beta) / beta</c>,
     /// <c>(1 / beta) * f(beta * x)</c>, <c>f(2 * x) * 0.5</c>. Without a matching beta outside, the whole exp argument
     /// is x.
     /// </summary>
-    private StabilityMatch MatchScaled(DiagnosticDescriptor descriptor, FusedFunction function, IOperation core, IOperation z, VariableDeclaratorSyntax? local)
+    internal StabilityMatch MatchScaled(IStabilityRule rule, IOperation core, IOperation z, VariableDeclaratorSyntax? local)
     {
-        var match = new StabilityMatch(descriptor, function, core, core) { X = z, ExpArgument = z, ExpLocalDeclarator = local };
+        var match = new StabilityMatch(rule, core, core) { X = z, ExpArgument = z, ExpLocalDeclarator = local };
         if (UpParent(core) is not { } parent)
         {
             return match;
@@ -261,13 +138,11 @@ internal sealed partial class StabilityMatcher
 
         if (IsBeta(zLeft))
         {
-            match = new StabilityMatch(descriptor, function, parent, core) { X = zRight, Second = zLeft, ExpArgument = z, ExpLocalDeclarator = local };
-        }
-        else if (IsBeta(zRight))
-        {
-            match = new StabilityMatch(descriptor, function, parent, core) { X = zLeft, Second = zRight, ExpArgument = z, ExpLocalDeclarator = local };
+            return new StabilityMatch(rule, parent, core) { X = zRight, Second = zLeft, ExpArgument = z, ExpLocalDeclarator = local };
         }
 
-        return match;
+        return IsBeta(zRight)
+            ? new StabilityMatch(rule, parent, core) { X = zLeft, Second = zRight, ExpArgument = z, ExpLocalDeclarator = local }
+            : match;
     }
 }

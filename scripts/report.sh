@@ -50,17 +50,21 @@ if [ "$benchmarks" = 1 ]; then
   # fused: 162 cases (issue 12's fused kernels Scale, SwiGLU and bias + GELU, float, 64 Ki and 4 Mi, inputs [-8, 8],
   # [-10, 10] and [-30, 30], both jobs; the formula's scalar loop in the AVX-512 job only; ~11 min).
   step "benchmarks: the fused kernels (162 cases)" dotnet run -c Release --project $bench -- --job report --plan fused
-  # gradient and parallel: 96 cases each (issue 12's gradient kernels against PyTorch autograd; issue 14's Parallel = true
-  # against one thread and PyTorch on every core; ~5 min each). Their tables are BenchmarkDotNet's own reports.
+  # gradient and parallel: 96 and 192 cases (issue 12's gradient kernels against PyTorch autograd; issue 14's Parallel =
+  # true against one thread and PyTorch on every core; ~5 and ~10 min). Their tables are BenchmarkDotNet's own reports.
   plan_report() {
-    local plan=$1 class=$2
+    local plan=$1 class
+    shift
     dotnet run -c Release --project $bench -- --job report --plan "$plan" || return 1
     { echo "<!-- BenchmarkDotNet's own report of --job report --plan $plan ($(date -u '+%d %B %Y')); the README's tables are taken from it. -->"
-      echo
-      cat "$bench/BenchmarkDotNet.Artifacts/results/FusedActivations.Benchmarks.Benchmarks.${class}-report-github.md"; } > "$bench/results/$plan.md"
+      for class in "$@"; do
+        echo
+        cat "$bench/BenchmarkDotNet.Artifacts/results/FusedActivations.Benchmarks.Benchmarks.${class}-report-github.md"
+      done; } > "$bench/results/$plan.md"
   }
   step "benchmarks: the gradient kernels (96 cases) -> $bench/results/gradient.md" plan_report gradient FusedGradientBenchmarks
-  step "benchmarks: Parallel = true (96 cases) -> $bench/results/parallel.md" plan_report parallel ParallelBenchmarks
+  # parallel: Softplus (96 cases) and the fused scale head, forward and training step (96 cases).
+  step "benchmarks: Parallel = true (192 cases) -> $bench/results/parallel.md" plan_report parallel ParallelBenchmarks FusedParallelBenchmarks
   # fast: 216 cases (issue 13: Accurate, Fast and PyTorch, float and double, 64 Ki, narrow and wide, both jobs; ~7 min).
   step "benchmarks: Precision = Fast (216 cases) -> $bench/results/fast.md" plan_report fast FastBenchmarks
   # results/<activation>.{csv,md,png}, results/family.md (the speed bar and the 64 Ki tables of every activation) and

@@ -72,6 +72,14 @@ internal static class Descriptors
         "exp(x) is ≈ 1 + x for small x, and subtracting 1 cancels the leading digits (double: relative error 8.3e-8 at x = 1e-10). "
         + ".NET's double.ExpM1, float.ExpM1 and TensorPrimitives.ExpM1 are implemented as Exp(x) - 1. FusedMath.ExpM1 is accurate.");
 
+    public static readonly DiagnosticDescriptor NaiveTanh = Create(
+        DiagnosticIds.NaiveTanh,
+        "Tanh computed from exp overflows and cancels",
+        "'{0}' computes tanh({1}) through exp: NaN (∞/∞) for {2}, and digits lost near 0; call Math.Tanh",
+        DiagnosticSeverity.Warning,
+        "The exp terms overflow to +∞ long before tanh saturates at ±1, and ∞/∞ is NaN; near 0 the numerator cancels "
+        + "(double: relative error 8.3e-8 at x = 1e-10). Math.Tanh and MathF.Tanh are accurate for every input.");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md");
 }

@@ -23,4 +23,7 @@ public static class DiagnosticIds
 
     /// <summary><c>exp(x) - 1</c> or .NET's <c>ExpM1(x)</c> where x may be small.</summary>
     public const string ImpreciseExpM1 = "FA2007";
+
+    /// <summary>Naive tanh: <c>(exp(x) - exp(-x)) / (exp(x) + exp(-x))</c> or <c>(exp(2x) - 1) / (exp(2x) + 1)</c>.</summary>
+    public const string NaiveTanh = "FA2008";
 }

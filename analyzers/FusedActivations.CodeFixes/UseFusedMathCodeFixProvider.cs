@@ -17,11 +17,12 @@ using Microsoft.CodeAnalysis.Text;
 namespace FusedActivations.CodeFixes;
 
 /// <summary>
-/// Replaces a naive expression (FA2001-FA2007) with the accurate scalar function of the runtime library:
+/// Replaces a naive expression (FA2001-FA2008) with the accurate scalar function of the runtime library:
 /// <c>FusedMath.Softplus</c>, <c>InverseSoftplus</c>, <c>LogAddExp</c>, <c>Sigmoid</c>, <c>LogSigmoid</c>,
 /// <c>Log1P</c> or <c>ExpM1</c>, in the expression's own element type, with a recognised beta folded in, adding
-/// <c>using FusedActivations;</c>. Not offered where the expression is the body of a map loop: that occurrence gets
-/// the kernel fix (<see cref="OccurrenceFix"/>).
+/// <c>using FusedActivations;</c>; a tanh written with exp (FA2008) with .NET's own <c>Math.Tanh</c> or
+/// <c>MathF.Tanh</c>. Not offered where the expression is the body of a map loop: that occurrence gets the kernel fix
+/// (<see cref="OccurrenceFix"/>).
 /// </summary>
 /// <remarks>
 /// Semantics: the naive double softplus has no linear cut-off, so for double the fix passes
@@ -43,7 +44,8 @@ public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
         DiagnosticIds.NaiveSigmoid,
         DiagnosticIds.NaiveLogSigmoid,
         DiagnosticIds.ImpreciseLog1P,
-        DiagnosticIds.ImpreciseExpM1);
+        DiagnosticIds.ImpreciseExpM1,
+        DiagnosticIds.NaiveTanh);
 
     /// <summary>FusedMath for these occurrences, kernels for map loops (see <see cref="OccurrenceFix"/>).</summary>
     public override FixAllProvider GetFixAllProvider() => OccurrenceFix.FixAll;
@@ -55,10 +57,10 @@ public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
         {
             TextSpan span = diagnostic.Location.SourceSpan;
             if (await FixTarget.FindAsync(context.Document, span, context.CancellationToken).ConfigureAwait(false) is { } target
-                && GetFusedMath(target) is not null
+                && GetReplacementType(target) is { } type
                 && !GenerateSoftplusKernelCodeFixProvider.IsMapLoop(target, context.CancellationToken))
             {
-                string title = $"Use FusedMath.{target.Match.Function}";
+                string title = $"Use {type.Name}.{target.Match.Function}";
                 context.RegisterCodeFix(
                     CodeAction.Create(title, cancellationToken => FixAsync(context.Document, span, cancellationToken), EquivalenceKey),
                     diagnostic);
@@ -66,22 +68,28 @@ public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
         }
     }
 
-    /// <summary>FusedMath, when the fix applies: float or double, the library referenced, not a span API.</summary>
-    private static INamedTypeSymbol? GetFusedMath(FixTarget target)
+    /// <summary>
+    /// The type whose function replaces the expression, when the fix applies (float or double, not a span API):
+    /// FusedMath (the library referenced), or for tanh Math or MathF by the element type.
+    /// </summary>
+    private static INamedTypeSymbol? GetReplacementType(FixTarget target)
     {
         StabilityMatch match = target.Match;
-        if (match.IsSpanApi || match.X is null || match.ResultType is not { SpecialType: SpecialType.System_Double or SpecialType.System_Single })
+        if (match.IsSpanApi || match.X is null || match.ResultType is not { SpecialType: SpecialType.System_Double or SpecialType.System_Single } elementType)
         {
             return null;
         }
 
-        return target.Model.Compilation.GetTypeByMetadataName("FusedActivations.FusedMath");
+        string metadataName = match.Function != FusedFunction.Tanh ? "FusedActivations.FusedMath"
+            : elementType.SpecialType == SpecialType.System_Single ? "System.MathF"
+            : "System.Math";
+        return target.Model.Compilation.GetTypeByMetadataName(metadataName);
     }
 
     internal static async Task<Document> FixAsync(Document document, TextSpan span, CancellationToken cancellationToken)
     {
         if (await FixTarget.FindAsync(document, span, cancellationToken).ConfigureAwait(false) is not { } target
-            || GetFusedMath(target) is not { } fusedMath)
+            || GetReplacementType(target) is not { } replacementType)
         {
             return document;
         }
@@ -112,7 +120,7 @@ public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
             }
         }
 
-        string typeName = Imports.Spell(target.Model, target.Node.SpanStart, fusedMath, "FusedMath", out string? namespaceToImport);
+        string typeName = Imports.Spell(target.Model, target.Node.SpanStart, replacementType, replacementType.Name, out string? namespaceToImport);
         string call = typeName + "." + match.Function + "(" + string.Join(", ", arguments) + ")";
         ExpressionSyntax replacement = SyntaxFactory.ParseExpression(call).WithTriviaFrom(target.Node);
 

@@ -115,6 +115,24 @@ public class AnalyzerSpellingTests
     [InlineData("V128F", "{|FA2007:Vector128.Exp(x) - Vector128<float>.One|}")]
     public Task ImpreciseExpM1(string kind, string expression) => AnalyzerTest.VerifyAsync(Sources.Expression(kind, expression));
 
+    [Theory]
+    // (exp(z) - exp(-z)) / (exp(z) + exp(-z)), either term first in the denominator, z or -z written as the negation
+    [InlineData("D", "{|FA2008:(Math.Exp(x) - Math.Exp(-x)) / (Math.Exp(x) + Math.Exp(-x))|}")]
+    [InlineData("D", "{|FA2008:(Math.Exp(x) - Math.Exp(-x)) / (Math.Exp(-x) + Math.Exp(x))|}")]
+    [InlineData("D", "{|FA2008:(Math.Exp(-x) - Math.Exp(x)) / (Math.Exp(-x) + Math.Exp(x))|}")]
+    [InlineData("D", "{|FA2008:(Math.Exp(a * x) - Math.Exp(-(a * x))) / (Math.Exp(a * x) + Math.Exp(-(a * x)))|}")]
+    [InlineData("D", "{|FA2008:(double.Exp(x) - double.Exp(-x)) / (double.Exp(x) + double.Exp(-x))|}")]
+    [InlineData("F", "{|FA2008:(MathF.Exp(x) - MathF.Exp(-x)) / (MathF.Exp(x) + MathF.Exp(-x))|}")]
+    [InlineData("G", "{|FA2008:(T.Exp(x) - T.Exp(-x)) / (T.Exp(x) + T.Exp(-x))|}")]
+    [InlineData("V128F", "{|FA2008:(Vector128.Exp(x) - Vector128.Exp(-x)) / (Vector128.Exp(x) + Vector128.Exp(-x))|}")]
+    // (exp(2x) - 1) / (exp(2x) + 1), 2 on either side, 1 on either side of the denominator
+    [InlineData("D", "{|FA2008:(Math.Exp(2 * x) - 1) / (Math.Exp(2 * x) + 1)|}")]
+    [InlineData("D", "{|FA2008:(Math.Exp(x * 2) - 1.0) / (1.0 + Math.Exp(x * 2))|}")]
+    [InlineData("D", "{|FA2008:(Math.Exp(2 * (x + y)) - 1) / (Math.Exp(2 * (x + y)) + 1)|}")]
+    [InlineData("F", "{|FA2008:(MathF.Exp(2f * x) - 1f) / (MathF.Exp(2f * x) + 1f)|}")]
+    [InlineData("F", "{|FA2008:(float.Exp(x * 2) - 1) / (1 + float.Exp(x * 2))|}")]
+    public Task NaiveTanh(string kind, string expression) => AnalyzerTest.VerifyAsync(Sources.Expression(kind, expression));
+
     [Fact]
     public Task UsingStaticSystemMath() => AnalyzerTest.VerifyAsync("""
         using static System.Math;

@@ -68,11 +68,28 @@ public class AnalyzerStableFormTests
     [InlineData("D", "1 - Math.Exp(x)")]
     [InlineData("D", "Math.Log(x) + Math.Exp(y)")]
     [InlineData("D", "Math.Log(2 * x)")]
+    // tanh: .NET's own, the stable hand-written form, exponents that do not match, constants
+    [InlineData("D", "Math.Tanh(x)")]
+    [InlineData("F", "MathF.Tanh(x) + FusedMath.Tanh(y)")]
+    [InlineData("D", "Math.Sign(x) * (1 - Math.Exp(-2 * Math.Abs(x))) / (1 + Math.Exp(-2 * Math.Abs(x)))")]
+    [InlineData("D", "(Math.Exp(x) - Math.Exp(-y)) / (Math.Exp(x) + Math.Exp(-y))")]
+    [InlineData("D", "(Math.Exp(x) - Math.Exp(-x)) / (Math.Exp(x) + Math.Exp(-y))")]
+    [InlineData("D", "(Math.Exp(x) - Math.Exp(-x)) / 2")]
+    [InlineData("D", "(Math.Exp(x) + Math.Exp(-x)) / (Math.Exp(x) - Math.Exp(-x))")]
+    [InlineData("D", "(Math.Exp(2.0) - Math.Exp(-2.0)) / (Math.Exp(2.0) + Math.Exp(-2.0))")]
     public Task NoDiagnostic(string kind, string expression) => AnalyzerTest.VerifyAsync(Sources.Expression(kind, expression));
 
     [Fact]
     public Task InverseSoftplusIsNotAlsoReportedAsExpM1() => AnalyzerTest.VerifyAsync(Sources.Expression("D",
         "{|FA2002:Math.Log(Math.Exp(x) - 1)|} + {|FA2002:Math.Log(double.ExpM1(y))|}"));
+
+    [Fact]
+    public Task TanhIsNotAlsoReportedAsExpM1() => AnalyzerTest.VerifyAsync(Sources.Expression("D",
+        "{|FA2008:(Math.Exp(2 * x) - 1) / (Math.Exp(2 * x) + 1)|} + ({|FA2007:Math.Exp(2 * y) - 1|})"));
+
+    [Fact]
+    public Task TanhOfANonPositiveDoubledExponentIsLeftToExpM1() => AnalyzerTest.VerifyAsync(Sources.Expression("D",
+        "({|FA2007:Math.Exp(2 * -Math.Abs(x)) - 1|}) / (Math.Exp(2 * -Math.Abs(x)) + 1)"));
 
     [Fact]
     public Task StableSoftplusIsNotReportedAsLog1P() => AnalyzerTest.VerifyAsync(Sources.Expression("D",

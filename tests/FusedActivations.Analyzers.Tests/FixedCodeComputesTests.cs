@@ -33,6 +33,8 @@ public class FixedCodeComputesTests
             public static double LogSigmoid(double x) => -Math.Log(1 + Math.Exp(-x));
             public static double Log1P(double x) => Math.Log(1 + x);
             public static double ExpM1(double x) => Math.Exp(x) - 1;
+            public static double Tanh(double x) => (Math.Exp(x) - Math.Exp(-x)) / (Math.Exp(x) + Math.Exp(-x));
+            public static double TanhDoubled(double x) => (Math.Exp(2 * x) - 1) / (Math.Exp(2 * x) + 1);
             public static double Local(double x)
             {
                 var e = Math.Exp(x);
@@ -98,6 +100,8 @@ public class FixedCodeComputesTests
             AssertClose(Call<double>(fixedType, "Sigmoid", x), Reference.Sigmoid(x), $"Sigmoid({x})");
             AssertClose(Call<double>(fixedType, "LogSigmoid", x), Reference.LogSigmoid(x), $"LogSigmoid({x})");
             AssertClose(Call<double>(fixedType, "LogAddExp", x, x / 2), Reference.LogAddExp(x, x / 2), $"LogAddExp({x}, {x / 2})");
+            AssertClose(Call<double>(fixedType, "Tanh", x), Reference.Tanh(x), $"Tanh({x})");
+            AssertClose(Call<double>(fixedType, "TanhDoubled", x), Reference.Tanh(x), $"TanhDoubled({x})");
             if (x > 0)
             {
                 AssertClose(Call<double>(fixedType, "InverseSoftplus", x), Reference.InverseSoftplus(x), $"InverseSoftplus({x})");
@@ -132,6 +136,8 @@ public class FixedCodeComputesTests
         Assert.True(double.IsNaN(Math.Exp(800.0) / (1 + Math.Exp(800.0))));
         Assert.True(double.IsPositiveInfinity(Math.Log(Math.Exp(800.0) + Math.Exp(400.0))));
         Assert.True(double.IsPositiveInfinity(Math.Log(Math.Exp(800.0) - 1)));
+        Assert.True(double.IsNaN((Math.Exp(710.0) - Math.Exp(-710.0)) / (Math.Exp(710.0) + Math.Exp(-710.0))));
+        Assert.True(double.IsNaN((Math.Exp(2 * 400.0) - 1) / (Math.Exp(2 * 400.0) + 1)));
         Assert.Equal(0, Math.Log(1 + 1e-300));
         Assert.Equal(0, Math.Exp(1e-300) - 1);
         Assert.True(Ulp.Distance(Math.Log(1 + 1e-8), Reference.Log1P(1e-8)) > 1e6);

@@ -36,6 +36,29 @@ public class UseFusedMathFixTests
         """);
 
     [Fact]
+    public Task TanhBecomesDotNetsOwn() => Verify("""
+        using System;
+
+        static class C
+        {
+            static double D(double x) => {|FA2008:(Math.Exp(x) - Math.Exp(-x)) / (Math.Exp(x) + Math.Exp(-x))|};
+            static double E(double x, double y) => /* keep */ {|FA2008:(Math.Exp(2 * (x + y)) - 1) / (Math.Exp(2 * (x + y)) + 1)|};
+            static float F(float x) => {|FA2008:(MathF.Exp(2f * x) - 1f) / (MathF.Exp(2f * x) + 1f)|};
+            static double G(float x) => {|FA2008:(Math.Exp(-x) - Math.Exp(x)) / (Math.Exp(x) + Math.Exp(-x))|};
+        }
+        """, """
+        using System;
+
+        static class C
+        {
+            static double D(double x) => Math.Tanh(x);
+            static double E(double x, double y) => /* keep */ Math.Tanh(x + y);
+            static float F(float x) => MathF.Tanh(x);
+            static double G(float x) => Math.Tanh((double)(-x));
+        }
+        """);
+
+    [Fact]
     public Task FloatSoftplusStaysFloat() => VerifyMembers(
         "    static float M(float x) => {|FA2001:MathF.Log(1f + MathF.Exp(x))|};",
         "    static float M(float x) => FusedMath.Softplus(x);");

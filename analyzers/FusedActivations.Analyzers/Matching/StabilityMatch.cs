@@ -14,6 +14,9 @@ internal enum FusedFunction
     LogSigmoid,
     Log1P,
     ExpM1,
+
+    /// <summary>.NET's own <c>Math.Tanh</c> / <c>MathF.Tanh</c>, accurate already (FA2008).</summary>
+    Tanh,
 }
 
 /// <summary>
@@ -59,6 +62,9 @@ internal sealed class StabilityMatch
 
     /// <summary>When exp(z) was stored in a local just before, that local's declarator.</summary>
     public VariableDeclaratorSyntax? ExpLocalDeclarator { get; init; }
+
+    /// <summary>Which spelling of its form a rule matched, when its message differs between them (FA2008: <c>exp(2x)</c>).</summary>
+    public string? Variant { get; init; }
 
     /// <summary>Whether it is a span API (TensorPrimitives) that has no scalar replacement.</summary>
     public bool IsSpanApi { get; init; }

@@ -16,6 +16,9 @@ internal sealed partial class StabilityMatcher
     /// <summary>The operand a message names: exp's argument (or the replacement's first argument), on one line.</summary>
     internal static string OperandText(StabilityMatch match) => Shorten((match.ExpArgument ?? match.X)?.Syntax ?? match.Report.Syntax);
 
+    /// <summary>An operand's text, on one line.</summary>
+    internal static string TextOf(IOperation operand) => Shorten(Unwrap(operand).Syntax);
+
     /// <summary>The whole naive expression, on one line (the messages of FA2006 and FA2007).</summary>
     internal static string ExpressionText(StabilityMatch match) => Shorten(match.Report.Syntax);
 

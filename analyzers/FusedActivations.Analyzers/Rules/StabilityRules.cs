@@ -16,7 +16,8 @@ internal static class StabilityRules
         NaiveSigmoidRule.Instance,
         NaiveLogSigmoidRule.Instance,
         ImpreciseLog1PRule.Instance,
-        ImpreciseExpM1Rule.Instance);
+        ImpreciseExpM1Rule.Instance,
+        NaiveTanhRule.Instance);
 
     private static readonly ImmutableArray<IStabilityRule>[] ByAnchor = CreateByAnchor();
 

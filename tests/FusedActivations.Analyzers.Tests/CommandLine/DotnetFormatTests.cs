@@ -7,9 +7,10 @@ using Xunit.Abstractions;
 namespace FusedActivations.Analyzers.Tests.CommandLine;
 
 /// <summary>
-/// Issue 9, checked with the real command line: <c>dotnet format analyzers --diagnostics FA2001</c> on a project
+/// Issue 9, checked with the real command line: <c>dotnet format analyzers --diagnostics FA2001 FA2008</c> on a project
 /// that references the analyzer, the fixes and the generator as analyzers, like a user's project does. One run must
-/// turn the map loop into a kernel and the standalone expression into FusedMath.Softplus, and the result must build.
+/// turn the map loop into a kernel, the standalone softplus into FusedMath.Softplus and the naive tanh into Math.Tanh (issue 15),
+/// and the result must build.
 /// </summary>
 public class DotnetFormatTests(ITestOutputHelper output)
 {
@@ -27,6 +28,8 @@ public class DotnetFormatTests(ITestOutputHelper output)
             }
 
             public static float Scaled(float x) => MathF.Log(1 + MathF.Exp(2 * x)) / 2;
+
+            public static double Tanh(double x) => (Math.Exp(x) - Math.Exp(-x)) / (Math.Exp(x) + Math.Exp(-x));
         }
         """;
 
@@ -45,6 +48,8 @@ public class DotnetFormatTests(ITestOutputHelper output)
 
             public static float Scaled(float x) => FusedMath.Softplus(x, 2);
 
+            public static double Tanh(double x) => Math.Tanh(x);
+
             [Softplus(Threshold = double.PositiveInfinity)]
             private static partial void Softplus(ReadOnlySpan<double> x, Span<double> destination);
         }
@@ -58,7 +63,7 @@ public class DotnetFormatTests(ITestOutputHelper output)
         File.WriteAllText(Path.Combine(folder.Path, "Subject.cs"), Subject.Replace("\r\n", "\n"));
 
         DotnetCli.Result format = DotnetCli.Run(folder.Path, TimeSpan.FromMinutes(5),
-            "format", "analyzers", "Subject.csproj", "--diagnostics", "FA2001", "--severity", "info", "-v", "diag");
+            "format", "analyzers", "Subject.csproj", "--diagnostics", "FA2001", "FA2008", "--severity", "info", "-v", "diag");
         output.WriteLine(format.Output);
         Assert.True(format.ExitCode == 0, format.Output);
         Assert.Equal(Expected.Replace("\r\n", "\n") + "\n", File.ReadAllText(Path.Combine(folder.Path, "Subject.cs")).TrimEnd('\n') + "\n");
@@ -67,8 +72,9 @@ public class DotnetFormatTests(ITestOutputHelper output)
         output.WriteLine(build.Output);
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.Contains("0 Error(s)", build.Output, StringComparison.Ordinal);
-        // Nothing left to report: the fixed file has no naive softplus.
+        // Nothing left to report: the fixed file has no naive softplus or tanh.
         Assert.DoesNotContain("FA2001", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("FA2008", build.Output, StringComparison.Ordinal);
     }
 
     /// <summary>

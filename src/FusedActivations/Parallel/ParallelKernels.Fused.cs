@@ -116,7 +116,7 @@ public static partial class ParallelKernels
         {
             nint[] addresses = { (nint)p0, (nint)p1, (nint)p2, (nint)p3, (nint)p4, (nint)p5, (nint)p6, (nint)p7, (nint)p8, (nint)p9, (nint)p10, (nint)p11, (nint)p12, (nint)p13, (nint)p14, (nint)p15 };
             int[] lengths = { stream0.Length, stream1.Length, stream2.Length, stream3.Length, stream4.Length, stream5.Length, stream6.Length, stream7.Length, stream8.Length, stream9.Length, stream10.Length, stream11.Length, stream12.Length, stream13.Length, stream14.Length, stream15.Length };
-            Parallel.For(0, chunks, i =>
+            Parallel.For(0, chunks, OneThreadPerCore(), i =>
             {
                 int start = i * chunk;
                 kernel(new FusedChunk<T>(addresses, lengths, scalarValues, start, Math.Min(chunk, length - start), partials, i * sumsLength, sumsLength));

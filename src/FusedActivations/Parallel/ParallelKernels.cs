@@ -95,7 +95,7 @@ public static partial class ParallelKernels
         {
             // Addresses, not spans, cross to the pool threads; the fixed statement keeps them valid until every chunk is done.
             nint first = (nint)input, target = (nint)output;
-            Parallel.For(0, chunks, i =>
+            Parallel.For(0, chunks, OneThreadPerCore(), i =>
             {
                 int start = i * chunk;
                 int count = Math.Min(chunk, length - start);
@@ -103,6 +103,13 @@ public static partial class ParallelKernels
             });
         }
     }
+
+    /// <summary>
+    /// At most one thread per core, the calling thread included. Without the limit, Parallel.For hands replicas to every
+    /// pool thread that asks, and on 2 cores a third thread time-sliced the chunks: measured (Stopwatch, median of 31
+    /// calls, 16 Mi floats on AVX2) 1.50–1.60× one thread, against 1.9× with the limit.
+    /// </summary>
+    private static ParallelOptions OneThreadPerCore() => new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
     /// <summary>
     /// The chunk length for <paramref name="length"/> elements of <paramref name="elementBytes"/> bytes on

@@ -80,6 +80,15 @@ internal static class Descriptors
         "The exp terms overflow to +∞ long before tanh saturates at ±1, and ∞/∞ is NaN; near 0 the numerator cancels "
         + "(double: relative error 8.3e-8 at x = 1e-10). Math.Tanh and MathF.Tanh are accurate for every input.");
 
+    public static readonly DiagnosticDescriptor CancellingTanh = Create(
+        DiagnosticIds.CancellingTanh,
+        "1 ± tanh(u) cancels where tanh saturates",
+        "'{0}' subtracts two numbers near 1: it is 0 (a 100% relative error) for {1} and loses digits before; call {2}",
+        DiagnosticSeverity.Warning,
+        "tanh(u) rounds to ±1 for |u| above 19.06 (float: 9.01), so 1 - tanh(u) (large u) and 1 + tanh(u) (very negative u) "
+        + "lose every digit, as in the tail of the tanh approximation of GELU. 1 ± tanh(u) = 2·sigmoid(±2u) exactly, "
+        + "and FusedMath.Sigmoid is accurate where the difference is tiny.");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md");
 }

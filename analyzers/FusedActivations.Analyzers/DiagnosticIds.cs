@@ -26,4 +26,7 @@ public static class DiagnosticIds
 
     /// <summary>Naive tanh: <c>(exp(x) - exp(-x)) / (exp(x) + exp(-x))</c> or <c>(exp(2x) - 1) / (exp(2x) + 1)</c>.</summary>
     public const string NaiveTanh = "FA2008";
+
+    /// <summary><c>1 - tanh(u)</c> or <c>1 + tanh(u)</c>, which cancel where tanh saturates.</summary>
+    public const string CancellingTanh = "FA2009";
 }

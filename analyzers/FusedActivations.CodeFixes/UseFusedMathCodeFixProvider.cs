@@ -17,11 +17,11 @@ using Microsoft.CodeAnalysis.Text;
 namespace FusedActivations.CodeFixes;
 
 /// <summary>
-/// Replaces a naive expression (FA2001-FA2008) with the accurate scalar function of the runtime library:
+/// Replaces a naive expression (FA2001-FA2009) with the accurate scalar function of the runtime library:
 /// <c>FusedMath.Softplus</c>, <c>InverseSoftplus</c>, <c>LogAddExp</c>, <c>Sigmoid</c>, <c>LogSigmoid</c>,
 /// <c>Log1P</c> or <c>ExpM1</c>, in the expression's own element type, with a recognised beta folded in, adding
 /// <c>using FusedActivations;</c>; a tanh written with exp (FA2008) with .NET's own <c>Math.Tanh</c> or
-/// <c>MathF.Tanh</c>. Not offered where the expression is the body of a map loop: that occurrence gets the kernel fix
+/// <c>MathF.Tanh</c>; <c>1 ± tanh(u)</c> (FA2009) with <c>2 * FusedMath.Sigmoid(±2 * u)</c>. Not offered where the expression is the body of a map loop: that occurrence gets the kernel fix
 /// (<see cref="OccurrenceFix"/>).
 /// </summary>
 /// <remarks>
@@ -45,7 +45,8 @@ public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
         DiagnosticIds.NaiveLogSigmoid,
         DiagnosticIds.ImpreciseLog1P,
         DiagnosticIds.ImpreciseExpM1,
-        DiagnosticIds.NaiveTanh);
+        DiagnosticIds.NaiveTanh,
+        DiagnosticIds.CancellingTanh);
 
     /// <summary>FusedMath for these occurrences, kernels for map loops (see <see cref="OccurrenceFix"/>).</summary>
     public override FixAllProvider GetFixAllProvider() => OccurrenceFix.FixAll;
@@ -60,7 +61,9 @@ public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
                 && GetReplacementType(target) is { } type
                 && !GenerateSoftplusKernelCodeFixProvider.IsMapLoop(target, context.CancellationToken))
             {
-                string title = $"Use {type.Name}.{target.Match.Function}";
+                string title = target.Match.Function == FusedFunction.TwiceSigmoid
+                    ? $"Use 2 * {type.Name}.Sigmoid({(target.Match.NegateX ? "-2" : "2")} * u)"
+                    : $"Use {type.Name}.{target.Match.Function}";
                 context.RegisterCodeFix(
                     CodeAction.Create(title, cancellationToken => FixAsync(context.Document, span, cancellationToken), EquivalenceKey),
                     diagnostic);
@@ -96,6 +99,42 @@ public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
 
         StabilityMatch match = target.Match;
         ITypeSymbol elementType = match.ResultType!;
+        string typeName = Imports.Spell(target.Model, target.Node.SpanStart, replacementType, replacementType.Name, out string? namespaceToImport);
+        string call = match.Function == FusedFunction.TwiceSigmoid
+            ? TwiceSigmoid(typeName, match, elementType)
+            : typeName + "." + match.Function + "(" + string.Join(", ", Arguments(match, elementType)) + ")";
+        ExpressionSyntax replacement = SyntaxFactory.ParseExpression(call).WithTriviaFrom(target.Node);
+
+        DocumentEditor editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        editor.ReplaceNode(target.Node, replacement);
+        foreach (StatementSyntax statement in RemovableExpStatements(target))
+        {
+            editor.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia);
+        }
+
+        if (namespaceToImport is not null && target.Root is CompilationUnitSyntax)
+        {
+            editor.ReplaceNode(target.Root, (root, _) => Imports.AddUsing((CompilationUnitSyntax)root, namespaceToImport));
+        }
+
+        return editor.GetChangedDocument();
+    }
+
+    /// <summary>1 ± tanh(u) = 2 * sigmoid(±2u) (FA2009): the factor and the doubled argument written out.</summary>
+    private static string TwiceSigmoid(string typeName, StabilityMatch match, ITypeSymbol elementType)
+    {
+        string u = Argument(match.X!, elementType, negate: false);
+        if (!IsPrimary(SyntaxFactory.ParseExpression(u)))
+        {
+            u = "(" + u + ")";
+        }
+
+        return "2 * " + typeName + ".Sigmoid(" + (match.NegateX ? "-2 * " : "2 * ") + u + ")";
+    }
+
+    /// <summary>The arguments of the FusedMath (or Math) call that replaces the expression.</summary>
+    private static List<string> Arguments(StabilityMatch match, ITypeSymbol elementType)
+    {
         var arguments = new List<string> { Argument(match.X!, elementType, match.NegateX) };
         if (match.Function == FusedFunction.LogAddExp)
         {
@@ -120,23 +159,7 @@ public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
             }
         }
 
-        string typeName = Imports.Spell(target.Model, target.Node.SpanStart, replacementType, replacementType.Name, out string? namespaceToImport);
-        string call = typeName + "." + match.Function + "(" + string.Join(", ", arguments) + ")";
-        ExpressionSyntax replacement = SyntaxFactory.ParseExpression(call).WithTriviaFrom(target.Node);
-
-        DocumentEditor editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        editor.ReplaceNode(target.Node, replacement);
-        foreach (StatementSyntax statement in RemovableExpStatements(target))
-        {
-            editor.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia);
-        }
-
-        if (namespaceToImport is not null && target.Root is CompilationUnitSyntax)
-        {
-            editor.ReplaceNode(target.Root, (root, _) => Imports.AddUsing((CompilationUnitSyntax)root, namespaceToImport));
-        }
-
-        return editor.GetChangedDocument();
+        return arguments;
     }
 
     /// <summary>

@@ -133,6 +133,18 @@ public class AnalyzerSpellingTests
     [InlineData("F", "{|FA2008:(float.Exp(x * 2) - 1) / (1 + float.Exp(x * 2))|}")]
     public Task NaiveTanh(string kind, string expression) => AnalyzerTest.VerifyAsync(Sources.Expression(kind, expression));
 
+    [Theory]
+    [InlineData("D", "{|FA2009:1 - Math.Tanh(x)|}")]
+    [InlineData("D", "{|FA2009:1.0 + Math.Tanh(x)|}")]
+    [InlineData("D", "{|FA2009:Math.Tanh(a * x) + 1|}")]
+    [InlineData("D", "0.5 * x * ({|FA2009:1 + Math.Tanh(0.7978845608028654 * (x + 0.044715 * x * x * x))|})")]
+    [InlineData("D", "{|FA2009:1 - double.Tanh(x)|}")]
+    [InlineData("F", "{|FA2009:1f - MathF.Tanh(x)|}")]
+    [InlineData("F", "0.5f * x * ({|FA2009:1f + MathF.Tanh(0.7978846f * (x + 0.044715f * x * x * x))|})")]
+    [InlineData("G", "{|FA2009:T.One - T.Tanh(x)|}")]
+    [InlineData("G", "{|FA2009:T.Tanh(x) + T.One|}")]
+    public Task CancellingTanh(string kind, string expression) => AnalyzerTest.VerifyAsync(Sources.Expression(kind, expression));
+
     [Fact]
     public Task UsingStaticSystemMath() => AnalyzerTest.VerifyAsync("""
         using static System.Math;

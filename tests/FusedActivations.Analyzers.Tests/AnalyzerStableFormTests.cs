@@ -77,6 +77,15 @@ public class AnalyzerStableFormTests
     [InlineData("D", "(Math.Exp(x) - Math.Exp(-x)) / 2")]
     [InlineData("D", "(Math.Exp(x) + Math.Exp(-x)) / (Math.Exp(x) - Math.Exp(-x))")]
     [InlineData("D", "(Math.Exp(2.0) - Math.Exp(-2.0)) / (Math.Exp(2.0) + Math.Exp(-2.0))")]
+    // 1 ± tanh(u) where the sign of u keeps it away from 0, constants, other sums
+    [InlineData("D", "1 + Math.Tanh(Math.Abs(x))")]
+    [InlineData("D", "1 - Math.Tanh(-Math.Abs(x))")]
+    [InlineData("D", "x > 0 ? 1 + Math.Tanh(x) : 2 / (1 + Math.Exp(-2 * x))")]
+    [InlineData("D", "1 - Math.Tanh(0.5)")]
+    [InlineData("D", "2 - Math.Tanh(x)")]
+    [InlineData("D", "Math.Tanh(x) - 1")]
+    [InlineData("D", "x - Math.Tanh(x)")]
+    [InlineData("D", "2 * FusedMath.Sigmoid(-2 * x) + FusedMath.GeluTanh(y)")]
     public Task NoDiagnostic(string kind, string expression) => AnalyzerTest.VerifyAsync(Sources.Expression(kind, expression));
 
     [Fact]

@@ -35,6 +35,8 @@ public class FixedCodeComputesTests
             public static double ExpM1(double x) => Math.Exp(x) - 1;
             public static double Tanh(double x) => (Math.Exp(x) - Math.Exp(-x)) / (Math.Exp(x) + Math.Exp(-x));
             public static double TanhDoubled(double x) => (Math.Exp(2 * x) - 1) / (Math.Exp(2 * x) + 1);
+            public static double OneMinusTanh(double x) => 1 - Math.Tanh(x);
+            public static double OnePlusTanh(double x) => 1 + Math.Tanh(x);
             public static double Local(double x)
             {
                 var e = Math.Exp(x);
@@ -102,6 +104,8 @@ public class FixedCodeComputesTests
             AssertClose(Call<double>(fixedType, "LogAddExp", x, x / 2), Reference.LogAddExp(x, x / 2), $"LogAddExp({x}, {x / 2})");
             AssertClose(Call<double>(fixedType, "Tanh", x), Reference.Tanh(x), $"Tanh({x})");
             AssertClose(Call<double>(fixedType, "TanhDoubled", x), Reference.Tanh(x), $"TanhDoubled({x})");
+            AssertClose(Call<double>(fixedType, "OneMinusTanh", x), 2 * Reference.Sigmoid(-2 * x), $"OneMinusTanh({x})");
+            AssertClose(Call<double>(fixedType, "OnePlusTanh", x), 2 * Reference.Sigmoid(2 * x), $"OnePlusTanh({x})");
             if (x > 0)
             {
                 AssertClose(Call<double>(fixedType, "InverseSoftplus", x), Reference.InverseSoftplus(x), $"InverseSoftplus({x})");
@@ -138,6 +142,8 @@ public class FixedCodeComputesTests
         Assert.True(double.IsPositiveInfinity(Math.Log(Math.Exp(800.0) - 1)));
         Assert.True(double.IsNaN((Math.Exp(710.0) - Math.Exp(-710.0)) / (Math.Exp(710.0) + Math.Exp(-710.0))));
         Assert.True(double.IsNaN((Math.Exp(2 * 400.0) - 1) / (Math.Exp(2 * 400.0) + 1)));
+        Assert.Equal(0, 1 - Math.Tanh(20.0));
+        Assert.Equal(0, 1 + Math.Tanh(-20.0));
         Assert.Equal(0, Math.Log(1 + 1e-300));
         Assert.Equal(0, Math.Exp(1e-300) - 1);
         Assert.True(Ulp.Distance(Math.Log(1 + 1e-8), Reference.Log1P(1e-8)) > 1e6);

@@ -59,6 +59,28 @@ public class UseFusedMathFixTests
         """);
 
     [Fact]
+    public Task OneMinusTanhBecomesTwiceASigmoid() => Verify("""
+        using System;
+
+        static class C
+        {
+            static double D(double x) => {|FA2009:1 - Math.Tanh(x)|};
+            static double Gelu(double x) => 0.5 * x * ({|FA2009:1 + Math.Tanh(0.7978845608028654 * (x + 0.044715 * x * x * x))|});
+            static float F(float x, float a) => {|FA2009:MathF.Tanh(a * x) + 1f|};
+        }
+        """, """
+        using System;
+        using FusedActivations;
+
+        static class C
+        {
+            static double D(double x) => 2 * FusedMath.Sigmoid(-2 * x);
+            static double Gelu(double x) => 0.5 * x * (2 * FusedMath.Sigmoid(2 * (0.7978845608028654 * (x + 0.044715 * x * x * x))));
+            static float F(float x, float a) => 2 * FusedMath.Sigmoid(2 * (a * x));
+        }
+        """);
+
+    [Fact]
     public Task FloatSoftplusStaysFloat() => VerifyMembers(
         "    static float M(float x) => {|FA2001:MathF.Log(1f + MathF.Exp(x))|};",
         "    static float M(float x) => FusedMath.Softplus(x);");

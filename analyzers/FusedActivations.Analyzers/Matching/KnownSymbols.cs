@@ -27,6 +27,8 @@ internal enum MathFunction
     SpanLogP1,
     /// <summary><c>TensorPrimitives.ExpM1(x, destination)</c>.</summary>
     SpanExpM1,
+    /// <summary><c>Math.Tanh</c>, <c>MathF.Tanh</c>, <c>T.Tanh</c> (scalar hosts only).</summary>
+    Tanh,
 }
 
 /// <summary>
@@ -49,6 +51,7 @@ internal sealed class KnownSymbols
         AddIfFound(_scalarHosts, compilation, "System.Single");
         AddIfFound(_scalarHosts, compilation, "System.Numerics.ILogarithmicFunctions`1");
         AddIfFound(_scalarHosts, compilation, "System.Numerics.IExponentialFunctions`1");
+        AddIfFound(_scalarHosts, compilation, "System.Numerics.IHyperbolicFunctions`1");
         AddIfFound(_scalarHosts, compilation, "System.Numerics.INumberBase`1");
         AddIfFound(_scalarHosts, compilation, "System.Numerics.INumber`1");
 
@@ -100,6 +103,7 @@ internal sealed class KnownSymbols
             "Exp" => MathFunction.Exp,
             "LogP1" => MathFunction.LogP1,
             "ExpM1" => MathFunction.ExpM1,
+            "Tanh" => MathFunction.Tanh,
             "Abs" => MathFunction.Abs,
             "Min" => MathFunction.Min,
             "Max" => MathFunction.Max,
@@ -124,7 +128,7 @@ internal sealed class KnownSymbols
             return byName switch
             {
                 MathFunction.Log or MathFunction.Exp or MathFunction.LogP1 or MathFunction.ExpM1 or MathFunction.Abs
-                    or MathFunction.Convert when arity == 1 => byName,
+                    or MathFunction.Tanh or MathFunction.Convert when arity == 1 => byName,
                 MathFunction.Min or MathFunction.Max when arity == 2 => byName,
                 _ => MathFunction.None,
             };

@@ -17,6 +17,9 @@ internal enum FusedFunction
 
     /// <summary>.NET's own <c>Math.Tanh</c> / <c>MathF.Tanh</c>, accurate already (FA2008).</summary>
     Tanh,
+
+    /// <summary><c>2 * FusedMath.Sigmoid(2 * X)</c>, or of <c>-2 * X</c> with <see cref="StabilityMatch.NegateX"/> (FA2009: 1 ± tanh(X)).</summary>
+    TwiceSigmoid,
 }
 
 /// <summary>

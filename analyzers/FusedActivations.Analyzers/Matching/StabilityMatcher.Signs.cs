@@ -39,6 +39,14 @@ internal sealed partial class StabilityMatcher
         Max,
     }
 
+    /// <summary>Whether <paramref name="z"/> is at least 0 where it stands (the mirror of <see cref="IsProvablyNonPositive"/>).</summary>
+    internal bool IsProvablyNonNegative(IOperation z, IOperation context)
+    {
+        Dictionary<ISymbol, Sign>? facts = CollectBranchFacts(context);
+        bool assumeSymbolsPositive = ContainsAbs(z);
+        return (GetSign(z, facts, assumeSymbolsPositive) & Sign.NonNegative) != 0;
+    }
+
     internal bool IsProvablyNonPositive(IOperation z, IOperation context)
     {
         Dictionary<ISymbol, Sign>? facts = CollectBranchFacts(context);

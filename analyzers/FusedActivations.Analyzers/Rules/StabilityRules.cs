@@ -17,7 +17,8 @@ internal static class StabilityRules
         NaiveLogSigmoidRule.Instance,
         ImpreciseLog1PRule.Instance,
         ImpreciseExpM1Rule.Instance,
-        NaiveTanhRule.Instance);
+        NaiveTanhRule.Instance,
+        CancellingTanhRule.Instance);
 
     private static readonly ImmutableArray<IStabilityRule>[] ByAnchor = CreateByAnchor();
 

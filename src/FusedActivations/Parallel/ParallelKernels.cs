@@ -27,9 +27,10 @@ public delegate void SpanKernel<T>(ReadOnlySpan<T> x, Span<T> destination);
 /// </para>
 /// <para>
 /// Below the threshold, on one core, or when the split would give one chunk, the single-threaded kernel runs on the
-/// calling thread: no allocation, no synchronisation. Above it the calling thread runs chunks too
-/// (<see cref="Parallel.For(int, int, Action{int})"/>), so a call from inside another parallel loop neither deadlocks nor
-/// waits for a free thread: it makes progress on its own thread while idle pool threads help.
+/// calling thread: no allocation, no synchronisation. Above it the calling thread runs chunks too, with at most one
+/// thread per core (<see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/>), so a call from inside another
+/// parallel loop neither deadlocks nor waits for a free thread: it makes progress on its own thread while idle pool
+/// threads help.
 /// </para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]

@@ -22,6 +22,12 @@ internal static class Bounds
     /// <summary>Measured 0.787.</summary>
     public const double ExpM1 = 0.8;
 
+    /// <summary>Measured 1.0 for results in the lowest normal binades (x near -708, see remarks).</summary>
+    public const double Log1MExp = 1.01;
+
+    /// <summary>Measured 0.732 for x above -671 (results above 2^-969).</summary>
+    public const double Log1MExpAboveTinyResults = 0.75;
+
     /// <summary>Measured 1.0 (see remarks).</summary>
     public const double Sigmoid = 1.01;
 

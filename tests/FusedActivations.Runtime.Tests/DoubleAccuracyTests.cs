@@ -31,6 +31,36 @@ public sealed class DoubleAccuracyTests(ITestOutputHelper output)
     [Fact]
     public void ExpM1() => AssertSweep(output, DoubleInputs.Wide(-40.0, 710.0), FusedMath.ExpM1, Reference.ExpM1, 12, Bounds.ExpM1);
 
+    /// <summary>Log1MExp: the sweep, and densely around its form switches (-ln 2, -2^-30, -708) where a wrong form would show.</summary>
+    [Fact]
+    public void Log1MExp()
+    {
+        AssertSweep(output, DoubleInputs.Wide(-800.0, 0.0), FusedMath.Log1MExp, Reference.Log1MExp, 15, Bounds.Log1MExp);
+        var worst = new WorstCase(0, "none", 0);
+        foreach (double center in new[] { -0.6931471805599453, -1.0 / 1073741824.0, -708.0, -1e-300, -5e-324, -40.0, -1.0 })
+        {
+            double x = center;
+            for (int i = 0; i < 2000; i++, x = Math.BitIncrement(x))
+            {
+                Sweep.Include(ref worst, x, FusedMath.Log1MExp, Reference.Log1MExp);
+            }
+
+            x = center;
+            for (int i = 0; i < 2000; i++, x = Math.BitDecrement(x))
+            {
+                Sweep.Include(ref worst, x, FusedMath.Log1MExp, Reference.Log1MExp);
+            }
+        }
+
+        output.WriteLine($"switch points: {worst}");
+        Assert.True(worst.Ulps <= Bounds.Log1MExp, worst.ToString());
+
+        // Above the lowest normal binades (results above 2^-969, x > -671) the reference is exact enough to see more.
+        WorstCase normal = Sweep.Doubles(Sweep.RandomCount / 4, 16, r => r.Next(2) == 0 ? -671.0 * r.NextDouble() : -RandomValues.LogUniformDouble(r, -1074, 9) * (671.0 / 1024), FusedMath.Log1MExp, Reference.Log1MExp);
+        output.WriteLine($"results above 2^-969: {normal}");
+        Assert.True(normal.Ulps <= Bounds.Log1MExpAboveTinyResults, normal.ToString());
+    }
+
     [Fact]
     public void Sigmoid() => AssertSweep(output, DoubleInputs.Wide(-750.0, 40.0), FusedMath.Sigmoid, Reference.Sigmoid, 13, Bounds.Sigmoid);
 

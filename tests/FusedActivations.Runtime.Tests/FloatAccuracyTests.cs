@@ -40,6 +40,9 @@ public sealed class FloatAccuracyTests(ITestOutputHelper output)
     public void ExpM1() => AssertSweep(Wide(-20f, 89f), FusedMath.ExpM1, Reference.ExpM1, 2);
 
     [Fact]
+    public void Log1MExp() => AssertSweep(Wide(-110f, 0f), FusedMath.Log1MExp, Reference.Log1MExp, 21);
+
+    [Fact]
     public void SoftplusDefault() => AssertSweep(Wide(-110f, 30f), x => FusedMath.Softplus(x), x => Reference.Softplus(x), 3);
 
     [Fact]

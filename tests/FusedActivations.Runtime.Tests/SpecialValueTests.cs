@@ -45,6 +45,28 @@ public sealed class SpecialValueTests
     }
 
     [Fact]
+    public void Log1MExpSpecialValues()
+    {
+        Assert.Equal(double.NegativeInfinity, FusedMath.Log1MExp(0.0));
+        Assert.Equal(double.NegativeInfinity, FusedMath.Log1MExp(-0.0));
+        Assert.True(double.IsNaN(FusedMath.Log1MExp(double.Epsilon)));
+        Assert.True(double.IsNaN(FusedMath.Log1MExp(double.PositiveInfinity)));
+        Assert.True(double.IsNaN(FusedMath.Log1MExp(double.NaN)));
+        Assert.Equal(0.0, FusedMath.Log1MExp(double.NegativeInfinity));
+        Assert.True(double.IsNegative(FusedMath.Log1MExp(double.NegativeInfinity)));
+        Assert.Equal(float.NegativeInfinity, FusedMath.Log1MExp(0f));
+        Assert.True(float.IsNaN(FusedMath.Log1MExp(1f)));
+
+        // Where the naive forms fail: log(1 - e^x) is -infinity at x = -1e-20 (1 - e^x rounds to 0) and 0 at x = -40.
+        Assert.Equal(double.NegativeInfinity, Math.Log(1 - Math.Exp(-1e-20)));
+        double nearZero = FusedMath.Log1MExp(-1e-20);
+        Assert.True(Math.Abs(nearZero - Math.Log(1e-20)) <= 1e-15 * Math.Abs(nearZero), $"{nearZero:R}");
+        Assert.Equal(0.0, Math.Log(1 - Math.Exp(-40.0)));
+        double far = FusedMath.Log1MExp(-40.0);
+        Assert.True(Math.Abs(far + Math.Exp(-40.0)) <= 1e-15 * Math.Exp(-40.0), $"{far:R}");
+    }
+
+    [Fact]
     public void SmallArgumentsKeepFullPrecisionUnlikeDotNetsLogP1()
     {
         // The reason FusedMath exists: log1p(x) = x - x^2/2 + ... is about x for tiny x, but Log(1 + x) loses x.

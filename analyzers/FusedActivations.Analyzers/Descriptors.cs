@@ -89,6 +89,14 @@ internal static class Descriptors
         + "lose every digit, as in the tail of the tanh approximation of GELU. 1 ± tanh(u) = 2·sigmoid(±2u) exactly, "
         + "and FusedMath.Sigmoid is accurate where the difference is tiny.");
 
+    public static readonly DiagnosticDescriptor NaiveLog1MExp = Create(
+        DiagnosticIds.NaiveLog1MExp,
+        "log(1 - exp(x)) cancels near 0 and underflows for very negative x",
+        "log(1 - exp(x)) with x = '{0}' gives -∞ for {1} < x < 0 and 0 (a 100% relative error) for x < {2}; call FusedMath.Log1MExp",
+        DiagnosticSeverity.Warning,
+        "1 - exp(x) cancels for x near 0 (and is exactly 0 once exp(x) rounds to 1), and rounds to 1 for very negative x, where "
+        + "the result is about -exp(x). FusedMath.Log1MExp computes log(-expm1(x)) above -ln 2 and log1p(-exp(x)) below (Mächler 2012).");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md");
 }

@@ -29,4 +29,7 @@ public static class DiagnosticIds
 
     /// <summary><c>1 - tanh(u)</c> or <c>1 + tanh(u)</c>, which cancel where tanh saturates.</summary>
     public const string CancellingTanh = "FA2009";
+
+    /// <summary>Naive <c>log(1 - exp(x))</c>.</summary>
+    public const string NaiveLog1MExp = "FA2010";
 }

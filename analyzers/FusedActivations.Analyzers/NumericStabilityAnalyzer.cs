@@ -10,8 +10,8 @@ namespace FusedActivations.Analyzers;
 
 /// <summary>
 /// Finds numerically unstable activation math: naive softplus, inverse softplus, log-sum-exp, sigmoid, log-sigmoid,
-/// log(1 + x) / exp(x) - 1 where x may be small (FA2001-FA2007), tanh written with exp (FA2008) and 1 ± tanh(u)
-/// (FA2009).
+/// log(1 + x) / exp(x) - 1 where x may be small (FA2001-FA2007), tanh written with exp (FA2008), 1 ± tanh(u)
+/// (FA2009) and log(1 - exp(x)) (FA2010).
 /// </summary>
 /// <remarks>
 /// Operation-based, like dotnet/runtime's UpgradeToGeneratedRegexAnalyzer: one callback per invocation, which

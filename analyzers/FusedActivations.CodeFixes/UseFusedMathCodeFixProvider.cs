@@ -17,9 +17,9 @@ using Microsoft.CodeAnalysis.Text;
 namespace FusedActivations.CodeFixes;
 
 /// <summary>
-/// Replaces a naive expression (FA2001-FA2009) with the accurate scalar function of the runtime library:
+/// Replaces a naive expression (FA2001-FA2010) with the accurate scalar function of the runtime library:
 /// <c>FusedMath.Softplus</c>, <c>InverseSoftplus</c>, <c>LogAddExp</c>, <c>Sigmoid</c>, <c>LogSigmoid</c>,
-/// <c>Log1P</c> or <c>ExpM1</c>, in the expression's own element type, with a recognised beta folded in, adding
+/// <c>Log1P</c>, <c>ExpM1</c> or <c>Log1MExp</c>, in the expression's own element type, with a recognised beta folded in, adding
 /// <c>using FusedActivations;</c>; a tanh written with exp (FA2008) with .NET's own <c>Math.Tanh</c> or
 /// <c>MathF.Tanh</c>; <c>1 ± tanh(u)</c> (FA2009) with <c>2 * FusedMath.Sigmoid(±2 * u)</c>. Not offered where the expression is the body of a map loop: that occurrence gets the kernel fix
 /// (<see cref="OccurrenceFix"/>).
@@ -46,7 +46,8 @@ public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
         DiagnosticIds.ImpreciseLog1P,
         DiagnosticIds.ImpreciseExpM1,
         DiagnosticIds.NaiveTanh,
-        DiagnosticIds.CancellingTanh);
+        DiagnosticIds.CancellingTanh,
+        DiagnosticIds.NaiveLog1MExp);
 
     /// <summary>FusedMath for these occurrences, kernels for map loops (see <see cref="OccurrenceFix"/>).</summary>
     public override FixAllProvider GetFixAllProvider() => OccurrenceFix.FixAll;

@@ -145,6 +145,17 @@ public class AnalyzerSpellingTests
     [InlineData("G", "{|FA2009:T.Tanh(x) + T.One|}")]
     public Task CancellingTanh(string kind, string expression) => AnalyzerTest.VerifyAsync(Sources.Expression(kind, expression));
 
+    [Theory]
+    [InlineData("D", "{|FA2010:Math.Log(1 - Math.Exp(x))|}")]
+    [InlineData("D", "{|FA2010:Math.Log(1.0 - Math.Exp(-Math.Abs(x)))|}")]
+    [InlineData("D", "{|FA2010:double.LogP1(-Math.Exp(x))|}")]
+    [InlineData("D", "{|FA2010:Math.Log(1 - Math.Exp(a * x + b))|}")]
+    [InlineData("F", "{|FA2010:MathF.Log(1f - MathF.Exp(x))|}")]
+    [InlineData("F", "{|FA2010:float.LogP1(-float.Exp(x))|}")]
+    [InlineData("G", "{|FA2010:T.Log(T.One - T.Exp(x))|}")]
+    [InlineData("V128F", "{|FA2010:Vector128.Log(Vector128<float>.One - Vector128.Exp(x))|}")]
+    public Task NaiveLog1MExp(string kind, string expression) => AnalyzerTest.VerifyAsync(Sources.Expression(kind, expression));
+
     [Fact]
     public Task UsingStaticSystemMath() => AnalyzerTest.VerifyAsync("""
         using static System.Math;

@@ -86,6 +86,12 @@ public class AnalyzerStableFormTests
     [InlineData("D", "Math.Tanh(x) - 1")]
     [InlineData("D", "x - Math.Tanh(x)")]
     [InlineData("D", "2 * FusedMath.Sigmoid(-2 * x) + FusedMath.GeluTanh(y)")]
+    // log(1 - exp(x)): the library's and Mächler's form with accurate pieces, constants, other differences
+    [InlineData("D", "FusedMath.Log1MExp(x)")]
+    [InlineData("D", "x > -0.6931 ? Math.Log(-FusedMath.ExpM1(x)) : FusedMath.Log1P(-Math.Exp(x))")]
+    [InlineData("D", "Math.Log(1 - Math.Exp(-2.0))")]
+    [InlineData("D", "Math.Log(2 - Math.Exp(x))")]
+    [InlineData("D", "Math.Log(Math.Exp(x) - Math.Exp(y))")]
     public Task NoDiagnostic(string kind, string expression) => AnalyzerTest.VerifyAsync(Sources.Expression(kind, expression));
 
     [Fact]

@@ -37,6 +37,7 @@ public class FixedCodeComputesTests
             public static double TanhDoubled(double x) => (Math.Exp(2 * x) - 1) / (Math.Exp(2 * x) + 1);
             public static double OneMinusTanh(double x) => 1 - Math.Tanh(x);
             public static double OnePlusTanh(double x) => 1 + Math.Tanh(x);
+            public static double Log1MExp(double x) => Math.Log(1 - Math.Exp(-Math.Abs(x)));
             public static double Local(double x)
             {
                 var e = Math.Exp(x);
@@ -106,6 +107,10 @@ public class FixedCodeComputesTests
             AssertClose(Call<double>(fixedType, "TanhDoubled", x), Reference.Tanh(x), $"TanhDoubled({x})");
             AssertClose(Call<double>(fixedType, "OneMinusTanh", x), 2 * Reference.Sigmoid(-2 * x), $"OneMinusTanh({x})");
             AssertClose(Call<double>(fixedType, "OnePlusTanh", x), 2 * Reference.Sigmoid(2 * x), $"OnePlusTanh({x})");
+            if (x != 0)
+            {
+                AssertClose(Call<double>(fixedType, "Log1MExp", x), Reference.Log1MExp(-Math.Abs(x)), $"Log1MExp({x})");
+            }
             if (x > 0)
             {
                 AssertClose(Call<double>(fixedType, "InverseSoftplus", x), Reference.InverseSoftplus(x), $"InverseSoftplus({x})");
@@ -144,6 +149,8 @@ public class FixedCodeComputesTests
         Assert.True(double.IsNaN((Math.Exp(2 * 400.0) - 1) / (Math.Exp(2 * 400.0) + 1)));
         Assert.Equal(0, 1 - Math.Tanh(20.0));
         Assert.Equal(0, 1 + Math.Tanh(-20.0));
+        Assert.Equal(0, Math.Log(1 - Math.Exp(-40.0)));
+        Assert.Equal(double.NegativeInfinity, Math.Log(1 - Math.Exp(-1e-300)));
         Assert.Equal(0, Math.Log(1 + 1e-300));
         Assert.Equal(0, Math.Exp(1e-300) - 1);
         Assert.True(Ulp.Distance(Math.Log(1 + 1e-8), Reference.Log1P(1e-8)) > 1e6);

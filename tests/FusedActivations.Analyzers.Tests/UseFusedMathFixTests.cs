@@ -81,6 +81,17 @@ public class UseFusedMathFixTests
         """);
 
     [Fact]
+    public Task LogOneMinusExpBecomesLog1MExp() => VerifyMembers("""
+            static double D(double x) => {|FA2010:Math.Log(1 - Math.Exp(x))|};
+            static double P(double x) => {|FA2010:double.LogP1(-Math.Exp(-Math.Abs(x)))|};
+            static float F(float x) => {|FA2010:MathF.Log(1f - MathF.Exp(x))|};
+        """, """
+            static double D(double x) => FusedMath.Log1MExp(x);
+            static double P(double x) => FusedMath.Log1MExp(-Math.Abs(x));
+            static float F(float x) => FusedMath.Log1MExp(x);
+        """);
+
+    [Fact]
     public Task FloatSoftplusStaysFloat() => VerifyMembers(
         "    static float M(float x) => {|FA2001:MathF.Log(1f + MathF.Exp(x))|};",
         "    static float M(float x) => FusedMath.Softplus(x);");

@@ -18,7 +18,8 @@ internal static class StabilityRules
         ImpreciseLog1PRule.Instance,
         ImpreciseExpM1Rule.Instance,
         NaiveTanhRule.Instance,
-        CancellingTanhRule.Instance);
+        CancellingTanhRule.Instance,
+        NaiveLog1MExpRule.Instance);
 
     private static readonly ImmutableArray<IStabilityRule>[] ByAnchor = CreateByAnchor();
 

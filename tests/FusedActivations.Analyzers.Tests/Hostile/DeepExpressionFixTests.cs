@@ -36,6 +36,8 @@ public class DeepExpressionFixTests(ITestOutputHelper output)
         { "sum in exp", $"return Math.Log(1 + Math.Exp({Sum}));", $"return FusedMath.Softplus({Sum}, 1, double.PositiveInfinity);" },
         { "sigmoid of a sum", $"return Math.Exp({Sum}) / (1 + Math.Exp({Sum}));", $"return FusedMath.Sigmoid({Sum});" },
         { "sum through a local", $"var e = Math.Exp({Sum}); return Math.Log(1 + e);", $"return FusedMath.Softplus({Sum}, 1, double.PositiveInfinity);" },
+        { "one minus tanh of a sum", $"return 1 - Math.Tanh({Sum});", $"return 2 * FusedMath.Sigmoid(-2 * ({Sum}));" },
+        { "log of one minus exp of a sum", $"return Math.Log(1 - Math.Exp({Sum}));", $"return FusedMath.Log1MExp({Sum});" },
         // The fixed expression is small, the file holds a deep one in another statement.
         { "beside a deep sum", $"double d = {Sum}; return d + Math.Log(1 + Math.Exp(y));", $"double d = {Sum}; return d + FusedMath.Softplus(y, 1, double.PositiveInfinity);" },
     };
@@ -47,6 +49,14 @@ public class DeepExpressionFixTests(ITestOutputHelper output)
         string fixedText = ApplyFirstFix(DeepSources.Class(body), new UseFusedMathCodeFixProvider(), name);
         Assert.Contains(expected, fixedText, StringComparison.Ordinal);
         Assert.Contains("using FusedActivations;", fixedText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheTanhFixRewritesDeepCode()
+    {
+        string body = $"return (Math.Exp({Sum}) - Math.Exp(-({Sum}))) / (Math.Exp({Sum}) + Math.Exp(-({Sum})));";
+        string fixedText = ApplyFirstFix(DeepSources.Class(body), new UseFusedMathCodeFixProvider(), "tanh of a sum");
+        Assert.Contains($"return Math.Tanh({Sum});", fixedText, StringComparison.Ordinal);
     }
 
     [Fact]

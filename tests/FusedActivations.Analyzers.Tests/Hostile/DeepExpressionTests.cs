@@ -47,6 +47,11 @@ public class DeepExpressionTests(ITestOutputHelper output)
         { "stable, |x| times a product", $"return Math.Log(1 + Math.Exp(-Math.Abs(x) * {DeepSources.Chain("y", "*", ProductFactors)}));", "" },
         { "guarded by a long condition", $"return {DeepSources.Chain("x > 0", "&&", SumTerms)} ? Math.Log(1 + Math.Exp(-x)) : 0;", "" },
         { "sum through a local", $"var e = Math.Exp({Sum}); return Math.Log(1 + e);", "FA2001" },
+        { "tanh of a sum", $"return (Math.Exp({Sum}) - Math.Exp(-({Sum}))) / (Math.Exp({Sum}) + Math.Exp(-({Sum})));", "FA2008" },
+        { "doubled tanh of a sum", $"return (Math.Exp(2 * ({Sum})) - 1) / (Math.Exp(2 * ({Sum})) + 1);", "FA2008" },
+        { "one minus tanh of a sum", $"return 1 - Math.Tanh({Sum});", "FA2009" },
+        { "stable, one plus tanh of |x| times a product", $"return 1 + Math.Tanh(Math.Abs(x) * {DeepSources.Chain("y", "*", ProductFactors)});", "" },
+        { "log of one minus exp of a sum", $"return Math.Log(1 - Math.Exp({Sum}));", "FA2010" },
         { "sum of logs", $"return {DeepSources.Chain("Math.Log(1 + Math.Exp(x))", "+", 2_000)};", string.Join(",", Enumerable.Repeat("FA2001", 2_000)) },
     };
 

@@ -8,7 +8,7 @@ namespace FusedActivations.CodeFixes;
 
 /// <summary>
 /// The one fix each occurrence gets: a map loop over arrays or spans becomes a generated kernel
-/// (<see cref="GenerateSoftplusKernelCodeFixProvider"/>), every other naive expression a FusedMath call
+/// (<see cref="GenerateKernelCodeFixProvider"/>), every other naive expression a FusedMath call
 /// (<see cref="UseFusedMathCodeFixProvider"/>). Both providers register only for their own occurrences and share
 /// this Fix All, so Fix All gives every occurrence its fix whichever provider it starts from.
 /// </summary>
@@ -30,8 +30,8 @@ internal static class OccurrenceFix
             return document;
         }
 
-        return GenerateSoftplusKernelCodeFixProvider.IsMapLoop(target, cancellationToken)
-            ? await GenerateSoftplusKernelCodeFixProvider.FixAsync(document, span, cancellationToken).ConfigureAwait(false)
+        return GenerateKernelCodeFixProvider.IsMapLoop(target, cancellationToken)
+            ? await GenerateKernelCodeFixProvider.FixAsync(document, span, cancellationToken).ConfigureAwait(false)
             : await UseFusedMathCodeFixProvider.FixAsync(document, span, cancellationToken).ConfigureAwait(false);
     }
 }

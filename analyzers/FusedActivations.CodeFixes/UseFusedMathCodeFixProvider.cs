@@ -60,7 +60,7 @@ public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
             TextSpan span = diagnostic.Location.SourceSpan;
             if (await FixTarget.FindAsync(context.Document, span, context.CancellationToken).ConfigureAwait(false) is { } target
                 && GetReplacementType(target) is { } type
-                && !GenerateSoftplusKernelCodeFixProvider.IsMapLoop(target, context.CancellationToken))
+                && !GenerateKernelCodeFixProvider.IsMapLoop(target, context.CancellationToken))
             {
                 string title = target.Match.Function == FusedFunction.TwiceSigmoid
                     ? $"Use 2 * {type.Name}.Sigmoid({(target.Match.NegateX ? "-2" : "2")} * u)"

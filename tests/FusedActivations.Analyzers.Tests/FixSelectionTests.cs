@@ -78,7 +78,7 @@ public class FixSelectionTests
     [Fact]
     public async Task TheKernelFixAllAlsoFixesTheOtherOccurrences()
     {
-        var test = new FixTest<GenerateSoftplusKernelCodeFixProvider>
+        var test = new FixTest<GenerateKernelCodeFixProvider>
         {
             TestCode = Mixed,
             FixedCode = """
@@ -106,7 +106,7 @@ public class FixSelectionTests
 
     /// <summary>dotnet format's case: Fix All with no equivalence key (the first diagnostic had no action of this provider).</summary>
     [Theory]
-    [InlineData(typeof(GenerateSoftplusKernelCodeFixProvider))]
+    [InlineData(typeof(GenerateKernelCodeFixProvider))]
     [InlineData(typeof(UseFusedMathCodeFixProvider))]
     public async Task FixAllWithoutAKeyGivesEachOccurrenceItsFix(Type providerType)
     {
@@ -131,7 +131,7 @@ public class FixSelectionTests
             }
             """);
         Assert.Single(diagnostics);
-        Document result = await FixAllRunner.FixAllAsync(document, new GenerateSoftplusKernelCodeFixProvider(), equivalenceKey: null, diagnostics);
+        Document result = await FixAllRunner.FixAllAsync(document, new GenerateKernelCodeFixProvider(), equivalenceKey: null, diagnostics);
         Assert.Same(document, result);
     }
 }

@@ -71,9 +71,9 @@ public class FixedCodeComputesTests
     private static readonly double[] Inputs = { -800, -745, -100, -40, -37, -20, -1, -1e-8, 0, 1e-300, 1e-8, 0.5, 1, 5, 19.5, 20, 20.5, 30, 40, 100, 700, 710, 800, 1e300 };
 
     private static readonly Lazy<Task<Type>> Scalar = new(() => BuildAsync(ScalarSubject, new UseFusedMathCodeFixProvider(), null));
-    private static readonly Lazy<Task<Type>> Loops = new(() => BuildAsync(LoopSubject, new GenerateSoftplusKernelCodeFixProvider(), null));
+    private static readonly Lazy<Task<Type>> Loops = new(() => BuildAsync(LoopSubject, new GenerateKernelCodeFixProvider(), null));
     private static readonly Lazy<Task<Type>> LoopsWithRealKernels = new(() =>
-        BuildAsync(LoopSubject, new GenerateSoftplusKernelCodeFixProvider(), new FusedActivations.Generator.ActivationGenerator()));
+        BuildAsync(LoopSubject, new GenerateKernelCodeFixProvider(), new FusedActivations.Generator.ActivationGenerator()));
 
     private static async Task<Type> BuildAsync(string source, Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider provider, Microsoft.CodeAnalysis.IIncrementalGenerator? generator)
     {

@@ -6,12 +6,12 @@ using Xunit;
 namespace FusedActivations.Analyzers.Tests;
 
 /// <summary>
-/// The exact output of "Generate a SIMD kernel with [Softplus]". The fixed code is compiled with the stand-in
-/// generator's bodies for the added partial methods (see <see cref="StandInSoftplusGenerator"/>), so it must bind.
+/// The exact output of "Generate a SIMD kernel with [Softplus]" (and [Sigmoid], [LogSigmoid], [Tanh]: the fix's table). The fixed code is compiled with the stand-in
+/// generator's bodies for the added partial methods (see <see cref="StandInKernelGenerator"/>), so it must bind.
 /// </summary>
 public class GenerateKernelFixTests
 {
-    private static Task Verify(string source, string fixedSource) => FixTest<GenerateSoftplusKernelCodeFixProvider>.VerifyAsync(source, fixedSource);
+    private static Task Verify(string source, string fixedSource) => FixTest<GenerateKernelCodeFixProvider>.VerifyAsync(source, fixedSource);
 
     [Fact]
     public Task ArrayLoopWithBetaInANonPartialClass() => Verify("""
@@ -38,6 +38,44 @@ public class GenerateKernelFixTests
 
             [Softplus(Beta = 2, Threshold = double.PositiveInfinity)]
             private static partial void Softplus(ReadOnlySpan<double> x, Span<double> destination);
+        }
+        """);
+
+    [Theory]
+    [InlineData(
+        "static void M(double[] x, double[] y)", "for (int i = 0; i < x.Length; i++) y[i] = {|FA2004:Math.Exp(x[i]) / (1 + Math.Exp(x[i]))|};",
+        "Sigmoid(x, y.AsSpan(0, x.Length));", "[Sigmoid]\n    private static partial void Sigmoid(ReadOnlySpan<double> x, Span<double> destination);")]
+    [InlineData(
+        "static void M(ReadOnlySpan<float> x, Span<float> y)", "for (int i = 0; i < x.Length; i++) y[i] = {|FA2005:-MathF.Log(1 + MathF.Exp(-x[i]))|};",
+        "LogSigmoid(x, y.Slice(0, x.Length));", "[LogSigmoid]\n    private static partial void LogSigmoid(ReadOnlySpan<float> x, Span<float> destination);")]
+    [InlineData(
+        "static void M(float[] v)", "for (int i = 0; i < v.Length; i++) v[i] = {|FA2008:(MathF.Exp(2 * v[i]) - 1) / (MathF.Exp(2 * v[i]) + 1)|};",
+        "Tanh(v);", "[Tanh]\n    private static partial void Tanh(Span<float> values);")]
+    public Task EachActivationOfTheTableGetsItsAttribute(string signature, string loop, string call, string kernel) => Verify(
+        "using System;\n\nstatic class Act\n{\n    " + signature + "\n    {\n        " + loop + "\n    }\n}\n",
+        "using System;\nusing FusedActivations;\n\nstatic partial class Act\n{\n    " + signature + "\n    {\n        " + call + "\n    }\n\n    " + kernel + "\n}\n");
+
+    [Fact]
+    public Task ANegatedArgumentIsNotAMapAndGetsTheExpressionFix() => FixTest<UseFusedMathCodeFixProvider>.VerifyAsync("""
+        using System;
+
+        static class Act
+        {
+            static void LogSigmoidOfMinus(double[] x, double[] y)
+            {
+                for (int i = 0; i < x.Length; i++) y[i] = {|FA2005:Math.Log(1 / (1 + Math.Exp(x[i])))|};
+            }
+        }
+        """, """
+        using System;
+        using FusedActivations;
+
+        static class Act
+        {
+            static void LogSigmoidOfMinus(double[] x, double[] y)
+            {
+                for (int i = 0; i < x.Length; i++) y[i] = FusedMath.LogSigmoid(-x[i]);
+            }
         }
         """);
 
@@ -296,7 +334,7 @@ public class GenerateKernelFixTests
     [Fact]
     public async Task TopLevelStatementsGetAProgramDeclaration()
     {
-        var test = new FixTest<GenerateSoftplusKernelCodeFixProvider>
+        var test = new FixTest<GenerateKernelCodeFixProvider>
         {
             TestCode = """
                 using System;

@@ -76,7 +76,7 @@ public class HalfTypedCodeTests
     {
         SyntaxTree full = CSharpSyntaxTree.ParseText(File);
         var cuts = full.GetRoot().DescendantTokens().Select(t => t.Span.End).Distinct().Where((_, i) => i % 3 == 0).ToList();
-        CodeFixProvider[] providers = { new UseFusedMathCodeFixProvider(), new GenerateSoftplusKernelCodeFixProvider() };
+        CodeFixProvider[] providers = { new UseFusedMathCodeFixProvider(), new GenerateKernelCodeFixProvider() };
         int applied = 0;
         using var workspace = new AdhocWorkspace();
         foreach (int cut in cuts)

@@ -65,7 +65,7 @@ public class DeepExpressionFixTests(ITestOutputHelper output)
         string source = DeepSources.Class($"return {Sum};").Replace(
             "static class C\n{\n",
             "static class C\n{\n    static void Map(double[] a)\n    {\n        " + MapLoop + "\n    }\n\n");
-        string fixedText = ApplyFirstFix(source, new GenerateSoftplusKernelCodeFixProvider(), "kernel");
+        string fixedText = ApplyFirstFix(source, new GenerateKernelCodeFixProvider(), "kernel");
         Assert.Contains("static partial class C", fixedText, StringComparison.Ordinal);
         Assert.Contains("        Softplus(a);\n", fixedText, StringComparison.Ordinal);
         Assert.Contains("private static partial void Softplus(Span<double> values);", fixedText, StringComparison.Ordinal);

@@ -78,7 +78,7 @@ internal static class FixRunner
             new[] { CSharpSyntaxTree.ParseText(source, ParseOptions) },
             TestReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release));
-        CSharpGeneratorDriver.Create(generator ?? new StandInSoftplusGenerator())
+        CSharpGeneratorDriver.Create(generator ?? new StandInKernelGenerator())
             .RunGeneratorsAndUpdateCompilation(compilation, out Compilation withKernels, out ImmutableArray<Diagnostic> generatorDiagnostics);
         if (generatorDiagnostics.Any(d => d.Severity >= DiagnosticSeverity.Warning))
         {

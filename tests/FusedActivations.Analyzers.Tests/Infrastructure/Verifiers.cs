@@ -39,7 +39,7 @@ internal sealed class FixTest<TCodeFix> : CSharpCodeFixTest<NumericStabilityAnal
         TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
     }
 
-    protected override IEnumerable<Type> GetSourceGenerators() => new[] { typeof(StandInSoftplusGenerator) };
+    protected override IEnumerable<Type> GetSourceGenerators() => new[] { typeof(StandInKernelGenerator) };
 
     public static Task VerifyAsync(string source, string fixedSource)
     {

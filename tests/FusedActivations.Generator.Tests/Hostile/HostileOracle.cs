@@ -44,7 +44,7 @@ internal static class HostileOracle
         ImmutableArray.Create<DiagnosticAnalyzer>(new NumericStabilityAnalyzer());
 
     private static readonly CodeFixProvider[] s_fixes =
-        { new UseFusedMathCodeFixProvider(), new GenerateSoftplusKernelCodeFixProvider() };
+        { new UseFusedMathCodeFixProvider(), new GenerateKernelCodeFixProvider() };
 
     private static readonly ImmutableHashSet<string> s_fixableIds =
         s_fixes.SelectMany(f => f.FixableDiagnosticIds).ToImmutableHashSet();

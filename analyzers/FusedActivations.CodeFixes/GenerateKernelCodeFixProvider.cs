@@ -20,31 +20,33 @@ using Microsoft.CodeAnalysis.Text;
 namespace FusedActivations.CodeFixes;
 
 /// <summary>
-/// "Generate a SIMD kernel": where a naive softplus (FA2001) is the body of a loop that maps one array or span onto
-/// another, <c>for (int i = 0; i &lt; n; i++) y[i] = Math.Log(1 + Math.Exp(b * x[i])) / b;</c>, adds
-/// <c>[Softplus(Beta = b)] private static partial void Softplus(ReadOnlySpan&lt;T&gt; x, Span&lt;T&gt; destination);</c>
+/// "Generate a SIMD kernel": where a naive activation is the body of a loop that maps one array or span onto another,
+/// <c>for (int i = 0; i &lt; n; i++) y[i] = Math.Log(1 + Math.Exp(b * x[i])) / b;</c>, adds its activation's kernel
+/// (<see cref="KernelTarget"/>: FA2001 → <c>[Softplus(Beta = b)]</c>, FA2004 → <c>[Sigmoid]</c>, FA2005 →
+/// <c>[LogSigmoid]</c>, FA2008 → <c>[Tanh]</c>), e.g.
+/// <c>[Softplus(Beta = b)] private static partial void Softplus(ReadOnlySpan&lt;T&gt; x, Span&lt;T&gt; destination);</c>,
 /// to the containing type (made partial, with its containing types) and replaces the loop with one call. The
 /// FusedActivations generator writes the method's body. Modelled on dotnet/runtime's UpgradeToGeneratedRegexCodeFixer.
 /// </summary>
 /// <remarks>
-/// A [Softplus] method of the type with the same element type, shape, beta and cut-off is reused; otherwise the new
-/// method is named Softplus, Softplus2, ... whichever is free. For double the attribute gets
+/// A method of the type with the same attribute, element type, shape (and for Softplus beta and cut-off) is reused;
+/// otherwise the new method is named after the attribute, Softplus, Softplus2, ... whichever is free. For double the attribute gets
 /// <c>Threshold = double.PositiveInfinity</c>, since the naive loop has no linear cut-off (for float the default 20
 /// changes no result, see <see cref="UseFusedMathCodeFixProvider"/>). A loop with <c>y[i] = f(y[i])</c> becomes an
 /// in-place kernel.
 /// </remarks>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(GenerateSoftplusKernelCodeFixProvider)), Shared]
-public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(GenerateKernelCodeFixProvider)), Shared]
+public sealed class GenerateKernelCodeFixProvider : CodeFixProvider
 {
     /// <summary>The equivalence key of the fix.</summary>
-    public const string EquivalenceKey = "FusedActivations.GenerateSoftplusKernel";
-
-    private const string Title = "Generate a SIMD kernel with [Softplus]";
-    private const string BaseName = "Softplus";
-    private const string AttributeMetadataName = "FusedActivations.SoftplusAttribute";
+    public const string EquivalenceKey = "FusedActivations.GenerateKernel";
 
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NaiveSoftplus);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
+        DiagnosticIds.NaiveSoftplus,
+        DiagnosticIds.NaiveSigmoid,
+        DiagnosticIds.NaiveLogSigmoid,
+        DiagnosticIds.NaiveTanh);
 
     /// <summary>Kernels for map loops, FusedMath for the other occurrences (see <see cref="OccurrenceFix"/>).</summary>
     public override FixAllProvider GetFixAllProvider() => OccurrenceFix.FixAll;
@@ -56,10 +58,10 @@ public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
         {
             TextSpan span = diagnostic.Location.SourceSpan;
             if (await FixTarget.FindAsync(context.Document, span, context.CancellationToken).ConfigureAwait(false) is { } target
-                && IsMapLoop(target, context.CancellationToken))
+                && LoopShape.TryCreate(target, context.CancellationToken) is { } loop)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create(Title, cancellationToken => FixAsync(context.Document, span, cancellationToken), EquivalenceKey),
+                    CodeAction.Create(loop.Target.Title, cancellationToken => FixAsync(context.Document, span, cancellationToken), EquivalenceKey),
                     diagnostic);
             }
         }
@@ -87,7 +89,7 @@ public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
         }
 
         IMethodSymbol? existing = FindReusableKernel(type, loop);
-        string name = existing?.Name ?? PickFreeName(type, model, loop.Loop.SpanStart);
+        string name = existing?.Name ?? PickFreeName(loop.Target.Attribute, type, model, loop.Loop.SpanStart);
         string endOfLine = Imports.EndOfLine(target.Root);
         var imports = new HashSet<string>(StringComparer.Ordinal);
         if (loop.NeedsSystemImport)
@@ -154,7 +156,7 @@ public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
     {
         Compilation compilation = model.Compilation;
         int position = loop.Loop.SpanStart;
-        if (compilation.GetTypeByMetadataName(AttributeMetadataName) is not { } attributeType
+        if (compilation.GetTypeByMetadataName(loop.Target.AttributeMetadataName) is not { } attributeType
             || compilation.GetTypeByMetadataName("System.ReadOnlySpan`1") is not { } readOnlySpanType
             || compilation.GetTypeByMetadataName("System.Span`1") is not { } spanType)
         {
@@ -173,9 +175,10 @@ public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
         }
 
         // [Softplus] binds to SoftplusAttribute unless a type named Softplus is in scope too.
-        string attribute = model.LookupNamespacesAndTypes(position, name: "Softplus").IsEmpty
-            ? Spell(attributeType, "SoftplusAttribute", "Softplus")
-            : "global::FusedActivations.Softplus";
+        string shortName = loop.Target.Attribute;
+        string attribute = model.LookupNamespacesAndTypes(position, name: shortName).IsEmpty
+            ? Spell(attributeType, shortName + "Attribute", shortName)
+            : "global::FusedActivations." + shortName;
         string element = loop.ElementType.SpecialType == SpecialType.System_Single ? "float" : "double";
         var attributeArguments = new List<string>();
         if (loop.BetaText is not null)
@@ -183,7 +186,7 @@ public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
             attributeArguments.Add("Beta = " + loop.BetaText);
         }
 
-        if (loop.ElementType.SpecialType == SpecialType.System_Double)
+        if (loop.Target.HasBeta && loop.ElementType.SpecialType == SpecialType.System_Double)
         {
             attributeArguments.Add("Threshold = double.PositiveInfinity");
         }
@@ -232,7 +235,10 @@ public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
         return declaration.WithModifiers(declaration.Modifiers.Add(SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space)));
     }
 
-    /// <summary>A [Softplus] method of the type that computes the same thing, to call instead of adding another.</summary>
+    /// <summary>
+    /// A method of the type with the loop's attribute that computes the same thing, to call instead of adding another:
+    /// the same shape and element type, Softplus's beta and cut-off, and no setting that changes results (Precision).
+    /// </summary>
     private static IMethodSymbol? FindReusableKernel(INamedTypeSymbol type, LoopShape loop)
     {
         foreach (IMethodSymbol method in type.GetMembers().OfType<IMethodSymbol>())
@@ -242,15 +248,21 @@ public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            AttributeData? attribute = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == AttributeMetadataName);
+            AttributeData? attribute = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == loop.Target.AttributeMetadataName);
             if (attribute is null || !ParametersMatch(method, loop))
             {
                 continue;
             }
 
             double beta = 1, threshold = 20;
+            bool changesResults = false;
             foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
             {
+                if (argument.Key == "Precision" && argument.Value.Value is not (null or 0))
+                {
+                    changesResults = true;
+                }
+
                 if (argument.Value.Value is double value)
                 {
                     if (argument.Key == "Beta")
@@ -271,7 +283,7 @@ public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
             bool isFloat = loop.ElementType.SpecialType == SpecialType.System_Single;
             bool sameBeta = isFloat ? (float)beta == (float)loop.Beta : beta == loop.Beta;
             bool sameCutOff = isFloat ? threshold >= 20 : double.IsPositiveInfinity(threshold);
-            if (sameBeta && sameCutOff)
+            if (!changesResults && (!loop.Target.HasBeta || (sameBeta && sameCutOff)))
             {
                 return method;
             }
@@ -293,12 +305,12 @@ public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
                 && IsSpanOf(method.Parameters[1].Type, "System.Span<T>", loop.ElementType);
     }
 
-    /// <summary>Softplus, Softplus2, Softplus3, ...: the first name no member of the type or symbol in scope has.</summary>
-    private static string PickFreeName(INamedTypeSymbol type, SemanticModel model, int position)
+    /// <summary>Softplus, Softplus2, Softplus3, ... (after the attribute): the first name no member of the type or symbol in scope has.</summary>
+    private static string PickFreeName(string baseName, INamedTypeSymbol type, SemanticModel model, int position)
     {
         for (int suffix = 1; ; suffix++)
         {
-            string name = suffix == 1 ? BaseName : BaseName + suffix.ToString(CultureInfo.InvariantCulture);
+            string name = suffix == 1 ? baseName : baseName + suffix.ToString(CultureInfo.InvariantCulture);
             bool taken = false;
             for (INamedTypeSymbol? t = type; t is not null && !taken; t = t.BaseType)
             {
@@ -312,17 +324,21 @@ public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
         }
     }
 
-    /// <summary>The recognised loop: <c>for (int i = 0; i &lt; bound; i++) destination[i] = softplus(source[i]);</c>.</summary>
+    /// <summary>The recognised loop: <c>for (int i = 0; i &lt; bound; i++) destination[i] = f(source[i]);</c>, f naive.</summary>
     private sealed class LoopShape
     {
-        private LoopShape(ForStatementSyntax loop, IOperation source, IOperation destination, IOperation bound, ITypeSymbol elementType)
+        private LoopShape(KernelTarget target, ForStatementSyntax loop, IOperation source, IOperation destination, IOperation bound, ITypeSymbol elementType)
         {
+            Target = target;
             Loop = loop;
             Source = source;
             Destination = destination;
             Bound = bound;
             ElementType = elementType;
         }
+
+        /// <summary>The attribute the loop's kernel gets.</summary>
+        public KernelTarget Target { get; }
 
         public ForStatementSyntax Loop { get; }
 
@@ -350,8 +366,9 @@ public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
         public static LoopShape? TryCreate(FixTarget target, CancellationToken cancellationToken)
         {
             StabilityMatch match = target.Match;
-            if (match.Function != FusedFunction.Softplus || match.ExpLocalDeclarator is not null || match.X is null
-                || target.Model.Compilation.GetTypeByMetadataName(AttributeMetadataName) is null
+            // The activation of x[i] itself: a negated argument (log(1 / (1 + exp(x))) = LogSigmoid(-x)) is not a map.
+            if (KernelTarget.For(match.Function) is not { } kernel || match.NegateX || match.ExpLocalDeclarator is not null || match.X is null
+                || target.Model.Compilation.GetTypeByMetadataName(kernel.AttributeMetadataName) is null
                 || target.Node.SyntaxTree.Options is not CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp9 })
             {
                 return null;
@@ -385,7 +402,7 @@ public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
                 return null;
             }
 
-            var shape = new LoopShape(loopSyntax, source, destination, bound!, sourceElement)
+            var shape = new LoopShape(kernel, loopSyntax, source, destination, bound!, sourceElement)
             {
                 InPlace = Equivalence.AreEquivalent(source, destination),
                 SourceCoversBound = IsLengthOf(bound!, source),
@@ -393,7 +410,7 @@ public sealed class GenerateSoftplusKernelCodeFixProvider : CodeFixProvider
             };
 
             // Beta must be a positive constant: it becomes an attribute argument.
-            if (match.Second is { } beta)
+            if (kernel.HasBeta && match.Second is { } beta)
             {
                 Optional<object?> constant = beta.ConstantValue.HasValue ? beta.ConstantValue : StabilityMatcher.Unwrap(beta).ConstantValue;
                 if (!constant.HasValue || !TryToDouble(constant.Value, out double betaValue) || !(betaValue > 0) || double.IsInfinity(betaValue))

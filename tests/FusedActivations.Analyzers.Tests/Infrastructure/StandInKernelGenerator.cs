@@ -9,26 +9,30 @@ namespace FusedActivations.Analyzers.Tests.Infrastructure;
 
 /// <summary>
 /// A hand-written stand-in for the FusedActivations generator, for the tests of the "Generate a SIMD kernel" fix: it
-/// implements each <c>[Softplus]</c> partial method that has no body with a scalar loop over
-/// <c>FusedMath.Softplus(x, beta, threshold)</c> (same semantics as the real kernels, no SIMD). It lets the tests
+/// implements each <c>[Softplus]</c>, <c>[Sigmoid]</c>, <c>[LogSigmoid]</c> and <c>[Tanh]</c> partial method that has no
+/// body with a scalar loop over the FusedMath function (<c>FusedMath.Softplus(x, beta, threshold)</c>; same semantics
+/// as the real kernels, no SIMD). It lets the tests
 /// compile and run the fixed code independently of the real generator's progress.
 /// </summary>
 // Only ever run in-process by the test framework, never loaded by a compiler: the rules for shipped compiler
 // extensions (netstandard2.0, no Workspaces reference, extended analyzer rules) do not apply.
 #pragma warning disable RS1036, RS1038, RS1041
 [Generator]
-public sealed class StandInSoftplusGenerator : IIncrementalGenerator
+public sealed class StandInKernelGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        IncrementalValuesProvider<(string Name, string Source)> sources = context.SyntaxProvider.ForAttributeWithMetadataName(
-            "FusedActivations.SoftplusAttribute",
-            static (node, _) => node is MethodDeclarationSyntax { Body: null, ExpressionBody: null },
-            static (context, _) => Emit((IMethodSymbol)context.TargetSymbol, context.Attributes[0]));
-        context.RegisterSourceOutput(sources, static (output, source) => output.AddSource(source.Name, source.Source));
+        foreach (string activation in new[] { "Softplus", "Sigmoid", "LogSigmoid", "Tanh" })
+        {
+            IncrementalValuesProvider<(string Name, string Source)> sources = context.SyntaxProvider.ForAttributeWithMetadataName(
+                "FusedActivations." + activation + "Attribute",
+                static (node, _) => node is MethodDeclarationSyntax { Body: null, ExpressionBody: null },
+                (context, _) => Emit(activation, (IMethodSymbol)context.TargetSymbol, context.Attributes[0]));
+            context.RegisterSourceOutput(sources, static (output, source) => output.AddSource(source.Name, source.Source));
+        }
     }
 
-    private static (string Name, string Source) Emit(IMethodSymbol method, AttributeData attribute)
+    private static (string Name, string Source) Emit(string activation, IMethodSymbol method, AttributeData attribute)
     {
         double beta = 1, threshold = 20;
         foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
@@ -71,7 +75,9 @@ public sealed class StandInSoftplusGenerator : IIncrementalGenerator
         }
 
         string accessibility = SyntaxFacts(method.DeclaredAccessibility);
-        string call = $"global::FusedActivations.FusedMath.Softplus({{0}}, {Constant(beta)}, {Constant(threshold)})";
+        string call = activation == "Softplus"
+            ? $"global::FusedActivations.FusedMath.Softplus({{0}}, {Constant(beta)}, {Constant(threshold)})"
+            : $"global::FusedActivations.FusedMath.{activation}({{0}})";
         if (method.Parameters.Length == 1)
         {
             text.Append($"{accessibility} static partial void {method.Name}(global::System.Span<{element}> values)\n{{\n")

@@ -65,6 +65,16 @@ public class FixedCodeComputesTests
             {
                 for (int i = 0; i < v.Length; i++) v[i] = Math.Log(1 + Math.Exp(v[i]));
             }
+
+            public static void Sigmoid(double[] x, double[] y)
+            {
+                for (int i = 0; i < x.Length; i++) y[i] = Math.Exp(x[i]) / (1 + Math.Exp(x[i]));
+            }
+
+            public static void Tanh(double[] v)
+            {
+                for (int i = 0; i < v.Length; i++) v[i] = (Math.Exp(v[i]) - Math.Exp(-v[i])) / (Math.Exp(v[i]) + Math.Exp(-v[i]));
+            }
         }
         """;
 
@@ -216,6 +226,17 @@ public class FixedCodeComputesTests
         for (int i = 0; i < v.Length; i++)
         {
             Close(v[i], Reference.Softplus(Inputs[i], 1, double.PositiveInfinity), $"InPlace({Inputs[i]})");
+        }
+
+        // The other rows of the kernel fix's table: [Sigmoid] out of place, [Tanh] in place.
+        var sigmoid = new double[Inputs.Length];
+        Call<object?>(fixedType, "Sigmoid", (double[])Inputs.Clone(), sigmoid);
+        var tanh = (double[])Inputs.Clone();
+        Call<object?>(fixedType, "Tanh", tanh);
+        for (int i = 0; i < Inputs.Length; i++)
+        {
+            Close(sigmoid[i], Reference.Sigmoid(Inputs[i]), $"Sigmoid({Inputs[i]})");
+            Close(tanh[i], Reference.Tanh(Inputs[i]), $"Tanh({Inputs[i]})");
         }
     }
 }

@@ -61,15 +61,22 @@ internal sealed class FormulaLowering
         return results;
     }
 
-    /// <summary>The unroll factor a path can afford for <paramref name="formula"/>: the smallest widened group of its activations.</summary>
+    /// <summary>
+    /// The unroll factor a path can afford for <paramref name="formula"/>: the smallest group of its activations, as
+    /// their own kernels compute them (widened, or in the element type: Fast, double).
+    /// </summary>
     public static int UnrollFor(Isa.IsaDialect isa, FormulaSpec formula, int preferred)
     {
         int unroll = preferred;
+        ElementInfo element = ElementInfo.For(formula.Element);
         foreach (FormulaNode node in Nodes(formula))
         {
             if (node is ActivationNode call)
             {
-                unroll = System.Math.Min(unroll, ActivationRegistry.For(call.Activation).WideGroupOn(isa, call.Activation));
+                Activation activation = ActivationRegistry.For(call.Activation);
+                bool fast = formula.Precision == KernelPrecision.Fast && activation.HasFast(call.Activation, element);
+                int group = !fast && activation.Widens(isa, element) ? activation.WideGroupOn(isa, call.Activation) : activation.GroupOn(isa, call.Activation);
+                unroll = System.Math.Min(unroll, group);
             }
         }
 

@@ -41,6 +41,19 @@ public static class RandomValues
     /// <summary>A float uniform in [min, max) (rounded to float, so max itself can occur).</summary>
     public static float Float(Random random, float min, float max) => (float)(min + (max - (double)min) * random.NextDouble());
 
+    /// <summary><paramref name="length"/> floats uniform in [<paramref name="min"/>, <paramref name="max"/>), from a generator seeded with <paramref name="seed"/>.</summary>
+    public static float[] Floats(int seed, int length, float min, float max)
+    {
+        var random = new Random(seed);
+        float[] values = new float[length];
+        for (int i = 0; i < length; i++)
+        {
+            values[i] = Float(random, min, max);
+        }
+
+        return values;
+    }
+
     /// <summary>A double uniform in [min, max).</summary>
     public static double Double(Random random, double min, double max)
     {

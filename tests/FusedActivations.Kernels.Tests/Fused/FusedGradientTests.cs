@@ -20,18 +20,6 @@ public sealed class FusedGradientTests
     private static bool Within(float result, double exact, double scale) =>
         Ulp.Distance(result, exact) <= 2 || Math.Abs(result - exact) <= 2 * Ulp.OfFloat(scale);
 
-    private static float[] Floats(int seed, int length, float min, float max)
-    {
-        var random = new Random(seed);
-        float[] values = new float[length];
-        for (int i = 0; i < length; i++)
-        {
-            values[i] = RandomValues.Float(random, min, max);
-        }
-
-        return values;
-    }
-
     [Theory]
     [InlineData(1)]
     [InlineData(3)]
@@ -40,9 +28,9 @@ public sealed class FusedGradientTests
     public void ScaleBackwardIsTheExactDerivativeAndItsRowSums(int channels)
     {
         int rows = Math.Max(1, Samples / 4 / channels);
-        float[] raw = Floats(channels, channels * rows, -30, 30);
-        float[] bias = Floats(channels + 1, channels, -3, 3);
-        float[] gradOutput = Floats(channels + 2, raw.Length, -1, 1);
+        float[] raw = RandomValues.Floats(channels, channels * rows, -30, 30);
+        float[] bias = RandomValues.Floats(channels + 1, channels, -3, 3);
+        float[] gradOutput = RandomValues.Floats(channels + 2, raw.Length, -1, 1);
         float[] gradRaw = new float[raw.Length];
         float[] gradBias = new float[channels];
         FusedKernels.ScaleBackward(raw, bias, gradOutput, gradRaw, gradBias);
@@ -72,9 +60,9 @@ public sealed class FusedGradientTests
     [Fact]
     public void SwiGluBackwardIsTheExactDerivative()
     {
-        float[] a = Floats(21, Samples, -12, 12);
-        float[] b = Floats(22, Samples, -4, 4);
-        float[] g = Floats(23, Samples, -1, 1);
+        float[] a = RandomValues.Floats(21, Samples, -12, 12);
+        float[] b = RandomValues.Floats(22, Samples, -4, 4);
+        float[] g = RandomValues.Floats(23, Samples, -1, 1);
         float[] gradA = new float[a.Length];
         float[] gradB = new float[a.Length];
         FusedKernels.SwiGluBackward(a, b, g, gradA, gradB);
@@ -132,10 +120,10 @@ public sealed class FusedGradientTests
     public void TheReadmesGateAndItsGradientMatchTheirFormulas()
     {
         const float temperature = 0.7f;
-        float[] x = Floats(41, 4096, -4, 4);
-        float[] g = Floats(42, 4096, -6, 6);
-        float[] gradGated = Floats(43, 4096, -1, 1);
-        float[] gradLog = Floats(44, 4096, -1, 1);
+        float[] x = RandomValues.Floats(41, 4096, -4, 4);
+        float[] g = RandomValues.Floats(42, 4096, -6, 6);
+        float[] gradGated = RandomValues.Floats(43, 4096, -1, 1);
+        float[] gradLog = RandomValues.Floats(44, 4096, -1, 1);
         float[] gated = new float[x.Length];
         float[] logGate = new float[x.Length];
         float[] gradX = new float[x.Length];

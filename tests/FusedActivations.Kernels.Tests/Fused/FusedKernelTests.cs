@@ -14,18 +14,6 @@ public sealed class FusedKernelTests
 {
     private static int Samples => Math.Min(TestEnvironment.RandomSamples, 200_000);
 
-    private static float[] Floats(int seed, int length, double min, double max)
-    {
-        var random = new Random(seed);
-        float[] values = new float[length];
-        for (int i = 0; i < length; i++)
-        {
-            values[i] = RandomValues.Float(random, (float)min, (float)max);
-        }
-
-        return values;
-    }
-
     private static IEnumerable<float> SpecialFloats() => SpecialValues.Floats;
 
     [Theory]
@@ -47,7 +35,7 @@ public sealed class FusedKernelTests
     [Fact]
     public void OneActivationIsItsAttributesKernelBitForBit()
     {
-        var values = new List<float>(Floats(1, Samples, -40, 40));
+        var values = new List<float>(RandomValues.Floats(1, Samples, -40, 40));
         values.AddRange(SpecialFloats());
         float[] x = values.ToArray();
         float[] fused = new float[x.Length];
@@ -83,8 +71,8 @@ public sealed class FusedKernelTests
     [InlineData(1000, 5)]
     public void PlainArithmeticIsCSharpsBitForBit(int channels, int rows)
     {
-        float[] a = Floats(channels, channels * rows, -10, 10);
-        float[] b = Floats(channels + 1, channels, -10, 10);
+        float[] a = RandomValues.Floats(channels, channels * rows, -10, 10);
+        float[] b = RandomValues.Floats(channels + 1, channels, -10, 10);
         float[] ratio = new float[a.Length];
         float[] rest = new float[a.Length];
         FusedKernels.Mix(a, b, 0.75f, ratio, rest);
@@ -122,8 +110,8 @@ public sealed class FusedKernelTests
     public void ScaleHeadIsWithinTwoUlpOfTheExactFormula(int channels)
     {
         int rows = Math.Max(1, Samples / 4 / channels);
-        float[] raw = Floats(channels * 7, channels * rows, -30, 30);
-        float[] bias = Floats(channels * 7 + 1, channels, -3, 3);
+        float[] raw = RandomValues.Floats(channels * 7, channels * rows, -30, 30);
+        float[] bias = RandomValues.Floats(channels * 7 + 1, channels, -3, 3);
         float[] y = new float[raw.Length];
         FusedKernels.Scale(raw, bias, y);
         float[] inPlace = (float[])raw.Clone();
@@ -143,8 +131,8 @@ public sealed class FusedKernelTests
     [Fact]
     public void SwiGluAndBiasGeluAreWithinTwoUlpOfTheExactFormula()
     {
-        float[] a = Floats(11, Samples, -12, 12);
-        float[] b = Floats(12, Samples, -4, 4);
+        float[] a = RandomValues.Floats(11, Samples, -12, 12);
+        float[] b = RandomValues.Floats(12, Samples, -4, 4);
         float[] y = new float[a.Length];
         FusedKernels.SwiGlu(a, b, y);
         double worst = 0;
@@ -156,8 +144,8 @@ public sealed class FusedKernelTests
 
         Assert.True(worst <= 2, $"silu(a) b: {worst} ULP");
 
-        float[] bias = Floats(13, 48, -1, 1);
-        float[] x = Floats(14, 48 * (Samples / 48), -9, 9);
+        float[] bias = RandomValues.Floats(13, 48, -1, 1);
+        float[] x = RandomValues.Floats(14, 48 * (Samples / 48), -9, 9);
         float[] g = new float[x.Length];
         FusedKernels.BiasGelu(x, bias, g);
         worst = 0;

@@ -55,33 +55,27 @@ public sealed class ParallelFusedTests
     public void ScaleAndItsGradientMatchTheSingleThreadedKernels(int channels, int rows)
     {
         int length = channels * rows;
-        float[] raw = Floats(channels, length, -30, 30);
-        float[] bias = Floats(channels + 1, channels, -3, 3);
-        float[] gradOutput = Floats(channels + 2, length, -1, 1);
+        float[] raw = RandomValues.Floats(channels, length, -30, 30);
+        float[] bias = RandomValues.Floats(channels + 1, channels, -3, 3);
+        float[] gradOutput = RandomValues.Floats(channels + 2, length, -1, 1);
 
         float[] serial = new float[length], parallel = new float[length];
         KernelTrace.Reset();
         FusedKernels.Scale(raw, bias, serial);
         Assert.Equal(TestEnvironment.ExpectedPath ?? ActivePath.Current, KernelTrace.Last);
         ParallelFusedMethods.Scale(raw, bias, parallel);
-        AssertBitIdentical(serial, parallel);
+        ParallelAssert.BitIdentical(serial, parallel);
 
         float[] gradRaw = new float[length], gradBias = new float[channels];
         float[] parallelGradRaw = new float[length], parallelGradBias = new float[channels];
         FusedKernels.ScaleBackward(raw, bias, gradOutput, gradRaw, gradBias);
         ParallelFusedMethods.ScaleBackward(raw, bias, gradOutput, parallelGradRaw, parallelGradBias);
-        AssertBitIdentical(gradRaw, parallelGradRaw);
+        ParallelAssert.BitIdentical(gradRaw, parallelGradRaw);
 
         // d/dbias and d/draw of softplus(raw + bias) are the same terms: gradRaw holds each row's term of the sum.
         for (int c = 0; c < channels; c++)
         {
-            double magnitude = 0;
-            for (int r = 0; r < rows; r++)
-            {
-                magnitude += Math.Abs(gradRaw[(r * channels) + c]);
-            }
-
-            double bound = Ulp.OfFloat(gradBias[c]) + (rows * Math.ScaleB(magnitude, -53));
+            double bound = Ulp.OfFloat(gradBias[c]) + (rows * Math.ScaleB(ColumnMagnitude(gradRaw, channels, c), -53));
             Assert.True(Math.Abs(parallelGradBias[c] - gradBias[c]) <= bound, $"gradBias[{c}]: parallel {parallelGradBias[c]:R}, single-threaded {gradBias[c]:R}");
         }
     }
@@ -91,20 +85,20 @@ public sealed class ParallelFusedTests
     public void TwoOutputsWithABroadcastAndAScalarAreBitIdentical(int channels, int rows)
     {
         int length = channels * rows;
-        float[] a = Floats(channels + 3, length, -8, 8);
-        float[] b = Floats(channels + 4, channels, -2, 2);
+        float[] a = RandomValues.Floats(channels + 3, length, -8, 8);
+        float[] b = RandomValues.Floats(channels + 4, channels, -2, 2);
         float[] ratio = new float[length], rest = new float[length];
         float[] parallelRatio = new float[length], parallelRest = new float[length];
         FusedKernels.Mix(a, b, 0.75f, ratio, rest);
         ParallelFusedMethods.Mix(a, b, 0.75f, parallelRatio, parallelRest);
-        AssertBitIdentical(ratio, parallelRatio);
-        AssertBitIdentical(rest, parallelRest);
+        ParallelAssert.BitIdentical(ratio, parallelRatio);
+        ParallelAssert.BitIdentical(rest, parallelRest);
 
         // In place: the first output is the elementwise input.
         float[] inPlace = (float[])a.Clone();
         ParallelFusedMethods.Mix(inPlace, b, 0.75f, inPlace, parallelRest);
-        AssertBitIdentical(ratio, inPlace);
-        AssertBitIdentical(rest, parallelRest);
+        ParallelAssert.BitIdentical(ratio, inPlace);
+        ParallelAssert.BitIdentical(rest, parallelRest);
     }
 
     [Theory]
@@ -115,28 +109,28 @@ public sealed class ParallelFusedTests
     [InlineData(400_003)]
     public void ElementwiseFloatAndDoubleAreBitIdenticalInPlaceAndOutOfPlace(int length)
     {
-        float[] a = Floats(length, length, -12, 12);
-        float[] b = Floats(length + 1, length, -4, 4);
+        float[] a = RandomValues.Floats(length, length, -12, 12);
+        float[] b = RandomValues.Floats(length + 1, length, -4, 4);
         float[] serial = new float[length];
         FusedKernels.SwiGlu(a, b, serial);
         float[] inPlace = (float[])a.Clone();
         ParallelFusedMethods.SwiGlu(inPlace, b, inPlace);
-        AssertBitIdentical(serial, inPlace);
+        ParallelAssert.BitIdentical(serial, inPlace);
 
         double[] x = a.Select(v => (double)v).ToArray();
         double[] y = b.Select(v => (double)v * 0.7).ToArray();
         double[] serialDouble = new double[length], parallelDouble = new double[length];
         FusedKernels.MixDouble(x, y, -1.5, serialDouble);
         ParallelFusedMethods.MixDouble(x, y, -1.5, parallelDouble);
-        AssertBitIdentical(serialDouble, parallelDouble);
+        ParallelAssert.BitIdentical(serialDouble, parallelDouble);
 
-        float[] temperatureGrad = Floats(length + 2, length, -1, 1), logGrad = Floats(length + 3, length, -1, 1);
+        float[] temperatureGrad = RandomValues.Floats(length + 2, length, -1, 1), logGrad = RandomValues.Floats(length + 3, length, -1, 1);
         float[] gradX = new float[length], gradG = new float[length];
         float[] parallelGradX = new float[length], parallelGradG = new float[length];
         FusedKernels.GateBackward(a, b, 1.5f, temperatureGrad, logGrad, gradX, gradG);
         ParallelFusedMethods.GateBackward(a, b, 1.5f, temperatureGrad, logGrad, parallelGradX, parallelGradG);
-        AssertBitIdentical(gradX, parallelGradX);
-        AssertBitIdentical(gradG, parallelGradG);
+        ParallelAssert.BitIdentical(gradX, parallelGradX);
+        ParallelAssert.BitIdentical(gradG, parallelGradG);
     }
 
     [Theory]
@@ -146,23 +140,17 @@ public sealed class ParallelFusedTests
     public void DoubleBroadcastGradientSumsDifferOnlyByTheirGrouping(int channels, int rows)
     {
         int length = channels * rows;
-        double[] x = Floats(channels + 5, length, -6, 6).Select(v => (double)v).ToArray();
-        double[] bias = Floats(channels + 6, channels, -1, 1).Select(v => (double)v).ToArray();
-        double[] gradOutput = Floats(channels + 7, length, -1, 1).Select(v => (double)v).ToArray();
+        double[] x = RandomValues.Floats(channels + 5, length, -6, 6).Select(v => (double)v).ToArray();
+        double[] bias = RandomValues.Floats(channels + 6, channels, -1, 1).Select(v => (double)v).ToArray();
+        double[] gradOutput = RandomValues.Floats(channels + 7, length, -1, 1).Select(v => (double)v).ToArray();
         double[] gradX = new double[length], gradBias = new double[channels];
         double[] parallelGradX = new double[length], parallelGradBias = new double[channels];
         FusedKernels.BiasGeluDoubleBackward(x, bias, gradOutput, gradX, gradBias);
         ParallelFusedMethods.BiasGeluDoubleBackward(x, bias, gradOutput, parallelGradX, parallelGradBias);
-        AssertBitIdentical(gradX, parallelGradX);
+        ParallelAssert.BitIdentical(gradX, parallelGradX);
         for (int c = 0; c < channels; c++)
         {
-            double magnitude = 0;
-            for (int r = 0; r < rows; r++)
-            {
-                magnitude += Math.Abs(gradX[(r * channels) + c]);
-            }
-
-            double bound = rows * Math.ScaleB(magnitude, -52);
+            double bound = rows * Math.ScaleB(ColumnMagnitude(gradX, channels, c), -52);
             Assert.True(Math.Abs(parallelGradBias[c] - gradBias[c]) <= bound, $"gradBias[{c}]: parallel {parallelGradBias[c]:R}, single-threaded {gradBias[c]:R}");
         }
     }
@@ -171,8 +159,8 @@ public sealed class ParallelFusedTests
     public void ArgumentsAreCheckedBeforeAnythingIsWritten()
     {
         int length = 4 * MinimumFloats;
-        float[] raw = Floats(1, length, -3, 3);
-        float[] bias = Floats(2, 3, -1, 1);
+        float[] raw = RandomValues.Floats(1, length, -3, 3);
+        float[] bias = RandomValues.Floats(2, 3, -1, 1);
         float[] destination = Enumerable.Repeat(5f, length).ToArray();
 
         // 4 * 65,536 is not a multiple of 3 channels.
@@ -180,7 +168,7 @@ public sealed class ParallelFusedTests
         Assert.Equal("bias", broadcast.ParamName);
         Assert.All(destination, v => Assert.Equal(5f, v));
 
-        float[] gradOutput = Floats(3, length, -1, 1);
+        float[] gradOutput = RandomValues.Floats(3, length, -1, 1);
         float[] gradRaw = Enumerable.Repeat(5f, length).ToArray();
         float[] shortGradBias = new float[1];
         ArgumentException gradient = Assert.Throws<ArgumentException>(() => ParallelFusedMethods.ScaleBackward(raw, bias.AsSpan(0, 2), gradOutput, gradRaw, shortGradBias));
@@ -188,37 +176,16 @@ public sealed class ParallelFusedTests
         Assert.All(gradRaw, v => Assert.Equal(5f, v));
     }
 
-    private static float[] Floats(int seed, int length, float min, float max)
+    /// <summary>The sum of |terms| of channel <paramref name="channel"/> (rows of <paramref name="channels"/>): the scale of a regrouped sum's rounding.</summary>
+    private static double ColumnMagnitude<T>(T[] terms, int channels, int channel)
+        where T : System.Numerics.INumber<T>
     {
-        var random = new Random(seed);
-        float[] values = new float[length];
-        for (int i = 0; i < length; i++)
+        double magnitude = 0;
+        for (int i = channel; i < terms.Length; i += channels)
         {
-            values[i] = RandomValues.Float(random, min, max);
+            magnitude += double.CreateChecked(T.Abs(terms[i]));
         }
 
-        return values;
-    }
-
-    private static void AssertBitIdentical(float[] expected, float[] actual)
-    {
-        for (int i = 0; i < expected.Length; i++)
-        {
-            if (BitConverter.SingleToInt32Bits(expected[i]) != BitConverter.SingleToInt32Bits(actual[i]))
-            {
-                Assert.Fail($"element {i} of {expected.Length}: parallel {actual[i]:R}, single-threaded {expected[i]:R}");
-            }
-        }
-    }
-
-    private static void AssertBitIdentical(double[] expected, double[] actual)
-    {
-        for (int i = 0; i < expected.Length; i++)
-        {
-            if (BitConverter.DoubleToInt64Bits(expected[i]) != BitConverter.DoubleToInt64Bits(actual[i]))
-            {
-                Assert.Fail($"element {i} of {expected.Length}: parallel {actual[i]:R}, single-threaded {expected[i]:R}");
-            }
-        }
+        return magnitude;
     }
 }

@@ -66,12 +66,12 @@ public sealed class ParallelKernelTests
         ParallelMethods.Softplus2Serial(x, serial);
         Assert.Equal(TestEnvironment.ExpectedPath ?? ActivePath.Current, KernelTrace.Last);
         ParallelMethods.Softplus2(x, parallel);
-        AssertBitIdentical(serial, parallel);
+        ParallelAssert.BitIdentical(serial, parallel);
 
         ParallelMethods.SiluSerial(x, serial);
         float[] inPlace = (float[])x.Clone();
         ParallelMethods.Silu(inPlace, inPlace);
-        AssertBitIdentical(serial, inPlace);
+        ParallelAssert.BitIdentical(serial, inPlace);
     }
 
     [Theory]
@@ -82,7 +82,7 @@ public sealed class ParallelKernelTests
         double[] parallel = (double[])serial.Clone();
         ParallelMethods.GeluInPlaceSerial(serial);
         ParallelMethods.GeluInPlace(parallel);
-        AssertBitIdentical(serial, parallel);
+        ParallelAssert.BitIdentical(serial, parallel);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class ParallelKernelTests
         ParallelMethods.Silu(x, destination);
         float[] serial = new float[length];
         ParallelMethods.SiluSerial(x, serial);
-        AssertBitIdentical(serial, destination.AsSpan(0, length).ToArray());
+        ParallelAssert.BitIdentical(serial, destination.AsSpan(0, length).ToArray());
         Assert.All(destination.Skip(length), v => Assert.Equal(-7f, v));
     }
 
@@ -129,7 +129,7 @@ public sealed class ParallelKernelTests
             ParallelMethods.Softplus2(x, outputs[i]);
         }));
         await loop.WaitAsync(TimeSpan.FromMinutes(5)); // Throws TimeoutException: the nested calls did not finish.
-        Assert.All(outputs, output => AssertBitIdentical(serial, output));
+        Assert.All(outputs, output => ParallelAssert.BitIdentical(serial, output));
     }
 
     private static float[] Inputs(int length, int seed)
@@ -144,29 +144,5 @@ public sealed class ParallelKernelTests
         }
 
         return x;
-    }
-
-    private static void AssertBitIdentical(float[] expected, float[] actual)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        for (int i = 0; i < expected.Length; i++)
-        {
-            if (BitConverter.SingleToInt32Bits(expected[i]) != BitConverter.SingleToInt32Bits(actual[i]))
-            {
-                Assert.Fail($"element {i} of {expected.Length}: parallel {actual[i]:R}, single-threaded {expected[i]:R}");
-            }
-        }
-    }
-
-    private static void AssertBitIdentical(double[] expected, double[] actual)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        for (int i = 0; i < expected.Length; i++)
-        {
-            if (BitConverter.DoubleToInt64Bits(expected[i]) != BitConverter.DoubleToInt64Bits(actual[i]))
-            {
-                Assert.Fail($"element {i} of {expected.Length}: parallel {actual[i]:R}, single-threaded {expected[i]:R}");
-            }
-        }
     }
 }

@@ -83,7 +83,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor CancellingTanh = Create(
         DiagnosticIds.CancellingTanh,
         "1 ± tanh(u) cancels where tanh saturates",
-        "'{0}' subtracts two numbers near 1: it is 0 (a 100% relative error) for {1} and loses digits before; call {2}",
+        "'{0}' cancels where tanh(u) nears ∓1: it is 0 (a 100% relative error) for {1} and loses digits before; call {2}",
         DiagnosticSeverity.Warning,
         "tanh(u) rounds to ±1 for |u| above 19.06 (float: 9.01), so 1 - tanh(u) (large u) and 1 + tanh(u) (very negative u) "
         + "lose every digit, as in the tail of the tanh approximation of GELU. 1 ± tanh(u) = 2·sigmoid(±2u) exactly, "

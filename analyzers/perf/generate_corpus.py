@@ -24,7 +24,8 @@ TEMPLATES = [
         for (int i = 0; i < x.Length; i++) y[i] += alpha * x[i] + {c};
     }}""",
     """    public static double Norm{n}(IReadOnlyList<double> v) => Math.Sqrt(v.Sum(e => e * e)) / Math.Max(1, v.Count);""",
-    """    public static float Gelu{n}(float x) => 0.5f * x * (1f + MathF.Tanh(0.7978846f * (x + 0.044715f * x * x * x)));""",
+    # GELU (tanh) in its stable spelling, 0.5 x (1 + tanh u) = x / (1 + exp(-2u)); the 1 + tanh form is FA2009's, below.
+    """    public static float Gelu{n}(float x) => x / (1f + MathF.Exp(-1.5957692f * (x + 0.044715f * x * x * x)));""",
     """    public static double Sigmoid{n}(double x) => 1.0 / (1.0 + Math.Exp(-x));""",
     """    public static double StableSoftplus{n}(double x) => Math.Max(x, 0) + Math.Log(1 + Math.Exp(-Math.Abs(x)));""",
     """    public static void Softmax{n}(ReadOnlySpan<float> x, Span<float> y)
@@ -89,6 +90,9 @@ NAIVE = [
     }}""",
     """    public static double NaiveSigmoid{n}(double x) => Math.Exp(x) / (1 + Math.Exp(x));""",
     """    public static double NaiveLog1p{n}(double x) => Math.Log(1 + x);""",
+    """    public static float NaiveGelu{n}(float x) => 0.5f * x * (1f + MathF.Tanh(0.7978846f * (x + 0.044715f * x * x * x)));""",
+    """    public static double NaiveTanh{n}(double x) => (Math.Exp(x) - Math.Exp(-x)) / (Math.Exp(x) + Math.Exp(-x));""",
+    """    public static double NaiveLog1MExp{n}(double x) => Math.Log(1 - Math.Exp(-Math.Abs(x)));""",
 ]
 
 HEADER = """using System;

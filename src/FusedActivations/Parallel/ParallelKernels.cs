@@ -79,31 +79,25 @@ public static partial class ParallelKernels
     /// <paramref name="kernel"/> over <paramref name="x"/> into <paramref name="destination"/> (the same length, separate
     /// or the same memory: the caller has checked), split across the thread pool from <paramref name="threshold"/> elements on.
     /// </summary>
-    public static unsafe void Run<T>(ReadOnlySpan<T> x, Span<T> destination, int threshold, SpanKernel<T> kernel)
+    public static void Run<T>(ReadOnlySpan<T> x, Span<T> destination, int threshold, SpanKernel<T> kernel)
         where T : unmanaged
     {
-        int length = x.Length;
-        int chunk = ChunkLength(length, sizeof(T), Environment.ProcessorCount);
-        if (length < threshold || chunk >= length)
+        if (!Splits<T>(x.Length, 1, threshold))
         {
             kernel(x, destination);
             return;
         }
 
-        int chunks = (length + chunk - 1) / chunk;
-        fixed (T* input = x)
-        fixed (T* output = destination)
-        {
-            // Addresses, not spans, cross to the pool threads; the fixed statement keeps them valid until every chunk is done.
-            nint first = (nint)input, target = (nint)output;
-            Parallel.For(0, chunks, OneThreadPerCore(), i =>
-            {
-                int start = i * chunk;
-                int count = Math.Min(chunk, length - start);
-                kernel(new ReadOnlySpan<T>((T*)first + start, count), new Span<T>((T*)target + start, count));
-            });
-        }
+        RunSplit(x, destination, kernel);
     }
+
+    /// <summary>
+    /// The split of <see cref="Run{T}"/>: the fused driver with one stream in, one out and rows of one element (the same
+    /// chunks, <see cref="ChunkLength"/>). A method of its own so that the chunk delegate is allocated only when a call splits.
+    /// </summary>
+    private static void RunSplit<T>(ReadOnlySpan<T> x, Span<T> destination, SpanKernel<T> kernel)
+        where T : unmanaged =>
+        RunFused<T>(x.Length, 1, ReadOnlySpan<T>.Empty, Span<double>.Empty, chunk => kernel(chunk.Rows(0), chunk.OutputRows(1)), x, destination);
 
     /// <summary>
     /// At most one thread per core, the calling thread included. Without the limit, Parallel.For hands replicas to every

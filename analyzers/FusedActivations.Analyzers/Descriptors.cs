@@ -97,6 +97,15 @@ internal static class Descriptors
         "1 - exp(x) cancels for x near 0 (and is exactly 0 once exp(x) rounds to 1), and rounds to 1 for very negative x, where "
         + "the result is about -exp(x). FusedMath.Log1MExp computes log(-expm1(x)) above -ln 2 and log1p(-exp(x)) below (Mächler 2012).");
 
+    public static readonly DiagnosticDescriptor UnshiftedSoftmax = Create(
+        DiagnosticIds.UnshiftedSoftmax,
+        "Softmax or log-sum-exp without subtracting the maximum overflows",
+        "This sum of exp({0}) is +∞ once an element exceeds {1} (softmax gives NaN, log-sum-exp +∞) and 0 when every element is below {2}; subtract the maximum before exp",
+        DiagnosticSeverity.Warning,
+        "exp overflows for arguments above 709.78 (float: 88.72) and the sum with it, although every softmax output is in [0, 1] "
+        + "and the log-sum-exp is about the largest element. Subtracting the maximum m first (exp(x - m), and m + log(sum) for "
+        + "the log) gives the same values without overflow: every term is at most 1 and the largest is exactly 1.");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md");
 }

@@ -32,4 +32,7 @@ public static class DiagnosticIds
 
     /// <summary>Naive <c>log(1 - exp(x))</c>.</summary>
     public const string NaiveLog1MExp = "FA2010";
+
+    /// <summary>Softmax, log-softmax or log-sum-exp over a collection without subtracting the maximum.</summary>
+    public const string UnshiftedSoftmax = "FA2011";
 }

@@ -24,6 +24,7 @@ public class HalfTypedCodeTests
 {
     private const string File = """
         using System;
+        using System.Linq;
         using System.Numerics;
         using static System.Math;
 
@@ -39,6 +40,14 @@ public class HalfTypedCodeTests
                 y[0] = Math.Log(1 + e);
                 for (int i = 0; i < n; i++) y[i] = Math.Log(1 + Math.Exp(2 * x[i])) / 2;
             }
+            static double M(double[] x, double[] y)
+            {
+                double sum = 0;
+                foreach (double v in x) sum += Math.Exp(v);
+                for (int i = 0; i < x.Length; i++) y[i] = Math.Exp(x[i]) / sum;
+                return Math.Log(sum) + Math.Log(x.Sum(Math.Exp));
+            }
+            static double N(double[] x) => Math.Log(x.Select(v => Math.Exp(v)).Sum());
         }
         """;
 
@@ -76,7 +85,7 @@ public class HalfTypedCodeTests
     {
         SyntaxTree full = CSharpSyntaxTree.ParseText(File);
         var cuts = full.GetRoot().DescendantTokens().Select(t => t.Span.End).Distinct().Where((_, i) => i % 3 == 0).ToList();
-        CodeFixProvider[] providers = { new UseFusedMathCodeFixProvider(), new GenerateKernelCodeFixProvider() };
+        CodeFixProvider[] providers = { new UseFusedMathCodeFixProvider(), new GenerateKernelCodeFixProvider(), new SubtractMaximumCodeFixProvider() };
         int applied = 0;
         using var workspace = new AdhocWorkspace();
         foreach (int cut in cuts)

@@ -29,6 +29,10 @@ internal enum MathFunction
     SpanExpM1,
     /// <summary><c>Math.Tanh</c>, <c>MathF.Tanh</c>, <c>T.Tanh</c> (scalar hosts only).</summary>
     Tanh,
+    /// <summary><c>Enumerable.Sum(source)</c> or <c>Enumerable.Sum(source, selector)</c>.</summary>
+    Sum,
+    /// <summary><c>Enumerable.Select(source, selector)</c>.</summary>
+    Select,
 }
 
 /// <summary>
@@ -75,10 +79,14 @@ internal sealed class KnownSymbols
         }
 
         TensorPrimitives = compilation.GetTypeByMetadataName("System.Numerics.Tensors.TensorPrimitives");
+        Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
     }
 
     /// <summary><c>System.Numerics.Tensors.TensorPrimitives</c>, if referenced.</summary>
     public INamedTypeSymbol? TensorPrimitives { get; }
+
+    /// <summary><c>System.Linq.Enumerable</c>, if referenced.</summary>
+    public INamedTypeSymbol? Enumerable { get; }
 
     /// <summary>Resolves the symbols of <paramref name="compilation"/>.</summary>
     public static KnownSymbols Create(Compilation compilation) => new(compilation);
@@ -114,6 +122,8 @@ internal sealed class KnownSymbols
             "Negate" => MathFunction.Negate,
             "Create" => MathFunction.Broadcast,
             "CreateChecked" or "CreateSaturating" or "CreateTruncating" => MathFunction.Convert,
+            "Sum" => MathFunction.Sum,
+            "Select" => MathFunction.Select,
             _ => MathFunction.None,
         };
         if (byName == MathFunction.None || !method.IsStatic || method.ContainingType is not { } containing)
@@ -145,6 +155,13 @@ internal sealed class KnownSymbols
                     or MathFunction.Divide when arity == 2 => byName,
                 _ => MathFunction.None,
             };
+        }
+
+        if (byName is MathFunction.Sum or MathFunction.Select)
+        {
+            // Sum(source) and Sum(source, selector) of double or float; Select(source, selector) without the index.
+            bool isLinq = Enumerable is not null && SymbolEqualityComparer.Default.Equals(type, Enumerable);
+            return isLinq && (arity == 2 || (arity == 1 && byName == MathFunction.Sum)) ? byName : MathFunction.None;
         }
 
         if (TensorPrimitives is not null && SymbolEqualityComparer.Default.Equals(type, TensorPrimitives) && arity == 2)

@@ -23,6 +23,9 @@ internal enum FusedFunction
 
     /// <summary><c>FusedMath.Log1MExp</c>: log(1 - exp(x)) (FA2010).</summary>
     Log1MExp,
+
+    /// <summary>No function: the sum's exps subtract the maximum and its logs add it back (FA2011, <see cref="StabilityMatch.Sum"/>).</summary>
+    SubtractMaximum,
 }
 
 /// <summary>
@@ -71,6 +74,9 @@ internal sealed class StabilityMatch
 
     /// <summary>Which spelling of its form a rule matched, when its message differs between them (FA2008: <c>exp(2x)</c>).</summary>
     public string? Variant { get; init; }
+
+    /// <summary>The sum of exps of a softmax or log-sum-exp (FA2011), with what is done with it.</summary>
+    public ExpSum? Sum { get; init; }
 
     /// <summary>Whether it is a span API (TensorPrimitives) that has no scalar replacement.</summary>
     public bool IsSpanApi { get; init; }

@@ -19,7 +19,8 @@ internal static class StabilityRules
         ImpreciseExpM1Rule.Instance,
         NaiveTanhRule.Instance,
         CancellingTanhRule.Instance,
-        NaiveLog1MExpRule.Instance);
+        NaiveLog1MExpRule.Instance,
+        UnshiftedSoftmaxRule.Instance);
 
     private static readonly ImmutableArray<IStabilityRule>[] ByAnchor = CreateByAnchor();
 

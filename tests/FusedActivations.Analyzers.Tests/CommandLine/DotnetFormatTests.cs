@@ -7,15 +7,17 @@ using Xunit.Abstractions;
 namespace FusedActivations.Analyzers.Tests.CommandLine;
 
 /// <summary>
-/// Issue 9, checked with the real command line: <c>dotnet format analyzers --diagnostics FA2001 FA2008</c> on a project
+/// Issue 9, checked with the real command line: <c>dotnet format analyzers --diagnostics FA2001 FA2008 FA2011</c> on a project
 /// that references the analyzer, the fixes and the generator as analyzers, like a user's project does. One run must
-/// turn the map loop into a kernel, the standalone softplus into FusedMath.Softplus and the naive tanh into Math.Tanh (issue 15),
+/// turn the map loop into a kernel, the standalone softplus into FusedMath.Softplus, the naive tanh into Math.Tanh and the
+/// log-sum-exp into its stable form (issue 15),
 /// and the result must build.
 /// </summary>
 public class DotnetFormatTests(ITestOutputHelper output)
 {
     private const string Subject = """
         using System;
+        using System.Linq;
 
         public static class Activations
         {
@@ -30,11 +32,14 @@ public class DotnetFormatTests(ITestOutputHelper output)
             public static float Scaled(float x) => MathF.Log(1 + MathF.Exp(2 * x)) / 2;
 
             public static double Tanh(double x) => (Math.Exp(x) - Math.Exp(-x)) / (Math.Exp(x) + Math.Exp(-x));
+
+            public static double LogSumExp(double[] x) => Math.Log(x.Sum(Math.Exp));
         }
         """;
 
     private const string Expected = """
         using System;
+        using System.Linq;
         using FusedActivations;
 
         public static partial class Activations
@@ -50,6 +55,17 @@ public class DotnetFormatTests(ITestOutputHelper output)
 
             public static double Tanh(double x) => Math.Tanh(x);
 
+            public static double LogSumExp(double[] x)
+            {
+                double max = double.NegativeInfinity;
+                foreach (var value in x)
+                {
+                    max = Math.Max(max, value);
+                }
+
+                return max + Math.Log(x.Sum(value => Math.Exp(value - max)));
+            }
+
             [Softplus(Threshold = double.PositiveInfinity)]
             private static partial void Softplus(ReadOnlySpan<double> x, Span<double> destination);
         }
@@ -63,7 +79,7 @@ public class DotnetFormatTests(ITestOutputHelper output)
         File.WriteAllText(Path.Combine(folder.Path, "Subject.cs"), Subject.Replace("\r\n", "\n"));
 
         DotnetCli.Result format = DotnetCli.Run(folder.Path, TimeSpan.FromMinutes(5),
-            "format", "analyzers", "Subject.csproj", "--diagnostics", "FA2001", "FA2008", "--severity", "info", "-v", "diag");
+            "format", "analyzers", "Subject.csproj", "--diagnostics", "FA2001", "FA2008", "FA2011", "--severity", "info", "-v", "diag");
         output.WriteLine(format.Output);
         Assert.True(format.ExitCode == 0, format.Output);
         Assert.Equal(Expected.Replace("\r\n", "\n") + "\n", File.ReadAllText(Path.Combine(folder.Path, "Subject.cs")).TrimEnd('\n') + "\n");
@@ -75,6 +91,7 @@ public class DotnetFormatTests(ITestOutputHelper output)
         // Nothing left to report: the fixed file has no naive softplus or tanh.
         Assert.DoesNotContain("FA2001", build.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("FA2008", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("FA2011", build.Output, StringComparison.Ordinal);
     }
 
     /// <summary>

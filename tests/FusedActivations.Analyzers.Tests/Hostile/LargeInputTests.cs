@@ -29,6 +29,23 @@ public class LargeInputTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// One method with <paramref name="loops"/> naive log-sum-exp loops, each with its own sum (FA2011): every sum's
+    /// reads are looked up in the same block.
+    /// </summary>
+    internal static string SoftmaxLoops(int loops)
+    {
+        var text = new StringBuilder("using System;\n\nstatic class C\n{\n    static double M(double[] x)\n    {\n        double r = 0;\n");
+        for (int k = 0; k < loops; k++)
+        {
+            text.Append("        double s").Append(k).Append(" = 0;\n");
+            text.Append("        foreach (double v in x) s").Append(k).Append(" += Math.Exp(v * ").Append(k + 1).Append(");\n");
+            text.Append("        r += Math.Log(s").Append(k).Append(");\n");
+        }
+
+        return text.Append("        return r;\n    }\n}\n").ToString();
+    }
+
+    /// <summary>
     /// <paramref name="methods"/> methods in 50 classes, each with a naive form of a different kind among ordinary
     /// code: what a large generated or ported numeric code base looks like to the analyzer.
     /// </summary>
@@ -56,6 +73,25 @@ public class LargeInputTests(ITestOutputHelper output)
         }
 
         return text.Append("}\n").ToString();
+    }
+
+    [Fact]
+    public void SoftmaxLoopsTakeLinearTime()
+    {
+        AnalyzerTiming.Run(AnalyzerTiming.Compile(SoftmaxLoops(200))); // JIT warm-up
+        var times = new TimeSpan[2];
+        int index = 0;
+        foreach (int loops in new[] { 500, 2_500 })
+        {
+            AnalyzerTiming.Result result = AnalyzerTiming.Run(AnalyzerTiming.Compile(SoftmaxLoops(loops)));
+            Assert.Empty(result.Exceptions);
+            Assert.Equal(loops, result.Diagnostics.Count(d => d.Id == "FA2011"));
+            times[index++] = result.AnalyzerTime;
+            output.WriteLine($"{loops} loops: analyzer {result.AnalyzerTime.TotalSeconds:F3} s, analysis wall {result.WallTime.TotalSeconds:F3} s");
+        }
+
+        // Linear: 5x the loops in about 5x the time; quadratic is 25x. Allow 3x (and 0.5 s) for a loaded machine.
+        Assert.True(times[1] < (times[0] * 5 * 3) + TimeSpan.FromSeconds(0.5), $"500 loops {times[0].TotalSeconds:F3} s, 2,500 loops {times[1].TotalSeconds:F3} s");
     }
 
     [Fact]

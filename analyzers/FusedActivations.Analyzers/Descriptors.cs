@@ -106,6 +106,16 @@ internal static class Descriptors
         + "and the log-sum-exp is about the largest element. Subtracting the maximum m first (exp(x - m), and m + log(sum) for "
         + "the log) gives the same values without overflow: every term is at most 1 and the largest is exactly 1.");
 
+    public static readonly DiagnosticDescriptor FusableLoop = Create(
+        DiagnosticIds.FusableLoop,
+        "Elementwise loop can be one fused SIMD kernel",
+        "This loop computes '{0}' one element at a time; [Fused] can generate one SIMD kernel for it",
+        DiagnosticSeverity.Info,
+        "A loop that maps arrays or spans element by element runs scalar code. The fix moves its formula into a formula method "
+        + "and declares a [Fused] partial method (or, for a single activation, that activation's attribute) whose SIMD body the "
+        + "FusedActivations generator writes, then calls it: plain arithmetic gives the loop's results bit for bit, math functions "
+        + "are the library's, within their documented ULP bounds.");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md");
 }

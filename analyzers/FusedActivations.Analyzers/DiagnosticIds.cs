@@ -35,4 +35,7 @@ public static class DiagnosticIds
 
     /// <summary>Softmax, log-softmax or log-sum-exp over a collection without subtracting the maximum.</summary>
     public const string UnshiftedSoftmax = "FA2011";
+
+    /// <summary>A loop mapping arrays or spans elementwise that a <c>[Fused]</c> kernel can compute (Info).</summary>
+    public const string FusableLoop = "FA2012";
 }

@@ -11,7 +11,8 @@ namespace FusedActivations.Analyzers;
 /// <summary>
 /// Finds numerically unstable activation math: naive softplus, inverse softplus, log-sum-exp, sigmoid, log-sigmoid,
 /// log(1 + x) / exp(x) - 1 where x may be small (FA2001-FA2007), tanh written with exp (FA2008), 1 ± tanh(u)
-/// (FA2009) and log(1 - exp(x)) (FA2010).
+/// (FA2009), log(1 - exp(x)) (FA2010), softmax without the maximum (FA2011), and map loops a [Fused] kernel can
+/// compute (FA2012, on loops).
 /// </summary>
 /// <remarks>
 /// Operation-based, like dotnet/runtime's UpgradeToGeneratedRegexAnalyzer: one callback per invocation, which
@@ -23,7 +24,7 @@ public sealed class NumericStabilityAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        StabilityRules.All.Select(rule => rule.Descriptor).ToImmutableArray();
+        StabilityRules.All.Select(rule => rule.Descriptor).Append(FusableLoopRule.Descriptor).ToImmutableArray();
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -36,7 +37,19 @@ public sealed class NumericStabilityAnalyzer : DiagnosticAnalyzer
             compilationContext.RegisterOperationAction(
                 operationContext => AnalyzeInvocation(operationContext, matcher),
                 OperationKind.Invocation);
+            compilationContext.RegisterOperationAction(
+                operationContext => AnalyzeLoop(operationContext, matcher),
+                OperationKind.Loop);
         });
+    }
+
+    private static void AnalyzeLoop(OperationAnalysisContext context, StabilityMatcher matcher)
+    {
+        if (context.Operation is IForLoopOperation loop
+            && FusableLoopRule.Match(loop, matcher, context.Compilation, context.CancellationToken) is { } map)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(FusableLoopRule.Descriptor, map.HeaderLocation, FusableLoopRule.FormulaText(map)));
+        }
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, StabilityMatcher matcher)

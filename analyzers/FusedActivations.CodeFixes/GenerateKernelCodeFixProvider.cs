@@ -222,7 +222,7 @@ public sealed class GenerateKernelCodeFixProvider : CodeFixProvider
             : LineIndentation(declaration.GetFirstToken().LeadingTrivia) + "    ";
     }
 
-    private static TypeDeclarationSyntax MakePartial(TypeDeclarationSyntax declaration)
+    internal static TypeDeclarationSyntax MakePartial(TypeDeclarationSyntax declaration)
     {
         if (declaration.Modifiers.Count == 0)
         {
@@ -306,7 +306,7 @@ public sealed class GenerateKernelCodeFixProvider : CodeFixProvider
     }
 
     /// <summary>Softplus, Softplus2, Softplus3, ... (after the attribute): the first name no member of the type or symbol in scope has.</summary>
-    private static string PickFreeName(string baseName, INamedTypeSymbol type, SemanticModel model, int position)
+    internal static string PickFreeName(string baseName, INamedTypeSymbol type, SemanticModel model, int position)
     {
         for (int suffix = 1; ; suffix++)
         {

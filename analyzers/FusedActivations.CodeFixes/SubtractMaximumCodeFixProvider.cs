@@ -235,6 +235,13 @@ public sealed class SubtractMaximumCodeFixProvider : CodeFixProvider
                 return null;
             }
 
+            // The rewriting (SyntaxGenerator, the formatter) recurses once per level of what it rewrites: no fix for an
+            // exp argument as deep as the hostile-input suite's 20,000-term sums (the diagnostic stays).
+            if (IsLarge(sum.Element.Syntax) || sum.Uses.ShiftedNumerators.Any(IsLarge))
+            {
+                return null;
+            }
+
             // LINQ's source is enumerated twice: only a variable, parameter, field or property.
             if (sum.LinqSource is { } source
                 && StabilityMatcher.Unwrap(source) is not (ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation
@@ -264,6 +271,9 @@ public sealed class SubtractMaximumCodeFixProvider : CodeFixProvider
                 : Ancestors(sum.Term).OfType<IAnonymousFunctionOperation>().FirstOrDefault() is { } lambda ? lambda.Symbol.Parameters[0].Name : "value";
             return new Plan(sum, elementType, mathType, anchor, expressionBodied, maxName, elementName);
         }
+
+        /// <summary>Whether <paramref name="node"/> has more than <see cref="MapLoop.MaximumFormulaOperations"/> nodes.</summary>
+        private static bool IsLarge(SyntaxNode node) => node.DescendantNodesAndSelf().Skip(MapLoop.MaximumFormulaOperations).Any();
 
         private static IEnumerable<IOperation> Ancestors(IOperation operation)
         {

@@ -25,10 +25,10 @@ public class DescriptorTests
     }
 
     [Fact]
-    public void IdsAreFA2001ToFA2011WithTheDocumentedSeverities()
+    public void IdsAreFA2001ToFA2012WithTheDocumentedSeverities()
     {
-        Assert.Equal(new[] { "FA2001", "FA2002", "FA2003", "FA2004", "FA2005", "FA2006", "FA2007", "FA2008", "FA2009", "FA2010", "FA2011" }, Rules.Select(r => r.Id));
-        string[] info = { "FA2006", "FA2007" };
+        Assert.Equal(new[] { "FA2001", "FA2002", "FA2003", "FA2004", "FA2005", "FA2006", "FA2007", "FA2008", "FA2009", "FA2010", "FA2011", "FA2012" }, Rules.Select(r => r.Id));
+        string[] info = { "FA2006", "FA2007", "FA2012" };
         Assert.All(Rules, r => Assert.Equal(info.Contains(r.Id) ? DiagnosticSeverity.Info : DiagnosticSeverity.Warning, r.DefaultSeverity));
         Assert.All(Rules, r => Assert.True(r.IsEnabledByDefault));
     }

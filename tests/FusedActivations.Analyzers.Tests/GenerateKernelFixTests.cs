@@ -74,7 +74,7 @@ public class GenerateKernelFixTests
         {
             static void LogSigmoidOfMinus(double[] x, double[] y)
             {
-                for (int i = 0; i < x.Length; i++) y[i] = FusedMath.LogSigmoid(-x[i]);
+                {|FA2012:for (int i = 0; i < x.Length; i++)|} y[i] = FusedMath.LogSigmoid(-x[i]);
             }
         }
         """);

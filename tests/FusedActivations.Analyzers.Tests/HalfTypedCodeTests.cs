@@ -48,6 +48,10 @@ public class HalfTypedCodeTests
                 return Math.Log(sum) + Math.Log(x.Sum(Math.Exp));
             }
             static double N(double[] x) => Math.Log(x.Select(v => Math.Exp(v)).Sum());
+            static void F(float[] a, float[] b, float[] y, float c)
+            {
+                for (int i = 0; i < y.Length; i++) y[i] = FusedActivations.FusedMath.Silu(a[i]) * b[i] + c;
+            }
         }
         """;
 
@@ -85,7 +89,7 @@ public class HalfTypedCodeTests
     {
         SyntaxTree full = CSharpSyntaxTree.ParseText(File);
         var cuts = full.GetRoot().DescendantTokens().Select(t => t.Span.End).Distinct().Where((_, i) => i % 3 == 0).ToList();
-        CodeFixProvider[] providers = { new UseFusedMathCodeFixProvider(), new GenerateKernelCodeFixProvider(), new SubtractMaximumCodeFixProvider() };
+        CodeFixProvider[] providers = { new UseFusedMathCodeFixProvider(), new GenerateKernelCodeFixProvider(), new SubtractMaximumCodeFixProvider(), new GenerateFusedKernelCodeFixProvider() };
         int applied = 0;
         using var workspace = new AdhocWorkspace();
         foreach (int cut in cuts)

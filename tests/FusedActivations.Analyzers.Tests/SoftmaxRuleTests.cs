@@ -18,7 +18,7 @@ public class SoftmaxRuleTests
             {
                 double sum = 0;
                 for (int i = 0; i < x.Length; i++) sum += {|FA2011:Math.Exp(x[i])|};
-                for (int i = 0; i < x.Length; i++) y[i] = Math.Exp(x[i]) / sum;
+                {|FA2012:for (int i = 0; i < x.Length; i++)|} y[i] = Math.Exp(x[i]) / sum;
             }
         """);
 

@@ -21,7 +21,7 @@ public class SubtractMaximumFixTests
             {
                 double sum = 0;
                 for (int i = 0; i < x.Length; i++) sum += {|FA2011:Math.Exp(x[i])|};
-                for (int i = 0; i < x.Length; i++) y[i] = Math.Exp(x[i]) / sum;
+                {|FA2012:for (int i = 0; i < x.Length; i++)|} y[i] = Math.Exp(x[i]) / sum;
             }
         """, """
             static void Softmax(double[] x, double[] y)
@@ -34,7 +34,7 @@ public class SubtractMaximumFixTests
 
                 double sum = 0;
                 for (int i = 0; i < x.Length; i++) sum += Math.Exp(x[i] - max);
-                for (int i = 0; i < x.Length; i++) y[i] = Math.Exp(x[i] - max) / sum;
+                {|FA2012:for (int i = 0; i < x.Length; i++)|} y[i] = Math.Exp(x[i] - max) / sum;
             }
         """);
 

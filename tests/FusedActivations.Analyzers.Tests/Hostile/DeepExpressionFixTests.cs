@@ -72,6 +72,41 @@ public class DeepExpressionFixTests(ITestOutputHelper output)
         Assert.Contains($"return {Sum};", fixedText, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// FA2011's fix rewrites with SyntaxGenerator (recursive): an exp argument of 500 terms is rewritten, one of
+    /// 20,000 gets the diagnostic without the fix (the cap, <c>SubtractMaximumCodeFixProvider</c>), and neither throws.
+    /// </summary>
+    [Theory]
+    [InlineData(500, true)]
+    [InlineData(Terms, false)]
+    public void TheSubtractMaximumFixRewritesLongExponentsAndSkipsDeepOnes(int terms, bool offered)
+    {
+        string vSum = DeepSources.Chain("v[i]", "+", terms);
+        string body = $"var v = new double[4]; double s = 0; for (int i = 0; i < v.Length; i++) s += Math.Exp({vSum}); return Math.Log(s);";
+        string fixedText = ApplyFirstFix(DeepSources.Class(body), new SubtractMaximumCodeFixProvider(), "softmax of a sum", offered);
+        if (offered)
+        {
+            Assert.Contains($"max = Math.Max(max, {vSum});", fixedText, StringComparison.Ordinal);
+            Assert.Contains($"s += Math.Exp({vSum} - max);", fixedText, StringComparison.Ordinal);
+            Assert.Contains("return max + Math.Log(s);", fixedText, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void TheFusedKernelFixWorksInAClassWithDeepCode()
+    {
+        string source = DeepSources.Class($"return {Sum};").Replace(
+            "using System;\n",
+            "using System;\nusing FusedActivations;\n").Replace(
+            "static class C\n{\n",
+            "static class C\n{\n    static void Map(float[] a, float[] b, float[] y)\n    {\n        for (int i = 0; i < y.Length; i++) y[i] = FusedMath.Silu(a[i]) * b[i];\n    }\n\n");
+        string fixedText = ApplyFirstFix(source, new GenerateFusedKernelCodeFixProvider(), "fused kernel");
+        Assert.Contains("static partial class C", fixedText, StringComparison.Ordinal);
+        Assert.Contains("Fused(a.AsSpan(0, y.Length), b.AsSpan(0, y.Length), y);", fixedText, StringComparison.Ordinal);
+        Assert.Contains("private static float Fused(float a, float b) => FusedMath.Silu(a) * b;", fixedText, StringComparison.Ordinal);
+        Assert.Contains($"return {Sum};", fixedText, StringComparison.Ordinal);
+    }
+
     /// <summary>Fix All (as dotnet format runs it, without a key) over a file of deep operands, on a 1 MB stack.</summary>
     [Fact]
     public async Task FixAllRewritesDeepCode()
@@ -96,7 +131,7 @@ public class DeepExpressionFixTests(ITestOutputHelper output)
     }
 
     /// <summary>The first fix <paramref name="provider"/> offers for the file's first diagnostic, applied; the new text.</summary>
-    private string ApplyFirstFix(string source, CodeFixProvider provider, string name)
+    private string ApplyFirstFix(string source, CodeFixProvider provider, string name, bool offered = true)
     {
         using var workspace = new AdhocWorkspace();
         var projectId = ProjectId.CreateNewId();
@@ -121,6 +156,12 @@ public class DeepExpressionFixTests(ITestOutputHelper output)
         {
             var actions = new List<CodeAction>();
             provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (a, _) => actions.Add(a), CancellationToken.None)).GetAwaiter().GetResult();
+            if (!offered)
+            {
+                Assert.Empty(actions);
+                return source;
+            }
+
             CodeAction action = Assert.Single(actions);
             ImmutableArray<CodeActionOperation> operations = action.GetOperationsAsync(CancellationToken.None).GetAwaiter().GetResult();
             Solution changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;

@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using FusedActivations.Analyzers.Matching;
+using FusedActivations.Analyzers.Rules;
 using FusedActivations.Analyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -53,10 +54,13 @@ public class DeepExpressionTests(ITestOutputHelper output)
         { "stable, one plus tanh of |x| times a product", $"return 1 + Math.Tanh(Math.Abs(x) * {DeepSources.Chain("y", "*", ProductFactors)});", "" },
         { "log of one minus exp of a sum", $"return Math.Log(1 - Math.Exp({Sum}));", "FA2010" },
         { "sum of logs", $"return {DeepSources.Chain("Math.Log(1 + Math.Exp(x))", "+", 2_000)};", string.Join(",", Enumerable.Repeat("FA2001", 2_000)) },
+        { "softmax sum of a sum", $"var v = new double[4]; double s = 0; for (int i = 0; i < v.Length; i++) s += Math.Exp({DeepSources.Chain("v[i]", "+", SumTerms)}); return Math.Log(s);", "FA2011" },
+        { "map loop of a long formula", $"var v = new double[4]; var w = new double[4]; for (int i = 0; i < v.Length; i++) w[i] = Math.Exp({DeepSources.Chain("v[i]", "+", 1_000)}); return w[0];", "FA2012" },
+        { "map loop of a sum beyond the formula cap", $"var v = new double[4]; var w = new double[4]; for (int i = 0; i < v.Length; i++) w[i] = Math.Exp({DeepSources.Chain("v[i]", "+", SumTerms)}); return w[0];", "" },
     };
 
     /// <summary>
-    /// What the analyzer's callback does, for every invocation of the method, on a 1 MB stack (the analyzer driver
+    /// What the analyzer's callbacks do, for every invocation and loop of the method, on a 1 MB stack (the analyzer driver
     /// runs callbacks on pool threads whose stack size the test cannot choose).
     /// </summary>
     [Theory]
@@ -69,7 +73,9 @@ public class DeepExpressionTests(ITestOutputHelper output)
         var method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single();
         // Roslyn builds the operation tree here, on the test host's stack and outside the timing: the bound is
         // about the matcher.
-        IInvocationOperation[] invocations = model.GetOperation(method)!.DescendantsAndSelf().OfType<IInvocationOperation>().ToArray();
+        IOperation[] operations = model.GetOperation(method)!.DescendantsAndSelf().ToArray();
+        IInvocationOperation[] invocations = operations.OfType<IInvocationOperation>().ToArray();
+        IForLoopOperation[] loops = operations.OfType<IForLoopOperation>().ToArray();
         var stopwatch = Stopwatch.StartNew();
         string found = SmallStack.Run(() =>
         {
@@ -81,6 +87,15 @@ public class DeepExpressionTests(ITestOutputHelper output)
                 {
                     _ = StabilityMatcher.GetMessageArguments(match);
                     ids.Add(match.Descriptor.Id);
+                }
+            }
+
+            foreach (IForLoopOperation loop in loops)
+            {
+                if (FusableLoopRule.Match(loop, matcher, compilation, CancellationToken.None) is { } map)
+                {
+                    _ = FusableLoopRule.FormulaText(map);
+                    ids.Add(FusableLoopRule.Descriptor.Id);
                 }
             }
 

@@ -47,3 +47,26 @@ internal sealed class FixTest<TCodeFix> : CSharpCodeFixTest<NumericStabilityAnal
         return test.RunAsync();
     }
 }
+
+/// <summary>
+/// Code-fix test whose fixed code is compiled with the real FusedActivations generator (for the [Fused] kernels of
+/// FA2012's fix, which the stand-in does not write).
+/// </summary>
+internal sealed class RealGeneratorFixTest<TCodeFix> : CSharpCodeFixTest<NumericStabilityAnalyzer, TCodeFix, DefaultVerifier>
+    where TCodeFix : CodeFixProvider, new()
+{
+    public RealGeneratorFixTest()
+    {
+        ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+        SolutionTransforms.Add((solution, projectId) => solution.AddMetadataReferences(projectId, TestReferences.All));
+        TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
+    }
+
+    protected override IEnumerable<Type> GetSourceGenerators() => new[] { typeof(FusedActivations.Generator.ActivationGenerator) };
+
+    public static Task VerifyAsync(string source, string fixedSource)
+    {
+        var test = new RealGeneratorFixTest<TCodeFix> { TestCode = source, FixedCode = fixedSource };
+        return test.RunAsync();
+    }
+}

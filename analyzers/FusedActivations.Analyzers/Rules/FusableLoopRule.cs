@@ -1,0 +1,48 @@
+using System.Linq;
+using System.Threading;
+using FusedActivations.Analyzers.Matching;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace FusedActivations.Analyzers.Rules;
+
+/// <summary>
+/// FA2012 (Info): a <c>for</c> loop that maps arrays or spans elementwise through math the <c>[Fused]</c> formula
+/// language has (<see cref="MapLoop"/>) can be one generated SIMD kernel. Anchored at loops, not at calls like the
+/// stability rules. Not reported where one of those finds a naive form in the loop (its own fix comes first: a
+/// naive activation loop becomes that activation's kernel), nor where the fix could not declare a partial method:
+/// the loop's type must be a non-generic class, struct or record declared in source, and C# 9 or later.
+/// </summary>
+internal static class FusableLoopRule
+{
+    public static DiagnosticDescriptor Descriptor => Descriptors.FusableLoop;
+
+    /// <summary>The map loop <paramref name="loop"/> is, when it is reported; otherwise null.</summary>
+    public static MapLoop? Match(IForLoopOperation loop, StabilityMatcher matcher, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (compilation.GetTypeByMetadataName("FusedActivations.FusedAttribute") is null
+            || loop.Syntax.SyntaxTree.Options is not CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp9 }
+            || loop.Syntax.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault() is not { } type
+            || type is InterfaceDeclarationSyntax
+            || type.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().Any(t => t.TypeParameterList is not null || t.Modifiers.Any(SyntaxKind.FileKeyword))
+            || MapLoop.TryCreate(loop, cancellationToken) is not { } map)
+        {
+            return null;
+        }
+
+        foreach (IOperation operation in map.Value.DescendantsAndSelf())
+        {
+            if (operation is IInvocationOperation invocation && matcher.Match(invocation, cancellationToken) is not null)
+            {
+                return null;
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>The message's argument: the loop's formula, on one line.</summary>
+    public static string FormulaText(MapLoop map) => StabilityMatcher.TextOf(map.Value);
+}

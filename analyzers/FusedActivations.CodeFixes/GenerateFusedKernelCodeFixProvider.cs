@@ -1,0 +1,264 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using FusedActivations.Analyzers;
+using FusedActivations.Analyzers.Matching;
+using FusedActivations.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace FusedActivations.CodeFixes;
+
+/// <summary>
+/// FA2012: a map loop, <c>for (int i = 0; i &lt; n; i++) y[i] = FusedMath.Silu(a[i]) * b[i] + c;</c>, becomes one
+/// generated kernel. The right-hand side moves into a formula method with one parameter per input (elements and
+/// loop-invariant scalars, in order of first use), a <c>[Fused(nameof(F))]</c> partial method of the same name takes
+/// <c>ReadOnlySpan&lt;T&gt;</c> per element input, <c>T</c> per scalar and the destination, and the loop becomes its
+/// call. When the right-hand side is one <c>FusedMath</c> activation of one element (<c>FusedMath.Sigmoid(x[i])</c>,
+/// <c>FusedMath.Softplus(x[i], 2f)</c>), the kernel gets that activation's attribute instead (<c>[Sigmoid]</c>,
+/// <c>[Softplus(Beta = 2f)]</c>, <c>GeluTanh</c> → <c>[Gelu(Approximate = GeluApproximation.Tanh)]</c>). Built with
+/// <see cref="SyntaxGenerator"/>; types are spelled as the file can see them (<see cref="Imports"/>).
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(GenerateFusedKernelCodeFixProvider)), Shared]
+public sealed class GenerateFusedKernelCodeFixProvider : CodeFixProvider
+{
+    /// <summary>The equivalence key of the fix.</summary>
+    public const string EquivalenceKey = "FusedActivations.GenerateFusedKernel";
+
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.FusableLoop);
+
+    /// <inheritdoc />
+    public override FixAllProvider GetFixAllProvider() =>
+        SequentialFixAllProvider.Create((document, span, _, cancellationToken) => FixAsync(document, span, cancellationToken));
+
+    /// <inheritdoc />
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        foreach (Diagnostic diagnostic in context.Diagnostics)
+        {
+            TextSpan span = diagnostic.Location.SourceSpan;
+            if (await FindAsync(context.Document, span, context.CancellationToken).ConfigureAwait(false) is { } found)
+            {
+                string title = ActivationAttribute(found.Map, found.Model.Compilation) is { } attribute
+                    ? "Generate a SIMD kernel with [" + attribute.Name.Substring(0, attribute.Name.Length - "Attribute".Length) + "]"
+                    : "Generate a fused SIMD kernel with [Fused]";
+                context.RegisterCodeFix(CodeAction.Create(title, cancellationToken => FixAsync(context.Document, span, cancellationToken), EquivalenceKey), diagnostic);
+            }
+        }
+    }
+
+    private static async Task<(MapLoop Map, SemanticModel Model, SyntaxNode Root)?> FindAsync(Document document, TextSpan span, CancellationToken cancellationToken)
+    {
+        SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || !root.FullSpan.Contains(span)
+            || root.FindToken(span.Start).Parent?.AncestorsAndSelf().OfType<ForStatementSyntax>().FirstOrDefault() is not { } loop
+            || loop.ForKeyword.SpanStart != span.Start
+            || model.GetOperation(loop, cancellationToken) is not IForLoopOperation operation
+            || FusableLoopRule.Match(operation, new StabilityMatcher(KnownSymbols.Create(model.Compilation)), model.Compilation, cancellationToken) is not { } map)
+        {
+            return null;
+        }
+
+        return (map, model, root);
+    }
+
+    private static async Task<Document> FixAsync(Document document, TextSpan span, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(document, span, cancellationToken).ConfigureAwait(false) is not var (map, model, root)
+            || map.Syntax.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault() is not { } declaration
+            || model.GetDeclaredSymbol(declaration, cancellationToken) is not { } type)
+        {
+            return document;
+        }
+
+        Compilation compilation = model.Compilation;
+        int position = map.Syntax.SpanStart;
+        var imports = new HashSet<string>(StringComparer.Ordinal);
+        string Spell(INamedTypeSymbol symbol, string simpleName)
+        {
+            string spelled = Imports.Spell(model, position, symbol, simpleName, out string? namespaceToImport);
+            if (namespaceToImport is not null)
+            {
+                imports.Add(namespaceToImport);
+            }
+
+            return spelled;
+        }
+
+        if (compilation.GetTypeByMetadataName("System.ReadOnlySpan`1") is not { } readOnlySpan
+            || compilation.GetTypeByMetadataName("System.Span`1") is not { } span1
+            || compilation.GetTypeByMetadataName("FusedActivations.FusedAttribute") is not { } fusedAttribute)
+        {
+            return document;
+        }
+
+        DocumentEditor editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        SyntaxGenerator g = editor.Generator;
+        INamedTypeSymbol? activation = ActivationAttribute(map, compilation);
+        string baseName = activation is null ? "Fused" : activation.Name.Substring(0, activation.Name.Length - "Attribute".Length);
+        string name = GenerateKernelCodeFixProvider.PickFreeName(baseName, type, model, position);
+        string element = map.ElementType.SpecialType == SpecialType.System_Single ? "float" : "double";
+        SyntaxNode elementType = SyntaxFactory.ParseTypeName(element);
+
+        // The kernel: [Fused(nameof(F))] or the activation's attribute, then the partial method.
+        SyntaxNode attribute = activation is null
+            ? g.Attribute(SpellAttribute(fusedAttribute, "Fused", Spell), new[] { g.AttributeArgument(g.InvocationExpression(g.IdentifierName("nameof"), g.IdentifierName(name))) })
+            : ActivationArguments(map, compilation, g, Spell).ToArray() is { Length: > 0 } attributeArguments
+                ? g.Attribute(SpellAttribute(activation, baseName, Spell), attributeArguments)
+                : g.Attribute(SpellAttribute(activation, baseName, Spell));
+        var parameters = new List<SyntaxNode>();
+        foreach (MapInput input in map.Inputs)
+        {
+            SyntaxNode parameterType = input.Kind == MapInputKind.Scalar
+                ? elementType
+                : SyntaxFactory.ParseTypeName(Spell(readOnlySpan, "ReadOnlySpan") + "<" + element + ">");
+            parameters.Add(g.ParameterDeclaration(input.Name, parameterType));
+        }
+
+        string destinationName = map.Inputs.Any(input => input.Name == "destination") ? "output" : "destination";
+        parameters.Add(g.ParameterDeclaration(destinationName, SyntaxFactory.ParseTypeName(Spell(span1, "Span") + "<" + element + ">")));
+        SyntaxNode kernel = g.AddAttributes(
+            g.MethodDeclaration(name, parameters, accessibility: Accessibility.Private, modifiers: DeclarationModifiers.Static | DeclarationModifiers.Partial),
+            attribute);
+        var members = new List<SyntaxNode>();
+        if (activation is null)
+        {
+            SyntaxTrivia endOfLine = SyntaxFactory.EndOfLine(Imports.EndOfLine(root));
+            members.Add(FormulaMethod(map, name, elementType, g).WithTrailingTrivia(endOfLine, endOfLine)); // a blank line before the kernel
+        }
+
+        members.Add(kernel);
+
+        // The loop becomes the call.
+        var arguments = new List<SyntaxNode>();
+        foreach (MapInput input in map.Inputs)
+        {
+            arguments.Add(input.Kind == MapInputKind.Scalar ? input.Operation.Syntax.WithoutTrivia() : SpanArgument(map, input.Operation, g, imports));
+        }
+
+        arguments.Add(SpanArgument(map, map.Destination, g, imports));
+        SyntaxNode call = g.ExpressionStatement(g.InvocationExpression(g.IdentifierName(name), arguments)).WithTriviaFrom(map.Syntax);
+        editor.ReplaceNode(map.Syntax, call);
+
+        foreach (TypeDeclarationSyntax enclosing in declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>())
+        {
+            bool isTarget = enclosing == declaration;
+            if (isTarget || !enclosing.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                editor.ReplaceNode(enclosing, (node, generator) =>
+                {
+                    var current = (TypeDeclarationSyntax)node;
+                    current = current.Modifiers.Any(SyntaxKind.PartialKeyword) ? current : GenerateKernelCodeFixProvider.MakePartial(current);
+                    return isTarget ? generator.AddMembers(current, members) : current;
+                });
+            }
+        }
+
+        if (imports.Count > 0 && root is CompilationUnitSyntax)
+        {
+            editor.ReplaceNode(root, (node, _) => imports.OrderBy(n => n, StringComparer.Ordinal).Aggregate((CompilationUnitSyntax)node, Imports.AddUsing));
+        }
+
+        return editor.GetChangedDocument();
+    }
+
+    /// <summary>
+    /// The activation attribute of a loop that is one <c>FusedMath</c> activation of one element, when the library has
+    /// it (<c>GeluTanh</c> is <c>[Gelu]</c> with <c>Approximate</c>); otherwise null (a <c>[Fused]</c> kernel).
+    /// </summary>
+    private static INamedTypeSymbol? ActivationAttribute(MapLoop map, Compilation compilation)
+    {
+        if (map.Activation is not { } function)
+        {
+            return null;
+        }
+
+        if (function == "GeluTanh" && compilation.GetTypeByMetadataName("FusedActivations.GeluApproximation") is null)
+        {
+            return null;
+        }
+
+        string attribute = function == "GeluTanh" ? "Gelu" : function;
+        return compilation.GetTypeByMetadataName("FusedActivations." + attribute + "Attribute") is { } type
+            && map.ActivationArguments.All(argument => type.GetMembers(Property(argument.Parameter)).OfType<IPropertySymbol>().Any())
+            ? type
+            : null;
+    }
+
+    private static IEnumerable<SyntaxNode> ActivationArguments(MapLoop map, Compilation compilation, SyntaxGenerator g, Func<INamedTypeSymbol, string, string> spell)
+    {
+        if (map.Activation == "GeluTanh" && compilation.GetTypeByMetadataName("FusedActivations.GeluApproximation") is { } approximation)
+        {
+            yield return g.AttributeArgument("Approximate", g.MemberAccessExpression(SyntaxFactory.ParseTypeName(spell(approximation, "GeluApproximation")), "Tanh"));
+        }
+
+        foreach ((string parameter, object? value, _) in map.ActivationArguments)
+        {
+            yield return g.AttributeArgument(Property(parameter), SyntaxFactory.ParseExpression(MapLoop.Literal(value)));
+        }
+    }
+
+    /// <summary>beta → Beta, negativeSlope → NegativeSlope: FusedMath's parameter as the attribute's property.</summary>
+    private static string Property(string parameter) => parameter.Length == 0 ? parameter : char.ToUpperInvariant(parameter[0]) + parameter.Substring(1);
+
+    private static SyntaxNode SpellAttribute(INamedTypeSymbol attribute, string shortName, Func<INamedTypeSymbol, string, string> spell)
+    {
+        string spelled = spell(attribute, attribute.Name);
+        return SyntaxFactory.ParseName(spelled == attribute.Name ? shortName : spelled);
+    }
+
+    /// <summary><c>private static T F(T x, T b, T c) =&gt; formula;</c>: the loop's right-hand side with each input as its parameter.</summary>
+    private static SyntaxNode FormulaMethod(MapLoop map, string name, SyntaxNode elementType, SyntaxGenerator g)
+    {
+        var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
+        foreach ((SyntaxNode node, int input) in map.Reads)
+        {
+            replacements[node] = SyntaxFactory.IdentifierName(map.Inputs[input].Name).WithTriviaFrom(node);
+        }
+
+        foreach ((SyntaxNode node, string literal) in map.Constants)
+        {
+            replacements[node] = SyntaxFactory.ParseExpression(literal).WithTriviaFrom(node);
+        }
+
+        var body = (ExpressionSyntax)map.Value.Syntax.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]).WithoutTrivia();
+        var method = (MethodDeclarationSyntax)g.MethodDeclaration(
+            name,
+            map.Inputs.Select(input => g.ParameterDeclaration(input.Name, elementType)),
+            returnType: elementType,
+            accessibility: Accessibility.Private,
+            modifiers: DeclarationModifiers.Static,
+            statements: Array.Empty<SyntaxNode>());
+        return method.WithBody(null).WithExpressionBody(SyntaxFactory.ArrowExpressionClause(body)).WithSemicolonToken(SyntaxFactory.Token(SyntaxKind.SemicolonToken));
+    }
+
+    /// <summary>An array or span argument: itself where the loop covers all of it, else its first n elements.</summary>
+    private static SyntaxNode SpanArgument(MapLoop map, IOperation collection, SyntaxGenerator g, HashSet<string> imports)
+    {
+        SyntaxNode syntax = collection.Syntax.WithoutTrivia();
+        if (CountingLoops.IsLengthOf(map.Bound, collection))
+        {
+            return syntax;
+        }
+
+        bool isArray = collection.Type is IArrayTypeSymbol;
+        if (isArray)
+        {
+            imports.Add("System"); // AsSpan is an extension of MemoryExtensions
+        }
+
+        return g.InvocationExpression(g.MemberAccessExpression(syntax, isArray ? "AsSpan" : "Slice"), g.LiteralExpression(0), map.Bound.Syntax.WithoutTrivia());
+    }
+}

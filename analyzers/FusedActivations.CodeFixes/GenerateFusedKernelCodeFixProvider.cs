@@ -141,6 +141,9 @@ public sealed class GenerateFusedKernelCodeFixProvider : CodeFixProvider
 
         members.Add(kernel);
 
+        // A blank line before the new members, whatever the type's last member ends with.
+        members[0] = members[0].WithLeadingTrivia(SyntaxFactory.EndOfLine(Imports.EndOfLine(root)));
+
         // The loop becomes the call.
         var arguments = new List<SyntaxNode>();
         foreach (MapInput input in map.Inputs)

@@ -46,7 +46,7 @@ public sealed class NumericStabilityAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeLoop(OperationAnalysisContext context, StabilityMatcher matcher)
     {
         if (context.Operation is IForLoopOperation loop
-            && FusableLoopRule.Match(loop, matcher, context.Compilation, context.CancellationToken) is { } map)
+            && FusableLoopRule.Match(loop, matcher, context.CancellationToken) is { } map)
         {
             context.ReportDiagnostic(Diagnostic.Create(FusableLoopRule.Descriptor, map.HeaderLocation, FusableLoopRule.FormulaText(map)));
         }

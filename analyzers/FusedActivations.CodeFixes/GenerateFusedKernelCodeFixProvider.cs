@@ -66,7 +66,7 @@ public sealed class GenerateFusedKernelCodeFixProvider : CodeFixProvider
             || root.FindToken(span.Start).Parent?.AncestorsAndSelf().OfType<ForStatementSyntax>().FirstOrDefault() is not { } loop
             || loop.ForKeyword.SpanStart != span.Start
             || model.GetOperation(loop, cancellationToken) is not IForLoopOperation operation
-            || FusableLoopRule.Match(operation, new StabilityMatcher(KnownSymbols.Create(model.Compilation)), model.Compilation, cancellationToken) is not { } map)
+            || FusableLoopRule.Match(operation, new StabilityMatcher(KnownSymbols.Create(model.Compilation)), cancellationToken) is not { } map)
         {
             return null;
         }

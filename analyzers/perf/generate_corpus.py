@@ -5,7 +5,8 @@ Usage: generate_corpus.py OUT_DIR [FILES] [NAIVE_RATE]   (default 2000 files of 
 
 The code mixes what numeric .NET code does: loops over arrays and spans, Math/MathF calls of every kind, LINQ,
 generic math, small classes and records, string formatting; about one method in forty contains a naive form the
-analyzers report (so reporting is measured too; NAIVE_RATE 0 measures matching alone). Deterministic (fixed seed). The output is not checked in.
+analyzers report (so reporting is measured too; NAIVE_RATE 0 measures matching alone). The project references the
+runtime library, so FA2012 (map loops a [Fused] kernel can compute) looks at every loop too. Deterministic (fixed seed). The output is not checked in.
 """
 import os
 import random
@@ -93,6 +94,18 @@ NAIVE = [
     """    public static float NaiveGelu{n}(float x) => 0.5f * x * (1f + MathF.Tanh(0.7978846f * (x + 0.044715f * x * x * x)));""",
     """    public static double NaiveTanh{n}(double x) => (Math.Exp(x) - Math.Exp(-x)) / (Math.Exp(x) + Math.Exp(-x));""",
     """    public static double NaiveLog1MExp{n}(double x) => Math.Log(1 - Math.Exp(-Math.Abs(x)));""",
+    """    public static double NaiveLogSumExp{n}(double[] x) => Math.Log(x.Sum(Math.Exp));""",
+    """    public static void NaiveSoftmax{n}(ReadOnlySpan<double> x, Span<double> y)
+    {{
+        double sum = 0;
+        foreach (double v in x) sum += Math.Exp(v);
+        for (int i = 0; i < x.Length; i++) y[i] = Math.Exp(x[i]) / sum;
+    }}""",
+    # not naive, but reported (FA2012, Info): a map loop one [Fused] kernel can compute
+    """    public static void SwiGlu{n}(float[] a, float[] b, float[] y)
+    {{
+        for (int i = 0; i < y.Length; i++) y[i] = FusedMath.Silu(a[i]) * b[i];
+    }}""",
 ]
 
 HEADER = """using System;
@@ -100,6 +113,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Numerics;
+using FusedActivations;
 
 namespace Corpus.Module{m};
 
@@ -124,6 +138,8 @@ PROJECT = """<Project Sdk="Microsoft.NET.Sdk">
   </PropertyGroup>
   <ItemGroup>
     <Analyzer Include="$(FusedAnalyzersPath)" />
+    <!-- The runtime library (FusedMath, the attributes): FA2012 looks at loops only where [Fused] exists. -->
+    <Reference Include="$(FusedRuntimePath)" />
   </ItemGroup>
 </Project>
 """

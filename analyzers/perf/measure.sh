@@ -13,7 +13,7 @@ printf "%-4s %10s %10s %14s %12s %8s %8s %8s\n" run build_s csc_s analyzers_s ou
 for run in $(seq 1 "$runs"); do
   log="$out/build$run.log"
   dotnet build "$out/corpus/PerfCorpus.csproj" --no-restore --no-incremental -c Release -nologo -v:d -clp:PerformanceSummary \
-    -p:ReportAnalyzer=true -p:FusedAnalyzersPath="$dll" -p:UseSharedCompilation=false > "$log"
+    -p:ReportAnalyzer=true -p:FusedAnalyzersPath="$dll" -p:FusedRuntimePath="$runtime" -p:UseSharedCompilation=false > "$log"
   build=$(grep -E "^Time Elapsed" "$log" | tail -1 | awk -F'[: ]+' '{print $3*3600 + $4*60 + $5}')
   csc=$(grep -E "^\s+[0-9]+ ms\s+Csc\s" "$log" | tail -1 | awk '{print $1/1000}')
   all=$(grep -m1 "Total analyzer execution time" "$log" | grep -oE "[0-9]+\.[0-9]+")

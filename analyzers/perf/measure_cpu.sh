@@ -12,7 +12,7 @@ cpu() { # prints user+sys seconds of one full build; $1 = analyzer path or empty
   local start end me=$BASHPID # this shell: the build below is its child, reaped before the second reading
   start=$(awk '{print $14+$15+$16+$17}' "/proc/$me/stat")
   ( dotnet build "$out/corpus/PerfCorpus.csproj" --no-restore --no-incremental -c Release -nologo -v:q -nodeReuse:false \
-      -p:UseSharedCompilation=false -p:FusedAnalyzersPath="$1" > "$out/last.log" 2>&1 )
+      -p:UseSharedCompilation=false -p:FusedAnalyzersPath="$1" -p:FusedRuntimePath="$runtime" > "$out/last.log" 2>&1 )
   end=$(awk '{print $14+$15+$16+$17}' "/proc/$me/stat")
   echo "scale=2; ($end - $start) / $(getconf CLK_TCK)" | bc
 }

@@ -44,8 +44,19 @@ internal sealed class ExpSum
     /// </summary>
     public ISymbol? Store { get; init; }
 
-    /// <summary>What is done with the sum: a division or a log makes it a softmax or a log-sum-exp.</summary>
-    public SumUses Uses { get; init; } = SumUses.None;
+    /// <summary>
+    /// What is done with the sum: a division or a log makes it a softmax or a log-sum-exp. Found on first use: the
+    /// rule asks only for sums whose exps are not shifted, so stable code never pays for the search.
+    /// </summary>
+    public SumUses Uses => _uses.Value;
+
+    /// <summary>How to find <see cref="Uses"/>.</summary>
+    public System.Func<SumUses> FindUses
+    {
+        init => _uses = new System.Lazy<SumUses>(value, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    private readonly System.Lazy<SumUses> _uses = new(() => SumUses.None);
 }
 
 /// <summary>

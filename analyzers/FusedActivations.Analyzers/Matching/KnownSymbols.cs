@@ -80,6 +80,7 @@ internal sealed class KnownSymbols
 
         TensorPrimitives = compilation.GetTypeByMetadataName("System.Numerics.Tensors.TensorPrimitives");
         Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
+        FusedAttribute = compilation.GetTypeByMetadataName("FusedActivations.FusedAttribute");
     }
 
     /// <summary><c>System.Numerics.Tensors.TensorPrimitives</c>, if referenced.</summary>
@@ -87,6 +88,9 @@ internal sealed class KnownSymbols
 
     /// <summary><c>System.Linq.Enumerable</c>, if referenced.</summary>
     public INamedTypeSymbol? Enumerable { get; }
+
+    /// <summary><c>FusedActivations.FusedAttribute</c>, if the project references the library (FA2012 needs it).</summary>
+    public INamedTypeSymbol? FusedAttribute { get; }
 
     /// <summary>Resolves the symbols of <paramref name="compilation"/>.</summary>
     public static KnownSymbols Create(Compilation compilation) => new(compilation);

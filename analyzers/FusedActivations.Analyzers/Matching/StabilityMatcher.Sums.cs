@@ -25,8 +25,8 @@ internal sealed partial class StabilityMatcher
     /// <summary>The reads of each accumulator (with its store), found once per compilation and shared by every match.</summary>
     private readonly ConcurrentDictionary<(ISymbol Accumulator, ISymbol? Store), SumUses> _sumUses = new(AccumulatorComparer.Instance);
 
-    /// <summary>The identifiers of each block that declares a sum, indexed once.</summary>
-    private readonly ConditionalWeakTable<SyntaxNode, IdentifierIndex> _identifiers = new();
+    /// <summary>The local references of each body that holds a sum, indexed once.</summary>
+    private readonly ConditionalWeakTable<IOperation, BodyLocals> _bodyLocals = new();
 
     /// <summary>
     /// exp(z) added up in a <c>for</c>/<c>foreach</c> loop over the loop's elements: <c>sum += exp(z)</c>,
@@ -81,7 +81,7 @@ internal sealed partial class StabilityMatcher
             Loop = loop,
             Accumulator = accumulator,
             Store = store,
-            Uses = GetSumUses(accumulator, store, exp.SemanticModel, zeroStart: true, cancellationToken),
+            FindUses = () => GetSumUses(accumulator, store, loop, zeroStart: true, cancellationToken),
         };
     }
 
@@ -137,10 +137,15 @@ internal sealed partial class StabilityMatcher
         ILocalSymbol? accumulator = UpParent(sum) is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }
             ? declarator.Symbol
             : null;
-        SumUses uses = accumulator is not null
-            ? GetSumUses(accumulator, store: null, sum.SemanticModel, zeroStart: false, cancellationToken)
-            : GetInlineUses(sum);
-        return new ExpSum(term, element) { LinqSum = sum, LinqSource = source, Accumulator = accumulator, Uses = uses };
+        return new ExpSum(term, element)
+        {
+            LinqSum = sum,
+            LinqSource = source,
+            Accumulator = accumulator,
+            FindUses = () => accumulator is not null
+                ? GetSumUses(accumulator, store: null, sum, zeroStart: false, cancellationToken)
+                : GetInlineUses(sum),
+        };
     }
 
     /// <summary>Whether <paramref name="z"/> subtracts something that is not a constant: the shift by the maximum (or by anything).</summary>
@@ -302,86 +307,81 @@ internal sealed partial class StabilityMatcher
     }
 
     /// <summary>
-    /// Every read of <paramref name="accumulator"/> in the block that declares it, found once: divisions (with an exp or
-    /// a read of <paramref name="store"/> as numerator), logs, the accumulation itself, and anything else (which makes
-    /// the sum not fixable). <paramref name="zeroStart"/>: the local must start at 0 and be added to once.
+    /// Every reference of <paramref name="accumulator"/> in the body that holds <paramref name="anchor"/>, found once
+    /// per (accumulator, store): divisions (with an exp or a read of <paramref name="store"/> as numerator), logs, the
+    /// accumulation itself, and anything else (which makes the sum not fixable). <paramref name="zeroStart"/>: the local
+    /// must start at 0 and be added to once. Works on the operation tree the analyzer already has: asking the semantic
+    /// model about identifiers made the rule cost several times all the others on a clean corpus.
     /// </summary>
-    private SumUses GetSumUses(ILocalSymbol accumulator, ISymbol? store, SemanticModel? model, bool zeroStart, CancellationToken cancellationToken)
+    private SumUses GetSumUses(ILocalSymbol accumulator, ISymbol? store, IOperation anchor, bool zeroStart, CancellationToken cancellationToken) =>
+        _sumUses.GetOrAdd((accumulator, store), key => FindSumUses((ILocalSymbol)key.Accumulator, key.Store, anchor, zeroStart, cancellationToken));
+
+    private SumUses FindSumUses(ILocalSymbol accumulator, ISymbol? store, IOperation anchor, bool zeroStart, CancellationToken cancellationToken)
     {
-        if (model is null)
+        IOperation root = anchor;
+        while (root.Parent is { } parent)
         {
-            return SumUses.None;
+            root = parent;
         }
 
-        return _sumUses.GetOrAdd((accumulator, store), key => FindSumUses((ILocalSymbol)key.Accumulator, key.Store, model, zeroStart, cancellationToken));
-    }
-
-    private SumUses FindSumUses(ILocalSymbol accumulator, ISymbol? store, SemanticModel model, bool zeroStart, CancellationToken cancellationToken)
-    {
-        if (accumulator.DeclaringSyntaxReferences.Length != 1
-            || accumulator.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator
-            || declarator.Parent?.Parent is not LocalDeclarationStatementSyntax declaration
-            || (declaration.Parent is BlockSyntax ? declaration.Parent : declaration.Parent?.Parent) is not { } scope
-            || declarator.SyntaxTree != model.SyntaxTree)
+        BodyLocals locals = BodyLocals.Get(_bodyLocals, root, cancellationToken);
+        if (!locals.References.TryGetValue(accumulator, out List<ILocalReferenceOperation>? references))
         {
             return SumUses.None;
         }
 
         bool fixable = !zeroStart
-            || (declarator.Initializer is { } initializer
-                && model.GetConstantValue(initializer.Value, cancellationToken) is { HasValue: true, Value: { } start }
+            || (locals.Declarators.TryGetValue(accumulator, out IVariableDeclaratorOperation? declarator)
+                && declarator.Initializer?.Value.ConstantValue is { HasValue: true, Value: { } start }
+                && start is double or float or int or long or decimal
                 && System.Convert.ToDouble(start, System.Globalization.CultureInfo.InvariantCulture) == 0);
         bool feeds = false;
         int accumulations = 0;
         var numerators = ImmutableArray.CreateBuilder<SyntaxNode>();
         var logs = ImmutableArray.CreateBuilder<SyntaxNode>();
-        string name = accumulator.Name;
-        foreach (IdentifierNameSyntax identifier in IdentifierIndex.Get(_identifiers, scope).Named(name))
+        foreach (ILocalReferenceOperation reference in references)
         {
-            if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, accumulator))
+            IOperation? parent = UpParent(reference);
+            switch (parent)
             {
-                continue;
-            }
-
-            SyntaxNode reference = identifier;
-            while (reference.Parent is ParenthesizedExpressionSyntax)
-            {
-                reference = reference.Parent;
-            }
-
-            switch (reference.Parent)
-            {
-                case AssignmentExpressionSyntax assignment when assignment.Left == reference:
-                    bool adds = assignment.IsKind(SyntaxKind.AddAssignmentExpression)
-                        || (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && IsSelfSum(assignment.Right, name));
+                case ICompoundAssignmentOperation compound when compound.Target == reference:
+                    bool adds = compound.OperatorKind == BinaryOperatorKind.Add;
                     accumulations += adds ? 1 : 0;
                     fixable &= adds;
-                    break;
-                case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } add
-                    when add.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: IdentifierNameSyntax target }
-                        && target.Identifier.ValueText == name:
-                    break; // the read of sum = sum + term
-                case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.DivideExpression } division when division.Right == reference:
-                    feeds = true;
-                    ExpressionSyntax numerator = StripParentheses(division.Left);
-                    if (model.GetOperation(numerator, cancellationToken) is { } numeratorOperation && IsCall(numeratorOperation, MathFunction.Exp, out _))
+                    if (compound.OperatorKind == BinaryOperatorKind.Divide)
                     {
-                        numerators.Add(numerator);
+                        feeds = true;
+                    }
+
+                    break;
+                case ISimpleAssignmentOperation assignment when assignment.Target == reference:
+                    bool selfSum = IsSelfSum(assignment.Value, accumulator);
+                    accumulations += selfSum ? 1 : 0;
+                    fixable &= selfSum;
+                    break;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add
+                    when UpParent(add) is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target }
+                        && SymbolEqualityComparer.Default.Equals(target.Local, accumulator):
+                    break; // the read of sum = sum + term
+                case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Divide }:
+                    feeds = true; // y[i] /= sum
+                    fixable = false;
+                    break;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide } division when IsSame(division.RightOperand, reference):
+                    feeds = true;
+                    if (IsCall(division.LeftOperand, MathFunction.Exp, out _))
+                    {
+                        numerators.Add(Unwrap(division.LeftOperand).Syntax);
                     }
                     else
                     {
-                        fixable &= model.GetOperation(numerator, cancellationToken) is { } read && ReadsStore(read, store);
+                        fixable &= ReadsStore(division.LeftOperand, store);
                     }
 
                     break;
-                case AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.DivideAssignmentExpression } divideAssignment when divideAssignment.Right == reference:
+                case IInvocationOperation log when log.Arguments.Length == 1 && _symbols.Classify(log.TargetMethod) == MathFunction.Log:
                     feeds = true;
-                    fixable = false;
-                    break;
-                case ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: InvocationExpressionSyntax call } }
-                    when model.GetOperation(call, cancellationToken) is IInvocationOperation log && _symbols.Classify(log.TargetMethod) == MathFunction.Log:
-                    feeds = true;
-                    logs.Add(call);
+                    logs.Add(log.Syntax);
                     break;
                 default:
                     fixable = false;
@@ -393,20 +393,11 @@ internal sealed partial class StabilityMatcher
         return new SumUses(numerators.ToImmutable(), logs.ToImmutable(), feeds, fixable);
     }
 
-    private static bool IsSelfSum(ExpressionSyntax expression, string name) =>
-        StripParentheses(expression) is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } add
-        && (StripParentheses(add.Left) is IdentifierNameSyntax { Identifier.ValueText: var left } && left == name
-            || StripParentheses(add.Right) is IdentifierNameSyntax { Identifier.ValueText: var right } && right == name);
-
-    private static ExpressionSyntax StripParentheses(ExpressionSyntax expression)
-    {
-        while (expression is ParenthesizedExpressionSyntax parenthesized)
-        {
-            expression = parenthesized.Expression;
-        }
-
-        return expression;
-    }
+    /// <summary><c>sum + term</c> or <c>term + sum</c>.</summary>
+    private static bool IsSelfSum(IOperation value, ILocalSymbol accumulator) =>
+        Unwrap(value) is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add
+        && (Unwrap(add.LeftOperand) is ILocalReferenceOperation left && SymbolEqualityComparer.Default.Equals(left.Local, accumulator)
+            || Unwrap(add.RightOperand) is ILocalReferenceOperation right && SymbolEqualityComparer.Default.Equals(right.Local, accumulator));
 
     /// <summary>Compares (accumulator, store) keys by symbol.</summary>
     private sealed class AccumulatorComparer : IEqualityComparer<(ISymbol Accumulator, ISymbol? Store)>

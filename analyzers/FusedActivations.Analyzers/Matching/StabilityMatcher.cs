@@ -30,6 +30,9 @@ internal sealed partial class StabilityMatcher
 
     public StabilityMatcher(KnownSymbols symbols) => _symbols = symbols;
 
+    /// <summary>The compilation's well-known symbols.</summary>
+    internal KnownSymbols Symbols => _symbols;
+
     /// <summary>
     /// The naive expression that <paramref name="invocation"/> is the root call of, or null: the rules of its anchor in
     /// order of precedence, the first that recognises its form deciding.

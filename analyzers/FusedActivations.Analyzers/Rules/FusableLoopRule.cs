@@ -20,9 +20,9 @@ internal static class FusableLoopRule
     public static DiagnosticDescriptor Descriptor => Descriptors.FusableLoop;
 
     /// <summary>The map loop <paramref name="loop"/> is, when it is reported; otherwise null.</summary>
-    public static MapLoop? Match(IForLoopOperation loop, StabilityMatcher matcher, Compilation compilation, CancellationToken cancellationToken)
+    public static MapLoop? Match(IForLoopOperation loop, StabilityMatcher matcher, CancellationToken cancellationToken)
     {
-        if (compilation.GetTypeByMetadataName("FusedActivations.FusedAttribute") is null
+        if (matcher.Symbols.FusedAttribute is null
             || loop.Syntax.SyntaxTree.Options is not CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp9 }
             || loop.Syntax.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault() is not { } type
             || type is InterfaceDeclarationSyntax

@@ -30,15 +30,21 @@ internal sealed class UnshiftedSoftmaxRule : IStabilityRule
         ExpSum? sum = function == MathFunction.Exp
             ? matcher.TryGetLoopExpSum(anchor, cancellationToken)
             : matcher.TryGetLinqExpSum(anchor, cancellationToken);
-        if (sum is null || !sum.Uses.FeedsSoftmax)
+        if (sum is null)
         {
             return RuleOutcome.None;
         }
 
+        // The shift first: it is cheap, and stable code then never searches for the sum's uses.
         if (sum.Term is IInvocationOperation exp
             && (matcher.IsShifted(sum.Element) || matcher.IsStableExpArgument(sum.Element, exp)))
         {
             return RuleOutcome.Stable;
+        }
+
+        if (!sum.Uses.FeedsSoftmax)
+        {
+            return RuleOutcome.None;
         }
 
         return RuleOutcome.Found(new StabilityMatch(this, anchor, anchor) { ExpArgument = sum.Element, Sum = sum });

@@ -92,7 +92,7 @@ public class DeepExpressionTests(ITestOutputHelper output)
 
             foreach (IForLoopOperation loop in loops)
             {
-                if (FusableLoopRule.Match(loop, matcher, compilation, CancellationToken.None) is { } map)
+                if (FusableLoopRule.Match(loop, matcher, CancellationToken.None) is { } map)
                 {
                     _ = FusableLoopRule.FormulaText(map);
                     ids.Add(FusableLoopRule.Descriptor.Id);

@@ -100,4 +100,13 @@ internal static class CountingLoops
     internal static bool IsLengthOf(IOperation bound, IOperation collection) =>
         StabilityMatcher.Unwrap(bound) is IPropertyReferenceOperation { Property.Name: "Length", Instance: { } instance }
         && Equivalence.AreEquivalent(instance, collection);
+
+    /// <summary>The local, parameter or field <paramref name="operation"/> reads (through implicit conversions), or null.</summary>
+    internal static ISymbol? ReferencedSymbol(IOperation operation) => StabilityMatcher.Unwrap(operation) switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IFieldReferenceOperation field => field.Field,
+        _ => null,
+    };
 }

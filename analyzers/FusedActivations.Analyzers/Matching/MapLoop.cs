@@ -120,7 +120,7 @@ internal sealed class MapLoop
             || readOnly
             || elementType.SpecialType is not (SpecialType.System_Single or SpecialType.System_Double)
             || !SymbolEqualityComparer.Default.Equals(assignment.Value.Type, elementType)
-            || ReferencedSymbol(destination) is not { } destinationSymbol)
+            || CountingLoops.ReferencedSymbol(destination) is not { } destinationSymbol)
         {
             return null;
         }
@@ -173,7 +173,7 @@ internal sealed class MapLoop
                 case IArrayElementReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: true }:
                     if (!CountingLoops.TryGetElement(operation, counter, out IOperation collection, out ITypeSymbol element, out _, out _)
                         || !SymbolEqualityComparer.Default.Equals(element, ElementType)
-                        || ReferencedSymbol(collection) is not { } collectionSymbol)
+                        || CountingLoops.ReferencedSymbol(collection) is not { } collectionSymbol)
                     {
                         return false;
                     }
@@ -181,7 +181,7 @@ internal sealed class MapLoop
                     reads.Add((operation.Syntax, InputIndex(inputs, MapInputKind.Elementwise, collectionSymbol, collection)));
                     break;
                 case ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation:
-                    if (!IsScalar(operation, counter) || ReferencedSymbol(operation) is not { } scalar)
+                    if (!IsScalar(operation, counter) || CountingLoops.ReferencedSymbol(operation) is not { } scalar)
                     {
                         return false;
                     }
@@ -414,12 +414,4 @@ internal sealed class MapLoop
 
         return text.StartsWith("-", System.StringComparison.Ordinal) ? "(" + text + ")" : text;
     }
-
-    internal static ISymbol? ReferencedSymbol(IOperation operation) => operation switch
-    {
-        ILocalReferenceOperation local => local.Local,
-        IParameterReferenceOperation parameter => parameter.Parameter,
-        IFieldReferenceOperation field => field.Field,
-        _ => null,
-    };
 }

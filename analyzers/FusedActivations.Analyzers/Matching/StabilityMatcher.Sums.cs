@@ -220,16 +220,8 @@ internal sealed partial class StabilityMatcher
             IPropertyReferenceOperation { Property.IsIndexer: true } indexer => indexer.Instance,
             _ => null,
         };
-        return instance is null ? null : ReferencedSymbol(instance);
+        return instance is null ? null : CountingLoops.ReferencedSymbol(instance);
     }
-
-    private static ISymbol? ReferencedSymbol(IOperation operation) => Unwrap(operation) switch
-    {
-        ILocalReferenceOperation local => local.Local,
-        IParameterReferenceOperation parameter => parameter.Parameter,
-        IFieldReferenceOperation field => field.Field,
-        _ => null,
-    };
 
     /// <summary>The <c>for</c> or <c>foreach</c> loop whose body holds <paramref name="operation"/>, within the same function.</summary>
     private static ILoopOperation? EnclosingLoop(IOperation operation)

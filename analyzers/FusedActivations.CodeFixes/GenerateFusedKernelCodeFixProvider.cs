@@ -40,7 +40,7 @@ public sealed class GenerateFusedKernelCodeFixProvider : CodeFixProvider
 
     /// <inheritdoc />
     public override FixAllProvider GetFixAllProvider() =>
-        SequentialFixAllProvider.Create((document, span, _, cancellationToken) => FixAsync(document, span, cancellationToken));
+        SequentialFixAllProvider.Create((document, span, _, cancellationToken) => FixAsync(document, span, cancellationToken), inSourceOrder: true);
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -76,28 +76,17 @@ public sealed class GenerateFusedKernelCodeFixProvider : CodeFixProvider
 
     private static async Task<Document> FixAsync(Document document, TextSpan span, CancellationToken cancellationToken)
     {
-        if (await FindAsync(document, span, cancellationToken).ConfigureAwait(false) is not var (map, model, root)
-            || map.Syntax.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault() is not { } declaration
-            || model.GetDeclaredSymbol(declaration, cancellationToken) is not { } type)
+        if (await FindAsync(document, span, cancellationToken).ConfigureAwait(false) is not var (map, model, root))
         {
             return document;
         }
 
+        // The loop's type, or for top-level statements their Program class.
+        var declaration = map.Syntax.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault();
         Compilation compilation = model.Compilation;
         int position = map.Syntax.SpanStart;
-        var imports = new HashSet<string>(StringComparer.Ordinal);
-        string Spell(INamedTypeSymbol symbol, string simpleName)
-        {
-            string spelled = Imports.Spell(model, position, symbol, simpleName, out string? namespaceToImport);
-            if (namespaceToImport is not null)
-            {
-                imports.Add(namespaceToImport);
-            }
-
-            return spelled;
-        }
-
-        if (compilation.GetTypeByMetadataName("System.ReadOnlySpan`1") is not { } readOnlySpan
+        if ((declaration is not null ? model.GetDeclaredSymbol(declaration, cancellationToken) : model.GetEnclosingSymbol(position, cancellationToken)?.ContainingType) is not { } type
+            || compilation.GetTypeByMetadataName("System.ReadOnlySpan`1") is not { } readOnlySpan
             || compilation.GetTypeByMetadataName("System.Span`1") is not { } span1
             || compilation.GetTypeByMetadataName("FusedActivations.FusedAttribute") is not { } fusedAttribute)
         {
@@ -105,33 +94,25 @@ public sealed class GenerateFusedKernelCodeFixProvider : CodeFixProvider
         }
 
         DocumentEditor editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        SyntaxGenerator g = editor.Generator;
+        var writer = new KernelWriter(editor, model, position);
+        SyntaxGenerator g = writer.Generator;
         INamedTypeSymbol? activation = ActivationAttribute(map, compilation);
         string baseName = activation is null ? "Fused" : activation.Name.Substring(0, activation.Name.Length - "Attribute".Length);
-        string name = GenerateKernelCodeFixProvider.PickFreeName(baseName, type, model, position);
-        string element = map.ElementType.SpecialType == SpecialType.System_Single ? "float" : "double";
-        SyntaxNode elementType = SyntaxFactory.ParseTypeName(element);
+        string name = KernelWriter.FreeName(baseName, type, model, position);
+        SyntaxNode elementType = writer.ElementType(map.ElementType);
 
         // The kernel: [Fused(nameof(F))] or the activation's attribute, then the partial method.
         SyntaxNode attribute = activation is null
-            ? g.Attribute(SpellAttribute(fusedAttribute, "Fused", Spell), new[] { g.AttributeArgument(g.InvocationExpression(g.IdentifierName("nameof"), g.IdentifierName(name))) })
-            : ActivationArguments(map, compilation, g, Spell).ToArray() is { Length: > 0 } attributeArguments
-                ? g.Attribute(SpellAttribute(activation, baseName, Spell), attributeArguments)
-                : g.Attribute(SpellAttribute(activation, baseName, Spell));
+            ? writer.Attribute(fusedAttribute, new[] { g.AttributeArgument(g.InvocationExpression(g.IdentifierName("nameof"), g.IdentifierName(name))) })
+            : writer.Attribute(activation, ActivationArguments(map, compilation, writer).ToList());
         var parameters = new List<SyntaxNode>();
         foreach (MapInput input in map.Inputs)
         {
-            SyntaxNode parameterType = input.Kind == MapInputKind.Scalar
-                ? elementType
-                : SyntaxFactory.ParseTypeName(Spell(readOnlySpan, "ReadOnlySpan") + "<" + element + ">");
-            parameters.Add(g.ParameterDeclaration(input.Name, parameterType));
+            parameters.Add(g.ParameterDeclaration(input.Name, input.Kind == MapInputKind.Scalar ? elementType : writer.Of(readOnlySpan, map.ElementType)));
         }
 
         string destinationName = map.Inputs.Any(input => input.Name == "destination") ? "output" : "destination";
-        parameters.Add(g.ParameterDeclaration(destinationName, SyntaxFactory.ParseTypeName(Spell(span1, "Span") + "<" + element + ">")));
-        SyntaxNode kernel = g.AddAttributes(
-            g.MethodDeclaration(name, parameters, accessibility: Accessibility.Private, modifiers: DeclarationModifiers.Static | DeclarationModifiers.Partial),
-            attribute);
+        parameters.Add(g.ParameterDeclaration(destinationName, writer.Of(span1, map.ElementType)));
         var members = new List<SyntaxNode>();
         if (activation is null)
         {
@@ -139,41 +120,21 @@ public sealed class GenerateFusedKernelCodeFixProvider : CodeFixProvider
             members.Add(FormulaMethod(map, name, elementType, g).WithTrailingTrivia(endOfLine, endOfLine)); // a blank line before the kernel
         }
 
-        members.Add(kernel);
-
-        // A blank line before the new members, whatever the type's last member ends with.
-        members[0] = members[0].WithLeadingTrivia(SyntaxFactory.EndOfLine(Imports.EndOfLine(root)));
+        members.Add(writer.PartialMethod(name, parameters, attribute));
+        writer.AddMembers(declaration, type, members);
 
         // The loop becomes the call.
         var arguments = new List<SyntaxNode>();
         foreach (MapInput input in map.Inputs)
         {
-            arguments.Add(input.Kind == MapInputKind.Scalar ? input.Operation.Syntax.WithoutTrivia() : SpanArgument(map, input.Operation, g, imports));
+            arguments.Add(input.Kind == MapInputKind.Scalar
+                ? input.Operation.Syntax.WithoutTrivia()
+                : writer.SpanArgument(input.Operation, map.Bound, CountingLoops.IsLengthOf(map.Bound, input.Operation)));
         }
 
-        arguments.Add(SpanArgument(map, map.Destination, g, imports));
-        SyntaxNode call = g.ExpressionStatement(g.InvocationExpression(g.IdentifierName(name), arguments)).WithTriviaFrom(map.Syntax);
-        editor.ReplaceNode(map.Syntax, call);
-
-        foreach (TypeDeclarationSyntax enclosing in declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>())
-        {
-            bool isTarget = enclosing == declaration;
-            if (isTarget || !enclosing.Modifiers.Any(SyntaxKind.PartialKeyword))
-            {
-                editor.ReplaceNode(enclosing, (node, generator) =>
-                {
-                    var current = (TypeDeclarationSyntax)node;
-                    current = current.Modifiers.Any(SyntaxKind.PartialKeyword) ? current : GenerateKernelCodeFixProvider.MakePartial(current);
-                    return isTarget ? generator.AddMembers(current, members) : current;
-                });
-            }
-        }
-
-        if (imports.Count > 0 && root is CompilationUnitSyntax)
-        {
-            editor.ReplaceNode(root, (node, _) => imports.OrderBy(n => n, StringComparer.Ordinal).Aggregate((CompilationUnitSyntax)node, Imports.AddUsing));
-        }
-
+        arguments.Add(writer.SpanArgument(map.Destination, map.Bound, CountingLoops.IsLengthOf(map.Bound, map.Destination)));
+        editor.ReplaceNode(map.Syntax, g.ExpressionStatement(g.InvocationExpression(g.IdentifierName(name), arguments)).WithTriviaFrom(map.Syntax));
+        writer.AddImports();
         return editor.GetChangedDocument();
     }
 
@@ -200,11 +161,12 @@ public sealed class GenerateFusedKernelCodeFixProvider : CodeFixProvider
             : null;
     }
 
-    private static IEnumerable<SyntaxNode> ActivationArguments(MapLoop map, Compilation compilation, SyntaxGenerator g, Func<INamedTypeSymbol, string, string> spell)
+    private static IEnumerable<SyntaxNode> ActivationArguments(MapLoop map, Compilation compilation, KernelWriter writer)
     {
+        SyntaxGenerator g = writer.Generator;
         if (map.Activation == "GeluTanh" && compilation.GetTypeByMetadataName("FusedActivations.GeluApproximation") is { } approximation)
         {
-            yield return g.AttributeArgument("Approximate", g.MemberAccessExpression(SyntaxFactory.ParseTypeName(spell(approximation, "GeluApproximation")), "Tanh"));
+            yield return g.AttributeArgument("Approximate", g.MemberAccessExpression(writer.TypeName(approximation), "Tanh"));
         }
 
         foreach ((string parameter, object? value, _) in map.ActivationArguments)
@@ -215,12 +177,6 @@ public sealed class GenerateFusedKernelCodeFixProvider : CodeFixProvider
 
     /// <summary>beta → Beta, negativeSlope → NegativeSlope: FusedMath's parameter as the attribute's property.</summary>
     private static string Property(string parameter) => parameter.Length == 0 ? parameter : char.ToUpperInvariant(parameter[0]) + parameter.Substring(1);
-
-    private static SyntaxNode SpellAttribute(INamedTypeSymbol attribute, string shortName, Func<INamedTypeSymbol, string, string> spell)
-    {
-        string spelled = spell(attribute, attribute.Name);
-        return SyntaxFactory.ParseName(spelled == attribute.Name ? shortName : spelled);
-    }
 
     /// <summary><c>private static T F(T x, T b, T c) =&gt; formula;</c>: the loop's right-hand side with each input as its parameter.</summary>
     private static SyntaxNode FormulaMethod(MapLoop map, string name, SyntaxNode elementType, SyntaxGenerator g)
@@ -245,23 +201,5 @@ public sealed class GenerateFusedKernelCodeFixProvider : CodeFixProvider
             modifiers: DeclarationModifiers.Static,
             statements: Array.Empty<SyntaxNode>());
         return method.WithBody(null).WithExpressionBody(SyntaxFactory.ArrowExpressionClause(body)).WithSemicolonToken(SyntaxFactory.Token(SyntaxKind.SemicolonToken));
-    }
-
-    /// <summary>An array or span argument: itself where the loop covers all of it, else its first n elements.</summary>
-    private static SyntaxNode SpanArgument(MapLoop map, IOperation collection, SyntaxGenerator g, HashSet<string> imports)
-    {
-        SyntaxNode syntax = collection.Syntax.WithoutTrivia();
-        if (CountingLoops.IsLengthOf(map.Bound, collection))
-        {
-            return syntax;
-        }
-
-        bool isArray = collection.Type is IArrayTypeSymbol;
-        if (isArray)
-        {
-            imports.Add("System"); // AsSpan is an extension of MemoryExtensions
-        }
-
-        return g.InvocationExpression(g.MemberAccessExpression(syntax, isArray ? "AsSpan" : "Slice"), g.LiteralExpression(0), map.Bound.Syntax.WithoutTrivia());
     }
 }

@@ -79,9 +79,9 @@ public sealed class GenerateKernelCodeFixProvider : CodeFixProvider
         }
 
         SemanticModel model = target.Model;
-        SyntaxNode container = loop.Loop.Ancestors().FirstOrDefault(a => a is TypeDeclarationSyntax) ?? target.Root;
-        INamedTypeSymbol? type = container is TypeDeclarationSyntax typeDeclaration
-            ? model.GetDeclaredSymbol(typeDeclaration, cancellationToken)
+        var declaration = loop.Loop.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault();
+        INamedTypeSymbol? type = declaration is not null
+            ? model.GetDeclaredSymbol(declaration, cancellationToken)
             : model.GetEnclosingSymbol(loop.Loop.SpanStart, cancellationToken)?.ContainingType;
         if (type is null)
         {
@@ -89,73 +89,40 @@ public sealed class GenerateKernelCodeFixProvider : CodeFixProvider
         }
 
         IMethodSymbol? existing = FindReusableKernel(type, loop);
-        string name = existing?.Name ?? PickFreeName(loop.Target.Attribute, type, model, loop.Loop.SpanStart);
-        string endOfLine = Imports.EndOfLine(target.Root);
-        var imports = new HashSet<string>(StringComparer.Ordinal);
-        if (loop.NeedsSystemImport)
-        {
-            imports.Add("System");
-        }
-
+        string name = existing?.Name ?? KernelWriter.FreeName(loop.Target.Attribute, type, model, loop.Loop.SpanStart);
         DocumentEditor editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        StatementSyntax call = SyntaxFactory.ParseStatement(KernelCall(name, loop)).WithTriviaFrom(loop.Loop);
-        editor.ReplaceNode(loop.Loop, call);
-        if (existing is null && KernelDeclaration(name, loop, model, imports) is { } signature)
+        var writer = new KernelWriter(editor, model, loop.Loop.SpanStart);
+        SyntaxGenerator g = writer.Generator;
+        if (existing is null)
         {
-            if (container is TypeDeclarationSyntax declaration)
+            if (KernelDeclaration(name, loop, model, writer) is not { } kernel)
             {
-                string indentation = MemberIndentation(declaration);
-                MemberDeclarationSyntax kernel = SyntaxFactory.ParseMemberDeclaration(
-                    endOfLine + indentation + signature.Replace("\n", endOfLine + indentation) + endOfLine)!;
-                foreach (TypeDeclarationSyntax enclosing in declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>())
-                {
-                    bool isTarget = enclosing == declaration;
-                    if (isTarget || !enclosing.Modifiers.Any(SyntaxKind.PartialKeyword))
-                    {
-                        editor.ReplaceNode(enclosing, (node, _) =>
-                        {
-                            var current = (TypeDeclarationSyntax)node;
-                            current = current.Modifiers.Any(SyntaxKind.PartialKeyword) ? current : MakePartial(current);
-                            return isTarget ? current.AddMembers(kernel) : current;
-                        });
-                    }
-                }
+                return document;
             }
-            else
-            {
-                // Top-level statements: their Program class is implicitly partial; add the kernel to a declaration of it.
-                bool endsWithLineBreak = container.GetLastToken().TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-                string program = (endsWithLineBreak ? endOfLine : endOfLine + endOfLine) + "partial class " + type.Name + endOfLine + "{" + endOfLine + "    "
-                    + signature.Replace("\n", endOfLine + "    ") + endOfLine + "}" + endOfLine;
-                editor.ReplaceNode(container, (node, _) => ((CompilationUnitSyntax)node).AddMembers(SyntaxFactory.ParseMemberDeclaration(program)!));
-            }
+
+            writer.AddMembers(declaration, type, new[] { kernel });
         }
 
-        if (imports.Count > 0 && target.Root is CompilationUnitSyntax)
+        // The loop becomes the call: Softplus(x, y) or, in place, Softplus(values).
+        var arguments = new List<SyntaxNode>();
+        if (!loop.InPlace)
         {
-            editor.ReplaceNode(target.Root, (node, _) => imports.OrderBy(n => n, StringComparer.Ordinal).Aggregate((CompilationUnitSyntax)node, Imports.AddUsing));
+            arguments.Add(writer.SpanArgument(loop.Source, loop.Bound, loop.SourceCoversBound));
         }
 
+        arguments.Add(writer.SpanArgument(loop.Destination, loop.Bound, loop.DestinationCoversBound));
+        editor.ReplaceNode(loop.Loop, g.ExpressionStatement(g.InvocationExpression(g.IdentifierName(name), arguments)).WithTriviaFrom(loop.Loop));
+        writer.AddImports();
         return editor.GetChangedDocument();
     }
 
-    private static string KernelCall(string name, LoopShape loop)
-    {
-        var arguments = new List<string>();
-        if (!loop.InPlace)
-        {
-            arguments.Add(loop.SpanArgument(loop.Source, loop.SourceCoversBound));
-        }
-
-        arguments.Add(loop.SpanArgument(loop.Destination, loop.DestinationCoversBound));
-        return name + "(" + string.Join(", ", arguments) + ");";
-    }
-
-    /// <summary>The attribute and signature of the new kernel, lines separated by \n; null if a name cannot be spelled.</summary>
-    private static string? KernelDeclaration(string name, LoopShape loop, SemanticModel model, HashSet<string> imports)
+    /// <summary>
+    /// <c>[Softplus(Beta = 2, Threshold = double.PositiveInfinity)] private static partial void Softplus(ReadOnlySpan&lt;double&gt; x, Span&lt;double&gt; destination);</c>
+    /// (in place: <c>Span&lt;T&gt; values</c>); null if the library's types are missing.
+    /// </summary>
+    private static SyntaxNode? KernelDeclaration(string name, LoopShape loop, SemanticModel model, KernelWriter writer)
     {
         Compilation compilation = model.Compilation;
-        int position = loop.Loop.SpanStart;
         if (compilation.GetTypeByMetadataName(loop.Target.AttributeMetadataName) is not { } attributeType
             || compilation.GetTypeByMetadataName("System.ReadOnlySpan`1") is not { } readOnlySpanType
             || compilation.GetTypeByMetadataName("System.Span`1") is not { } spanType)
@@ -163,76 +130,26 @@ public sealed class GenerateKernelCodeFixProvider : CodeFixProvider
             return null;
         }
 
-        string Spell(INamedTypeSymbol type, string simpleName, string written)
-        {
-            string spelled = Imports.Spell(model, position, type, simpleName, out string? namespaceToImport);
-            if (namespaceToImport is not null)
-            {
-                imports.Add(namespaceToImport);
-            }
-
-            return spelled == simpleName ? written : "global::" + type.ContainingNamespace.ToDisplayString() + "." + written;
-        }
-
-        // [Softplus] binds to SoftplusAttribute unless a type named Softplus is in scope too.
-        string shortName = loop.Target.Attribute;
-        string attribute = model.LookupNamespacesAndTypes(position, name: shortName).IsEmpty
-            ? Spell(attributeType, shortName + "Attribute", shortName)
-            : "global::FusedActivations." + shortName;
-        string element = loop.ElementType.SpecialType == SpecialType.System_Single ? "float" : "double";
-        var attributeArguments = new List<string>();
+        SyntaxGenerator g = writer.Generator;
+        var attributeArguments = new List<SyntaxNode>();
         if (loop.BetaText is not null)
         {
-            attributeArguments.Add("Beta = " + loop.BetaText);
+            attributeArguments.Add(g.AttributeArgument("Beta", SyntaxFactory.ParseExpression(loop.BetaText)));
         }
 
         if (loop.Target.HasBeta && loop.ElementType.SpecialType == SpecialType.System_Double)
         {
-            attributeArguments.Add("Threshold = double.PositiveInfinity");
+            attributeArguments.Add(g.AttributeArgument("Threshold", g.MemberAccessExpression(g.TypeExpression(SpecialType.System_Double), "PositiveInfinity")));
         }
 
-        if (attributeArguments.Count > 0)
-        {
-            attribute += "(" + string.Join(", ", attributeArguments) + ")";
-        }
-
-        string span = Spell(spanType, "Span", "Span");
-        string parameters = loop.InPlace
-            ? $"{span}<{element}> values"
-            : $"{Spell(readOnlySpanType, "ReadOnlySpan", "ReadOnlySpan")}<{element}> x, {span}<{element}> destination";
-        return $"[{attribute}]\nprivate static partial void {name}({parameters});";
-    }
-
-    /// <summary>The indentation of the type's members (that of its first member, or the type's plus four spaces).</summary>
-    private static string MemberIndentation(TypeDeclarationSyntax declaration)
-    {
-        static string LineIndentation(SyntaxTriviaList trivia)
-        {
-            string indentation = string.Empty;
-            foreach (SyntaxTrivia t in trivia)
+        SyntaxNode[] parameters = loop.InPlace
+            ? new[] { g.ParameterDeclaration("values", writer.Of(spanType, loop.ElementType)) }
+            : new[]
             {
-                indentation = t.IsKind(SyntaxKind.WhitespaceTrivia) ? t.ToString() : t.IsKind(SyntaxKind.EndOfLineTrivia) ? string.Empty : indentation;
-            }
-
-            return indentation;
-        }
-
-        return declaration.Members.Count > 0
-            ? LineIndentation(declaration.Members[0].GetFirstToken().LeadingTrivia)
-            : LineIndentation(declaration.GetFirstToken().LeadingTrivia) + "    ";
-    }
-
-    internal static TypeDeclarationSyntax MakePartial(TypeDeclarationSyntax declaration)
-    {
-        if (declaration.Modifiers.Count == 0)
-        {
-            // `class C` -> `partial class C`, keeping the indentation and comments before the keyword.
-            SyntaxToken keyword = declaration.Keyword;
-            SyntaxToken partial = SyntaxFactory.Token(keyword.LeadingTrivia, SyntaxKind.PartialKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space));
-            return declaration.ReplaceToken(keyword, keyword.WithLeadingTrivia(SyntaxFactory.TriviaList())).WithModifiers(SyntaxFactory.TokenList(partial));
-        }
-
-        return declaration.WithModifiers(declaration.Modifiers.Add(SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space)));
+                g.ParameterDeclaration("x", writer.Of(readOnlySpanType, loop.ElementType)),
+                g.ParameterDeclaration("destination", writer.Of(spanType, loop.ElementType)),
+            };
+        return writer.PartialMethod(name, parameters, writer.Attribute(attributeType, attributeArguments));
     }
 
     /// <summary>
@@ -305,25 +222,6 @@ public sealed class GenerateKernelCodeFixProvider : CodeFixProvider
                 && IsSpanOf(method.Parameters[1].Type, "System.Span<T>", loop.ElementType);
     }
 
-    /// <summary>Softplus, Softplus2, Softplus3, ... (after the attribute): the first name no member of the type or symbol in scope has.</summary>
-    internal static string PickFreeName(string baseName, INamedTypeSymbol type, SemanticModel model, int position)
-    {
-        for (int suffix = 1; ; suffix++)
-        {
-            string name = suffix == 1 ? baseName : baseName + suffix.ToString(CultureInfo.InvariantCulture);
-            bool taken = false;
-            for (INamedTypeSymbol? t = type; t is not null && !taken; t = t.BaseType)
-            {
-                taken = !t.GetMembers(name).IsEmpty;
-            }
-
-            if (!taken && model.LookupSymbols(position, name: name).IsEmpty)
-            {
-                return name;
-            }
-        }
-    }
-
     /// <summary>The recognised loop: <c>for (int i = 0; i &lt; bound; i++) destination[i] = f(source[i]);</c>, f naive.</summary>
     private sealed class LoopShape
     {
@@ -361,8 +259,6 @@ public sealed class GenerateKernelCodeFixProvider : CodeFixProvider
 
         public bool DestinationCoversBound { get; private set; }
 
-        public bool NeedsSystemImport { get; private set; }
-
         public static LoopShape? TryCreate(FixTarget target, CancellationToken cancellationToken)
         {
             StabilityMatch match = target.Match;
@@ -393,9 +289,9 @@ public sealed class GenerateKernelCodeFixProvider : CodeFixProvider
             if (loop?.Syntax is not ForStatementSyntax loopSyntax
                 || loop.Locals.Length != 1
                 || !CountingLoops.IsCountingFromZero(loop, loop.Locals[0], out IOperation? bound)
-                || !CountingLoops.TryGetElement(assignment.Target, loop.Locals[0], out IOperation destination, out ITypeSymbol destinationElement, out bool destinationIsArray, out bool destinationReadOnly)
+                || !CountingLoops.TryGetElement(assignment.Target, loop.Locals[0], out IOperation destination, out ITypeSymbol destinationElement, out _, out bool destinationReadOnly)
                 || destinationReadOnly
-                || !CountingLoops.TryGetElement(StabilityMatcher.Unwrap(match.X), loop.Locals[0], out IOperation source, out ITypeSymbol sourceElement, out bool sourceIsArray, out _)
+                || !CountingLoops.TryGetElement(StabilityMatcher.Unwrap(match.X), loop.Locals[0], out IOperation source, out ITypeSymbol sourceElement, out _, out _)
                 || !SymbolEqualityComparer.Default.Equals(sourceElement, destinationElement)
                 || sourceElement.SpecialType is not (SpecialType.System_Single or SpecialType.System_Double))
             {
@@ -430,25 +326,7 @@ public sealed class GenerateKernelCodeFixProvider : CodeFixProvider
                 }
             }
 
-            // x.AsSpan(0, n) needs MemoryExtensions, i.e. `using System;`.
-            bool needsAsSpan = (sourceIsArray && !shape.SourceCoversBound && !shape.InPlace) || (destinationIsArray && !shape.DestinationCoversBound);
-            shape.NeedsSystemImport = needsAsSpan
-                && target.Model.LookupNamespacesAndTypes(loopSyntax.SpanStart, name: "MemoryExtensions")
-                    .All(s => s.ContainingNamespace?.ToDisplayString() != "System");
             return shape;
-        }
-
-        /// <summary>The span argument for an array or span: itself if the loop covers all of it, else its first n elements.</summary>
-        public string SpanArgument(IOperation collection, bool coversBound)
-        {
-            string syntax = collection.Syntax.ToString();
-            if (coversBound)
-            {
-                return syntax;
-            }
-
-            string slice = collection.Type is IArrayTypeSymbol ? "AsSpan" : "Slice";
-            return syntax + "." + slice + "(0, " + Bound.Syntax + ")";
         }
 
         private static bool TryToDouble(object? value, out double result)

@@ -25,7 +25,12 @@ internal static class SequentialFixAllProvider
 {
     private const string AnnotationKind = "FusedActivations.FixAllTarget";
 
-    public static FixAllProvider Create(Func<Document, TextSpan, string?, CancellationToken, Task<Document>> fixOneAsync) =>
+    /// <param name="fixOneAsync">The single fix.</param>
+    /// <param name="inSourceOrder">
+    /// Fix the first diagnostic first (fixes that never nest, such as loops: the names they pick, Fused, Fused2, ...,
+    /// then follow the code, as when fixed one by one); otherwise the innermost and last first.
+    /// </param>
+    public static FixAllProvider Create(Func<Document, TextSpan, string?, CancellationToken, Task<Document>> fixOneAsync, bool inSourceOrder = false) =>
         FixAllProvider.Create(async (context, document, diagnostics) =>
         {
             Document original = document;
@@ -45,11 +50,11 @@ internal static class SequentialFixAllProvider
                 }
             }
 
-            ImmutableArray<SyntaxAnnotation> order = annotations.Values.ToImmutableArray();
+            ImmutableArray<SyntaxAnnotation> order = inSourceOrder ? annotations.Values.Reverse().ToImmutableArray() : annotations.Values.ToImmutableArray();
             root = root.ReplaceNodes(annotations.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(annotations[original]));
             document = document.WithSyntaxRoot(root);
 
-            // Innermost and last first: a fix of an outer expression then sees the already fixed inner one.
+            // Innermost and last first: a fix of an outer expression then sees the already fixed inner one (unless in source order).
             bool changed = false;
             foreach (SyntaxAnnotation annotation in order)
             {

@@ -169,9 +169,13 @@ public sealed class UseFusedMathCodeFixProvider : CodeFixProvider
     /// the result keeps its type. Integer constants need no cast.
     /// </summary>
     /// <remarks>
-    /// Built as text, not by rewriting the operand's syntax: <c>WithLeadingTrivia</c> on a 20,000-term sum runs a
-    /// syntax rewriter down to its first token, one frame per term, and throws for want of stack (issue 10). The
-    /// parser that reads the call back handles such sums without recursion, as it did for the original file.
+    /// Built as text and read back by the parser, not with SyntaxGenerator or by rewriting the operand's syntax: the
+    /// operand may be a 20,000-term sum (issue 10), and everything else recurses down it, one frame per term, until it
+    /// throws for want of stack: <c>WithLeadingTrivia</c> on the operand (a syntax rewriter to its first token), and
+    /// SyntaxGenerator's nodes, whose elastic trivia make the code action's clean-up run the formatter's trivia
+    /// rewriter over the whole new call (measured: InsufficientExecutionStackException in
+    /// <c>Formatting.TriviaRewriter</c> on every deep-expression fix test). The parser reads such sums without
+    /// recursion, as it did for the original file, and the parsed call carries no elastic trivia.
     /// </remarks>
     internal static string Argument(IOperation operand, ITypeSymbol elementType, bool negate)
     {

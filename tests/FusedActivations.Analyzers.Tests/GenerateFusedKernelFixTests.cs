@@ -139,4 +139,128 @@ public class GenerateFusedKernelFixTests
             private static partial void Gelu(ReadOnlySpan<float> x, Span<float> destination);
         }
         """);
+
+    [Fact]
+    public async Task TopLevelStatementsGetAProgramDeclaration()
+    {
+        var test = new RealGeneratorFixTest<GenerateFusedKernelCodeFixProvider>
+        {
+            TestCode = """
+                using FusedActivations;
+
+                var x = new float[] { -1, 0, 1 };
+                var b = new float[] { 1, 2, 3 };
+                var y = new float[3];
+                {|FA2012:for (int i = 0; i < y.Length; i++)|} y[i] = FusedMath.Sigmoid(x[i]) * b[i];
+                System.Console.WriteLine(y[2]);
+                """,
+            FixedCode = """
+                using System;
+                using FusedActivations;
+
+                var x = new float[] { -1, 0, 1 };
+                var b = new float[] { 1, 2, 3 };
+                var y = new float[3];
+                Fused(x.AsSpan(0, y.Length), b.AsSpan(0, y.Length), y);
+                System.Console.WriteLine(y[2]);
+
+                partial class Program
+                {
+                    private static float Fused(float x, float b) => FusedMath.Sigmoid(x) * b;
+
+                    [Fused(nameof(Fused))]
+                    private static partial void Fused(ReadOnlySpan<float> x, ReadOnlySpan<float> b, Span<float> destination);
+                }
+
+                """,
+        };
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task ATypeNamedSpanInScopeGetsTheGlobalNames() => Verify("""
+        using FusedActivations;
+
+        namespace App
+        {
+            class Span { }
+
+            static class C
+            {
+                static void M(System.Span<double> x, System.ReadOnlySpan<double> b)
+                {
+                    {|FA2012:for (int i = 0; i < x.Length; i++)|} x[i] = FusedMath.Mish(x[i]) + b[i];
+                }
+            }
+        }
+        """, """
+        using System;
+        using FusedActivations;
+
+        namespace App
+        {
+            class Span { }
+
+            static partial class C
+            {
+                static void M(System.Span<double> x, System.ReadOnlySpan<double> b)
+                {
+                    Fused(x, b.Slice(0, x.Length), x);
+                }
+
+                private static double Fused(double x, double b) => FusedMath.Mish(x) + b;
+
+                [Fused(nameof(Fused))]
+                private static partial void Fused(ReadOnlySpan<double> x, ReadOnlySpan<double> b, global::System.Span<double> destination);
+            }
+        }
+        """);
+
+    /// <summary>Fix All, like fixing one by one, names the kernels in the order of their loops.</summary>
+    [Fact]
+    public Task FixAllGivesEachLoopItsKernel()
+    {
+        var test = new RealGeneratorFixTest<GenerateFusedKernelCodeFixProvider>
+        {
+            TestCode = """
+                using System;
+                using FusedActivations;
+
+                static class C
+                {
+                    static void M(float[] x, float[] b, float[] y, float[] z)
+                    {
+                        {|FA2012:for (int i = 0; i < x.Length; i++)|} y[i] = FusedMath.Silu(x[i]) * b[i];
+                        {|FA2012:for (int i = 0; i < x.Length; i++)|} z[i] = MathF.Tanh(y[i] + x[i]);
+                    }
+                }
+                """,
+            FixedCode = """
+                using System;
+                using FusedActivations;
+
+                static partial class C
+                {
+                    static void M(float[] x, float[] b, float[] y, float[] z)
+                    {
+                        Fused(x, b.AsSpan(0, x.Length), y.AsSpan(0, x.Length));
+                        Fused2(y.AsSpan(0, x.Length), x, z.AsSpan(0, x.Length));
+                    }
+
+                    private static float Fused(float x, float b) => FusedMath.Silu(x) * b;
+
+                    [Fused(nameof(Fused))]
+                    private static partial void Fused(ReadOnlySpan<float> x, ReadOnlySpan<float> b, Span<float> destination);
+
+                    private static float Fused2(float y, float x) => MathF.Tanh(y + x);
+
+                    [Fused(nameof(Fused2))]
+                    private static partial void Fused2(ReadOnlySpan<float> y, ReadOnlySpan<float> x, Span<float> destination);
+                }
+                """,
+            NumberOfFixAllIterations = 1,
+        };
+        return test.RunAsync();
+    }
 }

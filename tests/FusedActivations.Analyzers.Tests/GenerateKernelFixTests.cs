@@ -331,6 +331,45 @@ public class GenerateKernelFixTests
         }
         """);
 
+    /// <summary>A type Sigmoid in scope: [Sigmoid] would not bind to SigmoidAttribute, nor a method Sigmoid leave the type visible.</summary>
+    [Fact]
+    public Task TypesNamedLikeTheAttributeOrSpanGetGlobalNames() => Verify("""
+        namespace App
+        {
+            class Sigmoid { }
+
+            class Span { }
+
+            static class C
+            {
+                static void M(float[] x, float[] y)
+                {
+                    for (int i = 0; i < x.Length; i++) y[i] = {|FA2004:System.MathF.Exp(x[i]) / (1 + System.MathF.Exp(x[i]))|};
+                }
+            }
+        }
+        """, """
+        using System;
+
+        namespace App
+        {
+            class Sigmoid { }
+
+            class Span { }
+
+            static partial class C
+            {
+                static void M(float[] x, float[] y)
+                {
+                    Sigmoid2(x, y.AsSpan(0, x.Length));
+                }
+
+                [global::FusedActivations.Sigmoid]
+                private static partial void Sigmoid2(ReadOnlySpan<float> x, global::System.Span<float> destination);
+            }
+        }
+        """);
+
     [Fact]
     public async Task TopLevelStatementsGetAProgramDeclaration()
     {

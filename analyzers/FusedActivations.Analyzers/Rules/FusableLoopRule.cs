@@ -13,7 +13,8 @@ namespace FusedActivations.Analyzers.Rules;
 /// language has (<see cref="MapLoop"/>) can be one generated SIMD kernel. Anchored at loops, not at calls like the
 /// stability rules. Not reported where one of those finds a naive form in the loop (its own fix comes first: a
 /// naive activation loop becomes that activation's kernel), nor where the fix could not declare a partial method:
-/// the loop's type must be a non-generic class, struct or record declared in source, and C# 9 or later.
+/// the loop's type must be a non-generic class, struct or record declared in source (or the loop a top-level
+/// statement), and C# 9 or later.
 /// </summary>
 internal static class FusableLoopRule
 {
@@ -24,9 +25,7 @@ internal static class FusableLoopRule
     {
         if (matcher.Symbols.FusedAttribute is null
             || loop.Syntax.SyntaxTree.Options is not CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp9 }
-            || loop.Syntax.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault() is not { } type
-            || type is InterfaceDeclarationSyntax
-            || type.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().Any(t => t.TypeParameterList is not null || t.Modifiers.Any(SyntaxKind.FileKeyword))
+            || !CanDeclareKernel(loop.Syntax)
             || MapLoop.TryCreate(loop, cancellationToken) is not { } map)
         {
             return null;
@@ -42,6 +41,16 @@ internal static class FusableLoopRule
 
         return map;
     }
+
+    /// <summary>
+    /// Whether the fix can add a partial method next to the loop: in a non-generic, non-file-local class, struct or
+    /// record (with its containing types), or in top-level statements (their Program class is implicitly partial).
+    /// </summary>
+    private static bool CanDeclareKernel(SyntaxNode loop) =>
+        loop.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault() is { } type
+            ? type is not InterfaceDeclarationSyntax
+                && !type.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().Any(t => t.TypeParameterList is not null || t.Modifiers.Any(SyntaxKind.FileKeyword))
+            : loop.Ancestors().OfType<GlobalStatementSyntax>().Any();
 
     /// <summary>The message's argument: the loop's formula, on one line.</summary>
     public static string FormulaText(MapLoop map) => StabilityMatcher.TextOf(map.Value);

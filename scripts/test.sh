@@ -108,8 +108,9 @@ arm64="$repo/artifacts/kernels-arm64"
 rm -rf "$arm64"
 if dotnet publish tests/FusedActivations.Kernels.Arm64 -c Release -r linux-arm64 --self-contained --nologo -v q \
      -p:InvariantGlobalization=true -p:FusedActivationsTargetFrameworks=net10.0 -o "$arm64" > "$logs/arm64-publish.log" 2>&1; then
+  # The two runs side by side: each is one emulated thread, so on two cores together they take the time of one.
+  declare -A qemu_pids
   for path in AdvSimd Scalar; do
-    echo "== kernels-arm64-$path (qemu)"
     switch=""
     [ "$path" = Scalar ] && switch="DOTNET_EnableHWIntrinsic=0"
     # DOTNET_EnableWriteXorExecute=0: .NET writes JIT code through a second (writable) mapping of the executable
@@ -117,8 +118,13 @@ if dotnet publish tests/FusedActivations.Kernels.Arm64 -c Release -r linux-arm64
     # rewritten. With it on, the full run crashed (SIGSEGV, or NullReferenceException from a bad access) 3 times in 3
     # on this machine at varying tests, each test passing alone; with it off, 956 passed. Real ARM64 hardware is unaffected.
     env $switch DOTNET_EnableWriteXorExecute=0 FUSEDACTIVATIONS_EXPECTED_PATH=$path FUSEDACTIVATIONS_RANDOM_SAMPLES=20000 \
-      qemu-aarch64-static -L /usr/aarch64-linux-gnu "$arm64/FusedActivations.Kernels.Arm64" > "$logs/arm64-$path.log" 2>&1
+      qemu-aarch64-static -L /usr/aarch64-linux-gnu "$arm64/FusedActivations.Kernels.Arm64" > "$logs/arm64-$path.log" 2>&1 &
+    qemu_pids[$path]=$!
+  done
+  for path in AdvSimd Scalar; do
+    wait "${qemu_pids[$path]}"
     rc=$?
+    echo "== kernels-arm64-$path (qemu)"
     grep -E '^FAIL|passed, |Kernel tests on' "$logs/arm64-$path.log" | head -20
     count_runner "$logs/arm64-$path.log" "$rc"
   done

@@ -24,6 +24,7 @@ internal static class FusableLoopRule
     public static MapLoop? Match(IForLoopOperation loop, StabilityMatcher matcher, CancellationToken cancellationToken)
     {
         if (matcher.Symbols.FusedAttribute is null
+            || !LooksLikeMap(loop.Syntax)
             || loop.Syntax.SyntaxTree.Options is not CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp9 }
             || !CanDeclareKernel(loop.Syntax)
             || MapLoop.TryCreate(loop, cancellationToken) is not { } map)
@@ -40,6 +41,23 @@ internal static class FusableLoopRule
         }
 
         return map;
+    }
+
+    /// <summary>
+    /// The syntax of a map with a call, before any operation is looked at: <c>for (...) y[i] = ...f(...)...;</c>, the
+    /// assignment alone or alone in a block. Most loops are not (sums, several statements, arithmetic alone) and cost
+    /// this look only: on the clean perf corpus the loop rule took about 3 µs a loop before it.
+    /// </summary>
+    private static bool LooksLikeMap(SyntaxNode loop)
+    {
+        StatementSyntax? statement = loop is ForStatementSyntax { Statement: var body }
+            ? body is BlockSyntax block ? (block.Statements.Count == 1 ? block.Statements[0] : null) : body
+            : null;
+        return statement is ExpressionStatementSyntax
+        {
+            Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: ElementAccessExpressionSyntax, Right: var value },
+        }
+            && value.DescendantNodesAndSelf().Any(node => node.IsKind(SyntaxKind.InvocationExpression));
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public sealed class NumericStabilityAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        StabilityRules.All.Select(rule => rule.Descriptor).Append(FusableLoopRule.Descriptor).ToImmutableArray();
+        StabilityRules.All.Select(rule => rule.Descriptor).Distinct().Append(FusableLoopRule.Descriptor).ToImmutableArray();
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

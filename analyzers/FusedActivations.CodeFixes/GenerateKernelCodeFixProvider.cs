@@ -23,7 +23,8 @@ namespace FusedActivations.CodeFixes;
 /// "Generate a SIMD kernel": where a naive activation is the body of a loop that maps one array or span onto another,
 /// <c>for (int i = 0; i &lt; n; i++) y[i] = Math.Log(1 + Math.Exp(b * x[i])) / b;</c>, adds its activation's kernel
 /// (<see cref="KernelTarget"/>: FA2001 → <c>[Softplus(Beta = b)]</c>, FA2004 → <c>[Sigmoid]</c>, FA2005 →
-/// <c>[LogSigmoid]</c>, FA2008 → <c>[Tanh]</c>), e.g.
+/// <c>[LogSigmoid]</c>, FA2008 → <c>[Tanh]</c>, FA2009's whole GELU formula →
+/// <c>[Gelu(Approximate = GeluApproximation.Tanh)]</c>), e.g.
 /// <c>[Softplus(Beta = b)] private static partial void Softplus(ReadOnlySpan&lt;T&gt; x, Span&lt;T&gt; destination);</c>,
 /// to the containing type (made partial, with its containing types) and replaces the loop with one call. The
 /// FusedActivations generator writes the method's body. Modelled on dotnet/runtime's UpgradeToGeneratedRegexCodeFixer.
@@ -46,7 +47,8 @@ public sealed class GenerateKernelCodeFixProvider : CodeFixProvider
         DiagnosticIds.NaiveSoftplus,
         DiagnosticIds.NaiveSigmoid,
         DiagnosticIds.NaiveLogSigmoid,
-        DiagnosticIds.NaiveTanh);
+        DiagnosticIds.NaiveTanh,
+        DiagnosticIds.CancellingTanh);
 
     /// <summary>Kernels for map loops, FusedMath for the other occurrences (see <see cref="OccurrenceFix"/>).</summary>
     public override FixAllProvider GetFixAllProvider() => OccurrenceFix.FixAll;
@@ -137,6 +139,16 @@ public sealed class GenerateKernelCodeFixProvider : CodeFixProvider
             attributeArguments.Add(g.AttributeArgument("Beta", SyntaxFactory.ParseExpression(loop.BetaText)));
         }
 
+        if (loop.Target.Approximation is { } approximation)
+        {
+            if (compilation.GetTypeByMetadataName("FusedActivations.GeluApproximation") is not { } approximationType)
+            {
+                return null;
+            }
+
+            attributeArguments.Add(g.AttributeArgument("Approximate", g.MemberAccessExpression(writer.TypeName(approximationType), approximation)));
+        }
+
         if (loop.Target.HasBeta && loop.ElementType.SpecialType == SpecialType.System_Double)
         {
             attributeArguments.Add(g.AttributeArgument("Threshold", g.MemberAccessExpression(g.TypeExpression(SpecialType.System_Double), "PositiveInfinity")));
@@ -154,7 +166,8 @@ public sealed class GenerateKernelCodeFixProvider : CodeFixProvider
 
     /// <summary>
     /// A method of the type with the loop's attribute that computes the same thing, to call instead of adding another:
-    /// the same shape and element type, Softplus's beta and cut-off, and no setting that changes results (Precision).
+    /// the same shape and element type, Softplus's beta and cut-off, GELU's approximation, and no setting that changes
+    /// results (Precision).
     /// </summary>
     private static IMethodSymbol? FindReusableKernel(INamedTypeSymbol type, LoopShape loop)
     {
@@ -173,8 +186,14 @@ public sealed class GenerateKernelCodeFixProvider : CodeFixProvider
 
             double beta = 1, threshold = 20;
             bool changesResults = false;
+            string? approximate = null;
             foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
             {
+                if (argument.Key == "Approximate" && argument.Value.Value is int member)
+                {
+                    approximate = member == 0 ? null : argument.Value.Type?.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.ConstantValue is int v && v == member)?.Name ?? "?";
+                }
+
                 if (argument.Key == "Precision" && argument.Value.Value is not (null or 0))
                 {
                     changesResults = true;
@@ -200,7 +219,7 @@ public sealed class GenerateKernelCodeFixProvider : CodeFixProvider
             bool isFloat = loop.ElementType.SpecialType == SpecialType.System_Single;
             bool sameBeta = isFloat ? (float)beta == (float)loop.Beta : beta == loop.Beta;
             bool sameCutOff = isFloat ? threshold >= 20 : double.IsPositiveInfinity(threshold);
-            if (!changesResults && (!loop.Target.HasBeta || (sameBeta && sameCutOff)))
+            if (!changesResults && approximate == loop.Target.Approximation && (!loop.Target.HasBeta || (sameBeta && sameCutOff)))
             {
                 return method;
             }

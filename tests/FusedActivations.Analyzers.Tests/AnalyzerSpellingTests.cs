@@ -137,10 +137,21 @@ public class AnalyzerSpellingTests
     [InlineData("D", "{|FA2009:1 - Math.Tanh(x)|}")]
     [InlineData("D", "{|FA2009:1.0 + Math.Tanh(x)|}")]
     [InlineData("D", "{|FA2009:Math.Tanh(a * x) + 1|}")]
-    [InlineData("D", "0.5 * x * ({|FA2009:1 + Math.Tanh(0.7978845608028654 * (x + 0.044715 * x * x * x))|})")]
+    // the tanh approximation of GELU is reported whole (its fix is FusedMath.GeluTanh): any order, grouping and spelling
+    [InlineData("D", "{|FA2009:0.5 * x * (1 + Math.Tanh(0.7978845608028654 * (x + 0.044715 * x * x * x)))|}")]
+    [InlineData("D", "{|FA2009:x * 0.5 * (1.0 + Math.Tanh(Math.Sqrt(2 / Math.PI) * (x + 0.044715 * Math.Pow(x, 3))))|}")]
+    [InlineData("D", "{|FA2009:x * (1 + Math.Tanh(0.7978845608 * (0.044715 * x * x * x + x))) / 2|}")]
+    [InlineData("D", "{|FA2009:0.5 * x * (Math.Tanh(0.7978845608 * x + 0.0356774081 * x * x * x) + 1)|}")]
+    // a 1 + tanh(u) in any other product is reported alone (other factor, other constants, not one half)
+    [InlineData("D", "0.5 * y * ({|FA2009:1 + Math.Tanh(0.7978845608 * (x + 0.044715 * x * x * x))|})")]
+    [InlineData("D", "0.5 * x * ({|FA2009:1 + Math.Tanh(0.8 * (x + 0.044715 * x * x * x))|})")]
+    [InlineData("D", "0.5 * x * ({|FA2009:1 + Math.Tanh(0.7978845608 * (x + 0.044715 * x * x * y))|})")]
+    [InlineData("D", "0.25 * x * ({|FA2009:1 + Math.Tanh(0.7978845608 * (x + 0.044715 * x * x * x))|})")]
+    [InlineData("D", "0.5 * x * a * ({|FA2009:1 + Math.Tanh(0.7978845608 * (x + 0.044715 * x * x * x))|})")]
     [InlineData("D", "{|FA2009:1 - double.Tanh(x)|}")]
     [InlineData("F", "{|FA2009:1f - MathF.Tanh(x)|}")]
-    [InlineData("F", "0.5f * x * ({|FA2009:1f + MathF.Tanh(0.7978846f * (x + 0.044715f * x * x * x))|})")]
+    [InlineData("F", "{|FA2009:0.5f * x * (1f + MathF.Tanh(0.7978846f * (x + 0.044715f * x * x * x)))|}")]
+    [InlineData("F", "{|FA2009:(1 + MathF.Tanh(0.7978846f * (x + 0.044715f * MathF.Pow(x, 3)))) * x * 0.5f|}")]
     [InlineData("G", "{|FA2009:T.One - T.Tanh(x)|}")]
     [InlineData("G", "{|FA2009:T.Tanh(x) + T.One|}")]
     public Task CancellingTanh(string kind, string expression) => AnalyzerTest.VerifyAsync(Sources.Expression(kind, expression));

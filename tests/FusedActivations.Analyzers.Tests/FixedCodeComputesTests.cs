@@ -38,6 +38,7 @@ public class FixedCodeComputesTests
             public static double OneMinusTanh(double x) => 1 - Math.Tanh(x);
             public static double OnePlusTanh(double x) => 1 + Math.Tanh(x);
             public static double Log1MExp(double x) => Math.Log(1 - Math.Exp(-Math.Abs(x)));
+            public static double GeluTanh(double x) => 0.5 * x * (1 + Math.Tanh(0.7978845608028654 * (x + 0.044715 * x * x * x)));
             public static double Local(double x)
             {
                 var e = Math.Exp(x);
@@ -117,6 +118,11 @@ public class FixedCodeComputesTests
             AssertClose(Call<double>(fixedType, "TanhDoubled", x), Reference.Tanh(x), $"TanhDoubled({x})");
             AssertClose(Call<double>(fixedType, "OneMinusTanh", x), 2 * Reference.Sigmoid(-2 * x), $"OneMinusTanh({x})");
             AssertClose(Call<double>(fixedType, "OnePlusTanh", x), 2 * Reference.Sigmoid(2 * x), $"OnePlusTanh({x})");
+            if (Math.Abs(x) < 1e100)
+            {
+                AssertClose(Call<double>(fixedType, "GeluTanh", x), Reference.GeluTanh(x), $"GeluTanh({x})");
+            }
+
             if (x != 0)
             {
                 AssertClose(Call<double>(fixedType, "Log1MExp", x), Reference.Log1MExp(-Math.Abs(x)), $"Log1MExp({x})");
@@ -159,6 +165,7 @@ public class FixedCodeComputesTests
         Assert.True(double.IsNaN((Math.Exp(2 * 400.0) - 1) / (Math.Exp(2 * 400.0) + 1)));
         Assert.Equal(0, 1 - Math.Tanh(20.0));
         Assert.Equal(0, 1 + Math.Tanh(-20.0));
+        Assert.Equal(0, 0.5 * -20.0 * (1 + Math.Tanh(0.7978845608028654 * (-20.0 + 0.044715 * -20.0 * -20.0 * -20.0))));
         Assert.Equal(0, Math.Log(1 - Math.Exp(-40.0)));
         Assert.Equal(double.NegativeInfinity, Math.Log(1 - Math.Exp(-1e-300)));
         Assert.Equal(0, Math.Log(1 + 1e-300));
@@ -175,6 +182,7 @@ public class FixedCodeComputesTests
             Assert.Equal(Math.Log(1 + Math.Exp(x)), Call<double>(fixedType, "Softplus", x), 1e-14);
             Assert.Equal(Math.Exp(x) / (1 + Math.Exp(x)), Call<double>(fixedType, "Sigmoid", x), 1e-14);
             Assert.Equal(Math.Log(Math.Exp(x) + Math.Exp(-x)), Call<double>(fixedType, "LogAddExp", x, -x), 1e-14);
+            Assert.Equal(0.5 * x * (1 + Math.Tanh(0.7978845608028654 * (x + 0.044715 * x * x * x))), Call<double>(fixedType, "GeluTanh", x), 1e-14);
         }
     }
 

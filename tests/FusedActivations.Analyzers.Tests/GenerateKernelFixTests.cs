@@ -331,6 +331,71 @@ public class GenerateKernelFixTests
         }
         """);
 
+    /// <summary>FA2009's whole GELU formula in a map loop: the [Gelu] kernel with the tanh approximation (the real generator compiles it).</summary>
+    [Fact]
+    public Task TheTanhFormOfGeluBecomesAGeluKernel() => RealGeneratorFixTest<GenerateKernelCodeFixProvider>.VerifyAsync("""
+        using System;
+
+        static class C
+        {
+            static void M(float[] x, float[] y)
+            {
+                for (int i = 0; i < x.Length; i++)
+                    y[i] = {|FA2009:0.5f * x[i] * (1 + MathF.Tanh(0.7978846f * (x[i] + 0.044715f * x[i] * x[i] * x[i])))|};
+            }
+        }
+        """, """
+        using System;
+        using FusedActivations;
+
+        static partial class C
+        {
+            static void M(float[] x, float[] y)
+            {
+                Gelu(x, y.AsSpan(0, x.Length));
+            }
+
+            [Gelu(Approximate = GeluApproximation.Tanh)]
+            private static partial void Gelu(ReadOnlySpan<float> x, Span<float> destination);
+        }
+        """);
+
+    /// <summary>An exact-GELU kernel is not reused for the tanh form.</summary>
+    [Fact]
+    public Task AGeluKernelOfTheOtherApproximationIsNotReused() => RealGeneratorFixTest<GenerateKernelCodeFixProvider>.VerifyAsync("""
+        using System;
+        using FusedActivations;
+
+        static partial class C
+        {
+            static void M(double[] x, double[] y)
+            {
+                for (int i = 0; i < x.Length; i++)
+                    y[i] = {|FA2009:0.5 * x[i] * (1 + Math.Tanh(0.7978845608028654 * (x[i] + 0.044715 * x[i] * x[i] * x[i])))|};
+            }
+
+            [Gelu]
+            private static partial void Gelu(ReadOnlySpan<double> x, Span<double> destination);
+        }
+        """, """
+        using System;
+        using FusedActivations;
+
+        static partial class C
+        {
+            static void M(double[] x, double[] y)
+            {
+                Gelu2(x, y.AsSpan(0, x.Length));
+            }
+
+            [Gelu]
+            private static partial void Gelu(ReadOnlySpan<double> x, Span<double> destination);
+
+            [Gelu(Approximate = GeluApproximation.Tanh)]
+            private static partial void Gelu2(ReadOnlySpan<double> x, Span<double> destination);
+        }
+        """);
+
     /// <summary>A type Sigmoid in scope: [Sigmoid] would not bind to SigmoidAttribute, nor a method Sigmoid leave the type visible.</summary>
     [Fact]
     public Task TypesNamedLikeTheAttributeOrSpanGetGlobalNames() => Verify("""

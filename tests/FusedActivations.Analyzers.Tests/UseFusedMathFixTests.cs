@@ -65,7 +65,8 @@ public class UseFusedMathFixTests
         static class C
         {
             static double D(double x) => {|FA2009:1 - Math.Tanh(x)|};
-            static double Gelu(double x) => 0.5 * x * ({|FA2009:1 + Math.Tanh(0.7978845608028654 * (x + 0.044715 * x * x * x))|});
+            static double Gelu(double x) => 0.5 * y(x) * ({|FA2009:1 + Math.Tanh(0.7978845608028654 * (x + 0.044715 * x * x * x))|});
+            static double y(double x) => x;
             static float F(float x, float a) => {|FA2009:MathF.Tanh(a * x) + 1f|};
         }
         """, """
@@ -75,9 +76,19 @@ public class UseFusedMathFixTests
         static class C
         {
             static double D(double x) => 2 * FusedMath.Sigmoid(-2 * x);
-            static double Gelu(double x) => 0.5 * x * (2 * FusedMath.Sigmoid(2 * (0.7978845608028654 * (x + 0.044715 * x * x * x))));
+            static double Gelu(double x) => 0.5 * y(x) * (2 * FusedMath.Sigmoid(2 * (0.7978845608028654 * (x + 0.044715 * x * x * x))));
+            static double y(double x) => x;
             static float F(float x, float a) => 2 * FusedMath.Sigmoid(2 * (a * x));
         }
+        """);
+
+    [Fact]
+    public Task TheTanhFormOfGeluBecomesGeluTanh() => VerifyMembers("""
+            static double D(double x) => {|FA2009:0.5 * x * (1 + Math.Tanh(Math.Sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x)))|};
+            static float F(float[] v, int i) => {|FA2009:v[i] * (1f + MathF.Tanh(0.7978846f * (v[i] + 0.044715f * MathF.Pow(v[i], 3)))) / 2|};
+        """, """
+            static double D(double x) => FusedMath.GeluTanh(x);
+            static float F(float[] v, int i) => FusedMath.GeluTanh(v[i]);
         """);
 
     [Fact]

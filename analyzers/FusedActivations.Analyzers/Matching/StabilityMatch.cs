@@ -21,6 +21,9 @@ internal enum FusedFunction
     /// <summary><c>2 * FusedMath.Sigmoid(2 * X)</c>, or of <c>-2 * X</c> with <see cref="StabilityMatch.NegateX"/> (FA2009: 1 ± tanh(X)).</summary>
     TwiceSigmoid,
 
+    /// <summary><c>FusedMath.GeluTanh</c>: the whole tanh approximation of GELU (FA2009's formula form).</summary>
+    GeluTanh,
+
     /// <summary><c>FusedMath.Log1MExp</c>: log(1 - exp(x)) (FA2010).</summary>
     Log1MExp,
 

@@ -19,6 +19,7 @@ internal static class StabilityRules
         ImpreciseExpM1Rule.Instance,
         NaiveTanhRule.Instance,
         CancellingTanhRule.Instance,
+        TanhGeluRule.Instance,
         NaiveLog1MExpRule.Instance,
         UnshiftedSoftmaxRule.Instance);
 

@@ -7,10 +7,11 @@ using Xunit.Abstractions;
 namespace FusedActivations.Analyzers.Tests.CommandLine;
 
 /// <summary>
-/// Issue 9, checked with the real command line: <c>dotnet format analyzers --diagnostics FA2001 FA2008 FA2011 FA2012</c> on a project
+/// Issue 9, checked with the real command line: <c>dotnet format analyzers --diagnostics FA2001 FA2008 FA2009 FA2010 FA2011 FA2012</c> on a project
 /// that references the analyzer, the fixes and the generator as analyzers, like a user's project does. One run must
 /// turn the map loop into a kernel, the standalone softplus into FusedMath.Softplus, the naive tanh into Math.Tanh and the
-/// log-sum-exp into its stable form and the SwiGLU loop into a [Fused] kernel (issue 15),
+/// log-sum-exp into its stable form, the tanh form of GELU into FusedMath.GeluTanh, log(1 - e^x) into FusedMath.Log1MExp
+/// and the SwiGLU loop into a [Fused] kernel (issue 15),
 /// and the result must build.
 /// </summary>
 public class DotnetFormatTests(ITestOutputHelper output)
@@ -35,6 +36,10 @@ public class DotnetFormatTests(ITestOutputHelper output)
             public static double Tanh(double x) => (Math.Exp(x) - Math.Exp(-x)) / (Math.Exp(x) + Math.Exp(-x));
 
             public static double LogSumExp(double[] x) => Math.Log(x.Sum(Math.Exp));
+
+            public static double Gelu(double x) => 0.5 * x * (1 + Math.Tanh(0.7978845608028654 * (x + 0.044715 * x * x * x)));
+
+            public static double LogOneMinusExp(double x) => Math.Log(1 - Math.Exp(x));
 
             public static void SwiGlu(float[] a, float[] b, float[] y)
             {
@@ -73,6 +78,10 @@ public class DotnetFormatTests(ITestOutputHelper output)
                 return max + Math.Log(x.Sum(value => Math.Exp(value - max)));
             }
 
+            public static double Gelu(double x) => FusedMath.GeluTanh(x);
+
+            public static double LogOneMinusExp(double x) => FusedMath.Log1MExp(x);
+
             public static void SwiGlu(float[] a, float[] b, float[] y)
             {
                 Fused(a.AsSpan(0, y.Length), b.AsSpan(0, y.Length), y);
@@ -96,7 +105,7 @@ public class DotnetFormatTests(ITestOutputHelper output)
         File.WriteAllText(Path.Combine(folder.Path, "Subject.cs"), Subject.Replace("\r\n", "\n"));
 
         DotnetCli.Result format = DotnetCli.Run(folder.Path, TimeSpan.FromMinutes(5),
-            "format", "analyzers", "Subject.csproj", "--diagnostics", "FA2001", "FA2008", "FA2011", "FA2012", "--severity", "info", "-v", "diag");
+            "format", "analyzers", "Subject.csproj", "--diagnostics", "FA2001", "FA2008", "FA2009", "FA2010", "FA2011", "FA2012", "--severity", "info", "-v", "diag");
         output.WriteLine(format.Output);
         Assert.True(format.ExitCode == 0, format.Output);
         // dotnet format runs the fixers of the IDs in an order of its own: the kernel fix's and the fused fix's new
@@ -112,6 +121,8 @@ public class DotnetFormatTests(ITestOutputHelper output)
         // Nothing left to report: the fixed file has no naive softplus or tanh.
         Assert.DoesNotContain("FA2001", build.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("FA2008", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("FA2009", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("FA2010", build.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("FA2011", build.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("FA2012", build.Output, StringComparison.Ordinal);
     }

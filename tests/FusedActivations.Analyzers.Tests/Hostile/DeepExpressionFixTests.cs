@@ -38,6 +38,7 @@ public class DeepExpressionFixTests(ITestOutputHelper output)
         { "sum through a local", $"var e = Math.Exp({Sum}); return Math.Log(1 + e);", $"return FusedMath.Softplus({Sum}, 1, double.PositiveInfinity);" },
         { "one minus tanh of a sum", $"return 1 - Math.Tanh({Sum});", $"return 2 * FusedMath.Sigmoid(-2 * ({Sum}));" },
         { "log of one minus exp of a sum", $"return Math.Log(1 - Math.Exp({Sum}));", $"return FusedMath.Log1MExp({Sum});" },
+        { "GELU of a sum", $"return 0.5 * ({Sum}) * (1 + Math.Tanh(0.7978845608 * (({Sum}) + 0.044715 * ({Sum}) * ({Sum}) * ({Sum}))));", $"return FusedMath.GeluTanh({Sum});" },
         // The fixed expression is small, the file holds a deep one in another statement.
         { "beside a deep sum", $"double d = {Sum}; return d + Math.Log(1 + Math.Exp(y));", $"double d = {Sum}; return d + FusedMath.Softplus(y, 1, double.PositiveInfinity);" },
     };

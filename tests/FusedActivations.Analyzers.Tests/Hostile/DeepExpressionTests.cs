@@ -51,6 +51,8 @@ public class DeepExpressionTests(ITestOutputHelper output)
         { "tanh of a sum", $"return (Math.Exp({Sum}) - Math.Exp(-({Sum}))) / (Math.Exp({Sum}) + Math.Exp(-({Sum})));", "FA2008" },
         { "doubled tanh of a sum", $"return (Math.Exp(2 * ({Sum})) - 1) / (Math.Exp(2 * ({Sum})) + 1);", "FA2008" },
         { "one minus tanh of a sum", $"return 1 - Math.Tanh({Sum});", "FA2009" },
+        { "GELU of a sum", $"return 0.5 * ({Sum}) * (1 + Math.Tanh(0.7978845608 * (({Sum}) + 0.044715 * ({Sum}) * ({Sum}) * ({Sum}))));", "FA2009" },
+        { "GELU-like product of a sum", $"return 0.5 * ({Sum}) * y * (1 + Math.Tanh(0.7978845608 * ({Product})));", "FA2009" },
         { "stable, one plus tanh of |x| times a product", $"return 1 + Math.Tanh(Math.Abs(x) * {DeepSources.Chain("y", "*", ProductFactors)});", "" },
         { "log of one minus exp of a sum", $"return Math.Log(1 - Math.Exp({Sum}));", "FA2010" },
         { "sum of logs", $"return {DeepSources.Chain("Math.Log(1 + Math.Exp(x))", "+", 2_000)};", string.Join(",", Enumerable.Repeat("FA2001", 2_000)) },

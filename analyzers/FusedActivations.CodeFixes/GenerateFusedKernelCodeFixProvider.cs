@@ -103,7 +103,7 @@ public sealed class GenerateFusedKernelCodeFixProvider : CodeFixProvider
 
         // The kernel: [Fused(nameof(F))] or the activation's attribute, then the partial method.
         SyntaxNode attribute = activation is null
-            ? writer.Attribute(fusedAttribute, new[] { g.AttributeArgument(g.InvocationExpression(g.IdentifierName("nameof"), g.IdentifierName(name))) })
+            ? writer.FusedAttribute(fusedAttribute, name)
             : writer.Attribute(activation, ActivationArguments(map, compilation, writer).ToList());
         var parameters = new List<SyntaxNode>();
         foreach (MapInput input in map.Inputs)

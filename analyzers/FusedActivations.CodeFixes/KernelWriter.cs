@@ -79,6 +79,17 @@ internal sealed class KernelWriter
         return arguments.Count > 0 ? Generator.Attribute(name, arguments) : Generator.Attribute(name);
     }
 
+    /// <summary>
+    /// <c>[Fused(nameof(name))]</c>. The <c>nameof</c> token is made a contextual keyword as the parser makes it: a plain
+    /// identifier <c>nameof</c> binds as a call of a method named nameof until the file is parsed again, so a second fix
+    /// in the same Fix All pass would not see the first one's formula name.
+    /// </summary>
+    public SyntaxNode FusedAttribute(INamedTypeSymbol fusedAttribute, string name)
+    {
+        SyntaxToken nameOf = SyntaxFactory.Identifier(SyntaxFactory.TriviaList(), SyntaxKind.NameOfKeyword, "nameof", "nameof", SyntaxFactory.TriviaList());
+        return Attribute(fusedAttribute, new[] { Generator.AttributeArgument(Generator.InvocationExpression(SyntaxFactory.IdentifierName(nameOf), Generator.IdentifierName(name))) });
+    }
+
     /// <summary><c>[attribute] private static partial void name(parameters);</c></summary>
     public SyntaxNode PartialMethod(string name, IEnumerable<SyntaxNode> parameters, SyntaxNode attribute) =>
         Generator.AddAttributes(

@@ -8,8 +8,9 @@ namespace FusedActivations.CodeFixes;
 
 /// <summary>
 /// The one fix each occurrence gets: a map loop over arrays or spans becomes a generated kernel
-/// (<see cref="GenerateKernelCodeFixProvider"/>), every other naive expression a FusedMath call
-/// (<see cref="UseFusedMathCodeFixProvider"/>). Both providers register only for their own occurrences and share
+/// (<see cref="GenerateKernelCodeFixProvider"/>), a <c>TensorPrimitives.LogP1</c>/<c>ExpM1</c> call a [Fused] kernel
+/// (<see cref="GenerateSpanKernelCodeFixProvider"/>), every other naive expression a FusedMath call
+/// (<see cref="UseFusedMathCodeFixProvider"/>). The providers register only for their own occurrences and share
 /// this Fix All, so Fix All gives every occurrence its fix whichever provider it starts from.
 /// </summary>
 /// <remarks>
@@ -32,6 +33,8 @@ internal static class OccurrenceFix
 
         return GenerateKernelCodeFixProvider.IsMapLoop(target, cancellationToken)
             ? await GenerateKernelCodeFixProvider.FixAsync(document, span, cancellationToken).ConfigureAwait(false)
-            : await UseFusedMathCodeFixProvider.FixAsync(document, span, cancellationToken).ConfigureAwait(false);
+            : GenerateSpanKernelCodeFixProvider.IsSpanCall(target)
+                ? await GenerateSpanKernelCodeFixProvider.FixAsync(document, span, cancellationToken).ConfigureAwait(false)
+                : await UseFusedMathCodeFixProvider.FixAsync(document, span, cancellationToken).ConfigureAwait(false);
     }
 }

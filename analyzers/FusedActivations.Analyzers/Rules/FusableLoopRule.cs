@@ -64,7 +64,7 @@ internal static class FusableLoopRule
     /// Whether the fix can add a partial method next to the loop: in a non-generic, non-file-local class, struct or
     /// record (with its containing types), or in top-level statements (their Program class is implicitly partial).
     /// </summary>
-    private static bool CanDeclareKernel(SyntaxNode loop) =>
+    internal static bool CanDeclareKernel(SyntaxNode loop) =>
         loop.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault() is { } type
             ? type is not InterfaceDeclarationSyntax
                 && !type.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().Any(t => t.TypeParameterList is not null || t.Modifiers.Any(SyntaxKind.FileKeyword))

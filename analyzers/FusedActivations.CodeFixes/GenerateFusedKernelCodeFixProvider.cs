@@ -117,7 +117,7 @@ public sealed class GenerateFusedKernelCodeFixProvider : CodeFixProvider
         if (activation is null)
         {
             SyntaxTrivia endOfLine = SyntaxFactory.EndOfLine(Imports.EndOfLine(root));
-            members.Add(FormulaMethod(map, name, elementType, g).WithTrailingTrivia(endOfLine, endOfLine)); // a blank line before the kernel
+            members.Add(FormulaMethod(map, name, writer).WithTrailingTrivia(endOfLine, endOfLine)); // a blank line before the kernel
         }
 
         members.Add(writer.PartialMethod(name, parameters, attribute));
@@ -179,7 +179,7 @@ public sealed class GenerateFusedKernelCodeFixProvider : CodeFixProvider
     private static string Property(string parameter) => parameter.Length == 0 ? parameter : char.ToUpperInvariant(parameter[0]) + parameter.Substring(1);
 
     /// <summary><c>private static T F(T x, T b, T c) =&gt; formula;</c>: the loop's right-hand side with each input as its parameter.</summary>
-    private static SyntaxNode FormulaMethod(MapLoop map, string name, SyntaxNode elementType, SyntaxGenerator g)
+    private static SyntaxNode FormulaMethod(MapLoop map, string name, KernelWriter writer)
     {
         var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
         foreach ((SyntaxNode node, int input) in map.Reads)
@@ -193,13 +193,6 @@ public sealed class GenerateFusedKernelCodeFixProvider : CodeFixProvider
         }
 
         var body = (ExpressionSyntax)map.Value.Syntax.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]).WithoutTrivia();
-        var method = (MethodDeclarationSyntax)g.MethodDeclaration(
-            name,
-            map.Inputs.Select(input => g.ParameterDeclaration(input.Name, elementType)),
-            returnType: elementType,
-            accessibility: Accessibility.Private,
-            modifiers: DeclarationModifiers.Static,
-            statements: Array.Empty<SyntaxNode>());
-        return method.WithBody(null).WithExpressionBody(SyntaxFactory.ArrowExpressionClause(body)).WithSemicolonToken(SyntaxFactory.Token(SyntaxKind.SemicolonToken));
+        return writer.FormulaMethod(name, map.Inputs.Select(input => input.Name), map.ElementType, body);
     }
 }

@@ -85,20 +85,10 @@ public sealed class GenerateSpanKernelCodeFixProvider : CodeFixProvider
         if (name is null)
         {
             name = KernelWriter.FreeName(call.Function, type, model, position);
-            SyntaxNode element = writer.ElementType(call.ElementType);
-
             // private static T Log1P(T x) => FusedMath.Log1P(x);
-            var formula = (MethodDeclarationSyntax)g.MethodDeclaration(
-                name,
-                new[] { g.ParameterDeclaration("x", element) },
-                returnType: element,
-                accessibility: Accessibility.Private,
-                modifiers: DeclarationModifiers.Static,
-                statements: System.Array.Empty<SyntaxNode>());
             var body = (ExpressionSyntax)g.InvocationExpression(g.MemberAccessExpression(writer.TypeName(fusedMath), call.Function), g.IdentifierName("x"));
             SyntaxTrivia endOfLine = SyntaxFactory.EndOfLine(Imports.EndOfLine(target.Root));
-            SyntaxNode formulaMethod = formula.WithBody(null).WithExpressionBody(SyntaxFactory.ArrowExpressionClause(body))
-                .WithSemicolonToken(SyntaxFactory.Token(SyntaxKind.SemicolonToken)).WithTrailingTrivia(endOfLine, endOfLine);
+            SyntaxNode formulaMethod = writer.FormulaMethod(name, new[] { "x" }, call.ElementType, body).WithTrailingTrivia(endOfLine, endOfLine);
 
             SyntaxNode kernel = writer.PartialMethod(
                 name,

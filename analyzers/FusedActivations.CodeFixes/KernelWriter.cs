@@ -96,6 +96,19 @@ internal sealed class KernelWriter
             Generator.MethodDeclaration(name, parameters, accessibility: Accessibility.Private, modifiers: DeclarationModifiers.Static | DeclarationModifiers.Partial),
             attribute);
 
+    /// <summary><c>private static T name(T a, T b) =&gt; body;</c>: a formula method, expression-bodied.</summary>
+    public SyntaxNode FormulaMethod(string name, IEnumerable<string> parameterNames, ITypeSymbol element, ExpressionSyntax body)
+    {
+        var method = (MethodDeclarationSyntax)Generator.MethodDeclaration(
+            name,
+            parameterNames.Select(parameter => Generator.ParameterDeclaration(parameter, ElementType(element))),
+            returnType: ElementType(element),
+            accessibility: Accessibility.Private,
+            modifiers: DeclarationModifiers.Static,
+            statements: Array.Empty<SyntaxNode>());
+        return method.WithBody(null).WithExpressionBody(SyntaxFactory.ArrowExpressionClause(body)).WithSemicolonToken(SyntaxFactory.Token(SyntaxKind.SemicolonToken));
+    }
+
     /// <summary>
     /// An array or span argument of the kernel's call: itself where the loop covers all of it, else its first
     /// <paramref name="bound"/> elements (<c>x.AsSpan(0, n)</c>, <c>s.Slice(0, n)</c>).

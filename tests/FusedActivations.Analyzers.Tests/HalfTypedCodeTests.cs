@@ -52,6 +52,12 @@ public class HalfTypedCodeTests
             {
                 for (int i = 0; i < y.Length; i++) y[i] = FusedActivations.FusedMath.Silu(a[i]) * b[i] + c;
             }
+            static double H(double x) => 0.5 * x * (1 + Math.Tanh(Math.Sqrt(2 / Math.PI) * (x + 0.044715 * Math.Pow(x, 3))));
+            static void K(float[] x, float[] y)
+            {
+                for (int i = 0; i < x.Length; i++) y[i] = x[i] * (1 + MathF.Tanh(0.7978846f * (x[i] + 0.044715f * x[i] * x[i] * x[i]))) / 2;
+                System.Numerics.Tensors.TensorPrimitives.LogP1<float>(x, y);
+            }
         }
         """;
 
@@ -89,7 +95,11 @@ public class HalfTypedCodeTests
     {
         SyntaxTree full = CSharpSyntaxTree.ParseText(File);
         var cuts = full.GetRoot().DescendantTokens().Select(t => t.Span.End).Distinct().Where((_, i) => i % 3 == 0).ToList();
-        CodeFixProvider[] providers = { new UseFusedMathCodeFixProvider(), new GenerateKernelCodeFixProvider(), new SubtractMaximumCodeFixProvider(), new GenerateFusedKernelCodeFixProvider() };
+        CodeFixProvider[] providers =
+        {
+            new UseFusedMathCodeFixProvider(), new GenerateKernelCodeFixProvider(), new SubtractMaximumCodeFixProvider(),
+            new GenerateFusedKernelCodeFixProvider(), new GenerateSpanKernelCodeFixProvider(),
+        };
         int applied = 0;
         using var workspace = new AdhocWorkspace();
         foreach (int cut in cuts)

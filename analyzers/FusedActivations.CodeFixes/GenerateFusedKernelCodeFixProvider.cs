@@ -76,16 +76,14 @@ public sealed class GenerateFusedKernelCodeFixProvider : CodeFixProvider
 
     private static async Task<Document> FixAsync(Document document, TextSpan span, CancellationToken cancellationToken)
     {
-        if (await FindAsync(document, span, cancellationToken).ConfigureAwait(false) is not var (map, model, root))
+        if (await FindAsync(document, span, cancellationToken).ConfigureAwait(false) is not var (map, model, _))
         {
             return document;
         }
 
-        // The loop's type, or for top-level statements their Program class.
-        var declaration = map.Syntax.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault();
         Compilation compilation = model.Compilation;
         int position = map.Syntax.SpanStart;
-        if ((declaration is not null ? model.GetDeclaredSymbol(declaration, cancellationToken) : model.GetEnclosingSymbol(position, cancellationToken)?.ContainingType) is not { } type
+        if (KernelWriter.FindType(model, map.Syntax, cancellationToken, out TypeDeclarationSyntax? declaration) is not { } type
             || compilation.GetTypeByMetadataName("System.ReadOnlySpan`1") is not { } readOnlySpan
             || compilation.GetTypeByMetadataName("System.Span`1") is not { } span1
             || compilation.GetTypeByMetadataName("FusedActivations.FusedAttribute") is not { } fusedAttribute)
@@ -116,8 +114,7 @@ public sealed class GenerateFusedKernelCodeFixProvider : CodeFixProvider
         var members = new List<SyntaxNode>();
         if (activation is null)
         {
-            SyntaxTrivia endOfLine = SyntaxFactory.EndOfLine(Imports.EndOfLine(root));
-            members.Add(FormulaMethod(map, name, writer).WithTrailingTrivia(endOfLine, endOfLine)); // a blank line before the kernel
+            members.Add(FormulaMethod(map, name, writer));
         }
 
         members.Add(writer.PartialMethod(name, parameters, attribute));

@@ -81,11 +81,7 @@ public sealed class GenerateKernelCodeFixProvider : CodeFixProvider
         }
 
         SemanticModel model = target.Model;
-        var declaration = loop.Loop.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault();
-        INamedTypeSymbol? type = declaration is not null
-            ? model.GetDeclaredSymbol(declaration, cancellationToken)
-            : model.GetEnclosingSymbol(loop.Loop.SpanStart, cancellationToken)?.ContainingType;
-        if (type is null)
+        if (KernelWriter.FindType(model, loop.Loop, cancellationToken, out TypeDeclarationSyntax? declaration) is not { } type)
         {
             return document;
         }

@@ -68,8 +68,7 @@ public sealed class GenerateSpanKernelCodeFixProvider : CodeFixProvider
         SemanticModel model = target.Model;
         Compilation compilation = model.Compilation;
         int position = call.Syntax.SpanStart;
-        var declaration = call.Syntax.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault();
-        if ((declaration is not null ? model.GetDeclaredSymbol(declaration, cancellationToken) : model.GetEnclosingSymbol(position, cancellationToken)?.ContainingType) is not { } type
+        if (KernelWriter.FindType(model, call.Syntax, cancellationToken, out TypeDeclarationSyntax? declaration) is not { } type
             || compilation.GetTypeByMetadataName("System.ReadOnlySpan`1") is not { } readOnlySpan
             || compilation.GetTypeByMetadataName("System.Span`1") is not { } span1
             || compilation.GetTypeByMetadataName("FusedActivations.FusedAttribute") is not { } fusedAttribute
@@ -87,8 +86,7 @@ public sealed class GenerateSpanKernelCodeFixProvider : CodeFixProvider
             name = KernelWriter.FreeName(call.Function, type, model, position);
             // private static T Log1P(T x) => FusedMath.Log1P(x);
             var body = (ExpressionSyntax)g.InvocationExpression(g.MemberAccessExpression(writer.TypeName(fusedMath), call.Function), g.IdentifierName("x"));
-            SyntaxTrivia endOfLine = SyntaxFactory.EndOfLine(Imports.EndOfLine(target.Root));
-            SyntaxNode formulaMethod = writer.FormulaMethod(name, new[] { "x" }, call.ElementType, body).WithTrailingTrivia(endOfLine, endOfLine);
+            SyntaxNode formulaMethod = writer.FormulaMethod(name, new[] { "x" }, call.ElementType, body);
 
             SyntaxNode kernel = writer.PartialMethod(
                 name,

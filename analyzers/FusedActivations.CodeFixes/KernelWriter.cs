@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -10,11 +11,12 @@ using Microsoft.CodeAnalysis.Editing;
 namespace FusedActivations.CodeFixes;
 
 /// <summary>
-/// What both kernel fixes (<see cref="GenerateKernelCodeFixProvider"/>, <see cref="GenerateFusedKernelCodeFixProvider"/>)
-/// write, built with <see cref="SyntaxGenerator"/>: types spelled as the file at the loop can see them (collecting the
-/// usings that make short names work), the kernel's <c>private static partial</c> declaration with its attribute, the
-/// span arguments of its call, and the new members added to the loop's type, made partial with every type that
-/// contains it (or, for top-level statements, to a <c>partial class Program</c>).
+/// What the kernel fixes (<see cref="GenerateKernelCodeFixProvider"/>, <see cref="GenerateFusedKernelCodeFixProvider"/>,
+/// <see cref="GenerateSpanKernelCodeFixProvider"/>) write, built with <see cref="SyntaxGenerator"/>: types spelled as the
+/// file at the fixed code can see them (collecting the usings that make short names work), the kernel's
+/// <c>private static partial</c> declaration with its attribute, its formula method, the span arguments of its call,
+/// and the new members added to the type of the fixed code, made partial with every type that contains it (or, for
+/// top-level statements, to a <c>partial class Program</c>).
 /// </summary>
 internal sealed class KernelWriter
 {
@@ -31,6 +33,18 @@ internal sealed class KernelWriter
     }
 
     public SyntaxGenerator Generator => editor.Generator;
+
+    /// <summary>
+    /// The type the kernel goes into: the one declared around <paramref name="node"/> (<paramref name="declaration"/>),
+    /// or for top-level statements their Program class (no declaration).
+    /// </summary>
+    public static INamedTypeSymbol? FindType(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken, out TypeDeclarationSyntax? declaration)
+    {
+        declaration = node.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault();
+        return declaration is not null
+            ? model.GetDeclaredSymbol(declaration, cancellationToken)
+            : model.GetEnclosingSymbol(node.SpanStart, cancellationToken)?.ContainingType;
+    }
 
     /// <summary>
     /// The name of <paramref name="type"/> (a generic one without its type arguments): the simple name when it is in
@@ -132,7 +146,7 @@ internal sealed class KernelWriter
     }
 
     /// <summary>
-    /// Adds <paramref name="members"/> after a blank line to the type declared by <paramref name="declaration"/>,
+    /// Adds <paramref name="members"/>, each after a blank line, to the type declared by <paramref name="declaration"/>,
     /// making it and its containing types partial; with no declaration (top-level statements, whose Program class is
     /// implicitly partial) to a new <c>partial class</c> <paramref name="type"/> at the end of the file.
     /// </summary>
@@ -140,14 +154,14 @@ internal sealed class KernelWriter
     {
         SyntaxNode root = declaration?.SyntaxTree.GetRoot() ?? editor.OriginalRoot;
         SyntaxTrivia endOfLine = SyntaxFactory.EndOfLine(Imports.EndOfLine(root));
-        // A blank line before the new members, whatever the type's last member ends with; a line break of their own
-        // after them, so that a second kernel added before the clean-up (Fix All) gets its blank line too.
-        var added = members.ToList();
-        added[0] = added[0].WithLeadingTrivia(endOfLine);
-        added[added.Count - 1] = added[added.Count - 1].WithTrailingTrivia(endOfLine);
+        // A blank line before each new member, whatever the member before it ends with, and a line break of its own
+        // after it, so that a kernel added before the clean-up (a second one in Fix All) gets its blank line too.
+        var added = members.Select(member => member.WithLeadingTrivia(endOfLine).WithTrailingTrivia(endOfLine)).ToList();
         if (declaration is null)
         {
-            SyntaxNode program = Generator.ClassDeclaration(type.Name, modifiers: DeclarationModifiers.Partial, members: members);
+            // In the new class the first member starts the body, without a blank line.
+            added[0] = added[0].WithLeadingTrivia();
+            SyntaxNode program = Generator.ClassDeclaration(type.Name, modifiers: DeclarationModifiers.Partial, members: added);
             bool endsWithLineBreak = root.GetLastToken().TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
             program = program.WithLeadingTrivia(endsWithLineBreak ? new[] { endOfLine } : new[] { endOfLine, endOfLine }).WithTrailingTrivia(endOfLine);
             editor.ReplaceNode(root, (node, generator) => generator.AddMembers(node, program));

@@ -46,27 +46,12 @@ static class Probe
     const float Log2E = 1.44269504088896341f;
     const float Ln2Hi = 0.693145751953125f, Ln2Lo = 1.42860682030941723212e-6f;
 
-    // e^a for a in [-87, 0]: n = round(a log2e), r = a - n ln2 (two steps), e^r = 1 + (r + r^2 q(r)), q a Taylor tail.
+    // e^a for a in [-87, 0], without its rounding error (the JIT drops the unused tl).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static Vector256<float> ExpNeg(Vector256<float> a)
-    {
-        Vector256<float> n = Avx.RoundToNearestInteger(Avx.Multiply(a, Vector256.Create(Log2E)));
-        Vector256<float> r = Fma.MultiplyAddNegated(n, Vector256.Create(Ln2Hi), a);
-        r = Fma.MultiplyAddNegated(n, Vector256.Create(Ln2Lo), r);
-        Vector256<float> q = Vector256.Create(1f / 5040);
-        q = Fma.MultiplyAdd(q, r, Vector256.Create(1f / 720));
-        q = Fma.MultiplyAdd(q, r, Vector256.Create(1f / 120));
-        q = Fma.MultiplyAdd(q, r, Vector256.Create(1f / 24));
-        q = Fma.MultiplyAdd(q, r, Vector256.Create(1f / 6));
-        q = Fma.MultiplyAdd(q, r, Vector256.Create(0.5f));
-        Vector256<float> r2 = Avx.Multiply(r, r);
-        Vector256<float> em1 = Fma.MultiplyAdd(r2, q, r);
-        Vector256<float> p = Avx.Add(Vector256.Create(1f), em1);
-        Vector256<int> scale = Avx2.ShiftLeftLogical(Avx2.Add(Avx.ConvertToVector256Int32(n), Vector256.Create(127)), 23);
-        return Avx.Multiply(p, scale.AsSingle());
-    }
+    static Vector256<float> ExpNeg(Vector256<float> a) => ExpNeg2(a, out _);
 
-    // e^a as t + tl: the last addition's rounding error kept.
+    // e^a for a in [-87, 0] as t + tl: n = round(a log2e), r = a - n ln2 (two steps), e^r = 1 + (r + r^2 q(r)) with q a
+    // Taylor tail, tl the rounding error of that last addition.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static Vector256<float> ExpNeg2(Vector256<float> a, out Vector256<float> tl)
     {

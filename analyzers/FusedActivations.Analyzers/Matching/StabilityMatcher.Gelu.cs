@@ -78,22 +78,10 @@ internal sealed partial class StabilityMatcher
     /// <summary><c>c * (x + k * x^3)</c> or <c>c * x + c * k * x^3</c> with c = sqrt(2/pi), k = 0.044715.</summary>
     private bool IsGeluTanhArgument(IOperation u, IOperation x)
     {
-        if (!TryReadProduct(u, out double scale, out List<IOperation> factors))
-        {
-            return false;
-        }
-
-        IOperation sum;
-        if (factors.Count == 1 && IsBinary(factors[0], BinaryOperatorKind.Add, MathFunction.Add, out _, out _))
-        {
-            sum = factors[0]; // c * (x + k x^3), or the sum itself with c = 1
-        }
-        else
-        {
-            return false;
-        }
-
-        if (!IsBinary(sum, BinaryOperatorKind.Add, MathFunction.Add, out IOperation first, out IOperation second)
+        // c * (x + k x^3), or the sum itself (c = 1, the coefficients inside)
+        if (!TryReadProduct(u, out double scale, out List<IOperation> factors)
+            || factors.Count != 1
+            || !IsBinary(factors[0], BinaryOperatorKind.Add, MathFunction.Add, out IOperation first, out IOperation second)
             || !TryReadProduct(first, out double a, out List<IOperation> firstFactors)
             || !TryReadProduct(second, out double b, out List<IOperation> secondFactors))
         {

@@ -23,7 +23,7 @@ namespace FusedActivations.Generated
     /// ~100x slower, and the kernels have no branches for dynamic PGO to improve.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal static class HardSwishDoubleKernel_89d4b647<TConstants> where TConstants : struct, IHardSwishDoubleKernel_89d4b647Constants
+    internal static class HardSwishDoubleKernel_6b4040be<TConstants> where TConstants : struct, IHardSwishDoubleKernel_6b4040beConstants
     {
         private const double Six = 6.0;
         /// <summary>1/6 rounded: the quotient's first guess, corrected against the exact remainder.</summary>
@@ -297,18 +297,14 @@ namespace FusedActivations.Generated
             var x_2 = Vector512.LoadUnsafe(ref source, i + 2 * count);
             var x_3 = Vector512.LoadUnsafe(ref source, i + 3 * count);
             // Between -3 and 3: x (x + 3) / 6 with x (x + 3) exact and one rounding of the quotient.
-            var s_0 = x_0 + Vector512.Create(3.0);
-            var s_1 = x_1 + Vector512.Create(3.0);
-            var s_2 = x_2 + Vector512.Create(3.0);
-            var s_3 = x_3 + Vector512.Create(3.0);
-            var sb_0 = s_0 - x_0;
-            var sb_1 = s_1 - x_1;
-            var sb_2 = s_2 - x_2;
-            var sb_3 = s_3 - x_3;
-            var se_0 = (x_0 - (s_0 - sb_0)) + (Vector512.Create(3.0) - sb_0); // s + se = the exact sum
-            var se_1 = (x_1 - (s_1 - sb_1)) + (Vector512.Create(3.0) - sb_1);
-            var se_2 = (x_2 - (s_2 - sb_2)) + (Vector512.Create(3.0) - sb_2);
-            var se_3 = (x_3 - (s_3 - sb_3)) + (Vector512.Create(3.0) - sb_3);
+            var s_0 = Vector512.Create(3.0) + x_0;
+            var s_1 = Vector512.Create(3.0) + x_1;
+            var s_2 = Vector512.Create(3.0) + x_2;
+            var s_3 = Vector512.Create(3.0) + x_3;
+            var se_0 = (Vector512.Create(3.0) - s_0) + x_0; // s + se = the exact sum
+            var se_1 = (Vector512.Create(3.0) - s_1) + x_1;
+            var se_2 = (Vector512.Create(3.0) - s_2) + x_2;
+            var se_3 = (Vector512.Create(3.0) - s_3) + x_3;
             var p_0 = x_0 * s_0;
             var p_1 = x_1 * s_1;
             var p_2 = x_2 * s_2;
@@ -325,31 +321,23 @@ namespace FusedActivations.Generated
             var q0_1 = p_1 * Vector512.Create(InvSix);
             var q0_2 = p_2 * Vector512.Create(InvSix);
             var q0_3 = p_3 * Vector512.Create(InvSix);
-            var q6_0 = q0_0 * Vector512.Create(Six);
-            var q6_1 = q0_1 * Vector512.Create(Six);
-            var q6_2 = q0_2 * Vector512.Create(Six);
-            var q6_3 = q0_3 * Vector512.Create(Six);
-            var q6e_0 = Avx512F.FusedMultiplyAdd(q0_0, Vector512.Create(Six), -q6_0); // q6 + q6e = the exact product
-            var q6e_1 = Avx512F.FusedMultiplyAdd(q0_1, Vector512.Create(Six), -q6_1);
-            var q6e_2 = Avx512F.FusedMultiplyAdd(q0_2, Vector512.Create(Six), -q6_2);
-            var q6e_3 = Avx512F.FusedMultiplyAdd(q0_3, Vector512.Create(Six), -q6_3);
-            var rem_0 = ((p_0 - q6_0) - q6e_0) + pl_0; // p + pl - 6 q0, exact but for the last addition
-            var rem_1 = ((p_1 - q6_1) - q6e_1) + pl_1;
-            var rem_2 = ((p_2 - q6_2) - q6e_2) + pl_2;
-            var rem_3 = ((p_3 - q6_3) - q6e_3) + pl_3;
+            var rem_0 = Avx512F.FusedMultiplyAdd(q0_0, Vector512.Create(-Six), p_0) + pl_0; // p + pl - 6 q0, exact but for the last addition
+            var rem_1 = Avx512F.FusedMultiplyAdd(q0_1, Vector512.Create(-Six), p_1) + pl_1;
+            var rem_2 = Avx512F.FusedMultiplyAdd(q0_2, Vector512.Create(-Six), p_2) + pl_2;
+            var rem_3 = Avx512F.FusedMultiplyAdd(q0_3, Vector512.Create(-Six), p_3) + pl_3;
             var mid_0 = Avx512F.FusedMultiplyAdd(rem_0, Vector512.Create(InvSix), q0_0);
             var mid_1 = Avx512F.FusedMultiplyAdd(rem_1, Vector512.Create(InvSix), q0_1);
             var mid_2 = Avx512F.FusedMultiplyAdd(rem_2, Vector512.Create(InvSix), q0_2);
             var mid_3 = Avx512F.FusedMultiplyAdd(rem_3, Vector512.Create(InvSix), q0_3);
-            // x itself from x + 3 >= 6 on, -0 at x + 3 <= 0; NaN lanes keep x.
-            var y_0 = Vector512.ConditionalSelect(Vector512.LessThan(s_0, Vector512.Create(Six)), mid_0, x_0);
-            var y_1 = Vector512.ConditionalSelect(Vector512.LessThan(s_1, Vector512.Create(Six)), mid_1, x_1);
-            var y_2 = Vector512.ConditionalSelect(Vector512.LessThan(s_2, Vector512.Create(Six)), mid_2, x_2);
-            var y_3 = Vector512.ConditionalSelect(Vector512.LessThan(s_3, Vector512.Create(Six)), mid_3, x_3);
-            (Vector512.ConditionalSelect(Vector512.Equals(x_0, x_0), Vector512.ConditionalSelect(Vector512.GreaterThan(s_0, Vector512.Create(0.0)), y_0, Vector512.Create(-0.0)), x_0)).StoreUnsafe(ref destination, i);
-            (Vector512.ConditionalSelect(Vector512.Equals(x_1, x_1), Vector512.ConditionalSelect(Vector512.GreaterThan(s_1, Vector512.Create(0.0)), y_1, Vector512.Create(-0.0)), x_1)).StoreUnsafe(ref destination, i + count);
-            (Vector512.ConditionalSelect(Vector512.Equals(x_2, x_2), Vector512.ConditionalSelect(Vector512.GreaterThan(s_2, Vector512.Create(0.0)), y_2, Vector512.Create(-0.0)), x_2)).StoreUnsafe(ref destination, i + 2 * count);
-            (Vector512.ConditionalSelect(Vector512.Equals(x_3, x_3), Vector512.ConditionalSelect(Vector512.GreaterThan(s_3, Vector512.Create(0.0)), y_3, Vector512.Create(-0.0)), x_3)).StoreUnsafe(ref destination, i + 3 * count);
+            // -0 at x + 3 <= 0, x itself from x + 3 >= 6 on; NaN lanes fail both tests and keep x.
+            var y_0 = Vector512.ConditionalSelect(Vector512.GreaterThan(s_0, Vector512.Create(0.0)), mid_0, Vector512.Create(-0.0));
+            var y_1 = Vector512.ConditionalSelect(Vector512.GreaterThan(s_1, Vector512.Create(0.0)), mid_1, Vector512.Create(-0.0));
+            var y_2 = Vector512.ConditionalSelect(Vector512.GreaterThan(s_2, Vector512.Create(0.0)), mid_2, Vector512.Create(-0.0));
+            var y_3 = Vector512.ConditionalSelect(Vector512.GreaterThan(s_3, Vector512.Create(0.0)), mid_3, Vector512.Create(-0.0));
+            (Vector512.ConditionalSelect(Vector512.LessThan(s_0, Vector512.Create(Six)), y_0, x_0)).StoreUnsafe(ref destination, i);
+            (Vector512.ConditionalSelect(Vector512.LessThan(s_1, Vector512.Create(Six)), y_1, x_1)).StoreUnsafe(ref destination, i + count);
+            (Vector512.ConditionalSelect(Vector512.LessThan(s_2, Vector512.Create(Six)), y_2, x_2)).StoreUnsafe(ref destination, i + 2 * count);
+            (Vector512.ConditionalSelect(Vector512.LessThan(s_3, Vector512.Create(Six)), y_3, x_3)).StoreUnsafe(ref destination, i + 3 * count);
         }
 
         /// <summary>HardSwish of one vector (x86 AVX-512F, 8 doubles per vector).</summary>
@@ -357,20 +345,17 @@ namespace FusedActivations.Generated
         private static Vector512<double> Avx512Step(Vector512<double> x)
         {
             // Between -3 and 3: x (x + 3) / 6 with x (x + 3) exact and one rounding of the quotient.
-            var s = x + Vector512.Create(3.0);
-            var sb = s - x;
-            var se = (x - (s - sb)) + (Vector512.Create(3.0) - sb); // s + se = the exact sum
+            var s = Vector512.Create(3.0) + x;
+            var se = (Vector512.Create(3.0) - s) + x; // s + se = the exact sum
             var p = x * s;
             var pe = Avx512F.FusedMultiplyAdd(x, s, -p); // p + pe = the exact product
             var pl = Avx512F.FusedMultiplyAdd(x, se, pe); // x (x + 3) = p + pl
             var q0 = p * Vector512.Create(InvSix);
-            var q6 = q0 * Vector512.Create(Six);
-            var q6e = Avx512F.FusedMultiplyAdd(q0, Vector512.Create(Six), -q6); // q6 + q6e = the exact product
-            var rem = ((p - q6) - q6e) + pl; // p + pl - 6 q0, exact but for the last addition
+            var rem = Avx512F.FusedMultiplyAdd(q0, Vector512.Create(-Six), p) + pl; // p + pl - 6 q0, exact but for the last addition
             var mid = Avx512F.FusedMultiplyAdd(rem, Vector512.Create(InvSix), q0);
-            // x itself from x + 3 >= 6 on, -0 at x + 3 <= 0; NaN lanes keep x.
-            var y = Vector512.ConditionalSelect(Vector512.LessThan(s, Vector512.Create(Six)), mid, x);
-            return Vector512.ConditionalSelect(Vector512.Equals(x, x), Vector512.ConditionalSelect(Vector512.GreaterThan(s, Vector512.Create(0.0)), y, Vector512.Create(-0.0)), x);
+            // -0 at x + 3 <= 0, x itself from x + 3 >= 6 on; NaN lanes fail both tests and keep x.
+            var y = Vector512.ConditionalSelect(Vector512.GreaterThan(s, Vector512.Create(0.0)), mid, Vector512.Create(-0.0));
+            return Vector512.ConditionalSelect(Vector512.LessThan(s, Vector512.Create(Six)), y, x);
         }
 
         /// <summary>HardSwish of 4 consecutive vectors at <paramref name="i"/>, side by side (x86 AVX2 + FMA3, 4 doubles per vector).</summary>
@@ -383,18 +368,14 @@ namespace FusedActivations.Generated
             var x_2 = Vector256.LoadUnsafe(ref source, i + 2 * count);
             var x_3 = Vector256.LoadUnsafe(ref source, i + 3 * count);
             // Between -3 and 3: x (x + 3) / 6 with x (x + 3) exact and one rounding of the quotient.
-            var s_0 = x_0 + Vector256.Create(3.0);
-            var s_1 = x_1 + Vector256.Create(3.0);
-            var s_2 = x_2 + Vector256.Create(3.0);
-            var s_3 = x_3 + Vector256.Create(3.0);
-            var sb_0 = s_0 - x_0;
-            var sb_1 = s_1 - x_1;
-            var sb_2 = s_2 - x_2;
-            var sb_3 = s_3 - x_3;
-            var se_0 = (x_0 - (s_0 - sb_0)) + (Vector256.Create(3.0) - sb_0); // s + se = the exact sum
-            var se_1 = (x_1 - (s_1 - sb_1)) + (Vector256.Create(3.0) - sb_1);
-            var se_2 = (x_2 - (s_2 - sb_2)) + (Vector256.Create(3.0) - sb_2);
-            var se_3 = (x_3 - (s_3 - sb_3)) + (Vector256.Create(3.0) - sb_3);
+            var s_0 = Vector256.Create(3.0) + x_0;
+            var s_1 = Vector256.Create(3.0) + x_1;
+            var s_2 = Vector256.Create(3.0) + x_2;
+            var s_3 = Vector256.Create(3.0) + x_3;
+            var se_0 = (Vector256.Create(3.0) - s_0) + x_0; // s + se = the exact sum
+            var se_1 = (Vector256.Create(3.0) - s_1) + x_1;
+            var se_2 = (Vector256.Create(3.0) - s_2) + x_2;
+            var se_3 = (Vector256.Create(3.0) - s_3) + x_3;
             var p_0 = x_0 * s_0;
             var p_1 = x_1 * s_1;
             var p_2 = x_2 * s_2;
@@ -411,31 +392,23 @@ namespace FusedActivations.Generated
             var q0_1 = p_1 * Vector256.Create(InvSix);
             var q0_2 = p_2 * Vector256.Create(InvSix);
             var q0_3 = p_3 * Vector256.Create(InvSix);
-            var q6_0 = q0_0 * Vector256.Create(Six);
-            var q6_1 = q0_1 * Vector256.Create(Six);
-            var q6_2 = q0_2 * Vector256.Create(Six);
-            var q6_3 = q0_3 * Vector256.Create(Six);
-            var q6e_0 = Fma.MultiplyAdd(q0_0, Vector256.Create(Six), -q6_0); // q6 + q6e = the exact product
-            var q6e_1 = Fma.MultiplyAdd(q0_1, Vector256.Create(Six), -q6_1);
-            var q6e_2 = Fma.MultiplyAdd(q0_2, Vector256.Create(Six), -q6_2);
-            var q6e_3 = Fma.MultiplyAdd(q0_3, Vector256.Create(Six), -q6_3);
-            var rem_0 = ((p_0 - q6_0) - q6e_0) + pl_0; // p + pl - 6 q0, exact but for the last addition
-            var rem_1 = ((p_1 - q6_1) - q6e_1) + pl_1;
-            var rem_2 = ((p_2 - q6_2) - q6e_2) + pl_2;
-            var rem_3 = ((p_3 - q6_3) - q6e_3) + pl_3;
+            var rem_0 = Fma.MultiplyAdd(q0_0, Vector256.Create(-Six), p_0) + pl_0; // p + pl - 6 q0, exact but for the last addition
+            var rem_1 = Fma.MultiplyAdd(q0_1, Vector256.Create(-Six), p_1) + pl_1;
+            var rem_2 = Fma.MultiplyAdd(q0_2, Vector256.Create(-Six), p_2) + pl_2;
+            var rem_3 = Fma.MultiplyAdd(q0_3, Vector256.Create(-Six), p_3) + pl_3;
             var mid_0 = Fma.MultiplyAdd(rem_0, Vector256.Create(InvSix), q0_0);
             var mid_1 = Fma.MultiplyAdd(rem_1, Vector256.Create(InvSix), q0_1);
             var mid_2 = Fma.MultiplyAdd(rem_2, Vector256.Create(InvSix), q0_2);
             var mid_3 = Fma.MultiplyAdd(rem_3, Vector256.Create(InvSix), q0_3);
-            // x itself from x + 3 >= 6 on, -0 at x + 3 <= 0; NaN lanes keep x.
-            var y_0 = Vector256.ConditionalSelect(Vector256.LessThan(s_0, Vector256.Create(Six)), mid_0, x_0);
-            var y_1 = Vector256.ConditionalSelect(Vector256.LessThan(s_1, Vector256.Create(Six)), mid_1, x_1);
-            var y_2 = Vector256.ConditionalSelect(Vector256.LessThan(s_2, Vector256.Create(Six)), mid_2, x_2);
-            var y_3 = Vector256.ConditionalSelect(Vector256.LessThan(s_3, Vector256.Create(Six)), mid_3, x_3);
-            (Vector256.ConditionalSelect(Vector256.Equals(x_0, x_0), Vector256.ConditionalSelect(Vector256.GreaterThan(s_0, Vector256.Create(0.0)), y_0, Vector256.Create(-0.0)), x_0)).StoreUnsafe(ref destination, i);
-            (Vector256.ConditionalSelect(Vector256.Equals(x_1, x_1), Vector256.ConditionalSelect(Vector256.GreaterThan(s_1, Vector256.Create(0.0)), y_1, Vector256.Create(-0.0)), x_1)).StoreUnsafe(ref destination, i + count);
-            (Vector256.ConditionalSelect(Vector256.Equals(x_2, x_2), Vector256.ConditionalSelect(Vector256.GreaterThan(s_2, Vector256.Create(0.0)), y_2, Vector256.Create(-0.0)), x_2)).StoreUnsafe(ref destination, i + 2 * count);
-            (Vector256.ConditionalSelect(Vector256.Equals(x_3, x_3), Vector256.ConditionalSelect(Vector256.GreaterThan(s_3, Vector256.Create(0.0)), y_3, Vector256.Create(-0.0)), x_3)).StoreUnsafe(ref destination, i + 3 * count);
+            // -0 at x + 3 <= 0, x itself from x + 3 >= 6 on; NaN lanes fail both tests and keep x.
+            var y_0 = Vector256.ConditionalSelect(Vector256.GreaterThan(s_0, Vector256.Create(0.0)), mid_0, Vector256.Create(-0.0));
+            var y_1 = Vector256.ConditionalSelect(Vector256.GreaterThan(s_1, Vector256.Create(0.0)), mid_1, Vector256.Create(-0.0));
+            var y_2 = Vector256.ConditionalSelect(Vector256.GreaterThan(s_2, Vector256.Create(0.0)), mid_2, Vector256.Create(-0.0));
+            var y_3 = Vector256.ConditionalSelect(Vector256.GreaterThan(s_3, Vector256.Create(0.0)), mid_3, Vector256.Create(-0.0));
+            (Vector256.ConditionalSelect(Vector256.LessThan(s_0, Vector256.Create(Six)), y_0, x_0)).StoreUnsafe(ref destination, i);
+            (Vector256.ConditionalSelect(Vector256.LessThan(s_1, Vector256.Create(Six)), y_1, x_1)).StoreUnsafe(ref destination, i + count);
+            (Vector256.ConditionalSelect(Vector256.LessThan(s_2, Vector256.Create(Six)), y_2, x_2)).StoreUnsafe(ref destination, i + 2 * count);
+            (Vector256.ConditionalSelect(Vector256.LessThan(s_3, Vector256.Create(Six)), y_3, x_3)).StoreUnsafe(ref destination, i + 3 * count);
         }
 
         /// <summary>HardSwish of one vector (x86 AVX2 + FMA3, 4 doubles per vector).</summary>
@@ -443,20 +416,17 @@ namespace FusedActivations.Generated
         private static Vector256<double> Avx2Step(Vector256<double> x)
         {
             // Between -3 and 3: x (x + 3) / 6 with x (x + 3) exact and one rounding of the quotient.
-            var s = x + Vector256.Create(3.0);
-            var sb = s - x;
-            var se = (x - (s - sb)) + (Vector256.Create(3.0) - sb); // s + se = the exact sum
+            var s = Vector256.Create(3.0) + x;
+            var se = (Vector256.Create(3.0) - s) + x; // s + se = the exact sum
             var p = x * s;
             var pe = Fma.MultiplyAdd(x, s, -p); // p + pe = the exact product
             var pl = Fma.MultiplyAdd(x, se, pe); // x (x + 3) = p + pl
             var q0 = p * Vector256.Create(InvSix);
-            var q6 = q0 * Vector256.Create(Six);
-            var q6e = Fma.MultiplyAdd(q0, Vector256.Create(Six), -q6); // q6 + q6e = the exact product
-            var rem = ((p - q6) - q6e) + pl; // p + pl - 6 q0, exact but for the last addition
+            var rem = Fma.MultiplyAdd(q0, Vector256.Create(-Six), p) + pl; // p + pl - 6 q0, exact but for the last addition
             var mid = Fma.MultiplyAdd(rem, Vector256.Create(InvSix), q0);
-            // x itself from x + 3 >= 6 on, -0 at x + 3 <= 0; NaN lanes keep x.
-            var y = Vector256.ConditionalSelect(Vector256.LessThan(s, Vector256.Create(Six)), mid, x);
-            return Vector256.ConditionalSelect(Vector256.Equals(x, x), Vector256.ConditionalSelect(Vector256.GreaterThan(s, Vector256.Create(0.0)), y, Vector256.Create(-0.0)), x);
+            // -0 at x + 3 <= 0, x itself from x + 3 >= 6 on; NaN lanes fail both tests and keep x.
+            var y = Vector256.ConditionalSelect(Vector256.GreaterThan(s, Vector256.Create(0.0)), mid, Vector256.Create(-0.0));
+            return Vector256.ConditionalSelect(Vector256.LessThan(s, Vector256.Create(Six)), y, x);
         }
 
         /// <summary>HardSwish of 4 consecutive vectors at <paramref name="i"/>, side by side (ARM64 NEON (AdvSimd), 2 doubles per vector).</summary>
@@ -469,18 +439,14 @@ namespace FusedActivations.Generated
             var x_2 = Vector128.LoadUnsafe(ref source, i + 2 * count);
             var x_3 = Vector128.LoadUnsafe(ref source, i + 3 * count);
             // Between -3 and 3: x (x + 3) / 6 with x (x + 3) exact and one rounding of the quotient.
-            var s_0 = x_0 + Vector128.Create(3.0);
-            var s_1 = x_1 + Vector128.Create(3.0);
-            var s_2 = x_2 + Vector128.Create(3.0);
-            var s_3 = x_3 + Vector128.Create(3.0);
-            var sb_0 = s_0 - x_0;
-            var sb_1 = s_1 - x_1;
-            var sb_2 = s_2 - x_2;
-            var sb_3 = s_3 - x_3;
-            var se_0 = (x_0 - (s_0 - sb_0)) + (Vector128.Create(3.0) - sb_0); // s + se = the exact sum
-            var se_1 = (x_1 - (s_1 - sb_1)) + (Vector128.Create(3.0) - sb_1);
-            var se_2 = (x_2 - (s_2 - sb_2)) + (Vector128.Create(3.0) - sb_2);
-            var se_3 = (x_3 - (s_3 - sb_3)) + (Vector128.Create(3.0) - sb_3);
+            var s_0 = Vector128.Create(3.0) + x_0;
+            var s_1 = Vector128.Create(3.0) + x_1;
+            var s_2 = Vector128.Create(3.0) + x_2;
+            var s_3 = Vector128.Create(3.0) + x_3;
+            var se_0 = (Vector128.Create(3.0) - s_0) + x_0; // s + se = the exact sum
+            var se_1 = (Vector128.Create(3.0) - s_1) + x_1;
+            var se_2 = (Vector128.Create(3.0) - s_2) + x_2;
+            var se_3 = (Vector128.Create(3.0) - s_3) + x_3;
             var p_0 = x_0 * s_0;
             var p_1 = x_1 * s_1;
             var p_2 = x_2 * s_2;
@@ -497,31 +463,23 @@ namespace FusedActivations.Generated
             var q0_1 = p_1 * Vector128.Create(InvSix);
             var q0_2 = p_2 * Vector128.Create(InvSix);
             var q0_3 = p_3 * Vector128.Create(InvSix);
-            var q6_0 = q0_0 * Vector128.Create(Six);
-            var q6_1 = q0_1 * Vector128.Create(Six);
-            var q6_2 = q0_2 * Vector128.Create(Six);
-            var q6_3 = q0_3 * Vector128.Create(Six);
-            var q6e_0 = AdvSimd.Arm64.FusedMultiplyAdd(-q6_0, q0_0, Vector128.Create(Six)); // q6 + q6e = the exact product
-            var q6e_1 = AdvSimd.Arm64.FusedMultiplyAdd(-q6_1, q0_1, Vector128.Create(Six));
-            var q6e_2 = AdvSimd.Arm64.FusedMultiplyAdd(-q6_2, q0_2, Vector128.Create(Six));
-            var q6e_3 = AdvSimd.Arm64.FusedMultiplyAdd(-q6_3, q0_3, Vector128.Create(Six));
-            var rem_0 = ((p_0 - q6_0) - q6e_0) + pl_0; // p + pl - 6 q0, exact but for the last addition
-            var rem_1 = ((p_1 - q6_1) - q6e_1) + pl_1;
-            var rem_2 = ((p_2 - q6_2) - q6e_2) + pl_2;
-            var rem_3 = ((p_3 - q6_3) - q6e_3) + pl_3;
+            var rem_0 = AdvSimd.Arm64.FusedMultiplyAdd(p_0, q0_0, Vector128.Create(-Six)) + pl_0; // p + pl - 6 q0, exact but for the last addition
+            var rem_1 = AdvSimd.Arm64.FusedMultiplyAdd(p_1, q0_1, Vector128.Create(-Six)) + pl_1;
+            var rem_2 = AdvSimd.Arm64.FusedMultiplyAdd(p_2, q0_2, Vector128.Create(-Six)) + pl_2;
+            var rem_3 = AdvSimd.Arm64.FusedMultiplyAdd(p_3, q0_3, Vector128.Create(-Six)) + pl_3;
             var mid_0 = AdvSimd.Arm64.FusedMultiplyAdd(q0_0, rem_0, Vector128.Create(InvSix));
             var mid_1 = AdvSimd.Arm64.FusedMultiplyAdd(q0_1, rem_1, Vector128.Create(InvSix));
             var mid_2 = AdvSimd.Arm64.FusedMultiplyAdd(q0_2, rem_2, Vector128.Create(InvSix));
             var mid_3 = AdvSimd.Arm64.FusedMultiplyAdd(q0_3, rem_3, Vector128.Create(InvSix));
-            // x itself from x + 3 >= 6 on, -0 at x + 3 <= 0; NaN lanes keep x.
-            var y_0 = Vector128.ConditionalSelect(Vector128.LessThan(s_0, Vector128.Create(Six)), mid_0, x_0);
-            var y_1 = Vector128.ConditionalSelect(Vector128.LessThan(s_1, Vector128.Create(Six)), mid_1, x_1);
-            var y_2 = Vector128.ConditionalSelect(Vector128.LessThan(s_2, Vector128.Create(Six)), mid_2, x_2);
-            var y_3 = Vector128.ConditionalSelect(Vector128.LessThan(s_3, Vector128.Create(Six)), mid_3, x_3);
-            (Vector128.ConditionalSelect(Vector128.Equals(x_0, x_0), Vector128.ConditionalSelect(Vector128.GreaterThan(s_0, Vector128.Create(0.0)), y_0, Vector128.Create(-0.0)), x_0)).StoreUnsafe(ref destination, i);
-            (Vector128.ConditionalSelect(Vector128.Equals(x_1, x_1), Vector128.ConditionalSelect(Vector128.GreaterThan(s_1, Vector128.Create(0.0)), y_1, Vector128.Create(-0.0)), x_1)).StoreUnsafe(ref destination, i + count);
-            (Vector128.ConditionalSelect(Vector128.Equals(x_2, x_2), Vector128.ConditionalSelect(Vector128.GreaterThan(s_2, Vector128.Create(0.0)), y_2, Vector128.Create(-0.0)), x_2)).StoreUnsafe(ref destination, i + 2 * count);
-            (Vector128.ConditionalSelect(Vector128.Equals(x_3, x_3), Vector128.ConditionalSelect(Vector128.GreaterThan(s_3, Vector128.Create(0.0)), y_3, Vector128.Create(-0.0)), x_3)).StoreUnsafe(ref destination, i + 3 * count);
+            // -0 at x + 3 <= 0, x itself from x + 3 >= 6 on; NaN lanes fail both tests and keep x.
+            var y_0 = Vector128.ConditionalSelect(Vector128.GreaterThan(s_0, Vector128.Create(0.0)), mid_0, Vector128.Create(-0.0));
+            var y_1 = Vector128.ConditionalSelect(Vector128.GreaterThan(s_1, Vector128.Create(0.0)), mid_1, Vector128.Create(-0.0));
+            var y_2 = Vector128.ConditionalSelect(Vector128.GreaterThan(s_2, Vector128.Create(0.0)), mid_2, Vector128.Create(-0.0));
+            var y_3 = Vector128.ConditionalSelect(Vector128.GreaterThan(s_3, Vector128.Create(0.0)), mid_3, Vector128.Create(-0.0));
+            (Vector128.ConditionalSelect(Vector128.LessThan(s_0, Vector128.Create(Six)), y_0, x_0)).StoreUnsafe(ref destination, i);
+            (Vector128.ConditionalSelect(Vector128.LessThan(s_1, Vector128.Create(Six)), y_1, x_1)).StoreUnsafe(ref destination, i + count);
+            (Vector128.ConditionalSelect(Vector128.LessThan(s_2, Vector128.Create(Six)), y_2, x_2)).StoreUnsafe(ref destination, i + 2 * count);
+            (Vector128.ConditionalSelect(Vector128.LessThan(s_3, Vector128.Create(Six)), y_3, x_3)).StoreUnsafe(ref destination, i + 3 * count);
         }
 
         /// <summary>HardSwish of one vector (ARM64 NEON (AdvSimd), 2 doubles per vector).</summary>
@@ -529,20 +487,17 @@ namespace FusedActivations.Generated
         private static Vector128<double> AdvSimdStep(Vector128<double> x)
         {
             // Between -3 and 3: x (x + 3) / 6 with x (x + 3) exact and one rounding of the quotient.
-            var s = x + Vector128.Create(3.0);
-            var sb = s - x;
-            var se = (x - (s - sb)) + (Vector128.Create(3.0) - sb); // s + se = the exact sum
+            var s = Vector128.Create(3.0) + x;
+            var se = (Vector128.Create(3.0) - s) + x; // s + se = the exact sum
             var p = x * s;
             var pe = AdvSimd.Arm64.FusedMultiplyAdd(-p, x, s); // p + pe = the exact product
             var pl = AdvSimd.Arm64.FusedMultiplyAdd(pe, x, se); // x (x + 3) = p + pl
             var q0 = p * Vector128.Create(InvSix);
-            var q6 = q0 * Vector128.Create(Six);
-            var q6e = AdvSimd.Arm64.FusedMultiplyAdd(-q6, q0, Vector128.Create(Six)); // q6 + q6e = the exact product
-            var rem = ((p - q6) - q6e) + pl; // p + pl - 6 q0, exact but for the last addition
+            var rem = AdvSimd.Arm64.FusedMultiplyAdd(p, q0, Vector128.Create(-Six)) + pl; // p + pl - 6 q0, exact but for the last addition
             var mid = AdvSimd.Arm64.FusedMultiplyAdd(q0, rem, Vector128.Create(InvSix));
-            // x itself from x + 3 >= 6 on, -0 at x + 3 <= 0; NaN lanes keep x.
-            var y = Vector128.ConditionalSelect(Vector128.LessThan(s, Vector128.Create(Six)), mid, x);
-            return Vector128.ConditionalSelect(Vector128.Equals(x, x), Vector128.ConditionalSelect(Vector128.GreaterThan(s, Vector128.Create(0.0)), y, Vector128.Create(-0.0)), x);
+            // -0 at x + 3 <= 0, x itself from x + 3 >= 6 on; NaN lanes fail both tests and keep x.
+            var y = Vector128.ConditionalSelect(Vector128.GreaterThan(s, Vector128.Create(0.0)), mid, Vector128.Create(-0.0));
+            return Vector128.ConditionalSelect(Vector128.LessThan(s, Vector128.Create(Six)), y, x);
         }
 
         /// <summary>HardSwish of 4 consecutive vectors at <paramref name="i"/>, side by side (portable Vector128 without FMA, 2 doubles per vector).</summary>
@@ -555,18 +510,14 @@ namespace FusedActivations.Generated
             var x_2 = Vector128.LoadUnsafe(ref source, i + 2 * count);
             var x_3 = Vector128.LoadUnsafe(ref source, i + 3 * count);
             // Between -3 and 3: x (x + 3) / 6 with x (x + 3) exact and one rounding of the quotient.
-            var s_0 = x_0 + Vector128.Create(3.0);
-            var s_1 = x_1 + Vector128.Create(3.0);
-            var s_2 = x_2 + Vector128.Create(3.0);
-            var s_3 = x_3 + Vector128.Create(3.0);
-            var sb_0 = s_0 - x_0;
-            var sb_1 = s_1 - x_1;
-            var sb_2 = s_2 - x_2;
-            var sb_3 = s_3 - x_3;
-            var se_0 = (x_0 - (s_0 - sb_0)) + (Vector128.Create(3.0) - sb_0); // s + se = the exact sum
-            var se_1 = (x_1 - (s_1 - sb_1)) + (Vector128.Create(3.0) - sb_1);
-            var se_2 = (x_2 - (s_2 - sb_2)) + (Vector128.Create(3.0) - sb_2);
-            var se_3 = (x_3 - (s_3 - sb_3)) + (Vector128.Create(3.0) - sb_3);
+            var s_0 = Vector128.Create(3.0) + x_0;
+            var s_1 = Vector128.Create(3.0) + x_1;
+            var s_2 = Vector128.Create(3.0) + x_2;
+            var s_3 = Vector128.Create(3.0) + x_3;
+            var se_0 = (Vector128.Create(3.0) - s_0) + x_0; // s + se = the exact sum
+            var se_1 = (Vector128.Create(3.0) - s_1) + x_1;
+            var se_2 = (Vector128.Create(3.0) - s_2) + x_2;
+            var se_3 = (Vector128.Create(3.0) - s_3) + x_3;
             var p_0 = x_0 * s_0;
             var p_1 = x_1 * s_1;
             var p_2 = x_2 * s_2;
@@ -599,15 +550,15 @@ namespace FusedActivations.Generated
             var mid_1 = rem_1 * Vector128.Create(InvSix) + q0_1;
             var mid_2 = rem_2 * Vector128.Create(InvSix) + q0_2;
             var mid_3 = rem_3 * Vector128.Create(InvSix) + q0_3;
-            // x itself from x + 3 >= 6 on, -0 at x + 3 <= 0; NaN lanes keep x.
-            var y_0 = Vector128.ConditionalSelect(Vector128.LessThan(s_0, Vector128.Create(Six)), mid_0, x_0);
-            var y_1 = Vector128.ConditionalSelect(Vector128.LessThan(s_1, Vector128.Create(Six)), mid_1, x_1);
-            var y_2 = Vector128.ConditionalSelect(Vector128.LessThan(s_2, Vector128.Create(Six)), mid_2, x_2);
-            var y_3 = Vector128.ConditionalSelect(Vector128.LessThan(s_3, Vector128.Create(Six)), mid_3, x_3);
-            (Vector128.ConditionalSelect(Vector128.Equals(x_0, x_0), Vector128.ConditionalSelect(Vector128.GreaterThan(s_0, Vector128.Create(0.0)), y_0, Vector128.Create(-0.0)), x_0)).StoreUnsafe(ref destination, i);
-            (Vector128.ConditionalSelect(Vector128.Equals(x_1, x_1), Vector128.ConditionalSelect(Vector128.GreaterThan(s_1, Vector128.Create(0.0)), y_1, Vector128.Create(-0.0)), x_1)).StoreUnsafe(ref destination, i + count);
-            (Vector128.ConditionalSelect(Vector128.Equals(x_2, x_2), Vector128.ConditionalSelect(Vector128.GreaterThan(s_2, Vector128.Create(0.0)), y_2, Vector128.Create(-0.0)), x_2)).StoreUnsafe(ref destination, i + 2 * count);
-            (Vector128.ConditionalSelect(Vector128.Equals(x_3, x_3), Vector128.ConditionalSelect(Vector128.GreaterThan(s_3, Vector128.Create(0.0)), y_3, Vector128.Create(-0.0)), x_3)).StoreUnsafe(ref destination, i + 3 * count);
+            // -0 at x + 3 <= 0, x itself from x + 3 >= 6 on; NaN lanes fail both tests and keep x.
+            var y_0 = Vector128.ConditionalSelect(Vector128.GreaterThan(s_0, Vector128.Create(0.0)), mid_0, Vector128.Create(-0.0));
+            var y_1 = Vector128.ConditionalSelect(Vector128.GreaterThan(s_1, Vector128.Create(0.0)), mid_1, Vector128.Create(-0.0));
+            var y_2 = Vector128.ConditionalSelect(Vector128.GreaterThan(s_2, Vector128.Create(0.0)), mid_2, Vector128.Create(-0.0));
+            var y_3 = Vector128.ConditionalSelect(Vector128.GreaterThan(s_3, Vector128.Create(0.0)), mid_3, Vector128.Create(-0.0));
+            (Vector128.ConditionalSelect(Vector128.LessThan(s_0, Vector128.Create(Six)), y_0, x_0)).StoreUnsafe(ref destination, i);
+            (Vector128.ConditionalSelect(Vector128.LessThan(s_1, Vector128.Create(Six)), y_1, x_1)).StoreUnsafe(ref destination, i + count);
+            (Vector128.ConditionalSelect(Vector128.LessThan(s_2, Vector128.Create(Six)), y_2, x_2)).StoreUnsafe(ref destination, i + 2 * count);
+            (Vector128.ConditionalSelect(Vector128.LessThan(s_3, Vector128.Create(Six)), y_3, x_3)).StoreUnsafe(ref destination, i + 3 * count);
         }
 
         /// <summary>HardSwish of one vector (portable Vector128 without FMA, 2 doubles per vector).</summary>
@@ -615,9 +566,8 @@ namespace FusedActivations.Generated
         private static Vector128<double> Vector128Step(Vector128<double> x)
         {
             // Between -3 and 3: x (x + 3) / 6 with x (x + 3) exact and one rounding of the quotient.
-            var s = x + Vector128.Create(3.0);
-            var sb = s - x;
-            var se = (x - (s - sb)) + (Vector128.Create(3.0) - sb); // s + se = the exact sum
+            var s = Vector128.Create(3.0) + x;
+            var se = (Vector128.Create(3.0) - s) + x; // s + se = the exact sum
             var p = x * s;
             var pe = TwoProductError(x, s, p); // p + pe = the exact product
             var pl = x * se + pe; // x (x + 3) = p + pl
@@ -626,9 +576,9 @@ namespace FusedActivations.Generated
             var q6e = TwoProductError(q0, Vector128.Create(Six), q6); // q6 + q6e = the exact product
             var rem = ((p - q6) - q6e) + pl; // p + pl - 6 q0, exact but for the last addition
             var mid = rem * Vector128.Create(InvSix) + q0;
-            // x itself from x + 3 >= 6 on, -0 at x + 3 <= 0; NaN lanes keep x.
-            var y = Vector128.ConditionalSelect(Vector128.LessThan(s, Vector128.Create(Six)), mid, x);
-            return Vector128.ConditionalSelect(Vector128.Equals(x, x), Vector128.ConditionalSelect(Vector128.GreaterThan(s, Vector128.Create(0.0)), y, Vector128.Create(-0.0)), x);
+            // -0 at x + 3 <= 0, x itself from x + 3 >= 6 on; NaN lanes fail both tests and keep x.
+            var y = Vector128.ConditionalSelect(Vector128.GreaterThan(s, Vector128.Create(0.0)), mid, Vector128.Create(-0.0));
+            return Vector128.ConditionalSelect(Vector128.LessThan(s, Vector128.Create(Six)), y, x);
         }
 
         /// <summary>HardSwish of one element (scalar, one double at a time).</summary>
@@ -636,20 +586,17 @@ namespace FusedActivations.Generated
         public static double ScalarStep(double x)
         {
             // Between -3 and 3: x (x + 3) / 6 with x (x + 3) exact and one rounding of the quotient.
-            var s = x + 3.0;
-            var sb = s - x;
-            var se = (x - (s - sb)) + (3.0 - sb); // s + se = the exact sum
+            var s = 3.0 + x;
+            var se = (3.0 - s) + x; // s + se = the exact sum
             var p = x * s;
             var pe = Math.FusedMultiplyAdd(x, s, -p); // p + pe = the exact product
             var pl = Math.FusedMultiplyAdd(x, se, pe); // x (x + 3) = p + pl
             var q0 = p * InvSix;
-            var q6 = q0 * Six;
-            var q6e = Math.FusedMultiplyAdd(q0, Six, -q6); // q6 + q6e = the exact product
-            var rem = ((p - q6) - q6e) + pl; // p + pl - 6 q0, exact but for the last addition
+            var rem = Math.FusedMultiplyAdd(q0, -Six, p) + pl; // p + pl - 6 q0, exact but for the last addition
             var mid = Math.FusedMultiplyAdd(rem, InvSix, q0);
-            // x itself from x + 3 >= 6 on, -0 at x + 3 <= 0; NaN lanes keep x.
-            var y = s < Six ? mid : x;
-            return !double.IsNaN(x) ? (s > 0.0 ? y : -0.0) : x;
+            // -0 at x + 3 <= 0, x itself from x + 3 >= 6 on; NaN lanes fail both tests and keep x.
+            var y = s > 0.0 ? mid : -0.0;
+            return s < Six ? y : x;
         }
 
         /// <summary>
@@ -683,9 +630,9 @@ namespace FusedActivations.Generated
         }
     }
 
-    /// <summary>The folded constants of a double HardSwish method, as <see cref="HardSwishDoubleKernel_89d4b647{TConstants}"/> reads them.</summary>
+    /// <summary>The folded constants of a double HardSwish method, as <see cref="HardSwishDoubleKernel_6b4040be{TConstants}"/> reads them.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal interface IHardSwishDoubleKernel_89d4b647Constants
+    internal interface IHardSwishDoubleKernel_6b4040beConstants
     {
     }
 }

@@ -8,7 +8,7 @@ namespace Samples.Family
         [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
         public static partial double HardSwish(double x)
         {
-            return global::FusedActivations.Generated.HardSwishDoubleKernel_89d4b647<global::FusedActivations.Generated.HardSwishConstants>.ScalarStep(x);
+            return global::FusedActivations.Generated.HardSwishDoubleKernel_6b4040be<global::FusedActivations.Generated.HardSwishConstants>.ScalarStep(x);
         }
     }
 }
@@ -17,9 +17,9 @@ namespace FusedActivations.Generated
 {
     /// <summary>
     /// The constants of <c>HardSwish</c> (double): none, HardSwish has no arguments; the shared kernel
-    /// <c>HardSwishDoubleKernel_89d4b647</c> is compiled for this struct like for any other.
+    /// <c>HardSwishDoubleKernel_6b4040be</c> is compiled for this struct like for any other.
     /// </summary>
-    file readonly struct HardSwishConstants : IHardSwishDoubleKernel_89d4b647Constants
+    file readonly struct HardSwishConstants : IHardSwishDoubleKernel_6b4040beConstants
     {
     }
 }

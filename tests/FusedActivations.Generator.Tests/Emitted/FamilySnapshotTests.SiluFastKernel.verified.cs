@@ -23,7 +23,7 @@ namespace FusedActivations.Generated
     /// ~100x slower, and the kernels have no branches for dynamic PGO to improve.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal static class SiluSingleFastKernel_ef83c48f<TConstants> where TConstants : struct, ISiluSingleFastKernel_ef83c48fConstants
+    internal static class SiluSingleFastKernel_b3ca0393<TConstants> where TConstants : struct, ISiluSingleFastKernel_b3ca0393Constants
     {
         private static float Beta => TConstants.Beta;
         /// <summary>2^-100: takes the offset off t's scale.</summary>
@@ -386,10 +386,14 @@ namespace FusedActivations.Generated
             var near_1 = Vector512.GreaterThanOrEqual(a_1, Vector512.Create(-64f));
             var near_2 = Vector512.GreaterThanOrEqual(a_2, Vector512.Create(-64f));
             var near_3 = Vector512.GreaterThanOrEqual(a_3, Vector512.Create(-64f));
-            var t_0 = p_0 * (s_0 * Vector512.ConditionalSelect(near_0, Vector512.Create(FastScaleDown), Vector512.Create(1f))); // t, or t 2^offset where |z| > 64
-            var t_1 = p_1 * (s_1 * Vector512.ConditionalSelect(near_1, Vector512.Create(FastScaleDown), Vector512.Create(1f)));
-            var t_2 = p_2 * (s_2 * Vector512.ConditionalSelect(near_2, Vector512.Create(FastScaleDown), Vector512.Create(1f)));
-            var t_3 = p_3 * (s_3 * Vector512.ConditionalSelect(near_3, Vector512.Create(FastScaleDown), Vector512.Create(1f)));
+            var ts_0 = p_0 * s_0; // t 2^offset, normal in every lane
+            var ts_1 = p_1 * s_1;
+            var ts_2 = p_2 * s_2;
+            var ts_3 = p_3 * s_3;
+            var t_0 = ts_0 * Vector512.ConditionalSelect(near_0, Vector512.Create(FastScaleDown), Vector512.Create(1f)); // t, or t 2^offset where |z| > 64
+            var t_1 = ts_1 * Vector512.ConditionalSelect(near_1, Vector512.Create(FastScaleDown), Vector512.Create(1f));
+            var t_2 = ts_2 * Vector512.ConditionalSelect(near_2, Vector512.Create(FastScaleDown), Vector512.Create(1f));
+            var t_3 = ts_3 * Vector512.ConditionalSelect(near_3, Vector512.Create(FastScaleDown), Vector512.Create(1f));
             var num_0 = Vector512.ConditionalSelect(Vector512.LessThan(z_0, Vector512.Create(0f)), t_0, Vector512.Create(1f));
             var num_1 = Vector512.ConditionalSelect(Vector512.LessThan(z_1, Vector512.Create(0f)), t_1, Vector512.Create(1f));
             var num_2 = Vector512.ConditionalSelect(Vector512.LessThan(z_2, Vector512.Create(0f)), t_2, Vector512.Create(1f));
@@ -435,7 +439,8 @@ namespace FusedActivations.Generated
             p = Avx512F.FusedMultiplyAdd(p, r, Vector512.Create(1f));
             var s = Vector512.ShiftLeft(n.AsInt32(), 23).AsSingle();
             var near = Vector512.GreaterThanOrEqual(a, Vector512.Create(-64f)); // |z| <= 64: t is normal, and 1 + t needs it
-            var t = p * (s * Vector512.ConditionalSelect(near, Vector512.Create(FastScaleDown), Vector512.Create(1f))); // t, or t 2^offset where |z| > 64
+            var ts = p * s; // t 2^offset, normal in every lane
+            var t = ts * Vector512.ConditionalSelect(near, Vector512.Create(FastScaleDown), Vector512.Create(1f)); // t, or t 2^offset where |z| > 64
             var num = Vector512.ConditionalSelect(Vector512.LessThan(z, Vector512.Create(0f)), t, Vector512.Create(1f));
             var den = Vector512.Create(1f) + (near & t);
             var sc = Vector512.ConditionalSelect(Vector512.LessThan(z, Vector512.Create(-64f)), Vector512.Create(FastScaleDown), Vector512.Create(1f));
@@ -522,10 +527,14 @@ namespace FusedActivations.Generated
             var near_1 = Vector256.GreaterThanOrEqual(a_1, Vector256.Create(-64f));
             var near_2 = Vector256.GreaterThanOrEqual(a_2, Vector256.Create(-64f));
             var near_3 = Vector256.GreaterThanOrEqual(a_3, Vector256.Create(-64f));
-            var t_0 = p_0 * (s_0 * Vector256.ConditionalSelect(near_0, Vector256.Create(FastScaleDown), Vector256.Create(1f))); // t, or t 2^offset where |z| > 64
-            var t_1 = p_1 * (s_1 * Vector256.ConditionalSelect(near_1, Vector256.Create(FastScaleDown), Vector256.Create(1f)));
-            var t_2 = p_2 * (s_2 * Vector256.ConditionalSelect(near_2, Vector256.Create(FastScaleDown), Vector256.Create(1f)));
-            var t_3 = p_3 * (s_3 * Vector256.ConditionalSelect(near_3, Vector256.Create(FastScaleDown), Vector256.Create(1f)));
+            var ts_0 = p_0 * s_0; // t 2^offset, normal in every lane
+            var ts_1 = p_1 * s_1;
+            var ts_2 = p_2 * s_2;
+            var ts_3 = p_3 * s_3;
+            var t_0 = ts_0 * Vector256.ConditionalSelect(near_0, Vector256.Create(FastScaleDown), Vector256.Create(1f)); // t, or t 2^offset where |z| > 64
+            var t_1 = ts_1 * Vector256.ConditionalSelect(near_1, Vector256.Create(FastScaleDown), Vector256.Create(1f));
+            var t_2 = ts_2 * Vector256.ConditionalSelect(near_2, Vector256.Create(FastScaleDown), Vector256.Create(1f));
+            var t_3 = ts_3 * Vector256.ConditionalSelect(near_3, Vector256.Create(FastScaleDown), Vector256.Create(1f));
             var num_0 = Vector256.ConditionalSelect(Vector256.LessThan(z_0, Vector256.Create(0f)), t_0, Vector256.Create(1f));
             var num_1 = Vector256.ConditionalSelect(Vector256.LessThan(z_1, Vector256.Create(0f)), t_1, Vector256.Create(1f));
             var num_2 = Vector256.ConditionalSelect(Vector256.LessThan(z_2, Vector256.Create(0f)), t_2, Vector256.Create(1f));
@@ -571,7 +580,8 @@ namespace FusedActivations.Generated
             p = Fma.MultiplyAdd(p, r, Vector256.Create(1f));
             var s = Vector256.ShiftLeft(n.AsInt32(), 23).AsSingle();
             var near = Vector256.GreaterThanOrEqual(a, Vector256.Create(-64f)); // |z| <= 64: t is normal, and 1 + t needs it
-            var t = p * (s * Vector256.ConditionalSelect(near, Vector256.Create(FastScaleDown), Vector256.Create(1f))); // t, or t 2^offset where |z| > 64
+            var ts = p * s; // t 2^offset, normal in every lane
+            var t = ts * Vector256.ConditionalSelect(near, Vector256.Create(FastScaleDown), Vector256.Create(1f)); // t, or t 2^offset where |z| > 64
             var num = Vector256.ConditionalSelect(Vector256.LessThan(z, Vector256.Create(0f)), t, Vector256.Create(1f));
             var den = Vector256.Create(1f) + (near & t);
             var sc = Vector256.ConditionalSelect(Vector256.LessThan(z, Vector256.Create(-64f)), Vector256.Create(FastScaleDown), Vector256.Create(1f));
@@ -658,10 +668,14 @@ namespace FusedActivations.Generated
             var near_1 = Vector128.GreaterThanOrEqual(a_1, Vector128.Create(-64f));
             var near_2 = Vector128.GreaterThanOrEqual(a_2, Vector128.Create(-64f));
             var near_3 = Vector128.GreaterThanOrEqual(a_3, Vector128.Create(-64f));
-            var t_0 = p_0 * (s_0 * Vector128.ConditionalSelect(near_0, Vector128.Create(FastScaleDown), Vector128.Create(1f))); // t, or t 2^offset where |z| > 64
-            var t_1 = p_1 * (s_1 * Vector128.ConditionalSelect(near_1, Vector128.Create(FastScaleDown), Vector128.Create(1f)));
-            var t_2 = p_2 * (s_2 * Vector128.ConditionalSelect(near_2, Vector128.Create(FastScaleDown), Vector128.Create(1f)));
-            var t_3 = p_3 * (s_3 * Vector128.ConditionalSelect(near_3, Vector128.Create(FastScaleDown), Vector128.Create(1f)));
+            var ts_0 = p_0 * s_0; // t 2^offset, normal in every lane
+            var ts_1 = p_1 * s_1;
+            var ts_2 = p_2 * s_2;
+            var ts_3 = p_3 * s_3;
+            var t_0 = ts_0 * Vector128.ConditionalSelect(near_0, Vector128.Create(FastScaleDown), Vector128.Create(1f)); // t, or t 2^offset where |z| > 64
+            var t_1 = ts_1 * Vector128.ConditionalSelect(near_1, Vector128.Create(FastScaleDown), Vector128.Create(1f));
+            var t_2 = ts_2 * Vector128.ConditionalSelect(near_2, Vector128.Create(FastScaleDown), Vector128.Create(1f));
+            var t_3 = ts_3 * Vector128.ConditionalSelect(near_3, Vector128.Create(FastScaleDown), Vector128.Create(1f));
             var num_0 = Vector128.ConditionalSelect(Vector128.LessThan(z_0, Vector128.Create(0f)), t_0, Vector128.Create(1f));
             var num_1 = Vector128.ConditionalSelect(Vector128.LessThan(z_1, Vector128.Create(0f)), t_1, Vector128.Create(1f));
             var num_2 = Vector128.ConditionalSelect(Vector128.LessThan(z_2, Vector128.Create(0f)), t_2, Vector128.Create(1f));
@@ -707,7 +721,8 @@ namespace FusedActivations.Generated
             p = AdvSimd.FusedMultiplyAdd(Vector128.Create(1f), p, r);
             var s = Vector128.ShiftLeft(n.AsInt32(), 23).AsSingle();
             var near = Vector128.GreaterThanOrEqual(a, Vector128.Create(-64f)); // |z| <= 64: t is normal, and 1 + t needs it
-            var t = p * (s * Vector128.ConditionalSelect(near, Vector128.Create(FastScaleDown), Vector128.Create(1f))); // t, or t 2^offset where |z| > 64
+            var ts = p * s; // t 2^offset, normal in every lane
+            var t = ts * Vector128.ConditionalSelect(near, Vector128.Create(FastScaleDown), Vector128.Create(1f)); // t, or t 2^offset where |z| > 64
             var num = Vector128.ConditionalSelect(Vector128.LessThan(z, Vector128.Create(0f)), t, Vector128.Create(1f));
             var den = Vector128.Create(1f) + (near & t);
             var sc = Vector128.ConditionalSelect(Vector128.LessThan(z, Vector128.Create(-64f)), Vector128.Create(FastScaleDown), Vector128.Create(1f));
@@ -798,10 +813,14 @@ namespace FusedActivations.Generated
             var near_1 = Vector128.GreaterThanOrEqual(a_1, Vector128.Create(-64f));
             var near_2 = Vector128.GreaterThanOrEqual(a_2, Vector128.Create(-64f));
             var near_3 = Vector128.GreaterThanOrEqual(a_3, Vector128.Create(-64f));
-            var t_0 = p_0 * (s_0 * Vector128.ConditionalSelect(near_0, Vector128.Create(FastScaleDown), Vector128.Create(1f))); // t, or t 2^offset where |z| > 64
-            var t_1 = p_1 * (s_1 * Vector128.ConditionalSelect(near_1, Vector128.Create(FastScaleDown), Vector128.Create(1f)));
-            var t_2 = p_2 * (s_2 * Vector128.ConditionalSelect(near_2, Vector128.Create(FastScaleDown), Vector128.Create(1f)));
-            var t_3 = p_3 * (s_3 * Vector128.ConditionalSelect(near_3, Vector128.Create(FastScaleDown), Vector128.Create(1f)));
+            var ts_0 = p_0 * s_0; // t 2^offset, normal in every lane
+            var ts_1 = p_1 * s_1;
+            var ts_2 = p_2 * s_2;
+            var ts_3 = p_3 * s_3;
+            var t_0 = ts_0 * Vector128.ConditionalSelect(near_0, Vector128.Create(FastScaleDown), Vector128.Create(1f)); // t, or t 2^offset where |z| > 64
+            var t_1 = ts_1 * Vector128.ConditionalSelect(near_1, Vector128.Create(FastScaleDown), Vector128.Create(1f));
+            var t_2 = ts_2 * Vector128.ConditionalSelect(near_2, Vector128.Create(FastScaleDown), Vector128.Create(1f));
+            var t_3 = ts_3 * Vector128.ConditionalSelect(near_3, Vector128.Create(FastScaleDown), Vector128.Create(1f));
             var num_0 = Vector128.ConditionalSelect(Vector128.LessThan(z_0, Vector128.Create(0f)), t_0, Vector128.Create(1f));
             var num_1 = Vector128.ConditionalSelect(Vector128.LessThan(z_1, Vector128.Create(0f)), t_1, Vector128.Create(1f));
             var num_2 = Vector128.ConditionalSelect(Vector128.LessThan(z_2, Vector128.Create(0f)), t_2, Vector128.Create(1f));
@@ -848,7 +867,8 @@ namespace FusedActivations.Generated
             p = p * r + Vector128.Create(1f);
             var s = Vector128.ShiftLeft(n.AsInt32(), 23).AsSingle();
             var near = Vector128.GreaterThanOrEqual(a, Vector128.Create(-64f)); // |z| <= 64: t is normal, and 1 + t needs it
-            var t = p * (s * Vector128.ConditionalSelect(near, Vector128.Create(FastScaleDown), Vector128.Create(1f))); // t, or t 2^offset where |z| > 64
+            var ts = p * s; // t 2^offset, normal in every lane
+            var t = ts * Vector128.ConditionalSelect(near, Vector128.Create(FastScaleDown), Vector128.Create(1f)); // t, or t 2^offset where |z| > 64
             var num = Vector128.ConditionalSelect(Vector128.LessThan(z, Vector128.Create(0f)), t, Vector128.Create(1f));
             var den = Vector128.Create(1f) + (near & t);
             var sc = Vector128.ConditionalSelect(Vector128.LessThan(z, Vector128.Create(-64f)), Vector128.Create(FastScaleDown), Vector128.Create(1f));
@@ -879,7 +899,8 @@ namespace FusedActivations.Generated
             p = MathF.FusedMultiplyAdd(p, r, 1f);
             var s = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(n) << 23);
             var near = a >= -64f; // |z| <= 64: t is normal, and 1 + t needs it
-            var t = p * (s * (near ? FastScaleDown : 1f)); // t, or t 2^offset where |z| > 64
+            var ts = p * s; // t 2^offset, normal in every lane
+            var t = ts * (near ? FastScaleDown : 1f); // t, or t 2^offset where |z| > 64
             var num = z < 0f ? t : 1f;
             var den = 1f + (near ? t : 0);
             var sc = z < -64f ? FastScaleDown : 1f;
@@ -918,9 +939,9 @@ namespace FusedActivations.Generated
         }
     }
 
-    /// <summary>The folded constants of a float Silu method, as <see cref="SiluSingleFastKernel_ef83c48f{TConstants}"/> reads them.</summary>
+    /// <summary>The folded constants of a float Silu method, as <see cref="SiluSingleFastKernel_b3ca0393{TConstants}"/> reads them.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal interface ISiluSingleFastKernel_ef83c48fConstants
+    internal interface ISiluSingleFastKernel_b3ca0393Constants
     {
         /// <summary>Beta: see the method's constants struct.</summary>
         static abstract float Beta { get; }

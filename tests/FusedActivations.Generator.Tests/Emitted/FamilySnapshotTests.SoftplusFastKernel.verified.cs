@@ -23,7 +23,7 @@ namespace FusedActivations.Generated
     /// ~100x slower, and the kernels have no branches for dynamic PGO to improve.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal static class SoftplusSingleFastKernel_f69213ac<TConstants> where TConstants : struct, ISoftplusSingleFastKernel_f69213acConstants
+    internal static class SoftplusSingleFastKernel_e34483a9<TConstants> where TConstants : struct, ISoftplusSingleFastKernel_e34483a9Constants
     {
         private static float Beta => TConstants.Beta;
         private static float InvBetaHi => TConstants.InvBetaHi;
@@ -416,10 +416,14 @@ namespace FusedActivations.Generated
             var near_1 = Vector512.GreaterThanOrEqual(a_1, Vector512.Create(-64f));
             var near_2 = Vector512.GreaterThanOrEqual(a_2, Vector512.Create(-64f));
             var near_3 = Vector512.GreaterThanOrEqual(a_3, Vector512.Create(-64f));
-            var t_0 = p_0 * (s_0 * Vector512.ConditionalSelect(near_0, Vector512.Create(FastScaleDown), Vector512.Create(1f))); // t, or t 2^offset where |beta x| > 64
-            var t_1 = p_1 * (s_1 * Vector512.ConditionalSelect(near_1, Vector512.Create(FastScaleDown), Vector512.Create(1f)));
-            var t_2 = p_2 * (s_2 * Vector512.ConditionalSelect(near_2, Vector512.Create(FastScaleDown), Vector512.Create(1f)));
-            var t_3 = p_3 * (s_3 * Vector512.ConditionalSelect(near_3, Vector512.Create(FastScaleDown), Vector512.Create(1f)));
+            var ts_0 = p_0 * s_0; // t 2^offset, normal in every lane
+            var ts_1 = p_1 * s_1;
+            var ts_2 = p_2 * s_2;
+            var ts_3 = p_3 * s_3;
+            var t_0 = ts_0 * Vector512.ConditionalSelect(near_0, Vector512.Create(FastScaleDown), Vector512.Create(1f)); // t, or t 2^offset where |beta x| > 64
+            var t_1 = ts_1 * Vector512.ConditionalSelect(near_1, Vector512.Create(FastScaleDown), Vector512.Create(1f));
+            var t_2 = ts_2 * Vector512.ConditionalSelect(near_2, Vector512.Create(FastScaleDown), Vector512.Create(1f));
+            var t_3 = ts_3 * Vector512.ConditionalSelect(near_3, Vector512.Create(FastScaleDown), Vector512.Create(1f));
             // log(1 + t) = -log(c_j) + log1p(f), f = (1 + t) c_j - 1 = t c_j + (c_j - 1), j = round(15 t), c_j ~ 1/(1 + t).
             var j_0 = Avx512F.FusedMultiplyAdd(t_0, Vector512.Create(15f), Vector512.Create(FastIndexMagic)); // j in the low bits
             var j_1 = Avx512F.FusedMultiplyAdd(t_1, Vector512.Create(15f), Vector512.Create(FastIndexMagic));
@@ -466,10 +470,10 @@ namespace FusedActivations.Generated
             var lg_2 = lc_2 + (Avx512F.FusedMultiplyAdd((f_2 * pf_2), f_2, f_2) + lcl_2);
             var lg_3 = lc_3 + (Avx512F.FusedMultiplyAdd((f_3 * pf_3), f_3, f_3) + lcl_3);
             // The deep tail: log1p(t) = t, divided by beta at scale 2^offset, the scale taken off last (one rounding).
-            var y_0 = Vector512.ConditionalSelect(near_0, Avx512F.FusedMultiplyAdd(lg_0, Vector512.Create(InvBetaHi), xp_0), Avx512F.FusedMultiplyAdd((t_0 * Vector512.Create(InvBetaHi)), Vector512.Create(FastScaleDown), xp_0));
-            var y_1 = Vector512.ConditionalSelect(near_1, Avx512F.FusedMultiplyAdd(lg_1, Vector512.Create(InvBetaHi), xp_1), Avx512F.FusedMultiplyAdd((t_1 * Vector512.Create(InvBetaHi)), Vector512.Create(FastScaleDown), xp_1));
-            var y_2 = Vector512.ConditionalSelect(near_2, Avx512F.FusedMultiplyAdd(lg_2, Vector512.Create(InvBetaHi), xp_2), Avx512F.FusedMultiplyAdd((t_2 * Vector512.Create(InvBetaHi)), Vector512.Create(FastScaleDown), xp_2));
-            var y_3 = Vector512.ConditionalSelect(near_3, Avx512F.FusedMultiplyAdd(lg_3, Vector512.Create(InvBetaHi), xp_3), Avx512F.FusedMultiplyAdd((t_3 * Vector512.Create(InvBetaHi)), Vector512.Create(FastScaleDown), xp_3));
+            var y_0 = Vector512.ConditionalSelect(near_0, Avx512F.FusedMultiplyAdd(lg_0, Vector512.Create(InvBetaHi), xp_0), Avx512F.FusedMultiplyAdd((ts_0 * Vector512.Create(InvBetaHi)), Vector512.Create(FastScaleDown), xp_0));
+            var y_1 = Vector512.ConditionalSelect(near_1, Avx512F.FusedMultiplyAdd(lg_1, Vector512.Create(InvBetaHi), xp_1), Avx512F.FusedMultiplyAdd((ts_1 * Vector512.Create(InvBetaHi)), Vector512.Create(FastScaleDown), xp_1));
+            var y_2 = Vector512.ConditionalSelect(near_2, Avx512F.FusedMultiplyAdd(lg_2, Vector512.Create(InvBetaHi), xp_2), Avx512F.FusedMultiplyAdd((ts_2 * Vector512.Create(InvBetaHi)), Vector512.Create(FastScaleDown), xp_2));
+            var y_3 = Vector512.ConditionalSelect(near_3, Avx512F.FusedMultiplyAdd(lg_3, Vector512.Create(InvBetaHi), xp_3), Avx512F.FusedMultiplyAdd((ts_3 * Vector512.Create(InvBetaHi)), Vector512.Create(FastScaleDown), xp_3));
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             (Vector512.ConditionalSelect(Vector512.LessThan(x_0, Vector512.Create(Cutoff)), y_0, x_0)).StoreUnsafe(ref destination, i);
             (Vector512.ConditionalSelect(Vector512.LessThan(x_1, Vector512.Create(Cutoff)), y_1, x_1)).StoreUnsafe(ref destination, i + count);
@@ -498,7 +502,8 @@ namespace FusedActivations.Generated
             p = Avx512F.FusedMultiplyAdd(p, r, Vector512.Create(1f));
             var s = Vector512.ShiftLeft(n.AsInt32(), 23).AsSingle();
             var near = Vector512.GreaterThanOrEqual(a, Vector512.Create(-64f)); // |beta x| <= 64: t and t / beta are normal
-            var t = p * (s * Vector512.ConditionalSelect(near, Vector512.Create(FastScaleDown), Vector512.Create(1f))); // t, or t 2^offset where |beta x| > 64
+            var ts = p * s; // t 2^offset, normal in every lane
+            var t = ts * Vector512.ConditionalSelect(near, Vector512.Create(FastScaleDown), Vector512.Create(1f)); // t, or t 2^offset where |beta x| > 64
             // log(1 + t) = -log(c_j) + log1p(f), f = (1 + t) c_j - 1 = t c_j + (c_j - 1), j = round(15 t), c_j ~ 1/(1 + t).
             var j = Avx512F.FusedMultiplyAdd(t, Vector512.Create(15f), Vector512.Create(FastIndexMagic)); // j in the low bits
             var c = Avx512F.PermuteVar16x32(Vector512.Create(FastLogInverse), j.AsInt32());
@@ -512,7 +517,7 @@ namespace FusedActivations.Generated
             pf = Avx512F.FusedMultiplyAdd(pf, f, Vector512.Create(FastP0));
             var lg = lc + (Avx512F.FusedMultiplyAdd((f * pf), f, f) + lcl);
             // The deep tail: log1p(t) = t, divided by beta at scale 2^offset, the scale taken off last (one rounding).
-            var y = Vector512.ConditionalSelect(near, Avx512F.FusedMultiplyAdd(lg, Vector512.Create(InvBetaHi), xp), Avx512F.FusedMultiplyAdd((t * Vector512.Create(InvBetaHi)), Vector512.Create(FastScaleDown), xp));
+            var y = Vector512.ConditionalSelect(near, Avx512F.FusedMultiplyAdd(lg, Vector512.Create(InvBetaHi), xp), Avx512F.FusedMultiplyAdd((ts * Vector512.Create(InvBetaHi)), Vector512.Create(FastScaleDown), xp));
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(Cutoff)), y, x);
         }
@@ -591,10 +596,14 @@ namespace FusedActivations.Generated
             var near_1 = Vector256.GreaterThanOrEqual(a_1, Vector256.Create(-64f));
             var near_2 = Vector256.GreaterThanOrEqual(a_2, Vector256.Create(-64f));
             var near_3 = Vector256.GreaterThanOrEqual(a_3, Vector256.Create(-64f));
-            var t_0 = p_0 * (s_0 * Vector256.ConditionalSelect(near_0, Vector256.Create(FastScaleDown), Vector256.Create(1f))); // t, or t 2^offset where |beta x| > 64
-            var t_1 = p_1 * (s_1 * Vector256.ConditionalSelect(near_1, Vector256.Create(FastScaleDown), Vector256.Create(1f)));
-            var t_2 = p_2 * (s_2 * Vector256.ConditionalSelect(near_2, Vector256.Create(FastScaleDown), Vector256.Create(1f)));
-            var t_3 = p_3 * (s_3 * Vector256.ConditionalSelect(near_3, Vector256.Create(FastScaleDown), Vector256.Create(1f)));
+            var ts_0 = p_0 * s_0; // t 2^offset, normal in every lane
+            var ts_1 = p_1 * s_1;
+            var ts_2 = p_2 * s_2;
+            var ts_3 = p_3 * s_3;
+            var t_0 = ts_0 * Vector256.ConditionalSelect(near_0, Vector256.Create(FastScaleDown), Vector256.Create(1f)); // t, or t 2^offset where |beta x| > 64
+            var t_1 = ts_1 * Vector256.ConditionalSelect(near_1, Vector256.Create(FastScaleDown), Vector256.Create(1f));
+            var t_2 = ts_2 * Vector256.ConditionalSelect(near_2, Vector256.Create(FastScaleDown), Vector256.Create(1f));
+            var t_3 = ts_3 * Vector256.ConditionalSelect(near_3, Vector256.Create(FastScaleDown), Vector256.Create(1f));
             // log(1 + t) = -log(c_j) + log1p(f), f = (1 + t) c_j - 1 = t c_j + (c_j - 1), j = round(15 t), c_j ~ 1/(1 + t).
             var j_0 = Fma.MultiplyAdd(t_0, Vector256.Create(15f), Vector256.Create(FastIndexMagic)); // j in the low bits
             var j_1 = Fma.MultiplyAdd(t_1, Vector256.Create(15f), Vector256.Create(FastIndexMagic));
@@ -641,10 +650,10 @@ namespace FusedActivations.Generated
             var lg_2 = lc_2 + (Fma.MultiplyAdd((f_2 * pf_2), f_2, f_2) + lcl_2);
             var lg_3 = lc_3 + (Fma.MultiplyAdd((f_3 * pf_3), f_3, f_3) + lcl_3);
             // The deep tail: log1p(t) = t, divided by beta at scale 2^offset, the scale taken off last (one rounding).
-            var y_0 = Vector256.ConditionalSelect(near_0, Fma.MultiplyAdd(lg_0, Vector256.Create(InvBetaHi), xp_0), Fma.MultiplyAdd((t_0 * Vector256.Create(InvBetaHi)), Vector256.Create(FastScaleDown), xp_0));
-            var y_1 = Vector256.ConditionalSelect(near_1, Fma.MultiplyAdd(lg_1, Vector256.Create(InvBetaHi), xp_1), Fma.MultiplyAdd((t_1 * Vector256.Create(InvBetaHi)), Vector256.Create(FastScaleDown), xp_1));
-            var y_2 = Vector256.ConditionalSelect(near_2, Fma.MultiplyAdd(lg_2, Vector256.Create(InvBetaHi), xp_2), Fma.MultiplyAdd((t_2 * Vector256.Create(InvBetaHi)), Vector256.Create(FastScaleDown), xp_2));
-            var y_3 = Vector256.ConditionalSelect(near_3, Fma.MultiplyAdd(lg_3, Vector256.Create(InvBetaHi), xp_3), Fma.MultiplyAdd((t_3 * Vector256.Create(InvBetaHi)), Vector256.Create(FastScaleDown), xp_3));
+            var y_0 = Vector256.ConditionalSelect(near_0, Fma.MultiplyAdd(lg_0, Vector256.Create(InvBetaHi), xp_0), Fma.MultiplyAdd((ts_0 * Vector256.Create(InvBetaHi)), Vector256.Create(FastScaleDown), xp_0));
+            var y_1 = Vector256.ConditionalSelect(near_1, Fma.MultiplyAdd(lg_1, Vector256.Create(InvBetaHi), xp_1), Fma.MultiplyAdd((ts_1 * Vector256.Create(InvBetaHi)), Vector256.Create(FastScaleDown), xp_1));
+            var y_2 = Vector256.ConditionalSelect(near_2, Fma.MultiplyAdd(lg_2, Vector256.Create(InvBetaHi), xp_2), Fma.MultiplyAdd((ts_2 * Vector256.Create(InvBetaHi)), Vector256.Create(FastScaleDown), xp_2));
+            var y_3 = Vector256.ConditionalSelect(near_3, Fma.MultiplyAdd(lg_3, Vector256.Create(InvBetaHi), xp_3), Fma.MultiplyAdd((ts_3 * Vector256.Create(InvBetaHi)), Vector256.Create(FastScaleDown), xp_3));
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             (Vector256.ConditionalSelect(Vector256.LessThan(x_0, Vector256.Create(Cutoff)), y_0, x_0)).StoreUnsafe(ref destination, i);
             (Vector256.ConditionalSelect(Vector256.LessThan(x_1, Vector256.Create(Cutoff)), y_1, x_1)).StoreUnsafe(ref destination, i + count);
@@ -673,7 +682,8 @@ namespace FusedActivations.Generated
             p = Fma.MultiplyAdd(p, r, Vector256.Create(1f));
             var s = Vector256.ShiftLeft(n.AsInt32(), 23).AsSingle();
             var near = Vector256.GreaterThanOrEqual(a, Vector256.Create(-64f)); // |beta x| <= 64: t and t / beta are normal
-            var t = p * (s * Vector256.ConditionalSelect(near, Vector256.Create(FastScaleDown), Vector256.Create(1f))); // t, or t 2^offset where |beta x| > 64
+            var ts = p * s; // t 2^offset, normal in every lane
+            var t = ts * Vector256.ConditionalSelect(near, Vector256.Create(FastScaleDown), Vector256.Create(1f)); // t, or t 2^offset where |beta x| > 64
             // log(1 + t) = -log(c_j) + log1p(f), f = (1 + t) c_j - 1 = t c_j + (c_j - 1), j = round(15 t), c_j ~ 1/(1 + t).
             var j = Fma.MultiplyAdd(t, Vector256.Create(15f), Vector256.Create(FastIndexMagic)); // j in the low bits
             var c = Avx.BlendVariable(Avx2.PermuteVar8x32(Vector256.Create(FastLogInverse), j.AsInt32()), Avx2.PermuteVar8x32(Vector256.Create(FastLogInverse.Slice(8)), j.AsInt32()), Vector256.ShiftLeft(j.AsInt32(), 28).AsSingle());
@@ -687,7 +697,7 @@ namespace FusedActivations.Generated
             pf = Fma.MultiplyAdd(pf, f, Vector256.Create(FastP0));
             var lg = lc + (Fma.MultiplyAdd((f * pf), f, f) + lcl);
             // The deep tail: log1p(t) = t, divided by beta at scale 2^offset, the scale taken off last (one rounding).
-            var y = Vector256.ConditionalSelect(near, Fma.MultiplyAdd(lg, Vector256.Create(InvBetaHi), xp), Fma.MultiplyAdd((t * Vector256.Create(InvBetaHi)), Vector256.Create(FastScaleDown), xp));
+            var y = Vector256.ConditionalSelect(near, Fma.MultiplyAdd(lg, Vector256.Create(InvBetaHi), xp), Fma.MultiplyAdd((ts * Vector256.Create(InvBetaHi)), Vector256.Create(FastScaleDown), xp));
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(Cutoff)), y, x);
         }
@@ -732,8 +742,10 @@ namespace FusedActivations.Generated
             var s_1 = Vector128.ShiftLeft(n_1.AsInt32(), 23).AsSingle();
             var near_0 = Vector128.GreaterThanOrEqual(a_0, Vector128.Create(-64f)); // |beta x| <= 64: t and t / beta are normal
             var near_1 = Vector128.GreaterThanOrEqual(a_1, Vector128.Create(-64f));
-            var t_0 = p_0 * (s_0 * Vector128.ConditionalSelect(near_0, Vector128.Create(FastScaleDown), Vector128.Create(1f))); // t, or t 2^offset where |beta x| > 64
-            var t_1 = p_1 * (s_1 * Vector128.ConditionalSelect(near_1, Vector128.Create(FastScaleDown), Vector128.Create(1f)));
+            var ts_0 = p_0 * s_0; // t 2^offset, normal in every lane
+            var ts_1 = p_1 * s_1;
+            var t_0 = ts_0 * Vector128.ConditionalSelect(near_0, Vector128.Create(FastScaleDown), Vector128.Create(1f)); // t, or t 2^offset where |beta x| > 64
+            var t_1 = ts_1 * Vector128.ConditionalSelect(near_1, Vector128.Create(FastScaleDown), Vector128.Create(1f));
             // log(1 + t) = -log(c_j) + log1p(f), f = (1 + t) c_j - 1 = t c_j + (c_j - 1), j = round(15 t), c_j ~ 1/(1 + t).
             var j_0 = AdvSimd.FusedMultiplyAdd(Vector128.Create(FastIndexMagic), t_0, Vector128.Create(15f)); // j in the low bits
             var j_1 = AdvSimd.FusedMultiplyAdd(Vector128.Create(FastIndexMagic), t_1, Vector128.Create(15f));
@@ -758,8 +770,8 @@ namespace FusedActivations.Generated
             var lg_0 = lc_0 + (AdvSimd.FusedMultiplyAdd(f_0, (f_0 * pf_0), f_0) + lcl_0);
             var lg_1 = lc_1 + (AdvSimd.FusedMultiplyAdd(f_1, (f_1 * pf_1), f_1) + lcl_1);
             // The deep tail: log1p(t) = t, divided by beta at scale 2^offset, the scale taken off last (one rounding).
-            var y_0 = Vector128.ConditionalSelect(near_0, AdvSimd.FusedMultiplyAdd(xp_0, lg_0, Vector128.Create(InvBetaHi)), AdvSimd.FusedMultiplyAdd(xp_0, (t_0 * Vector128.Create(InvBetaHi)), Vector128.Create(FastScaleDown)));
-            var y_1 = Vector128.ConditionalSelect(near_1, AdvSimd.FusedMultiplyAdd(xp_1, lg_1, Vector128.Create(InvBetaHi)), AdvSimd.FusedMultiplyAdd(xp_1, (t_1 * Vector128.Create(InvBetaHi)), Vector128.Create(FastScaleDown)));
+            var y_0 = Vector128.ConditionalSelect(near_0, AdvSimd.FusedMultiplyAdd(xp_0, lg_0, Vector128.Create(InvBetaHi)), AdvSimd.FusedMultiplyAdd(xp_0, (ts_0 * Vector128.Create(InvBetaHi)), Vector128.Create(FastScaleDown)));
+            var y_1 = Vector128.ConditionalSelect(near_1, AdvSimd.FusedMultiplyAdd(xp_1, lg_1, Vector128.Create(InvBetaHi)), AdvSimd.FusedMultiplyAdd(xp_1, (ts_1 * Vector128.Create(InvBetaHi)), Vector128.Create(FastScaleDown)));
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             (Vector128.ConditionalSelect(Vector128.LessThan(x_0, Vector128.Create(Cutoff)), y_0, x_0)).StoreUnsafe(ref destination, i);
             (Vector128.ConditionalSelect(Vector128.LessThan(x_1, Vector128.Create(Cutoff)), y_1, x_1)).StoreUnsafe(ref destination, i + count);
@@ -795,7 +807,8 @@ namespace FusedActivations.Generated
             p = AdvSimd.FusedMultiplyAdd(Vector128.Create(1f), p, r);
             var s = Vector128.ShiftLeft(n.AsInt32(), 23).AsSingle();
             var near = Vector128.GreaterThanOrEqual(a, Vector128.Create(-64f)); // |beta x| <= 64: t and t / beta are normal
-            var t = p * (s * Vector128.ConditionalSelect(near, Vector128.Create(FastScaleDown), Vector128.Create(1f))); // t, or t 2^offset where |beta x| > 64
+            var ts = p * s; // t 2^offset, normal in every lane
+            var t = ts * Vector128.ConditionalSelect(near, Vector128.Create(FastScaleDown), Vector128.Create(1f)); // t, or t 2^offset where |beta x| > 64
             // log(1 + t) = -log(c_j) + log1p(f), f = (1 + t) c_j - 1 = t c_j + (c_j - 1), j = round(15 t), c_j ~ 1/(1 + t).
             var j = AdvSimd.FusedMultiplyAdd(Vector128.Create(FastIndexMagic), t, Vector128.Create(15f)); // j in the low bits
             var c = AdvSimd.Arm64.VectorTableLookup((Vector128.Create(FastLogInverse).AsByte(), Vector128.Create(FastLogInverse.Slice(4)).AsByte(), Vector128.Create(FastLogInverse.Slice(8)).AsByte(), Vector128.Create(FastLogInverse.Slice(12)).AsByte()), (((j.AsInt32() & Vector128.Create(15)) * 0x04040404) + Vector128.Create(0x03020100)).AsByte()).AsSingle();
@@ -809,7 +822,7 @@ namespace FusedActivations.Generated
             pf = AdvSimd.FusedMultiplyAdd(Vector128.Create(FastP0), pf, f);
             var lg = lc + (AdvSimd.FusedMultiplyAdd(f, (f * pf), f) + lcl);
             // The deep tail: log1p(t) = t, divided by beta at scale 2^offset, the scale taken off last (one rounding).
-            var y = Vector128.ConditionalSelect(near, AdvSimd.FusedMultiplyAdd(xp, lg, Vector128.Create(InvBetaHi)), AdvSimd.FusedMultiplyAdd(xp, (t * Vector128.Create(InvBetaHi)), Vector128.Create(FastScaleDown)));
+            var y = Vector128.ConditionalSelect(near, AdvSimd.FusedMultiplyAdd(xp, lg, Vector128.Create(InvBetaHi)), AdvSimd.FusedMultiplyAdd(xp, (ts * Vector128.Create(InvBetaHi)), Vector128.Create(FastScaleDown)));
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128.Create(Cutoff)), y, x);
         }
@@ -892,10 +905,14 @@ namespace FusedActivations.Generated
             var near_1 = Vector128.GreaterThanOrEqual(a_1, Vector128.Create(-64f));
             var near_2 = Vector128.GreaterThanOrEqual(a_2, Vector128.Create(-64f));
             var near_3 = Vector128.GreaterThanOrEqual(a_3, Vector128.Create(-64f));
-            var t_0 = p_0 * (s_0 * Vector128.ConditionalSelect(near_0, Vector128.Create(FastScaleDown), Vector128.Create(1f))); // t, or t 2^offset where |beta x| > 64
-            var t_1 = p_1 * (s_1 * Vector128.ConditionalSelect(near_1, Vector128.Create(FastScaleDown), Vector128.Create(1f)));
-            var t_2 = p_2 * (s_2 * Vector128.ConditionalSelect(near_2, Vector128.Create(FastScaleDown), Vector128.Create(1f)));
-            var t_3 = p_3 * (s_3 * Vector128.ConditionalSelect(near_3, Vector128.Create(FastScaleDown), Vector128.Create(1f)));
+            var ts_0 = p_0 * s_0; // t 2^offset, normal in every lane
+            var ts_1 = p_1 * s_1;
+            var ts_2 = p_2 * s_2;
+            var ts_3 = p_3 * s_3;
+            var t_0 = ts_0 * Vector128.ConditionalSelect(near_0, Vector128.Create(FastScaleDown), Vector128.Create(1f)); // t, or t 2^offset where |beta x| > 64
+            var t_1 = ts_1 * Vector128.ConditionalSelect(near_1, Vector128.Create(FastScaleDown), Vector128.Create(1f));
+            var t_2 = ts_2 * Vector128.ConditionalSelect(near_2, Vector128.Create(FastScaleDown), Vector128.Create(1f));
+            var t_3 = ts_3 * Vector128.ConditionalSelect(near_3, Vector128.Create(FastScaleDown), Vector128.Create(1f));
             // log(1 + t) = -log(c_j) + log1p(f), f = (1 + t) c_j - 1 = t c_j + (c_j - 1), j = round(15 t), c_j ~ 1/(1 + t).
             var j_0 = t_0 * Vector128.Create(15f) + Vector128.Create(FastIndexMagic); // j in the low bits
             var j_1 = t_1 * Vector128.Create(15f) + Vector128.Create(FastIndexMagic);
@@ -942,10 +959,10 @@ namespace FusedActivations.Generated
             var lg_2 = lc_2 + (((f_2 * pf_2) * f_2 + f_2) + lcl_2);
             var lg_3 = lc_3 + (((f_3 * pf_3) * f_3 + f_3) + lcl_3);
             // The deep tail: log1p(t) = t, divided by beta at scale 2^offset, the scale taken off last (one rounding).
-            var y_0 = Vector128.ConditionalSelect(near_0, (lg_0 * Vector128.Create(InvBetaHi) + xp_0), ((t_0 * Vector128.Create(InvBetaHi)) * Vector128.Create(FastScaleDown) + xp_0));
-            var y_1 = Vector128.ConditionalSelect(near_1, (lg_1 * Vector128.Create(InvBetaHi) + xp_1), ((t_1 * Vector128.Create(InvBetaHi)) * Vector128.Create(FastScaleDown) + xp_1));
-            var y_2 = Vector128.ConditionalSelect(near_2, (lg_2 * Vector128.Create(InvBetaHi) + xp_2), ((t_2 * Vector128.Create(InvBetaHi)) * Vector128.Create(FastScaleDown) + xp_2));
-            var y_3 = Vector128.ConditionalSelect(near_3, (lg_3 * Vector128.Create(InvBetaHi) + xp_3), ((t_3 * Vector128.Create(InvBetaHi)) * Vector128.Create(FastScaleDown) + xp_3));
+            var y_0 = Vector128.ConditionalSelect(near_0, (lg_0 * Vector128.Create(InvBetaHi) + xp_0), ((ts_0 * Vector128.Create(InvBetaHi)) * Vector128.Create(FastScaleDown) + xp_0));
+            var y_1 = Vector128.ConditionalSelect(near_1, (lg_1 * Vector128.Create(InvBetaHi) + xp_1), ((ts_1 * Vector128.Create(InvBetaHi)) * Vector128.Create(FastScaleDown) + xp_1));
+            var y_2 = Vector128.ConditionalSelect(near_2, (lg_2 * Vector128.Create(InvBetaHi) + xp_2), ((ts_2 * Vector128.Create(InvBetaHi)) * Vector128.Create(FastScaleDown) + xp_2));
+            var y_3 = Vector128.ConditionalSelect(near_3, (lg_3 * Vector128.Create(InvBetaHi) + xp_3), ((ts_3 * Vector128.Create(InvBetaHi)) * Vector128.Create(FastScaleDown) + xp_3));
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             (Vector128.ConditionalSelect(Vector128.LessThan(x_0, Vector128.Create(Cutoff)), y_0, x_0)).StoreUnsafe(ref destination, i);
             (Vector128.ConditionalSelect(Vector128.LessThan(x_1, Vector128.Create(Cutoff)), y_1, x_1)).StoreUnsafe(ref destination, i + count);
@@ -975,7 +992,8 @@ namespace FusedActivations.Generated
             p = p * r + Vector128.Create(1f);
             var s = Vector128.ShiftLeft(n.AsInt32(), 23).AsSingle();
             var near = Vector128.GreaterThanOrEqual(a, Vector128.Create(-64f)); // |beta x| <= 64: t and t / beta are normal
-            var t = p * (s * Vector128.ConditionalSelect(near, Vector128.Create(FastScaleDown), Vector128.Create(1f))); // t, or t 2^offset where |beta x| > 64
+            var ts = p * s; // t 2^offset, normal in every lane
+            var t = ts * Vector128.ConditionalSelect(near, Vector128.Create(FastScaleDown), Vector128.Create(1f)); // t, or t 2^offset where |beta x| > 64
             // log(1 + t) = -log(c_j) + log1p(f), f = (1 + t) c_j - 1 = t c_j + (c_j - 1), j = round(15 t), c_j ~ 1/(1 + t).
             var j = t * Vector128.Create(15f) + Vector128.Create(FastIndexMagic); // j in the low bits
             var c = (Vector128.Shuffle(Vector128.Create(FastLogInverse), (j.AsInt32() & Vector128.Create(15))).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverse.Slice(4)), (j.AsInt32() & Vector128.Create(15)) - Vector128.Create(4)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverse.Slice(8)), (j.AsInt32() & Vector128.Create(15)) - Vector128.Create(8)).AsInt32() | Vector128.Shuffle(Vector128.Create(FastLogInverse.Slice(12)), (j.AsInt32() & Vector128.Create(15)) - Vector128.Create(12)).AsInt32()).AsSingle();
@@ -989,7 +1007,7 @@ namespace FusedActivations.Generated
             pf = pf * f + Vector128.Create(FastP0);
             var lg = lc + (((f * pf) * f + f) + lcl);
             // The deep tail: log1p(t) = t, divided by beta at scale 2^offset, the scale taken off last (one rounding).
-            var y = Vector128.ConditionalSelect(near, (lg * Vector128.Create(InvBetaHi) + xp), ((t * Vector128.Create(InvBetaHi)) * Vector128.Create(FastScaleDown) + xp));
+            var y = Vector128.ConditionalSelect(near, (lg * Vector128.Create(InvBetaHi) + xp), ((ts * Vector128.Create(InvBetaHi)) * Vector128.Create(FastScaleDown) + xp));
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128.Create(Cutoff)), y, x);
         }
@@ -1015,7 +1033,8 @@ namespace FusedActivations.Generated
             p = MathF.FusedMultiplyAdd(p, r, 1f);
             var s = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(n) << 23);
             var near = a >= -64f; // |beta x| <= 64: t and t / beta are normal
-            var t = p * (s * (near ? FastScaleDown : 1f)); // t, or t 2^offset where |beta x| > 64
+            var ts = p * s; // t 2^offset, normal in every lane
+            var t = ts * (near ? FastScaleDown : 1f); // t, or t 2^offset where |beta x| > 64
             // log(1 + t) = -log(c_j) + log1p(f), f = (1 + t) c_j - 1 = t c_j + (c_j - 1), j = round(15 t), c_j ~ 1/(1 + t).
             var j = MathF.FusedMultiplyAdd(t, 15f, FastIndexMagic); // j in the low bits
             var c = FastLogInverse[BitConverter.SingleToInt32Bits(j) & 15];
@@ -1029,7 +1048,7 @@ namespace FusedActivations.Generated
             pf = MathF.FusedMultiplyAdd(pf, f, FastP0);
             var lg = lc + (MathF.FusedMultiplyAdd((f * pf), f, f) + lcl);
             // The deep tail: log1p(t) = t, divided by beta at scale 2^offset, the scale taken off last (one rounding).
-            var y = near ? MathF.FusedMultiplyAdd(lg, InvBetaHi, xp) : MathF.FusedMultiplyAdd((t * InvBetaHi), FastScaleDown, xp);
+            var y = near ? MathF.FusedMultiplyAdd(lg, InvBetaHi, xp) : MathF.FusedMultiplyAdd((ts * InvBetaHi), FastScaleDown, xp);
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return x < Cutoff ? y : x;
         }
@@ -1049,9 +1068,9 @@ namespace FusedActivations.Generated
         }
     }
 
-    /// <summary>The folded constants of a float Softplus method, as <see cref="SoftplusSingleFastKernel_f69213ac{TConstants}"/> reads them.</summary>
+    /// <summary>The folded constants of a float Softplus method, as <see cref="SoftplusSingleFastKernel_e34483a9{TConstants}"/> reads them.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal interface ISoftplusSingleFastKernel_f69213acConstants
+    internal interface ISoftplusSingleFastKernel_e34483a9Constants
     {
         /// <summary>Beta: see the method's constants struct.</summary>
         static abstract float Beta { get; }

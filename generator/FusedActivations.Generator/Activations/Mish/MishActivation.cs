@@ -96,7 +96,7 @@ internal sealed class MishActivation : ParameterlessActivation
         Value a = b.Let("a", b.Max(b.NegativeAbs(x), b.Lit(limits.Floor)), "-|x|, raised to the floor");
         FastExp.Parts e = FastExp.Reduce(b, a, null, FastExp.Offset);
         Value s = FastExp.Scale(b, e);
-        (Value near, Value t) = FastExp.KeepTailScaled(b, e, s, a, "|x|", "t is normal");
+        (Value near, Value t, _) = FastExp.KeepTailScaled(b, e, s, a, "|x|", "t is normal");
         Value tn = b.Let("tn", b.Where(near, t), "t where it is normal, else 0 (the ratio is 1 or t there)");
         Value negative = b.Let("negative", b.LessThan(x, b.Lit(0)));
         Value far = b.Let("far", b.LessThan(x, b.Lit(-1)));

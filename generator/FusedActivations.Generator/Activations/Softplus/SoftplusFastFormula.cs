@@ -50,10 +50,10 @@ internal static class SoftplusFastFormula
     /// </summary>
     private static Value FromTable(FormulaBuilder b, Value xp, Value a, FastExp.Parts p, Value s, bool betaIsPowerOfTwo)
     {
-        (Value near, Value t) = FastExp.KeepTailScaled(b, p, s, a, "|beta x|", "t and t / beta are normal");
+        (Value near, Value t, Value scaled) = FastExp.KeepTailScaled(b, p, s, a, "|beta x|", "t and t / beta are normal");
         Value lg = b.Let("lg", FastLog1P.Log1PFromTable(b, t));
         b.Comment("The deep tail: log1p(t) = t, divided by beta at scale 2^offset, the scale taken off last (one rounding).");
-        Value tail = b.Fma(b.Mul(t, b.C("InvBetaHi")), b.C("FastScaleDown"), xp);
+        Value tail = b.Fma(b.Mul(scaled, b.C("InvBetaHi")), b.C("FastScaleDown"), xp);
         // 1/beta's rounding error (InvBetaLo) joins first where beta is not a power of two: it would be half an ULP more.
         Value large = b.Fma(lg, b.C("InvBetaHi"), betaIsPowerOfTwo ? xp : b.Fma(lg, b.C("InvBetaLo"), xp));
         return b.Let("y", b.Select(near, large, tail));

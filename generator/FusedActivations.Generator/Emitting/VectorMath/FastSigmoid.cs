@@ -23,7 +23,7 @@ internal static class FastSigmoid
         Value? al = zl is null ? null : b.Let("al", b.NegateWhereNonNegative(zl, z), "a + al = -|z + zl|");
         FastExp.Parts e = FastExp.Reduce(b, a, al, FastExp.Offset);
         Value s = FastExp.Scale(b, e);
-        (Value near, Value t) = FastExp.KeepTailScaled(b, e, s, a, "|z|", "t is normal, and 1 + t needs it");
+        (Value near, Value t, _) = FastExp.KeepTailScaled(b, e, s, a, "|z|", "t is normal, and 1 + t needs it");
         Value num = b.SelectLessThan(z, b.Lit(0), t, b.Lit(1));
         Value den = b.Add(b.Lit(1), b.Where(near, t));
         Value sc = b.SelectLessThan(z, b.Lit(limits.Deep), b.C("FastScaleDown"), b.Lit(1));

@@ -17,9 +17,10 @@ internal static class CompensatedExp
     /// <param name="b">The formula.</param>
     /// <param name="a">The argument's leading part; |a| small enough that 2^k stays in range.</param>
     /// <param name="al">Its trailing part (a + al exactly), or null when a is exact.</param>
-    public static Parts Expand(FormulaBuilder b, Value a, Value? al)
+    /// <param name="reduction">The reduction's constants, if not the element type's own (<see cref="ExpReduction.WithScaleOffset"/>).</param>
+    public static Parts Expand(FormulaBuilder b, Value a, Value? al, ExpReduction? reduction = null)
     {
-        ExpReduction e = ExpReduction.For(b.Element.Type);
+        ExpReduction e = reduction ?? ExpReduction.For(b.Element.Type);
         ElementInfo t = b.Element;
         bool fma = b.Isa.HasFma;
         b.Const("Log2E", e.Log2E, "log2(e).");

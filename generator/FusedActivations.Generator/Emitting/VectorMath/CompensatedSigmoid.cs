@@ -16,14 +16,15 @@ internal static class CompensatedSigmoid
     /// <param name="b">The formula (double).</param>
     /// <param name="z">The argument.</param>
     /// <param name="zl">Its tail (z + zl exactly), or null.</param>
-    public static DoubleDouble Scaled(FormulaBuilder b, Value z, Value? zl)
+    /// <param name="reduction">The exponential's constants, if not the element type's own: a larger offset keeps the quotient's remainder normal further into the tail.</param>
+    public static DoubleDouble Scaled(FormulaBuilder b, Value z, Value? zl, ExpReduction? reduction = null)
     {
-        ExpReduction e = ExpReduction.For(b.Element.Type);
+        ExpReduction e = reduction ?? ExpReduction.For(b.Element.Type);
         b.Comment("sigmoid(z) = (z < 0 ? t : 1) / (1 + t), t = e^a, a = -|z|: never overflows.");
         b.Const("SigmoidFloor", Floor, $"a = -|z| is raised to {Floor}: e^{Floor} is below half the smallest subnormal.");
         Value a = b.Let("a", b.Max(b.NegativeAbs(z), b.C("SigmoidFloor")));
         Value? al = zl is null ? null : b.Let("al", b.NegateWhereNonNegative(zl, z), "a + al = -|z + zl|");
-        CompensatedExp.Parts p = CompensatedExp.Expand(b, a, al);
+        CompensatedExp.Parts p = CompensatedExp.Expand(b, a, al, e);
         b.Const("ScaleDown", System.Math.Pow(2, -e.ScaleOffset), $"2^-{e.ScaleOffset}: undoes the offset in the power of two built from Magic.");
         b.Const("MagicFloor", e.Magic + e.KFloor, $"Magic + ({e.KFloor}): n clamped to it gives 2^{e.KFloor}, the smallest scale 1 + t needs.");
         b.Const("ScaleUp", System.Math.Pow(2, e.ScaleOffset), $"2^{e.ScaleOffset}: the numerator 1, scaled like t.");

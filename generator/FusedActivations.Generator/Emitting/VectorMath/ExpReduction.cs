@@ -102,4 +102,12 @@ internal sealed class ExpReduction
     }
 
     public static ExpReduction For(ElementType type) => type == ElementType.Single ? Single : Double;
+
+    /// <summary>
+    /// The same reduction with another <see cref="ScaleOffset"/> (Magic moved with it): for callers whose scaled
+    /// results must stay further from the subnormal range. 2^(k + offset) must stay a normal number for every k the
+    /// caller reaches.
+    /// </summary>
+    public ExpReduction WithScaleOffset(int offset) =>
+        new(Log2E, Ln2Hi, Ln2Lo, Ln2CwHi, Ln2CwMid, Ln2CwLo, Magic - ScaleOffset + offset, offset, Sqrt2, TinyExponent);
 }

@@ -23,7 +23,7 @@ namespace FusedActivations.Generated
     /// ~100x slower, and the kernels have no branches for dynamic PGO to improve.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal static class SoftplusSingleFastKernel_e34483a9<TConstants> where TConstants : struct, ISoftplusSingleFastKernel_e34483a9Constants
+    internal static class SoftplusSingleFastKernel_03eea3fe<TConstants> where TConstants : struct, ISoftplusSingleFastKernel_03eea3feConstants
     {
         private static float Beta => TConstants.Beta;
         private static float InvBetaHi => TConstants.InvBetaHi;
@@ -954,15 +954,15 @@ namespace FusedActivations.Generated
             pf_1 = pf_1 * f_1 + Vector128.Create(FastP0);
             pf_2 = pf_2 * f_2 + Vector128.Create(FastP0);
             pf_3 = pf_3 * f_3 + Vector128.Create(FastP0);
-            var lg_0 = lc_0 + (((f_0 * pf_0) * f_0 + f_0) + lcl_0);
-            var lg_1 = lc_1 + (((f_1 * pf_1) * f_1 + f_1) + lcl_1);
-            var lg_2 = lc_2 + (((f_2 * pf_2) * f_2 + f_2) + lcl_2);
-            var lg_3 = lc_3 + (((f_3 * pf_3) * f_3 + f_3) + lcl_3);
+            var lg_0 = lc_0 + ((((f_0 * pf_0) * (Vector128.GreaterThanOrEqual(Vector128.Abs(f_0), Vector128.Create(9.313226E-10f)) & f_0)) + f_0) + lcl_0);
+            var lg_1 = lc_1 + ((((f_1 * pf_1) * (Vector128.GreaterThanOrEqual(Vector128.Abs(f_1), Vector128.Create(9.313226E-10f)) & f_1)) + f_1) + lcl_1);
+            var lg_2 = lc_2 + ((((f_2 * pf_2) * (Vector128.GreaterThanOrEqual(Vector128.Abs(f_2), Vector128.Create(9.313226E-10f)) & f_2)) + f_2) + lcl_2);
+            var lg_3 = lc_3 + ((((f_3 * pf_3) * (Vector128.GreaterThanOrEqual(Vector128.Abs(f_3), Vector128.Create(9.313226E-10f)) & f_3)) + f_3) + lcl_3);
             // The deep tail: log1p(t) = t, divided by beta at scale 2^offset, the scale taken off last (one rounding).
-            var y_0 = Vector128.ConditionalSelect(near_0, (lg_0 * Vector128.Create(InvBetaHi) + xp_0), ((ts_0 * Vector128.Create(InvBetaHi)) * Vector128.Create(FastScaleDown) + xp_0));
-            var y_1 = Vector128.ConditionalSelect(near_1, (lg_1 * Vector128.Create(InvBetaHi) + xp_1), ((ts_1 * Vector128.Create(InvBetaHi)) * Vector128.Create(FastScaleDown) + xp_1));
-            var y_2 = Vector128.ConditionalSelect(near_2, (lg_2 * Vector128.Create(InvBetaHi) + xp_2), ((ts_2 * Vector128.Create(InvBetaHi)) * Vector128.Create(FastScaleDown) + xp_2));
-            var y_3 = Vector128.ConditionalSelect(near_3, (lg_3 * Vector128.Create(InvBetaHi) + xp_3), ((ts_3 * Vector128.Create(InvBetaHi)) * Vector128.Create(FastScaleDown) + xp_3));
+            var y_0 = Vector128.ConditionalSelect(near_0, (lg_0 * Vector128.Create(InvBetaHi) + xp_0), (((Vector128.Equals(xp_0, Vector128.Create(0f)) & (ts_0 * Vector128.Create(InvBetaHi))) * Vector128.Create(FastScaleDown)) + xp_0));
+            var y_1 = Vector128.ConditionalSelect(near_1, (lg_1 * Vector128.Create(InvBetaHi) + xp_1), (((Vector128.Equals(xp_1, Vector128.Create(0f)) & (ts_1 * Vector128.Create(InvBetaHi))) * Vector128.Create(FastScaleDown)) + xp_1));
+            var y_2 = Vector128.ConditionalSelect(near_2, (lg_2 * Vector128.Create(InvBetaHi) + xp_2), (((Vector128.Equals(xp_2, Vector128.Create(0f)) & (ts_2 * Vector128.Create(InvBetaHi))) * Vector128.Create(FastScaleDown)) + xp_2));
+            var y_3 = Vector128.ConditionalSelect(near_3, (lg_3 * Vector128.Create(InvBetaHi) + xp_3), (((Vector128.Equals(xp_3, Vector128.Create(0f)) & (ts_3 * Vector128.Create(InvBetaHi))) * Vector128.Create(FastScaleDown)) + xp_3));
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             (Vector128.ConditionalSelect(Vector128.LessThan(x_0, Vector128.Create(Cutoff)), y_0, x_0)).StoreUnsafe(ref destination, i);
             (Vector128.ConditionalSelect(Vector128.LessThan(x_1, Vector128.Create(Cutoff)), y_1, x_1)).StoreUnsafe(ref destination, i + count);
@@ -1005,9 +1005,9 @@ namespace FusedActivations.Generated
             pf = pf * f + Vector128.Create(FastP2);
             pf = pf * f + Vector128.Create(FastP1);
             pf = pf * f + Vector128.Create(FastP0);
-            var lg = lc + (((f * pf) * f + f) + lcl);
+            var lg = lc + ((((f * pf) * (Vector128.GreaterThanOrEqual(Vector128.Abs(f), Vector128.Create(9.313226E-10f)) & f)) + f) + lcl);
             // The deep tail: log1p(t) = t, divided by beta at scale 2^offset, the scale taken off last (one rounding).
-            var y = Vector128.ConditionalSelect(near, (lg * Vector128.Create(InvBetaHi) + xp), ((ts * Vector128.Create(InvBetaHi)) * Vector128.Create(FastScaleDown) + xp));
+            var y = Vector128.ConditionalSelect(near, (lg * Vector128.Create(InvBetaHi) + xp), (((Vector128.Equals(xp, Vector128.Create(0f)) & (ts * Vector128.Create(InvBetaHi))) * Vector128.Create(FastScaleDown)) + xp));
             // PyTorch's threshold rule: x itself where fl(beta x) > threshold. Also passes NaN and +infinity through.
             return Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128.Create(Cutoff)), y, x);
         }
@@ -1068,9 +1068,9 @@ namespace FusedActivations.Generated
         }
     }
 
-    /// <summary>The folded constants of a float Softplus method, as <see cref="SoftplusSingleFastKernel_e34483a9{TConstants}"/> reads them.</summary>
+    /// <summary>The folded constants of a float Softplus method, as <see cref="SoftplusSingleFastKernel_03eea3fe{TConstants}"/> reads them.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("FusedActivations.Generator", "0.1.0")]
-    internal interface ISoftplusSingleFastKernel_e34483a9Constants
+    internal interface ISoftplusSingleFastKernel_03eea3feConstants
     {
         /// <summary>Beta: see the method's constants struct.</summary>
         static abstract float Beta { get; }

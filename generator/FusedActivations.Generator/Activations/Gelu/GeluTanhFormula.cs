@@ -44,9 +44,11 @@ internal static class GeluTanhFormula
     public static Value Forward(FormulaBuilder b, Value x)
     {
         (Value xc, DoubleDouble z) = TwoU(b, x, zeroBelow: UnderflowBelow);
-        DoubleDouble q = CompensatedSigmoid.Scaled(b, z.Hi, z.Lo, ExpReduction.Double.WithScaleOffset(QuotientOffset));
+        ExpReduction reduction = ExpReduction.Double.WithScaleOffset(QuotientOffset);
+        DoubleDouble q = CompensatedSigmoid.Scaled(b, z.Hi, z.Lo, reduction);
+        string scaleDown = reduction.Name("ScaleDown");
         b.Comment("x times the pair, rounded once; negative x at scale 2^offset, scaled down last, so a subnormal result rounds once.");
-        Value negative = b.Mul(q.MultiplyRounded(b, xc), b.C("ScaleDown"));
+        Value negative = b.Mul(q.MultiplyRounded(b, xc), b.C(scaleDown));
         if (!b.Isa.HasFma)
         {
             // Dekker's product of -0 (x below GeluZeroBelow) sums to +0: the sign is x's.
@@ -55,7 +57,7 @@ internal static class GeluTanhFormula
 
         // The positive branch scales the pair first (x q 2^offset could overflow); in negative lanes, where it is thrown
         // away, it scales by 1: from x < -20.5 on, ql 2^-offset would be subnormal (a microcode assist on Intel cores).
-        Value down = b.Let("down", b.SelectLessThan(x, b.Lit(0), b.Lit(1), b.C("ScaleDown")));
+        Value down = b.Let("down", b.SelectLessThan(x, b.Lit(0), b.Lit(1), b.C(scaleDown)));
         Value positive = b.SelectLessThan(x, b.Lit(double.PositiveInfinity), q.Scale(b, down).MultiplyRounded(b, x), x);
         return b.KeepNaN(x, b.SelectLessThan(x, b.Lit(0), negative, positive));
     }

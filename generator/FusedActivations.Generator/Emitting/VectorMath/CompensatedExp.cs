@@ -24,14 +24,14 @@ internal static class CompensatedExp
         ElementInfo t = b.Element;
         bool fma = b.Isa.HasFma;
         b.Const("Log2E", e.Log2E, "log2(e).");
-        b.Const("Magic", e.Magic, $"1.5 * 2^{t.Precision - 1} + {t.ExponentBias} + {e.ScaleOffset}: adding it rounds to an integer k and leaves k + {t.ExponentBias + e.ScaleOffset} in the low bits.");
+        b.Const(e.Name("Magic"), e.Magic, $"1.5 * 2^{t.Precision - 1} + {t.ExponentBias} + {e.ScaleOffset}: adding it rounds to an integer k and leaves k + {t.ExponentBias + e.ScaleOffset} in the low bits.");
         b.Const("Ln2Hi", e.Ln2Hi, "ln2 rounded: fma(k, -Ln2Hi, a) is exact.");
         b.Const("Ln2Lo", e.Ln2Lo, "ln2 - Ln2Hi.");
         double[] q = ExpLogCoefficients.ExpRemainder(t.Type);
 
         b.Comment("e^a = 2^k e^(rh + rl) with k = round(a / ln2), |rh| <= ln2/2.");
-        Value n = b.Let("n", b.Fma(a, b.C("Log2E"), b.C("Magic")));
-        Value k = b.Let("k", b.Sub(n, b.C("Magic")));
+        Value n = b.Let("n", b.Fma(a, b.C("Log2E"), b.C(e.Name("Magic"))));
+        Value k = b.Let("k", b.Sub(n, b.C(e.Name("Magic"))));
         Value rh;
         Value rl;
         if (fma)

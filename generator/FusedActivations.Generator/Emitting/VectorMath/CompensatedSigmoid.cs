@@ -25,11 +25,11 @@ internal static class CompensatedSigmoid
         Value a = b.Let("a", b.Max(b.NegativeAbs(z), b.C("SigmoidFloor")));
         Value? al = zl is null ? null : b.Let("al", b.NegateWhereNonNegative(zl, z), "a + al = -|z + zl|");
         CompensatedExp.Parts p = CompensatedExp.Expand(b, a, al, e);
-        b.Const("ScaleDown", System.Math.Pow(2, -e.ScaleOffset), $"2^-{e.ScaleOffset}: undoes the offset in the power of two built from Magic.");
-        b.Const("MagicFloor", e.Magic + e.KFloor, $"Magic + ({e.KFloor}): n clamped to it gives 2^{e.KFloor}, the smallest scale 1 + t needs.");
-        b.Const("ScaleUp", System.Math.Pow(2, e.ScaleOffset), $"2^{e.ScaleOffset}: the numerator 1, scaled like t.");
+        b.Const(e.Name("ScaleDown"), System.Math.Pow(2, -e.ScaleOffset), $"2^-{e.ScaleOffset}: undoes the offset in the power of two built from Magic.");
+        b.Const(e.Name("MagicFloor"), e.Magic + e.KFloor, $"Magic + ({e.KFloor}): n clamped to it gives 2^{e.KFloor}, the smallest scale 1 + t needs.");
+        b.Const(e.Name("ScaleUp"), System.Math.Pow(2, e.ScaleOffset), $"2^{e.ScaleOffset}: the numerator 1, scaled like t.");
         Value s64 = b.Let("s64", b.ShiftIntoExponent(p.N), "2^(k + offset): normal even where e^a is subnormal");
-        Value s = b.Let("s", b.Mul(b.ShiftIntoExponent(b.Max(p.N, b.C("MagicFloor"))), b.C("ScaleDown")), "2^max(k, KFloor): never subnormal");
+        Value s = b.Let("s", b.Mul(b.ShiftIntoExponent(b.Max(p.N, b.C(e.Name("MagicFloor")))), b.C(e.Name("ScaleDown"))), "2^max(k, KFloor): never subnormal");
         DoubleDouble u = DoubleDouble.FastTwoSum(b, "u", b.Lit(1), p.Pm);
         Value ul = b.Let("ul2", b.Add(u.Lo, p.Pme), "e^r = u + ul2");
         Value th = b.Let("th", b.Mul(s, u.Hi));
@@ -37,7 +37,7 @@ internal static class CompensatedSigmoid
         var denominator = new DoubleDouble(d.Hi, b.Let("dl", b.Fma(s, ul, d.Lo), "1 + t = d + dl"));
         Value negative = b.Let("negative", b.LessThan(z, b.Lit(0)));
         var numerator = new DoubleDouble(
-            b.Let("nh", b.Select(negative, b.Mul(s64, u.Hi), b.C("ScaleUp"))),
+            b.Let("nh", b.Select(negative, b.Mul(s64, u.Hi), b.C(e.Name("ScaleUp")))),
             b.Let("nl", b.Where(negative, b.Mul(s64, ul)), "numerator: t or 1, times 2^offset"));
         return DoubleDouble.Divide(b, "q", numerator, denominator);
     }

@@ -109,5 +109,14 @@ internal sealed class ExpReduction
     /// caller reaches.
     /// </summary>
     public ExpReduction WithScaleOffset(int offset) =>
-        new(Log2E, Ln2Hi, Ln2Lo, Ln2CwHi, Ln2CwMid, Ln2CwLo, Magic - ScaleOffset + offset, offset, Sqrt2, TinyExponent);
+        new(Log2E, Ln2Hi, Ln2Lo, Ln2CwHi, Ln2CwMid, Ln2CwLo, Magic - ScaleOffset + offset, offset, Sqrt2, TinyExponent) { _suffix = offset.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+    /// <summary>
+    /// The kernel constant name of <paramref name="constant"/> (Magic, MagicFloor, ScaleUp, ScaleDown: the constants
+    /// that depend on the offset) for this reduction: suffixed with the offset where it is not the element type's own,
+    /// so a kernel that uses both (a fused formula) declares each under its own name.
+    /// </summary>
+    public string Name(string constant) => constant + _suffix;
+
+    private string _suffix = string.Empty;
 }

@@ -53,13 +53,12 @@ internal static class SoftplusFastFormula
         (Value near, Value t, Value scaled) = FastExp.KeepTailScaled(b, p, s, a, "|beta x|", "t and t / beta are normal");
         Value lg = b.Let("lg", FastLog1P.Log1PFromTable(b, t));
         b.Comment("The deep tail: log1p(t) = t, divided by beta at scale 2^offset, the scale taken off last (one rounding).");
-        Value tail = b.Fma(b.Mul(scaled, b.C("InvBetaHi")), b.C("FastScaleDown"), xp);
-        if (!b.Isa.HasFma)
-        {
-            // Without FMA the scaled-down product is rounded on its own, subnormal for x > 0 too (a microcode assist on
-            // Intel cores), where it is far below half an ULP of xp: those lanes add 0 instead.
-            tail = b.Add(b.Mul(b.Where(b.Equal(xp, b.Lit(0)), b.Mul(scaled, b.C("InvBetaHi"))), b.C("FastScaleDown")), xp);
-        }
+        Value overBeta = b.Mul(scaled, b.C("InvBetaHi"));
+        // Without FMA the scaled-down product is rounded on its own, subnormal for x > 0 too (a microcode assist on
+        // Intel cores), where it is far below half an ULP of xp: those lanes add 0 instead.
+        Value tail = b.Isa.HasFma
+            ? b.Fma(overBeta, b.C("FastScaleDown"), xp)
+            : b.Add(b.Mul(b.Where(b.Equal(xp, b.Lit(0)), overBeta), b.C("FastScaleDown")), xp);
 
         // 1/beta's rounding error (InvBetaLo) joins first where beta is not a power of two: it would be half an ULP more.
         Value large = b.Fma(lg, b.C("InvBetaHi"), betaIsPowerOfTwo ? xp : b.Fma(lg, b.C("InvBetaLo"), xp));

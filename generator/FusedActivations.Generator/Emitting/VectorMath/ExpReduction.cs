@@ -44,8 +44,9 @@ internal sealed class ExpReduction
         sqrt2: 1.41421356237309504880,
         tinyExponent: -26);
 
-    private ExpReduction(double log2E, double ln2Hi, double ln2Lo, double ln2CwHi, double ln2CwMid, double ln2CwLo, double magic, int scaleOffset, double sqrt2, int tinyExponent)
+    private ExpReduction(double log2E, double ln2Hi, double ln2Lo, double ln2CwHi, double ln2CwMid, double ln2CwLo, double magic, int scaleOffset, double sqrt2, int tinyExponent, string suffix = "")
     {
+        _suffix = suffix;
         Ln2CwMid = ln2CwMid;
         Log2E = log2E;
         Ln2Hi = ln2Hi;
@@ -109,7 +110,7 @@ internal sealed class ExpReduction
     /// caller reaches.
     /// </summary>
     public ExpReduction WithScaleOffset(int offset) =>
-        new(Log2E, Ln2Hi, Ln2Lo, Ln2CwHi, Ln2CwMid, Ln2CwLo, Magic - ScaleOffset + offset, offset, Sqrt2, TinyExponent) { _suffix = offset.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        new(Log2E, Ln2Hi, Ln2Lo, Ln2CwHi, Ln2CwMid, Ln2CwLo, Magic - ScaleOffset + offset, offset, Sqrt2, TinyExponent, offset.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>
     /// The kernel constant name of <paramref name="constant"/> (Magic, MagicFloor, ScaleUp, ScaleDown: the constants
@@ -118,5 +119,5 @@ internal sealed class ExpReduction
     /// </summary>
     public string Name(string constant) => constant + _suffix;
 
-    private string _suffix = string.Empty;
+    private readonly string _suffix;
 }

@@ -42,15 +42,13 @@ internal static class FastLog1P
         Value pf = b.Horner("pf", f, "FastP", p, $"P(f) = (log1p(f) - f) / f^2 on [-1/32, 1/30], degree {p.Length - 1}, relative error 2^-30.", "log1p(f) = f + f^2 P(f)");
         // f (f P(f)) + f, not f^2 P(f) + f: f^2 is subnormal for t below 2^-63, and subnormal results cost an assist on
         // x86 (Softplus on [-30, 30] was 14 % slower than on [-10, 10]); f P(f) stays normal down to the deep tail.
-        Value square = b.Fma(b.Mul(f, pf), f, f);
-        if (!b.Isa.HasFma)
-        {
-            // Without FMA, f (f P(f)) is rounded on its own and underflows for |f| below 2^-63 (a microcode assist on
-            // Intel cores): it is multiplied by 0 instead below |f| = 2^-30, where it is far under half an ULP of f, so
-            // the rounded sum is f either way.
-            Value large = b.GreaterThanOrEqual(b.Abs(f), b.Lit(System.Math.Pow(2, -30)));
-            square = b.Add(b.Mul(b.Mul(f, pf), b.Where(large, f)), f);
-        }
+        Value fp = b.Mul(f, pf);
+        // Without FMA, f (f P(f)) is rounded on its own and underflows for |f| below 2^-63 (a microcode assist on Intel
+        // cores): it is multiplied by 0 instead below |f| = 2^-30, where it is far under half an ULP of f, so the
+        // rounded sum is f either way.
+        Value square = b.Isa.HasFma
+            ? b.Fma(fp, f, f)
+            : b.Add(b.Mul(fp, b.Where(b.GreaterThanOrEqual(b.Abs(f), b.Lit(System.Math.Pow(2, -30))), f)), f);
 
         return b.Add(lc, b.Add(square, lcl));
     }
